@@ -1,0 +1,40 @@
+package margo.dsl.syntax;
+
+import java.util.List;
+import margo.dsl.syntax.Expr.Name;
+
+/** A statement of a recipe (LANGUAGE.md, "Statements"). */
+public sealed interface Stmt {
+
+    Span span();
+
+    /** The statement keywords that bind a name: {@code KIND N = EXPR { ... }}. */
+    enum BindingKind {
+        DATA, LET, MODEL, FIT, SURFACE, RULES, BOOK;
+
+        public String keyword() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** {@code data N = options("x.csv") { keep ...; set ... }}, {@code let N = E}, {@code model N = heston { ... }} ... */
+    record Binding(BindingKind kind, Name name, Expr value, Block block, Span span) implements Stmt {}
+
+    /** {@code show E { ... }}. */
+    record Show(Expr value, Block block, Span span) implements Stmt {}
+
+    /** {@code plot E { ... }}. */
+    record Plot(Expr value, Block block, Span span) implements Stmt {}
+
+    /** {@code export E to PATH}. */
+    record Export(Expr value, Expr path, Span span) implements Stmt {}
+
+    /** {@code function N(a, b) = E}. */
+    record FunctionDefinition(Name name, List<Name> parameters, Expr body, Span span) implements Stmt {}
+
+    /** {@code script js """...""" exports f, g}. */
+    record Script(Name language, String code, List<Name> exports, Span span) implements Stmt {}
+
+    /** A bare expression: shown when it ends a notebook cell. */
+    record ExpressionStatement(Expr value, Span span) implements Stmt {}
+}
