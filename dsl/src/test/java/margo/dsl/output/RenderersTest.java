@@ -49,11 +49,21 @@ class RenderersTest {
     }
 
     @Test
+    void aNumberColumnUsesOneStyleForAllItsCellsSoDecimalsLineUp() {
+        assertEquals(List.of("11219.29", "73.37", "NaN"),
+                List.of(Cells.column(DoubleColumn.create("usd", 11219.2912, 73.3687, Double.NaN), 3)));
+        assertEquals(List.of("1", "2"), List.of(Cells.column(DoubleColumn.create("n", 1.0, 2.0), 2)));
+        assertEquals(List.of("0.5000", "0.0001"), List.of(Cells.column(DoubleColumn.create("iv", 0.5, 0.0001), 2)));
+    }
+
+    @Test
     void scalarsDisplayInTheirUnit() {
         assertEquals("16%", TextRenderer.render(new NumberValue(0.16, DisplayUnit.PERCENT)));
         assertEquals("0.25%", TextRenderer.render(new NumberValue(0.0025, DisplayUnit.PERCENT)));
         assertEquals("7d", TextRenderer.render(new NumberValue(7.0 / 365, DisplayUnit.DURATION)));
         assertEquals("8h", TextRenderer.render(new NumberValue(8.0 / (365 * 24), DisplayUnit.DURATION)));
+        assertEquals("2d 8h", TextRenderer.render(new NumberValue(2.0 / 365 + 8.0 / (365 * 24), DisplayUnit.DURATION)));
+        assertEquals("0.1230y", TextRenderer.render(new NumberValue(0.123, DisplayUnit.DURATION)));
         assertEquals("2024-03-29T08:00:00Z", TextRenderer.render(new InstantValue(Instant.parse("2024-03-29T08:00:00Z"))));
         assertEquals("[1, \"a\", true]", TextRenderer.render(new ListValue(List.of(NumberValue.plain(1),
                 new TextValue("a"), new BooleanValue(true)))));
