@@ -3,6 +3,7 @@ package margo.dsl.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import margo.dsl.check.Kind;
 
 /**
  * The registry as reading matter: the whole reference for {@code margo docs}, and one entry by name for
@@ -45,7 +46,8 @@ public final class Documentation {
             registry.setting(statement.keyword(), name).ifPresent(setting -> entries.add(setting(setting)));
         }
         registry.chainColumn(name).ifPresent(column -> entries.add("### " + column.name() + " (chain column)\n\n"
-                + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"));
+                + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"
+                + (column.kind() == Kind.INSTANT ? "\n" + timeRemaining() : "")));
         return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", entries));
     }
 
@@ -60,12 +62,12 @@ public final class Documentation {
     }
 
     private static String function(FunctionSpec function) {
+        String returns = function.returns() == null ? "the kind of its arguments" : function.returns().word();
         StringBuilder out = new StringBuilder("### ").append(function.signature()).append(" -> ")
-                .append(function.returns() == null ? "the kind of its arguments" : function.returns().word())
-                .append(" (").append(function.returnUnit()).append(")\n\n").append(function.summary()).append("\n\n");
+                .append(withUnit(returns, function.returnUnit())).append("\n\n").append(function.summary()).append("\n\n");
         for (ParameterSpec parameter : function.parameters()) {
-            out.append("- `").append(parameter.name()).append("`: ").append(parameter.acceptsInWords())
-                    .append(", ").append(parameter.unit()).append(" — ").append(parameter.doc());
+            out.append("- `").append(parameter.name()).append("` (")
+                    .append(withUnit(parameter.acceptsInWords(), parameter.unit())).append("): ").append(parameter.doc());
             if (parameter.optional()) {
                 out.append(" (optional; default: ").append(parameter.defaultValue()).append(')');
             }
@@ -79,6 +81,11 @@ public final class Documentation {
         return out.append('\n').append(example(function.example())).toString();
     }
 
+    /** {@code number, USD per unit of underlying}; the unit left out where it only repeats the kind. */
+    private static String withUnit(String kind, String unit) {
+        return kind.endsWith(unit) ? kind : kind + ", " + unit;
+    }
+
     private static String setting(SettingSpec setting) {
         return "### " + setting.statement() + " { " + setting.name() + " ... }\n\n" + setting.doc() + "\n\nTakes "
                 + setting.accepts().withArticle() + " (" + setting.unit() + "); default: " + setting.defaultValue()
@@ -88,6 +95,12 @@ public final class Documentation {
     private static String columnLine(ColumnSpec column) {
         return "- `" + column.name() + "` (" + column.kind().word() + ", " + column.unit() + "): "
                 + column.description() + "\n";
+    }
+
+    /** The note on comparing instants with durations, for the entries of instant columns. */
+    private String timeRemaining() {
+        return registry.notes().stream().filter(note -> note.title().equals(Registry.TIME_REMAINING)).findFirst()
+                .map(Documentation::note).orElseThrow();
     }
 
     private static String note(Note note) {

@@ -38,6 +38,9 @@ public final class Registry {
     private static final ParameterSpec OPTION_TYPE = requiredChoice("type", "text", List.of("call", "put", "c", "p"),
             "\"call\" or \"put\" (or the type column)");
 
+    /** The title of the note on {@code expiry >= 2d}. */
+    static final String TIME_REMAINING = "Time remaining";
+
     private static final Registry STANDARD = new Registry();
 
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ public final class Registry {
                 required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"),
                 optional("format", TEXT, "text", "auto: detected from the file", formats,
                         "the file layout: " + String.join(", ", formats)),
-                optional("as_of", Set.of(Kind.INSTANT), "instant (UTC)", "the timestamp in the data",
+                optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
                         List.of(), "the valuation time, from which time to expiry is measured")),
                 false, Kind.TABLE, "table", false,
                 "Loads an option chain (Deribit or Tardis CSV/JSON, or the generic CSV schema) into a table with the"
@@ -82,7 +85,7 @@ public final class Registry {
                 false, Kind.NUMBER, "units of forward (USD), undiscounted", true,
                 "Black-76 price of a European option on a forward, undiscounted (Black 1976, \"The pricing of"
                         + " commodity contracts\", J. Financial Economics 3). NaN when an input is out of its"
-                        + " domain (a price, strike or time not positive, a negative vol).",
+                        + " domain (a forward or strike not positive, a negative time or vol).",
                 "let premium = black(60000, 65000, 30d, 55%, \"call\")",
                 new Implementation.Core()));
         function(new FunctionSpec("implied_vol", List.of(
@@ -169,10 +172,11 @@ public final class Registry {
                         + " (ACT/365) and add to durations and to instants; instant - instant is a duration."
                         + " Comparing or adding a number and a duration is a unit mismatch.",
                 "let horizon = 2d + 8h"));
-        notes.add(new Note("Time remaining",
+        notes.add(new Note(TIME_REMAINING,
                 "Inside keep and set of an option chain, comparing an instant with a duration measures time"
                         + " remaining: `expiry >= 2d` holds when the option expires at least 2 days after the"
-                        + " chain's valuation time (the same as `expiry - valuation >= 2d`).",
+                        + " chain's valuation time T (the same as `expiry - T >= 2d`; T is the data's timestamp, or the `as_of` of"
+                        + " `options`).",
                 "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep expiry >= 7d\n}"));
     }
 

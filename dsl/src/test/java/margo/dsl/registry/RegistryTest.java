@@ -77,6 +77,7 @@ class RegistryTest {
     void documentationDescribesOneNameOrNothing() {
         Documentation documentation = new Documentation(registry);
         assertTrue(documentation.describe("mid_iv").orElseThrow().contains("decimal, annualised"));
+        assertTrue(documentation.describe("expiry").orElseThrow().contains("`expiry >= 2d` holds when the option expires"));
         assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
         assertTrue(documentation.describe("no_such_thing").isEmpty());
     }
