@@ -1,0 +1,84 @@
+package margo.core.market;
+
+import java.util.Locale;
+import margo.core.pricing.OptionType;
+
+/**
+ * The named fields of one row, from a CSV line or a JSON object, with parsing that rejects the row
+ * (by {@link RowException}) with a reason naming the field.
+ */
+abstract class RowFields {
+
+    /** The raw text of a field; null when the field is absent, empty or JSON null. */
+    abstract String text(String field);
+
+    /** A number that may be missing: NaN when absent, empty, {@code null} or {@code NaN}. */
+    final double optionalNumber(String field) throws RowException {
+        String text = text(field);
+        if (text == null || text.equalsIgnoreCase("null") || text.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isInfinite(value)) {
+                throw new RowException(field + " is infinite ('" + text + "')");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new RowException(field + " is not a number: '" + text + "'");
+        }
+    }
+
+    /**
+     * An implied volatility that may be missing: NaN when absent, and also when zero, which venues write for
+     * a side with no quote (no traded option has zero volatility).
+     */
+    final double optionalVolatility(String field) throws RowException {
+        double value = optionalNumber(field);
+        if (value < 0) {
+            throw new RowException(field + " is negative: " + value);
+        }
+        return value == 0 ? Double.NaN : value;
+    }
+
+    /** A number that must be present. */
+    final double requiredNumber(String field) throws RowException {
+        double value = optionalNumber(field);
+        if (Double.isNaN(value)) {
+            throw new RowException(field + " is missing");
+        }
+        return value;
+    }
+
+    /** Text that must be present, trimmed. */
+    final String requiredText(String field) throws RowException {
+        String text = text(field);
+        if (text == null || text.equalsIgnoreCase("null")) {
+            throw new RowException(field + " is missing");
+        }
+        return text;
+    }
+
+    /** An option type, C, P, call or put (any case), that must be present. */
+    final OptionType optionType(String field) throws RowException {
+        try {
+            return OptionType.parse(requiredText(field));
+        } catch (IllegalArgumentException e) {
+            throw new RowException(field + ": " + e.getMessage());
+        }
+    }
+
+    /** An integer count of time units since the Unix epoch, such as milliseconds; {@code Long.MIN_VALUE} if absent. */
+    final long optionalEpoch(String field) throws RowException {
+        String text = text(field);
+        if (text == null || text.equalsIgnoreCase("null")) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return Long.parseLong(text.toLowerCase(Locale.ROOT).endsWith(".0")
+                    ? text.substring(0, text.length() - 2) : text);
+        } catch (NumberFormatException e) {
+            throw new RowException(field + " is not a whole number of time units since 1970: '" + text + "'");
+        }
+    }
+}

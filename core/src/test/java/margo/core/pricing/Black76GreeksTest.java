@@ -1,0 +1,109 @@
+package margo.core.pricing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
+
+/** Analytic greeks against central finite differences of the price functions. */
+class Black76GreeksTest {
+
+    private static final double FORWARD = 60_000;
+
+    @Property(tries = 500)
+    void greeksMatchCentralFiniteDifferencesOfThePrice(
+            @ForAll OptionType type,
+            @ForAll @Scale(12) @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
+            @ForAll @Scale(12) @DoubleRange(min = 0.02, max = 3.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.1, max = 2.0) double volatility) {
+        double strike = FORWARD * Math.exp(-logMoneyness);
+        double price = Black76.price(type, FORWARD, strike, timeYears, volatility);
+        double wing = wingFactor(logMoneyness, volatility, timeYears);
+
+        // A step small against the price's curvature scale F sigma sqrt(T) keeps the truncation error below 1e-8.
+        double dF = 1e-4 * FORWARD * volatility * Math.sqrt(timeYears);
+        double up = Black76.price(type, FORWARD + dF, strike, timeYears, volatility);
+        double down = Black76.price(type, FORWARD - dF, strike, timeYears, volatility);
+        assertEquals((up - down) / (2 * dF), Black76.delta(type, FORWARD, strike, timeYears, volatility), 1e-7);
+        double gamma = Black76.gamma(type, FORWARD, strike, timeYears, volatility);
+        // Rounding of the three prices limits the second difference to about ulp(price) / dF^2.
+        assertEquals((up - 2 * price + down) / (dF * dF), gamma, 1e-5 * wing * Math.abs(gamma) + 64 * Math.ulp(price) / (dF * dF));
+
+        double dSigma = 1e-5;
+        double vegaFd = (Black76.price(type, FORWARD, strike, timeYears, volatility + dSigma)
+                - Black76.price(type, FORWARD, strike, timeYears, volatility - dSigma)) / (2 * dSigma);
+        double vega = Black76.vega(type, FORWARD, strike, timeYears, volatility);
+        assertEquals(vegaFd, vega, 1e-6 * wing * vega + 1e-6);
+
+        // Theta: price change as calendar time passes, i.e. as time to expiry falls.
+        double dT = 1e-6;
+        double thetaFd = -(Black76.price(type, FORWARD, strike, timeYears + dT, volatility)
+                - Black76.price(type, FORWARD, strike, timeYears - dT, volatility)) / (2 * dT);
+        double theta = Black76.theta(type, FORWARD, strike, timeYears, volatility);
+        assertEquals(thetaFd, theta, 1e-5 * wing * Math.abs(theta) + 1e-4);
+    }
+
+    @Property(tries = 500)
+    void coinGreeksMatchFiniteDifferencesOfTheCoinPrice(
+            @ForAll OptionType type,
+            @ForAll @Scale(12) @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
+            @ForAll @Scale(12) @DoubleRange(min = 0.02, max = 3.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.1, max = 2.0) double volatility) {
+        double strike = FORWARD * Math.exp(-logMoneyness);
+        double coin = Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility);
+        double wing = wingFactor(logMoneyness, volatility, timeYears);
+        assertEquals(Black76.price(type, FORWARD, strike, timeYears, volatility) / FORWARD, coin, 1e-15);
+
+        // A step small against the price's curvature scale F sigma sqrt(T) keeps the truncation error below 1e-8.
+        // The coin price has the extra curvature of K/F, so the step is also capped at 1e-5 F.
+        double dF = 1e-5 * FORWARD * Math.min(1.0, volatility * Math.sqrt(timeYears));
+        double up = Black76.priceInCoin(type, FORWARD + dF, strike, timeYears, volatility);
+        double down = Black76.priceInCoin(type, FORWARD - dF, strike, timeYears, volatility);
+        double firstDerivative = (up - down) / (2 * dF);
+        // The second difference needs a larger step to stay clear of rounding.
+        double dF2 = 10 * dF;
+        double secondDerivative = (Black76.priceInCoin(type, FORWARD + dF2, strike, timeYears, volatility) - 2 * coin
+                + Black76.priceInCoin(type, FORWARD - dF2, strike, timeYears, volatility)) / (dF2 * dF2);
+        // Deribit's coin delta is F dV_coin/dF.
+        assertEquals(FORWARD * firstDerivative, Black76.deltaInCoin(type, FORWARD, strike, timeYears, volatility), 1e-7);
+        // gammaInCoin = d(deltaInCoin)/dF = dV_coin/dF + F d2V_coin/dF2.
+        double gammaInCoin = Black76.gammaInCoin(type, FORWARD, strike, timeYears, volatility);
+        assertEquals(firstDerivative + FORWARD * secondDerivative, gammaInCoin,
+                1e-5 * wing * Math.abs(gammaInCoin) + 64 * FORWARD * Math.ulp(coin) / (dF2 * dF2));
+
+        double dSigma = 1e-5;
+        double vegaFd = (Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility + dSigma)
+                - Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility - dSigma)) / (2 * dSigma);
+        double vegaInCoin = Black76.vegaInCoin(type, FORWARD, strike, timeYears, volatility);
+        assertEquals(vegaFd, vegaInCoin, 1e-6 * wing * vegaInCoin + 1e-10);
+
+        double dT = 1e-6;
+        double thetaFd = -(Black76.priceInCoin(type, FORWARD, strike, timeYears + dT, volatility)
+                - Black76.priceInCoin(type, FORWARD, strike, timeYears - dT, volatility)) / (2 * dT);
+        double thetaInCoin = Black76.thetaInCoin(type, FORWARD, strike, timeYears, volatility);
+        assertEquals(thetaFd, thetaInCoin, 1e-5 * wing * Math.abs(thetaInCoin) + 1e-8);
+    }
+
+    /**
+     * 1 + d1^2: in the wings the density varies on a scale (F s)/|d1| rather than F s, so the truncation error of a
+     * finite difference grows like d1^2 relative to the greek.
+     */
+    private static double wingFactor(double logMoneyness, double volatility, double timeYears) {
+        double s = volatility * Math.sqrt(timeYears);
+        double d1 = logMoneyness / s + s / 2;
+        return 1 + d1 * d1;
+    }
+
+    @Property(tries = 200)
+    void deribitCoinDeltaIsBlackDeltaMinusCoinPremium(
+            @ForAll OptionType type,
+            @ForAll @Scale(12) @DoubleRange(min = 20_000, max = 150_000) double strike,
+            @ForAll @Scale(12) @DoubleRange(min = 0.01, max = 2.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.2, max = 1.5) double volatility) {
+        double premiumInCoin = Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility);
+        double expected = Black76.delta(type, FORWARD, strike, timeYears, volatility) - premiumInCoin;
+        assertEquals(expected, Black76.deltaInCoin(type, FORWARD, strike, timeYears, volatility), 1e-15);
+    }
+}
