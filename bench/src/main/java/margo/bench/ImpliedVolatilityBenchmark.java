@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Implied volatilities per second per core (Jaeckel's "Let's be rational") over a 1,000-option randomized chain;
- * the score is per option thanks to {@link OperationsPerInvocation}.
+ * Implied volatilities per second per core (Jaeckel's "Let's be rational") over the 1,000-option randomized chain
+ * of {@link OptionBatch}; the score is per option thanks to {@link OperationsPerInvocation}.
  *
  * <pre>java -jar bench/target/benchmarks.jar ImpliedVolatilityBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -t 1</pre>
  */
@@ -22,18 +22,11 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ImpliedVolatilityBenchmark {
 
-    private static final int BATCH = 1_000;
-
-    private OptionBatch batch;
-    private double[] out;
-
+    /** Measure real work only: every price in the batch must invert back to its volatility. */
     @Setup
-    public void setUp() {
-        batch = new OptionBatch(BATCH, 20_260_324L);
-        out = new double[BATCH];
-        // Measure real work only: every price in the batch must invert back to its volatility.
-        impliedVolatilityOfChain();
-        for (int i = 0; i < BATCH; i++) {
+    public void checkTheBatchInverts(OptionBatch batch) {
+        double[] out = impliedVolatilityOfChain(batch);
+        for (int i = 0; i < OptionBatch.SIZE; i++) {
             double error = Math.abs(out[i] - batch.volatilities[i]);
             if (!(error <= 1e-9 * batch.volatilities[i])) {
                 throw new IllegalStateException("option " + i + ": implied " + out[i] + " but priced at "
@@ -43,10 +36,10 @@ public class ImpliedVolatilityBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public double[] impliedVolatilityOfChain() {
+    @OperationsPerInvocation(OptionBatch.SIZE)
+    public double[] impliedVolatilityOfChain(OptionBatch batch) {
         ImpliedVolatility.impliedVolatilities(batch.types, batch.prices, batch.forwards, batch.strikes,
-                batch.timesYears, out);
-        return out;
+                batch.timesYears, batch.out);
+        return batch.out;
     }
 }

@@ -3,13 +3,21 @@ package margo.bench;
 import java.util.SplittableRandom;
 import margo.core.pricing.Black76;
 import margo.core.pricing.OptionType;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
 
 /**
  * A reproducible batch of BTC-like options resembling one venue snapshot: forward ~60,000 USD, expiries from one
  * hour to two years (log-uniform), volatilities 30%-150%, strikes from -3 to +3 standard deviations around the
- * forward, out-of-the-money calls and puts as listed on Deribit plus some in-the-money ones, and their Black prices.
+ * forward, out-of-the-money calls and puts as listed on Deribit plus some in-the-money ones, and their Black prices;
+ * with an output buffer {@code out}. Fixed seed, so every run and every benchmark sees the same chain.
  */
-final class OptionBatch {
+@State(Scope.Thread)
+public class OptionBatch {
+
+    /** Options per benchmark invocation; the benchmarks' {@code OperationsPerInvocation}. */
+    static final int SIZE = 1_000;
+    private static final long SEED = 20_260_324L;
 
     final OptionType[] types;
     final double[] forwards;
@@ -17,9 +25,12 @@ final class OptionBatch {
     final double[] timesYears;
     final double[] volatilities;
     final double[] prices;
+    final double[] out;
 
-    OptionBatch(int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    public OptionBatch() {
+        int size = SIZE;
+        SplittableRandom random = new SplittableRandom(SEED);
+        out = new double[size];
         types = new OptionType[size];
         forwards = new double[size];
         strikes = new double[size];

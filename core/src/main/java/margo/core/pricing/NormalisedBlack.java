@@ -53,11 +53,6 @@ final class NormalisedBlack {
         return Math.abs(bMax - 1.0 / bMax);
     }
 
-    /** The normalised Black value of a call (theta = +1) or put (theta = -1). */
-    static double black(double x, double s, double theta) {
-        return call(theta < 0.0 ? -x : x, s);
-    }
-
     /** The normalised Black call b(x, s), s = sigma sqrt(T) >= 0. */
     static double call(double x, double s) {
         if (x > 0.0) {
