@@ -106,7 +106,7 @@ public final class ImpliedVolatility {
             return Double.NaN;
         }
         double theta = type.sign();
-        double x = Math.log(forward / strike);
+        double x = NormalisedBlack.logMoneyness(forward, strike);
         double otmPrice = price;
         if (theta * x > 0.0) {
             // In the money: the time value is the price of the out-of-the-money option of the other type.
