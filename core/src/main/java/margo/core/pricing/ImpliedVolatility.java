@@ -128,6 +128,15 @@ public final class ImpliedVolatility {
     }
 
     /**
+     * Why {@link #impliedVolatilityFromCoinPrice} is NaN, or null when it is defined: {@link #whyUndefined} of the
+     * USD price {@code coinPrice * forward} (so {@link Undefined#explain} should be given that USD price too).
+     */
+    public static Undefined whyUndefinedFromCoinPrice(OptionType type, double coinPrice, double forward,
+            double strike, double timeYears) {
+        return whyUndefined(type, coinPrice * forward, forward, strike, timeYears);
+    }
+
+    /**
      * Implied volatilities of a chain into {@code out}, element by element as {@link #impliedVolatility}, without
      * allocating. All arrays must have the same length.
      *
