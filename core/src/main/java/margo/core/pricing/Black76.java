@@ -101,7 +101,8 @@ public final class Black76 {
         }
         double sqrtT = Math.sqrt(timeYears);
         double x = NormalisedBlack.logMoneyness(forward, strike);
-        // F phi(d1) = sqrt(F K) phi-part exp(-(h^2 + t^2)/2)/sqrt(2 pi), no overflow in the wings (Jaeckel, section 2).
+        // F phi(d1) = sqrt(F K) exp(-(h^2 + t^2)/2) / sqrt(2 pi) with h = x/s, t = s/2 (Jaeckel, section 2): no
+        // overflow of exp(x/2) in the wings.
         return Math.sqrt(forward) * Math.sqrt(strike) * sqrtT * NormalisedBlack.vega(x, volatility * sqrtT);
     }
 
