@@ -315,8 +315,11 @@ public final class Checker {
         if (rowScope != null) {
             candidates.addAll(0, rowScope.names());
         }
-        error(name.span(), (rowScope != null ? "unknown column '" : "unknown name '") + id + "'",
-                Suggestions.didYouMean(id, candidates));
+        String hint = Suggestions.didYouMean(id, candidates);
+        if (hint == null && registry.textChoices().contains(id)) {
+            hint = "text is written in quotes: \"" + id + "\"";
+        }
+        error(name.span(), (rowScope != null ? "unknown column '" : "unknown name '") + id + "'", hint);
         return Type.ERROR;
     }
 

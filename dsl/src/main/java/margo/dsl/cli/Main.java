@@ -71,7 +71,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, check, docs or kernel");
     }
 
     /** The version Maven built, from {@code version.properties}. */

@@ -200,6 +200,13 @@ public final class Registry {
         return List.copyOf(functions.values());
     }
 
+    /** Every text value a parameter takes by name ({@code call}, {@code deribit_csv} ...), to spot one written without quotes. */
+    public Set<String> textChoices() {
+        Set<String> choices = new TreeSet<>();
+        functions.values().forEach(function -> function.parameters().forEach(p -> choices.addAll(p.choices())));
+        return choices;
+    }
+
     public List<StatementSpec> statements() {
         return List.copyOf(statements.values());
     }

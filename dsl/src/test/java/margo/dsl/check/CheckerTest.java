@@ -39,6 +39,13 @@ class CheckerTest {
     }
 
     @Test
+    void textWrittenWithoutQuotesGetsAHint() {
+        Diagnostic error = only(check(CHAIN + "  keep type == call\n}\n"));
+        assertEquals("2:16 unknown column 'call'", located(List.of(error)).getFirst());
+        assertEquals("text is written in quotes: \"call\"", error.hint());
+    }
+
+    @Test
     void unknownFunctionSuggestsTheNearestBuiltin() {
         Diagnostic error = only(check("let x = sqr(4)\n"));
         assertEquals("1:9 unknown function 'sqr'", located(List.of(error)).getFirst());

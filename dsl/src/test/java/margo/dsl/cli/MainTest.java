@@ -162,6 +162,9 @@ class MainTest {
         Result missing = margo("run", "nowhere.margo");
         assertEquals(2, missing.exit());
         assertEquals("margo: cannot read nowhere.margo: no such file", missing.err().lines().findFirst().orElseThrow());
+        Result noCommand = margo();
+        assertEquals(2, noCommand.exit());
+        assertEquals("margo: missing command: run, check, docs or kernel", noCommand.err().lines().findFirst().orElseThrow());
         Result badFormat = margo("run", QUICKSTART.toString(), "--format", "yaml");
         assertEquals(2, badFormat.exit());
         assertEquals("", missing.out());
