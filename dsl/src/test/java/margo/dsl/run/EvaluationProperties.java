@@ -46,7 +46,8 @@ class EvaluationProperties {
                 });
         Arbitrary<Arithmetic> unary = net.jqwik.api.Combinators.combine(smaller,
                 Arbitraries.of("-", "abs", "sqrt", "log", "exp")).as((a, op) -> switch (op) {
-                    case "-" -> new Arithmetic("-(" + a.text() + ")", -a.value());
+                    // Parenthesised whole: -x ^ y is -(x ^ y), as in mathematics.
+                    case "-" -> new Arithmetic("(-(" + a.text() + "))", -a.value());
                     case "abs" -> new Arithmetic("abs(" + a.text() + ")", Math.abs(a.value()));
                     case "sqrt" -> new Arithmetic("sqrt(" + a.text() + ")", Math.sqrt(a.value()));
                     case "log" -> new Arithmetic("log(" + a.text() + ")", Math.log(a.value()));
@@ -72,11 +73,11 @@ class EvaluationProperties {
                 "data", "let", "show", "keep", "set", "x", "chain", "options(\"data/chain.csv\")", " = ", "{", "}", "(",
                 ")", "[", "]", ",", "\n", " ", "1", "16%", "2d", "2024-03-29T08:00Z", "\"call\"", "+", "-", "*", "/", "^",
                 "<", ">=", "==", "and", "or", "not", "bid", "mid_iv", "expiry", "type", "strike", "black(", "implied_vol(",
-                "abs(", "max(", "columns", "rows", "data chain = options(\"data/chain.csv\") {\n", "keep bid > 0\n"));
+                "abs(", "max(", "columns", "rows", "set y = ", "show chain { columns [", "keep expiry >= 7d\n", "time_to_expiry", "let y = ", "show ", "}\n", "mid_usd", "forward", "data chain = options(\"data/chain.csv\") {\n", "keep bid > 0\n"));
         return fragment.list().ofMaxSize(30).map(parts -> String.join("", parts));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void checkingAndRunningNeverThrowWhateverTheText(@ForAll("recipeLikeText") String text) throws Exception {
         Path folder = java.nio.file.Files.createTempDirectory("margo-property");
         try {

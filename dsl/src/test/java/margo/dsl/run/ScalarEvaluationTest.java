@@ -35,6 +35,7 @@ class ScalarEvaluationTest {
     void arithmeticFollowsPrecedence() {
         assertEquals(3.0, number("let x = 1 + 2 / 2 * 2\nshow x"));
         assertEquals(-7.0, number("-(2 ^ 3) + 1"));
+        assertEquals(-4.0, number("-2 ^ 2"), "a sign binds looser than a power, as in mathematics");
     }
 
     @Test
