@@ -27,15 +27,6 @@ public record TableSchema(SequencedMap<String, Kind> columns, boolean isChain) {
         return new TableSchema(next, isChain);
     }
 
-    /** Only the named columns, in the order given. */
-    public TableSchema select(List<String> names) {
-        LinkedHashMap<String, Kind> next = new LinkedHashMap<>();
-        for (String name : names) {
-            next.put(name, columns.get(name));
-        }
-        return new TableSchema(next, isChain);
-    }
-
     public List<String> names() {
         return new ArrayList<>(columns.keySet());
     }

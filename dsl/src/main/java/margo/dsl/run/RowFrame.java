@@ -3,7 +3,6 @@ package margo.dsl.run;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import margo.core.market.YearFraction;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -42,7 +41,7 @@ final class RowFrame {
         return rows;
     }
 
-    /** The valuation time as seconds since the epoch; null for a table that is not a chain. */
+    /** The valuation time of the chain; null for a table that is not a chain. */
     Instant valuationTime() {
         return valuationTime;
     }
@@ -97,7 +96,4 @@ final class RowFrame {
     static Instant instant(double seconds) {
         return Instant.ofEpochMilli(Math.round(seconds * 1000));
     }
-
-    /** Years (ACT/365) in one second, to turn differences of instants into durations. */
-    static final double YEARS_PER_SECOND = 1 / YearFraction.SECONDS_PER_YEAR;
 }
