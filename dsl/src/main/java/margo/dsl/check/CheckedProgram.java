@@ -69,6 +69,12 @@ public final class CheckedProgram {
         return arguments;
     }
 
+    /** The checked calls of the built-in {@code function}, in the order they appear in the text. */
+    public List<Expr.Call> callsOf(String function) {
+        return callArguments.keySet().stream().filter(call -> call.callee().id().equals(function))
+                .sorted(java.util.Comparator.comparingInt(call -> call.span().start())).toList();
+    }
+
     /** The type a binding statement binds its name to. */
     public Type boundType(Stmt statement) {
         return boundTypes.getOrDefault(statement, Type.ERROR);

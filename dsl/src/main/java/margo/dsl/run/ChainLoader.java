@@ -30,6 +30,26 @@ final class ChainLoader {
         this.baseDirectory = baseDirectory;
     }
 
+    private Path resolve(String path) {
+        return baseDirectory.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Why the file at {@code path} cannot be read at all (missing, or a folder), or null when it is a file; what
+     * {@code margo check} reports without reading the data, and what {@link #load} fails with.
+     */
+    RunFailure unreadable(String path, Span span) {
+        Path resolved = resolve(path);
+        if (!Files.exists(resolved)) {
+            return new RunFailure(span, "cannot read " + path + ": no such file (looked for " + resolved + ")",
+                    "paths are relative to the recipe's folder");
+        }
+        if (Files.isDirectory(resolved)) {
+            return new RunFailure(span, "cannot read " + path + ": it is a folder, not a file (" + resolved + ")");
+        }
+        return null;
+    }
+
     /**
      * @param path     the path as written in the recipe, used in messages
      * @param format   a format name in lower case ({@code deribit_csv}), or null to detect it
@@ -37,14 +57,11 @@ final class ChainLoader {
      * @param warnings receives one warning per row left out
      */
     TableValue load(String path, String format, Instant asOf, SourceFile source, Span span, List<Diagnostic> warnings) {
-        Path resolved = baseDirectory.resolve(path).toAbsolutePath().normalize();
-        if (!Files.exists(resolved)) {
-            throw new RunFailure(span, "cannot read " + path + ": no such file (looked for " + resolved + ")",
-                    "paths are relative to the recipe's folder");
+        RunFailure missing = unreadable(path, span);
+        if (missing != null) {
+            throw missing;
         }
-        if (Files.isDirectory(resolved)) {
-            throw new RunFailure(span, "cannot read " + path + ": it is a folder, not a file (" + resolved + ")");
-        }
+        Path resolved = resolve(path);
         ChainFormat chainFormat = format == null ? ChainFormat.AUTO : ChainFormat.valueOf(format.toUpperCase(Locale.ROOT));
         ChainLoad load;
         try {

@@ -10,8 +10,9 @@ import margo.dsl.check.Checker;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.registry.Registry;
-import margo.dsl.syntax.Parser.ParseResult;
+import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.Parser;
+import margo.dsl.syntax.Parser.ParseResult;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.Value;
 
@@ -53,9 +54,26 @@ public final class Session {
         return new Execution(diagnostics, ran.shown());
     }
 
-    /** Parses and checks only: nothing runs and no data is read. */
+    /**
+     * Parses and checks only: nothing runs and no data is read, though a data file named by a literal path must
+     * exist (a run would fail on it).
+     */
     public synchronized Execution check(SourceFile source, Mode mode) {
-        return new Execution(parseAndCheck(source, mode).diagnostics(), List.of());
+        Checked checked = parseAndCheck(source, mode);
+        List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+        if (checked.program() != null) {
+            ChainLoader loader = new ChainLoader(baseDirectory);
+            for (Expr.Call load : checked.program().callsOf("options")) {
+                if (checked.program().argumentsOf(load).getFirst() instanceof Expr.StringLiteral path) {
+                    RunFailure unreadable = loader.unreadable(path.value(), load.span());
+                    if (unreadable != null) {
+                        diagnostics.add(Diagnostic.error(source, unreadable.span(), unreadable.getMessage(),
+                                unreadable.hint()));
+                    }
+                }
+            }
+        }
+        return new Execution(diagnostics, List.of());
     }
 
     /** The diagnostics of parsing and checking, and the checked program, null when there were syntax errors. */

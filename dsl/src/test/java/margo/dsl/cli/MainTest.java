@@ -116,11 +116,26 @@ class MainTest {
 
     @Test
     void checkOfACleanRecipeSaysSoAndReadsNoData() throws IOException {
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data/garbage.csv"), "not,an,option,chain\n");
         Path recipe = folder.resolve("clean.margo");
-        Files.writeString(recipe, "data chain = options(\"data/not-there-yet.csv\") { keep bid > 0 }\nshow chain\n");
+        Files.writeString(recipe, "data chain = options(\"data/garbage.csv\") { keep bid > 0 }\nshow chain\n");
+        Result checked = margo("check", recipe.toString());
+        assertEquals(0, checked.exit(), checked.err());
+        assertEquals(recipe + ": no errors\n", checked.out());
+        Result ran = margo("run", recipe.toString());
+        assertEquals(1, ran.exit(), "the data is only read, and found wanting, when the recipe runs");
+        assertTrue(ran.err().contains(":1:14: error: cannot read data/garbage.csv: "), ran.err());
+    }
+
+    @Test
+    void checkReportsADataFileThatDoesNotExist() throws IOException {
+        Path recipe = folder.resolve("missing.margo");
+        Files.writeString(recipe, "let x = 1\ndata chain = options(\"data/not-there.csv\")\n");
         Result result = margo("check", recipe.toString());
-        assertEquals(0, result.exit(), result.err());
-        assertEquals(recipe + ": no errors\n", result.out());
+        assertEquals(1, result.exit());
+        assertTrue(result.err().startsWith(recipe + ":2:14: error: cannot read data/not-there.csv: no such file (looked for "
+                + folder.resolve("data/not-there.csv") + ")"), result.err());
     }
 
     @Test
