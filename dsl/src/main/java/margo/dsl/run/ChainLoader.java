@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import margo.core.market.ChainFormat;
 import margo.core.market.ChainFormatException;
 import margo.core.market.ChainLoad;
@@ -28,6 +30,18 @@ final class ChainLoader {
 
     ChainLoader(Path baseDirectory) {
         this.baseDirectory = baseDirectory;
+    }
+
+    /** A format named in lower case; the checker vets literals, this a format computed as text. */
+    private static ChainFormat chainFormat(String format, Span span) {
+        for (ChainFormat candidate : ChainFormat.values()) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(format.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        throw new RunFailure(span, "the format must be one of " + Arrays.stream(ChainFormat.values())
+                .map(candidate -> candidate.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                + "; not \"" + format + "\"");
     }
 
     private Path resolve(String path) {
@@ -62,7 +76,7 @@ final class ChainLoader {
             throw missing;
         }
         Path resolved = resolve(path);
-        ChainFormat chainFormat = format == null ? ChainFormat.AUTO : ChainFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        ChainFormat chainFormat = format == null ? ChainFormat.AUTO : chainFormat(format, span);
         ChainLoad load;
         try {
             load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null));

@@ -25,6 +25,8 @@ class NoStackTraceTest {
             "data chain = options(\"data\")",
             "data chain = options(\"data/chain.csv\", format \"tardis_csv\")",
             "data chain = options(\"data/chain.csv\", format \"xml\")",
+            "let f = \"xml\"\ndata chain = options(\"data/chain.csv\", format f)",
+            "let when = 2024-03-01T08:00Z\nlet p = \"data/\"\ndata chain = options(p, as_of when)",
             "show black(1, 2)",
             "let t = \"c\" + 1",
             "let t = 2024-03-29T08:00Z - 1",
