@@ -1,0 +1,663 @@
+package margo.dsl.syntax;
+
+import static margo.dsl.syntax.TokenType.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.Suggestions;
+import margo.dsl.syntax.Expr.Argument;
+import margo.dsl.syntax.Expr.Name;
+import margo.dsl.syntax.Stmt.BindingKind;
+
+/**
+ * Recursive-descent parser for recipes (LANGUAGE.md), one small method per grammar rule:
+ *
+ * <pre>
+ * program     = { statement ( NEWLINE | ';' ) } EOF
+ * statement   = binding | show | plot | export | function | script | expression
+ * binding     = ( data | let | model | fit | surface | rules | book ) NAME '=' expression [ block ]
+ * show, plot  = ( show | plot ) expression [ block ]
+ * export      = export expression to expression
+ * function    = function NAME '(' [ NAME { ',' NAME } ] ')' '=' expression
+ * script      = script NAME STRING exports NAME { ',' NAME }
+ * block       = '{' { clause [ NEWLINE | ';' | ',' ] } '}'
+ * clause      = keep expression | set NAME '=' expression | require expression [ penalty expression ]
+ *             | NAME in '[' expression ',' expression ']' [ start expression ] | NAME '=' expression
+ *             | NAME expression [ block ]
+ * expression  = or ;  or = and { 'or' and } ;  and = not { 'and' not } ;  not = 'not' not | comparison
+ * comparison  = range [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) range ]
+ * range       = sum [ '..' sum [ step sum ] ]
+ * sum         = product { ( '+' | '-' ) product } ;  product = unary { ( '*' | '/' ) unary }
+ * unary       = ( '-' | '+' ) unary | power ;  power = call [ '^' unary ]
+ * call        = primary [ '(' [ argument { ',' argument } ] ')' ] ;  argument = [ NAME [ '=' ] ] expression
+ * primary     = NUMBER | STRING | TIME | true | false | NAME | '(' expression ')' | '[' [ expression { ',' expression } ] ']'
+ *             | calibrate expression to expression
+ * </pre>
+ *
+ * Keywords other than {@code and or not true false} are contextual. Errors are collected with the span of
+ * the offending token; after one, the parser skips to the next statement (or clause) and goes on, so that
+ * every error of a file is reported in one pass.
+ */
+public final class Parser {
+
+    /** The parsed program and every lexical and syntax error found on the way. */
+    public record ParseResult(Program program, List<Diagnostic> diagnostics) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    private static final Map<String, BindingKind> BINDING_KEYWORDS = Map.of(
+            "data", BindingKind.DATA, "let", BindingKind.LET, "model", BindingKind.MODEL, "fit", BindingKind.FIT,
+            "surface", BindingKind.SURFACE, "rules", BindingKind.RULES, "book", BindingKind.BOOK);
+
+    /** Words that begin a statement, and so cannot name a binding. */
+    public static final Set<String> STATEMENT_KEYWORDS = Set.of(
+            "data", "let", "model", "fit", "surface", "rules", "book", "show", "plot", "export", "function", "script");
+
+    /** Thrown to unwind out of a statement or clause after its error has been recorded. */
+    private static final class ParseError extends RuntimeException {
+        ParseError() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final SourceFile source;
+    private final List<Token> tokens;
+    private final List<Diagnostic> diagnostics;
+    private int current;
+    /** How many '(' and '[' are open: inside them, line breaks are only layout and are skipped. */
+    private int bracketDepth;
+
+    private Parser(SourceFile source, List<Token> tokens, List<Diagnostic> diagnostics) {
+        this.source = source;
+        this.tokens = tokens;
+        this.diagnostics = diagnostics;
+    }
+
+    public static ParseResult parse(SourceFile source) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Token> tokens = Lexer.scan(source, diagnostics);
+        Parser parser = new Parser(source, tokens, diagnostics);
+        return new ParseResult(new Program(source, parser.program()), List.copyOf(diagnostics));
+    }
+
+    // ---- statements ----
+
+    private List<Stmt> program() {
+        List<Stmt> statements = new ArrayList<>();
+        skipSeparators();
+        while (!check(EOF)) {
+            int first = current;
+            try {
+                statements.add(statement());
+                endOfStatement();
+            } catch (ParseError e) {
+                synchronize(first);
+            }
+            skipSeparators();
+        }
+        return statements;
+    }
+
+    private Stmt statement() {
+        Token first = peek();
+        if (first.is(IDENTIFIER)) {
+            BindingKind kind = BINDING_KEYWORDS.get(first.lexeme());
+            if (kind != null && nextIs(1, IDENTIFIER)) {
+                return binding(kind);
+            }
+            switch (first.lexeme()) {
+                case "show" -> { return show(); }
+                case "plot" -> { return plot(); }
+                case "export" -> { return export(); }
+                case "function" -> { if (nextIs(1, IDENTIFIER)) return function(); }
+                case "script" -> { if (nextIs(1, IDENTIFIER)) return script(); }
+                default -> {
+                    if (nextIs(1, IDENTIFIER) && nextIs(2, EQUAL)) {
+                        throw error(first, "unknown statement '" + first.lexeme() + "'",
+                                Suggestions.didYouMean(first.lexeme(), STATEMENT_KEYWORDS));
+                    }
+                }
+            }
+        }
+        Expr value = expression();
+        return new Stmt.ExpressionStatement(value, value.span());
+    }
+
+    private Stmt binding(BindingKind kind) {
+        Token keyword = advance();
+        Name name = bindingName(kind.keyword());
+        consume(EQUAL, "expected '=' after '" + kind.keyword() + " " + name.id() + "'");
+        Expr value = expression();
+        Block block = optionalBlock(value.span());
+        return new Stmt.Binding(kind, name, value, block, through(keyword.span(), value, block));
+    }
+
+    private Name bindingName(String keyword) {
+        Token token = consume(IDENTIFIER, "expected a name after '" + keyword + "'");
+        if (STATEMENT_KEYWORDS.contains(token.lexeme())) {
+            throw error(token, "'" + token.lexeme() + "' is a statement keyword and cannot name a binding", "choose another name");
+        }
+        return new Name(token.lexeme(), token.span());
+    }
+
+    /** From {@code start} to the end of {@code value}, or of its block when one was written. */
+    private static Span through(Span start, Expr value, Block block) {
+        return start.to(block.span().end() > value.span().end() ? block.span() : value.span());
+    }
+
+    private Stmt show() {
+        Token keyword = advance();
+        Expr value = expression();
+        Block block = optionalBlock(value.span());
+        return new Stmt.Show(value, block, through(keyword.span(), value, block));
+    }
+
+    private Stmt plot() {
+        Token keyword = advance();
+        Expr value = expression();
+        Block block = optionalBlock(value.span());
+        return new Stmt.Plot(value, block, through(keyword.span(), value, block));
+    }
+
+    private Stmt export() {
+        Token keyword = advance();
+        Expr value = expression();
+        consumeWord("to", "expected 'to' and a path after 'export " + text(value) + "'");
+        Expr path = expression();
+        return new Stmt.Export(value, path, keyword.span().to(path.span()));
+    }
+
+    private Stmt function() {
+        Token keyword = advance();
+        Name name = bindingName("function");
+        consume(LEFT_PAREN, "expected '(' and the parameters after 'function " + name.id() + "'");
+        List<Name> parameters = new ArrayList<>();
+        if (!check(RIGHT_PAREN)) {
+            do {
+                Token parameter = consume(IDENTIFIER, "expected a parameter name");
+                parameters.add(new Name(parameter.lexeme(), parameter.span()));
+            } while (match(COMMA));
+        }
+        consume(RIGHT_PAREN, "expected ')' after the parameters");
+        consume(EQUAL, "expected '=' and the function's body");
+        Expr body = expression();
+        return new Stmt.FunctionDefinition(name, List.copyOf(parameters), body, keyword.span().to(body.span()));
+    }
+
+    private Stmt script() {
+        Token keyword = advance();
+        Token language = consume(IDENTIFIER, "expected the script's language after 'script', as in script js \"\"\"...\"\"\"");
+        Token code = consume(STRING, "expected the script's code as a string after 'script " + language.lexeme() + "'");
+        consumeWord("exports", "expected 'exports' and the names of the functions the script defines");
+        List<Name> exports = new ArrayList<>();
+        Token last;
+        do {
+            last = consume(IDENTIFIER, "expected the name of an exported function");
+            exports.add(new Name(last.lexeme(), last.span()));
+        } while (match(COMMA));
+        return new Stmt.Script(new Name(language.lexeme(), language.span()), (String) code.literal(),
+                List.copyOf(exports), keyword.span().to(last.span()));
+    }
+
+    private void endOfStatement() {
+        if (match(NEWLINE) || match(SEMICOLON) || check(EOF)) {
+            return;
+        }
+        throw error(peek(), "expected the end of the statement, found " + peek().describe(),
+                "put each statement on its own line, or separate them with ';'");
+    }
+
+    // ---- blocks and clauses ----
+
+    private Block optionalBlock(Span after) {
+        if (!check(LEFT_BRACE)) {
+            return Block.empty(after);
+        }
+        Token open = advance();
+        List<Clause> clauses = new ArrayList<>();
+        skipClauseSeparators();
+        while (!check(RIGHT_BRACE) && !check(EOF)) {
+            int first = current;
+            try {
+                clauses.add(clause());
+                if (!check(RIGHT_BRACE) && !check(IDENTIFIER)) {
+                    if (!(match(NEWLINE) || match(SEMICOLON) || match(COMMA))) {
+                        throw error(peek(), "expected the end of the setting, found " + peek().describe(),
+                                "put each setting on its own line, or separate them with ';'");
+                    }
+                }
+            } catch (ParseError e) {
+                synchronizeClause(first);
+            }
+            skipClauseSeparators();
+        }
+        Token close = consume(RIGHT_BRACE, "expected '}' to close the block opened at line " + open.span().line());
+        return new Block(List.copyOf(clauses), open.span().to(close.span()));
+    }
+
+    private Clause clause() {
+        Token first = consume(IDENTIFIER, "expected a setting name, 'keep', 'set' or 'require'");
+        switch (first.lexeme()) {
+            case "keep" -> {
+                Expr condition = expression();
+                return new Clause.Keep(condition, first.span().to(condition.span()));
+            }
+            case "set" -> {
+                Token column = consume(IDENTIFIER, "expected a column name after 'set'");
+                consume(EQUAL, "expected '=' after 'set " + column.lexeme() + "'");
+                Expr value = expression();
+                return new Clause.SetColumn(new Name(column.lexeme(), column.span()), value, first.span().to(value.span()));
+            }
+            case "require" -> {
+                Expr condition = expression();
+                Expr penalty = null;
+                if (matchWord("penalty")) {
+                    penalty = expression();
+                }
+                return new Clause.Require(condition, penalty, first.span().to(penalty == null ? condition.span() : penalty.span()));
+            }
+            default -> { }
+        }
+        Name name = new Name(first.lexeme(), first.span());
+        if (matchWord("in")) {
+            return parameterBounds(name);
+        }
+        if (match(EQUAL)) {
+            Expr value = expression();
+            return new Clause.ParameterFixed(name, value, first.span().to(value.span()));
+        }
+        if (!startsExpression(peek())) {
+            throw error(peek(), "expected a value for '" + name.id() + "', found " + peek().describe(), null);
+        }
+        Expr value = expression();
+        Block block = optionalBlock(value.span());
+        return new Clause.Setting(name, value, block, through(first.span(), value, block));
+    }
+
+    private Clause parameterBounds(Name parameter) {
+        consume(LEFT_BRACKET, "expected '[lower, upper]' after '" + parameter.id() + " in'");
+        bracketDepth++;
+        Expr lower = expression();
+        consume(COMMA, "expected ',' between the lower and the upper bound");
+        Expr upper = expression();
+        Token close = consume(RIGHT_BRACKET, "expected ']' after the upper bound");
+        bracketDepth--;
+        Expr start = null;
+        if (matchWord("start")) {
+            start = expression();
+        }
+        return new Clause.ParameterBounds(parameter, lower, upper, start, parameter.span().to(start == null ? close.span() : start.span()));
+    }
+
+    // ---- expressions ----
+
+    private Expr expression() {
+        return or();
+    }
+
+    private Expr or() {
+        Expr left = and();
+        while (match(OR)) {
+            Expr right = and();
+            left = new Expr.Binary(BinaryOperator.OR, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr and() {
+        Expr left = not();
+        while (match(AND)) {
+            Expr right = not();
+            left = new Expr.Binary(BinaryOperator.AND, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr not() {
+        if (check(NOT)) {
+            Token operator = advance();
+            Expr operand = not();
+            return new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span()));
+        }
+        return comparison();
+    }
+
+    private Expr comparison() {
+        Expr left = range();
+        BinaryOperator operator = comparisonOperator(peek().type());
+        if (operator == null) {
+            return left;
+        }
+        advance();
+        Expr right = range();
+        Expr result = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+        if (comparisonOperator(peek().type()) != null) {
+            throw error(peek(), "comparisons cannot be chained", "write a < b and b < c");
+        }
+        return result;
+    }
+
+    private static BinaryOperator comparisonOperator(TokenType type) {
+        return switch (type) {
+            case EQUAL_EQUAL -> BinaryOperator.EQUAL;
+            case BANG_EQUAL -> BinaryOperator.NOT_EQUAL;
+            case LESS -> BinaryOperator.LESS;
+            case LESS_EQUAL -> BinaryOperator.LESS_EQUAL;
+            case GREATER -> BinaryOperator.GREATER;
+            case GREATER_EQUAL -> BinaryOperator.GREATER_EQUAL;
+            default -> null;
+        };
+    }
+
+    private Expr range() {
+        Expr from = sum();
+        if (!match(DOT_DOT)) {
+            return from;
+        }
+        Expr to = sum();
+        Expr step = matchWord("step") ? sum() : null;
+        return new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span()));
+    }
+
+    private Expr sum() {
+        Expr left = product();
+        while (check(PLUS) || check(MINUS)) {
+            BinaryOperator operator = advance().is(PLUS) ? BinaryOperator.ADD : BinaryOperator.SUBTRACT;
+            Expr right = product();
+            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr product() {
+        Expr left = unary();
+        while (check(STAR) || check(SLASH)) {
+            BinaryOperator operator = advance().is(STAR) ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE;
+            Expr right = unary();
+            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        if (check(MINUS) || check(PLUS)) {
+            Token operator = advance();
+            Expr operand = unary();
+            UnaryOperator kind = operator.is(MINUS) ? UnaryOperator.NEGATE : UnaryOperator.PLUS;
+            return new Expr.Unary(kind, operand, operator.span().to(operand.span()));
+        }
+        return power();
+    }
+
+    /** {@code ^} binds tighter than a leading minus and groups to the right: {@code -x^2^3} is {@code -(x^(2^3))}. */
+    private Expr power() {
+        Expr base = call();
+        if (!match(CARET)) {
+            return base;
+        }
+        Expr exponent = unary();
+        return new Expr.Binary(BinaryOperator.POWER, base, exponent, base.span().to(exponent.span()));
+    }
+
+    private Expr call() {
+        Expr callee = primary();
+        if (!check(LEFT_PAREN)) {
+            return callee;
+        }
+        Token open = advance();
+        if (!(callee instanceof Name name)) {
+            throw error(open, "only a named function can be called", null);
+        }
+        bracketDepth++;
+        List<Argument> arguments = new ArrayList<>();
+        if (!check(RIGHT_PAREN)) {
+            do {
+                arguments.add(argument());
+            } while (match(COMMA));
+        }
+        Token close = consume(RIGHT_PAREN, "expected ')' after the arguments of " + name.id() + "(...)");
+        bracketDepth--;
+        return new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span()));
+    }
+
+    /** {@code value}, or a named argument written {@code name value} (as in {@code priced_by hf}) or {@code name = value}. */
+    private Argument argument() {
+        if (check(IDENTIFIER) && (nextIs(1, EQUAL) || startsNamedValue(peekAt(1)))) {
+            Token nameToken = advance();
+            match(EQUAL);
+            Expr value = expression();
+            return new Argument(new Name(nameToken.lexeme(), nameToken.span()), value, nameToken.span().to(value.span()));
+        }
+        Expr value = expression();
+        return new Argument(null, value, value.span());
+    }
+
+    private static boolean startsNamedValue(Token token) {
+        return switch (token.type()) {
+            case NUMBER, STRING, TIME, IDENTIFIER, TRUE, FALSE, LEFT_BRACKET, NOT -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean startsExpression(Token token) {
+        return startsNamedValue(token) || token.is(LEFT_PAREN) || token.is(MINUS) || token.is(PLUS);
+    }
+
+    private Expr primary() {
+        Token token = peek();
+        switch (token.type()) {
+            case NUMBER -> {
+                advance();
+                Token.NumberToken number = (Token.NumberToken) token.literal();
+                return new Expr.NumberLiteral(number.value(), number.unit(), token.lexeme(), token.span());
+            }
+            case STRING -> {
+                advance();
+                return new Expr.StringLiteral((String) token.literal(), token.span());
+            }
+            case TIME -> {
+                advance();
+                Lexer.TimeValue time = (Lexer.TimeValue) token.literal();
+                return new Expr.TimeLiteral(time.instant(), time.dateOnly(), token.lexeme(), token.span());
+            }
+            case TRUE, FALSE -> {
+                advance();
+                return new Expr.BooleanLiteral(token.is(TRUE), token.span());
+            }
+            case IDENTIFIER -> {
+                advance();
+                if (token.lexeme().equals("calibrate") && !check(LEFT_PAREN)) {
+                    return calibrate(token);
+                }
+                return new Name(token.lexeme(), token.span());
+            }
+            case LEFT_PAREN -> {
+                advance();
+                bracketDepth++;
+                Expr inner = expression();
+                consume(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
+                bracketDepth--;
+                return inner;
+            }
+            case LEFT_BRACKET -> {
+                return list();
+            }
+            default -> throw error(token, "expected a value, found " + token.describe(), null);
+        }
+    }
+
+    private Expr list() {
+        Token open = advance();
+        bracketDepth++;
+        List<Expr> elements = new ArrayList<>();
+        if (!check(RIGHT_BRACKET)) {
+            do {
+                elements.add(expression());
+            } while (match(COMMA));
+        }
+        Token close = consume(RIGHT_BRACKET, "expected ']' to close the list");
+        bracketDepth--;
+        return new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span()));
+    }
+
+    private Expr calibrate(Token keyword) {
+        Expr model = sum();
+        consumeWord("to", "expected 'to' and the data after 'calibrate " + text(model) + "'");
+        Expr data = sum();
+        return new Expr.Calibrate(model, data, keyword.span().to(data.span()));
+    }
+
+    // ---- recovery ----
+
+    /**
+     * Skips to the start of the next statement: past a line end or ';' outside any block. A token that
+     * begins a line after the failed statement's {@code first} token already starts the next statement, so an
+     * unclosed '(' costs only its own line.
+     */
+    private void synchronize(int first) {
+        bracketDepth = 0;
+        if (startsLaterLine(first)) {
+            return;
+        }
+        int braces = 0;
+        while (!check(EOF)) {
+            Token token = advance();
+            switch (token.type()) {
+                case LEFT_BRACE -> braces++;
+                case RIGHT_BRACE -> braces = Math.max(0, braces - 1);
+                case NEWLINE, SEMICOLON -> {
+                    if (braces == 0) {
+                        return;
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** Skips to the next clause of a block, stopping before the block's closing '}'. */
+    private void synchronizeClause(int first) {
+        bracketDepth = 0;
+        if (startsLaterLine(first)) {
+            return;
+        }
+        int braces = 0;
+        while (!check(EOF)) {
+            if (check(RIGHT_BRACE) && braces == 0) {
+                return;
+            }
+            Token token = advance();
+            switch (token.type()) {
+                case LEFT_BRACE -> braces++;
+                case RIGHT_BRACE -> braces--;
+                case NEWLINE, SEMICOLON, COMMA -> {
+                    if (braces == 0) {
+                        return;
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** True when the parser stands, past {@code first}, at a token that begins a line. */
+    private boolean startsLaterLine(int first) {
+        return current > first && tokens.get(current - 1).is(NEWLINE);
+    }
+
+    private void skipSeparators() {
+        while (match(NEWLINE) || match(SEMICOLON)) {
+            // blank lines and stray ';' between statements
+        }
+    }
+
+    private void skipClauseSeparators() {
+        while (match(NEWLINE) || match(SEMICOLON) || match(COMMA)) {
+            // blank lines and separators between clauses
+        }
+    }
+
+    // ---- token helpers ----
+
+    private Token consume(TokenType type, String message) {
+        if (check(type)) {
+            return advance();
+        }
+        throw error(peek(), message + ", found " + peek().describe(), null);
+    }
+
+    private void consumeWord(String word, String message) {
+        if (!matchWord(word)) {
+            throw error(peek(), message + ", found " + peek().describe(), null);
+        }
+    }
+
+    private boolean matchWord(String word) {
+        if (peek().isWord(word)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean match(TokenType type) {
+        if (check(type)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean check(TokenType type) {
+        return peek().is(type);
+    }
+
+    private boolean nextIs(int ahead, TokenType type) {
+        return peekAt(ahead).is(type);
+    }
+
+    private Token advance() {
+        Token token = peek();
+        if (!token.is(EOF)) {
+            current++;
+        }
+        return token;
+    }
+
+    private Token peek() {
+        skipLayoutNewlines();
+        return tokens.get(current);
+    }
+
+    private Token peekAt(int ahead) {
+        skipLayoutNewlines();
+        int at = current;
+        for (int seen = 0; seen < ahead && at < tokens.size() - 1; ) {
+            at++;
+            if (bracketDepth == 0 || !tokens.get(at).is(NEWLINE)) {
+                seen++;
+            }
+        }
+        return tokens.get(at);
+    }
+
+    private void skipLayoutNewlines() {
+        while (bracketDepth > 0 && tokens.get(current).is(NEWLINE)) {
+            current++;
+        }
+    }
+
+    private String text(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+
+    private ParseError error(Token token, String message, String hint) {
+        diagnostics.add(Diagnostic.error(source, token.span(), message, hint));
+        return new ParseError();
+    }
+}
