@@ -92,6 +92,8 @@ final class DeribitBookSummaryReader {
     }
 
     private static RawQuote quote(int row, RowFields fields, long[] latest) throws RowException {
+        long created = fields.optionalEpoch("creation_timestamp");
+        latest[0] = Math.max(latest[0], created);
         String name = fields.requiredText("instrument_name");
         InstrumentName.Option option;
         try {
@@ -99,8 +101,6 @@ final class DeribitBookSummaryReader {
         } catch (IllegalArgumentException e) {
             throw new RowException(e.getMessage());
         }
-        long created = fields.optionalEpoch("creation_timestamp");
-        latest[0] = Math.max(latest[0], created);
         double underlyingPrice = fields.optionalNumber("underlying_price");
         return new RawQuote(row, name, option.expiry(), option.type(),
                 option.strike(), fields.optionalNumber("bid_price"), fields.optionalNumber("ask_price"),

@@ -49,12 +49,7 @@ final class GenericChainReader {
     private static RawQuote quote(int row, RowFields fields, String forwardColumn) throws RowException {
         Instant expiry = expiry(fields.requiredText("expiry"));
         double strike = fields.requiredNumber("strike");
-        OptionType type;
-        try {
-            type = OptionType.parse(fields.requiredText("type"));
-        } catch (IllegalArgumentException e) {
-            throw new RowException("type: " + e.getMessage());
-        }
+        OptionType type = fields.optionType("type");
         String instrument = fields.text("instrument");
         if (instrument == null) {
             instrument = syntheticName(fields.text("underlying"), expiry, strike, type);

@@ -1,6 +1,7 @@
 package margo.core.market;
 
 import java.util.Locale;
+import margo.core.pricing.OptionType;
 
 /**
  * The named fields of one row, from a CSV line or a JSON object, with parsing that rejects the row
@@ -56,6 +57,15 @@ abstract class RowFields {
             throw new RowException(field + " is missing");
         }
         return text;
+    }
+
+    /** An option type, C, P, call or put (any case), that must be present. */
+    final OptionType optionType(String field) throws RowException {
+        try {
+            return OptionType.parse(requiredText(field));
+        } catch (IllegalArgumentException e) {
+            throw new RowException(field + ": " + e.getMessage());
+        }
     }
 
     /** An integer count of time units since the Unix epoch, such as milliseconds; {@code Long.MIN_VALUE} if absent. */

@@ -72,12 +72,7 @@ final class TardisChainReader {
 
     private static RawQuote quote(int row, RowFields fields) throws RowException {
         String symbol = fields.requiredText("symbol");
-        OptionType type;
-        try {
-            type = OptionType.parse(fields.requiredText("type"));
-        } catch (IllegalArgumentException e) {
-            throw new RowException("type: " + e.getMessage());
-        }
+        OptionType type = fields.optionType("type");
         long expirationMicros = fields.optionalEpoch("expiration");
         if (expirationMicros == Long.MIN_VALUE) {
             throw new RowException("expiration is missing");

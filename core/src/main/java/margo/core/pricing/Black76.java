@@ -22,7 +22,7 @@ import static margo.core.pricing.NormalDistribution.pdf;
  * their limits where finite (delta 1, 0 or 1/2 at the money; gamma, vega and theta 0 away from the strike) and NaN
  * where the limit is infinite (gamma at the strike, theta at the strike at expiry).
  *
- * <p>Prices are computed from Jaeckel's normalised Black function ("Let's be rational", Wilmott 2015, eq. 2.1),
+ * <p>Prices are computed from Jaeckel's normalised Black function ("Let's be rational", Wilmott 2015, section 2),
  * so far out-of-the-money prices keep their relative accuracy down to the underflow threshold instead of being
  * lost to cancellation in {@code F N(d1) - K N(d2)}.
  *
@@ -40,7 +40,7 @@ public final class Black76 {
      * The undiscounted option price, in the currency of {@code forward} and {@code strike} (USD per 1 coin of
      * notional for BTC options): {@code F N(d1) - K N(d2)} for a call and {@code K N(-d2) - F N(-d1)} for a put,
      * with {@code d1,2 = ln(F/K)/(sigma sqrt T) +- sigma sqrt T / 2} (Black 1976; Hull, Options, Futures and Other
-     * Derivatives, 10th ed., eq. 18.9-18.10 without the discount factor).
+     * Derivatives, chapter "Futures options", Black's model, without the discount factor).
      */
     public static double price(OptionType type, double forward, double strike, double timeYears, double volatility) {
         if (!valid(forward, strike, timeYears, volatility)) {
@@ -101,7 +101,7 @@ public final class Black76 {
         }
         double sqrtT = Math.sqrt(timeYears);
         double x = Math.log(forward / strike);
-        // F phi(d1) = sqrt(F K) phi-part exp(-(h^2 + t^2)/2)/sqrt(2 pi), no overflow in the wings (Jaeckel eq. 2.4).
+        // F phi(d1) = sqrt(F K) phi-part exp(-(h^2 + t^2)/2)/sqrt(2 pi), no overflow in the wings (Jaeckel, section 2).
         return Math.sqrt(forward) * Math.sqrt(strike) * sqrtT * NormalisedBlack.vega(x, volatility * sqrtT);
     }
 
@@ -134,7 +134,7 @@ public final class Black76 {
      * The delta of a coin-settled option as Deribit reports it, in coin: {@code delta - price / F}, the USD Black
      * delta minus the coin premium. It equals {@code F d(V/F)/dF = dV_coin/d ln F}, the coin P&amp;L per unit
      * relative move of the forward, and is the "premium-adjusted" delta of FX markets (Reiswich and Wystup, "FX
-     * volatility smile construction", Wilmott 2012, eq. 9). Deribit's FAQ on "Delta Total" gives the same rule:
+     * volatility smile construction", Wilmott 2012, premium-adjusted spot delta). Deribit's FAQ on "Delta Total" gives the same rule:
      * buying a 0.50-delta call for 0.10 BTC adds 0.40 BTC of delta.
      */
     public static double deltaInCoin(OptionType type, double forward, double strike, double timeYears,

@@ -7,7 +7,7 @@ import static margo.core.pricing.NormalDistribution.erfc;
 import static margo.core.pricing.NormalDistribution.erfcx;
 
 /**
- * The normalised Black function of P. Jaeckel, "Let's be rational", Wilmott (2015) 40-53, equation (2.1):
+ * The normalised Black function of P. Jaeckel, "Let's be rational", Wilmott (2015) 40-53, section 2:
  * {@code b(x, s) = Black(F, K, sigma, T) / sqrt(F K)} with {@code x = ln(F/K)} and {@code s = sigma sqrt(T)}, so that
  * {@code b = Phi(x/s + s/2) e^(x/2) - Phi(x/s - s/2) e^(-x/2)} for a call.
  *
@@ -93,7 +93,7 @@ final class NormalisedBlack {
         return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
     }
 
-    /** Paper equation (3.9): b for h = x/s << 0 by the asymptotic expansion of erfcx, 17 terms. */
+    /** Paper section 3: b for h = x/s << 0 by the asymptotic expansion of erfcx, 17 terms. */
     private static double asymptoticExpansion(double h, double t) {
         double e = (t / h) * (t / h);
         double r = (h + t) * (h - t);
@@ -125,7 +125,7 @@ final class NormalisedBlack {
         return Math.abs(Math.max(b, 0.0));
     }
 
-    /** Paper equation (3.10): b for small t = s/2 by a Taylor series in t, using a = 1 + h sqrt(pi/2) erfcx(-h/sqrt2). */
+    /** Paper section 3: b for small t = s/2 by a Taylor series in t, using a = 1 + h sqrt(pi/2) erfcx(-h/sqrt2). */
     private static double smallTExpansion(double h, double t) {
         double a = 1.0 + h * (0.5 * SQRT_TWO_PI) * erfcx(-ONE_OVER_SQRT_TWO * h);
         double w = t * t;
@@ -143,7 +143,7 @@ final class NormalisedBlack {
     }
 
     /**
-     * Paper equations (3.11)-(3.12): 2b = e^(x/2) erfc(q1) - e^(-x/2) erfc(q2) with q1,2 = -(h +- t)/sqrt2, each term
+     * Paper section 3: 2b = e^(x/2) erfc(q1) - e^(-x/2) erfc(q2) with q1,2 = -(h +- t)/sqrt2, each term
      * taken from erfc or from exp(-(h^2+t^2)/2) erfcx, whichever of Cody's approximations is accurate there.
      */
     private static double withOptimalUseOfCodysFunctions(double x, double s) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
 
 /** Analytic greeks against central finite differences of the price functions. */
 class Black76GreeksTest {
@@ -14,9 +15,9 @@ class Black76GreeksTest {
     @Property(tries = 500)
     void greeksMatchCentralFiniteDifferencesOfThePrice(
             @ForAll OptionType type,
-            @ForAll @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
-            @ForAll @DoubleRange(min = 0.02, max = 3.0) double timeYears,
-            @ForAll @DoubleRange(min = 0.1, max = 2.0) double volatility) {
+            @ForAll @Scale(12) @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
+            @ForAll @Scale(12) @DoubleRange(min = 0.02, max = 3.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.1, max = 2.0) double volatility) {
         double strike = FORWARD * Math.exp(-logMoneyness);
         double price = Black76.price(type, FORWARD, strike, timeYears, volatility);
         double wing = wingFactor(logMoneyness, volatility, timeYears);
@@ -47,9 +48,9 @@ class Black76GreeksTest {
     @Property(tries = 500)
     void coinGreeksMatchFiniteDifferencesOfTheCoinPrice(
             @ForAll OptionType type,
-            @ForAll @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
-            @ForAll @DoubleRange(min = 0.02, max = 3.0) double timeYears,
-            @ForAll @DoubleRange(min = 0.1, max = 2.0) double volatility) {
+            @ForAll @Scale(12) @DoubleRange(min = -1.5, max = 1.5) double logMoneyness,
+            @ForAll @Scale(12) @DoubleRange(min = 0.02, max = 3.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.1, max = 2.0) double volatility) {
         double strike = FORWARD * Math.exp(-logMoneyness);
         double coin = Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility);
         double wing = wingFactor(logMoneyness, volatility, timeYears);
@@ -98,9 +99,9 @@ class Black76GreeksTest {
     @Property(tries = 200)
     void deribitCoinDeltaIsBlackDeltaMinusCoinPremium(
             @ForAll OptionType type,
-            @ForAll @DoubleRange(min = 20_000, max = 150_000) double strike,
-            @ForAll @DoubleRange(min = 0.01, max = 2.0) double timeYears,
-            @ForAll @DoubleRange(min = 0.2, max = 1.5) double volatility) {
+            @ForAll @Scale(12) @DoubleRange(min = 20_000, max = 150_000) double strike,
+            @ForAll @Scale(12) @DoubleRange(min = 0.01, max = 2.0) double timeYears,
+            @ForAll @Scale(12) @DoubleRange(min = 0.2, max = 1.5) double volatility) {
         double premiumInCoin = Black76.priceInCoin(type, FORWARD, strike, timeYears, volatility);
         double expected = Black76.delta(type, FORWARD, strike, timeYears, volatility) - premiumInCoin;
         assertEquals(expected, Black76.deltaInCoin(type, FORWARD, strike, timeYears, volatility), 1e-15);

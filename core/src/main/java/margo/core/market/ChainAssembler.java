@@ -1,0 +1,249 @@
+package margo.core.market;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import margo.core.pricing.OptionType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Turns the quotes a reader produced into an {@link OptionChain}: validates each row, finds the forward of
+ * each expiry, and derives the standard columns of {@link ChainColumn}. Every row it rejects becomes a
+ * {@link RowProblem}.
+ */
+final class ChainAssembler {
+
+    /** A forward and where it came from ({@link ChainColumn#FORWARD_SOURCE}). */
+    record Forward(double price, String source) {
+    }
+
+    private ChainAssembler() {
+    }
+
+    static ChainLoad assemble(RawChain raw, LoadOptions options, Path source, RowProblem.Origin origin)
+            throws ChainFormatException {
+        Instant valuationTime = options.valuationTime() != null ? options.valuationTime() : raw.dataTime();
+        if (valuationTime == null) {
+            throw new ChainFormatException(source + " has no timestamp to value the chain at; give a valuation"
+                    + " time when loading it (or add a timestamp column)");
+        }
+        QuoteConvention convention = options.convention() != null ? options.convention() : raw.convention();
+        List<RowProblem> problems = new ArrayList<>(raw.problems());
+        List<RawQuote> valid = validate(raw.quotes(), valuationTime, problems, origin);
+        Map<Instant, Forward> forwards = forwards(valid, convention);
+        List<RawQuote> priced = new ArrayList<>(valid.size());
+        for (RawQuote quote : valid) {
+            if (forwards.containsKey(quote.expiry())) {
+                priced.add(quote);
+            } else {
+                problems.add(new RowProblem(quote.rowNumber(), quote.instrument(), "no forward for expiry "
+                        + quote.expiry() + ": the data gives no underlying price and no strike of that expiry"
+                        + " has both call and put bid and ask for put-call parity", origin));
+            }
+        }
+        priced.sort(Comparator.comparing(RawQuote::expiry).thenComparingDouble(RawQuote::strike)
+                .thenComparing(RawQuote::type));
+        problems.sort(Comparator.comparingInt(RowProblem::rowNumber));
+        Table table = table(priced, forwards, valuationTime, convention, source);
+        return new ChainLoad(new OptionChain(table, valuationTime, raw.underlying(), convention, source), problems);
+    }
+
+    /** Keeps the quotes that make sense as market data; reports the rest with their reason. */
+    private static List<RawQuote> validate(List<RawQuote> quotes, Instant valuationTime, List<RowProblem> problems,
+                                           RowProblem.Origin origin) {
+        List<RawQuote> valid = new ArrayList<>(quotes.size());
+        Map<String, Integer> firstRow = new HashMap<>();
+        for (RawQuote quote : quotes) {
+            String reason = problem(quote, valuationTime);
+            Integer earlier = firstRow.get(quote.instrument());
+            if (reason == null && earlier != null) {
+                reason = "duplicate instrument: already on " + origin.noun() + " " + earlier;
+            }
+            if (reason == null) {
+                firstRow.put(quote.instrument(), quote.rowNumber());
+                valid.add(quote);
+            } else {
+                problems.add(new RowProblem(quote.rowNumber(), quote.instrument(), reason, origin));
+            }
+        }
+        return valid;
+    }
+
+    /** Why a quote cannot be used, or null when it can. One-sided quotes (bid or ask NaN) are valid. */
+    private static String problem(RawQuote quote, Instant valuationTime) {
+        if (!(quote.strike() > 0)) {
+            return "strike must be positive, not " + quote.strike();
+        }
+        if (quote.bid() < 0) {
+            return "negative bid " + quote.bid();
+        }
+        if (quote.ask() < 0) {
+            return "negative ask " + quote.ask();
+        }
+        if (quote.mark() < 0) {
+            return "negative mark price " + quote.mark();
+        }
+        if (quote.bid() > quote.ask()) {
+            return "crossed market: bid " + quote.bid() + " > ask " + quote.ask();
+        }
+        if (quote.underlyingPrice() <= 0) {
+            return "underlying price must be positive, not " + quote.underlyingPrice();
+        }
+        if (!quote.expiry().isAfter(valuationTime)) {
+            return "expired: expiry " + quote.expiry() + " is not after the valuation time " + valuationTime;
+        }
+        return null;
+    }
+
+    /**
+     * The forward of each expiry: the median underlying price the data gives for it (Deribit's
+     * {@code underlying_price} is the forward each option is priced against), else put-call parity.
+     */
+    static Map<Instant, Forward> forwards(List<RawQuote> quotes, QuoteConvention convention) {
+        Map<Instant, List<RawQuote>> byExpiry = new TreeMap<>();
+        for (RawQuote quote : quotes) {
+            byExpiry.computeIfAbsent(quote.expiry(), e -> new ArrayList<>()).add(quote);
+        }
+        Map<Instant, Forward> forwards = new HashMap<>();
+        for (Map.Entry<Instant, List<RawQuote>> expiry : byExpiry.entrySet()) {
+            Forward forward = fromData(expiry.getValue());
+            if (forward == null) {
+                forward = fromParity(expiry.getValue(), convention);
+            }
+            if (forward != null) {
+                forwards.put(expiry.getKey(), forward);
+            }
+        }
+        return forwards;
+    }
+
+    private static Forward fromData(List<RawQuote> quotes) {
+        double[] prices = new double[quotes.size()];
+        int count = 0;
+        String source = null;
+        for (RawQuote quote : quotes) {
+            if (quote.underlyingPrice() > 0) {
+                prices[count++] = quote.underlyingPrice();
+                source = source == null ? quote.forwardSource() : source;
+            }
+        }
+        return count == 0 ? null : new Forward(ParityForward.median(Arrays.copyOf(prices, count)), source);
+    }
+
+    private static Forward fromParity(List<RawQuote> quotes, QuoteConvention convention) {
+        Map<Double, Double> callMids = new HashMap<>();
+        Map<Double, Double> putMids = new HashMap<>();
+        for (RawQuote quote : quotes) {
+            double mid = mid(quote.bid(), quote.ask());
+            if (!Double.isNaN(mid)) {
+                (quote.type() == OptionType.CALL ? callMids : putMids).put(quote.strike(), mid);
+            }
+        }
+        double[] strikes = new double[callMids.size()];
+        double[] calls = new double[callMids.size()];
+        double[] puts = new double[callMids.size()];
+        int count = 0;
+        for (Map.Entry<Double, Double> call : callMids.entrySet()) {
+            Double put = putMids.get(call.getKey());
+            if (put != null) {
+                strikes[count] = call.getKey();
+                calls[count] = call.getValue();
+                puts[count] = put;
+                count++;
+            }
+        }
+        double forward = ParityForward.estimate(strikes, calls, puts, count, convention);
+        return Double.isNaN(forward) ? null : new Forward(forward, "parity");
+    }
+
+    /** (bid + ask) / 2, or NaN unless both sides are quoted. */
+    static double mid(double bid, double ask) {
+        return Double.isNaN(bid) || Double.isNaN(ask) ? Double.NaN : 0.5 * (bid + ask);
+    }
+
+    private static Table table(List<RawQuote> quotes, Map<Instant, Forward> forwards, Instant valuationTime,
+                               QuoteConvention convention, Path source) {
+        int n = quotes.size();
+        String[] instrument = new String[n];
+        String[] type = new String[n];
+        String[] forwardSource = new String[n];
+        OptionType[] types = new OptionType[n];
+        double[] strike = new double[n];
+        double[] bid = new double[n];
+        double[] ask = new double[n];
+        double[] mark = new double[n];
+        double[] forward = new double[n];
+        double[] years = new double[n];
+        double[] dataBidIv = new double[n];
+        double[] dataAskIv = new double[n];
+        double[] markIv = new double[n];
+        double[] openInterest = new double[n];
+        InstantColumn expiry = InstantColumn.create(ChainColumn.EXPIRY.columnName());
+        for (int i = 0; i < n; i++) {
+            RawQuote quote = quotes.get(i);
+            Forward f = forwards.get(quote.expiry());
+            instrument[i] = quote.instrument();
+            types[i] = quote.type();
+            type[i] = quote.type().label();
+            forwardSource[i] = f.source();
+            strike[i] = quote.strike();
+            bid[i] = quote.bid();
+            ask[i] = quote.ask();
+            mark[i] = quote.mark();
+            forward[i] = f.price();
+            years[i] = YearFraction.act365(valuationTime, quote.expiry());
+            dataBidIv[i] = quote.bidIv();
+            dataAskIv[i] = quote.askIv();
+            markIv[i] = quote.markIv();
+            openInterest[i] = quote.openInterest();
+            expiry.append(quote.expiry());
+        }
+        double[] mid = new double[n];
+        double[] logMoneyness = new double[n];
+        double[] bidUsd = new double[n];
+        double[] askUsd = new double[n];
+        double[] midUsd = new double[n];
+        boolean inverse = convention == QuoteConvention.INVERSE;
+        for (int i = 0; i < n; i++) {
+            mid[i] = mid(bid[i], ask[i]);
+            logMoneyness[i] = Math.log(strike[i] / forward[i]);
+            double toUsd = inverse ? forward[i] : 1;
+            bidUsd[i] = bid[i] * toUsd;
+            askUsd[i] = ask[i] * toUsd;
+            midUsd[i] = mid[i] * toUsd;
+        }
+        ImpliedColumns implied = ImpliedColumns.compute(types, forward, strike, years, bidUsd, midUsd, askUsd,
+                dataBidIv, dataAskIv, markIv);
+        return Table.create(source.getFileName().toString(),
+                StringColumn.create(ChainColumn.INSTRUMENT.columnName(), instrument),
+                expiry,
+                StringColumn.create(ChainColumn.TYPE.columnName(), type),
+                DoubleColumn.create(ChainColumn.STRIKE.columnName(), strike),
+                DoubleColumn.create(ChainColumn.BID.columnName(), bid),
+                DoubleColumn.create(ChainColumn.ASK.columnName(), ask),
+                DoubleColumn.create(ChainColumn.MID.columnName(), mid),
+                DoubleColumn.create(ChainColumn.MARK.columnName(), mark),
+                DoubleColumn.create(ChainColumn.BID_USD.columnName(), bidUsd),
+                DoubleColumn.create(ChainColumn.ASK_USD.columnName(), askUsd),
+                DoubleColumn.create(ChainColumn.MID_USD.columnName(), midUsd),
+                DoubleColumn.create(ChainColumn.FORWARD.columnName(), forward),
+                StringColumn.create(ChainColumn.FORWARD_SOURCE.columnName(), forwardSource),
+                DoubleColumn.create(ChainColumn.TIME_TO_EXPIRY.columnName(), years),
+                DoubleColumn.create(ChainColumn.LOG_MONEYNESS.columnName(), logMoneyness),
+                DoubleColumn.create(ChainColumn.BID_IV.columnName(), implied.bidIv()),
+                DoubleColumn.create(ChainColumn.MID_IV.columnName(), implied.midIv()),
+                DoubleColumn.create(ChainColumn.ASK_IV.columnName(), implied.askIv()),
+                DoubleColumn.create(ChainColumn.MARK_IV.columnName(), markIv),
+                DoubleColumn.create(ChainColumn.VEGA.columnName(), implied.vega()),
+                DoubleColumn.create(ChainColumn.OPEN_INTEREST.columnName(), openInterest));
+    }
+}

@@ -1,0 +1,102 @@
+package margo.core.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/** Each layout is detected from its content and read into the standard columns. */
+class FormatTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void layoutIsDetectedFromJsonOrCsvHeader() throws Exception {
+        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "  {\"result\": []}"));
+        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "[]"));
+        assertEquals(ChainFormat.DERIBIT_CSV, OptionChains.detect("x", "instrument_name,bid_price,ask_price\n"));
+        assertEquals(ChainFormat.TARDIS_CSV, OptionChains.detect("x", "exchange,symbol,timestamp,type,strike_price,expiration\n"));
+        assertEquals(ChainFormat.GENERIC_CSV, OptionChains.detect("x", "Expiry,Strike,Type,Bid,Ask\n"));
+    }
+
+    @Test
+    void tardisChainIsTheLatestUpdateOfEachSymbol() throws Exception {
+        ChainLoad load = ChainFiles.load(ChainFiles.resource("tardis-deribit-options-chain.csv"));
+        assertEquals(List.of(), ChainFiles.messages(load));
+        assertEquals(4, load.chain().size());
+        assertEquals(Instant.parse("2024-03-01T08:00:00Z"), load.chain().valuationTime());
+        assertEquals(QuoteConvention.INVERSE, load.chain().convention());
+        assertEquals("BTC", load.chain().underlying());
+        Row call = ChainFiles.row(load.chain().table(), "BTC-8MAR24-60000-C");
+        assertEquals(0.0470, call.getDouble("bid"), 0);
+        assertEquals(61140.55, call.getDouble("forward"), 0);
+        assertEquals("future", call.getString("forward_source"));
+        assertEquals(Instant.parse("2024-03-08T08:00:00Z"), call.getInstant("expiry"));
+    }
+
+    @Test
+    void tardisVolatilitiesInPercentBecomeDecimals() throws Exception {
+        Row put = ChainFiles.row(ChainFiles.load(ChainFiles.resource("tardis-deribit-options-chain.csv")).chain().table(),
+                "BTC-8MAR24-62000-P");
+        assertEquals(0.6934, put.getDouble("bid_iv"), 1e-12);
+        assertEquals(0.7480, put.getDouble("ask_iv"), 1e-12);
+        assertEquals(0.72, put.getDouble("mark_iv"), 1e-12);
+        assertTrue(put.getDouble("bid_iv") < put.getDouble("mid_iv") && put.getDouble("mid_iv") < put.getDouble("ask_iv"));
+    }
+
+    @Test
+    void tardisValuedEarlierTakesTheUpdateKnownThen() throws Exception {
+        Instant minuteEarlier = Instant.parse("2024-03-01T07:59:30Z");
+        ChainLoad load = OptionChains.load(ChainFiles.resource("tardis-deribit-options-chain.csv"),
+                LoadOptions.DEFAULTS.withValuationTime(minuteEarlier));
+        assertEquals(1, load.chain().size());
+        Row call = ChainFiles.row(load.chain().table(), "BTC-8MAR24-60000-C");
+        assertEquals(0.0465, call.getDouble("bid"), 0);
+        assertEquals(61100.55, call.getDouble("forward"), 0);
+    }
+
+    @Test
+    void genericChainGetsDeribitStyleNamesAndUsdColumns() throws Exception {
+        ChainLoad load = ChainFiles.load(ChainFiles.resource("generic-btc-usd.csv"));
+        Table table = load.chain().table();
+        assertEquals(10, table.rowCount());
+        assertEquals("BTC", load.chain().underlying());
+        Row put = ChainFiles.row(table, "BTC-29MAR24-56000-P");
+        assertEquals(put.getDouble("bid"), put.getDouble("bid_usd"), 0);
+        assertEquals(28 / 365.0, put.getDouble("time_to_expiry"), 1e-15);
+        assertTrue(Double.isNaN(put.getDouble("mark_iv")));
+    }
+
+    @Test
+    void genericChainCanBeDeclaredInverseAndGivenDecimalVolatilities() throws Exception {
+        Path file = ChainFiles.write(directory, "coin.csv", "expiry,strike,type,bid,ask,forward,bid_iv,ask_iv,timestamp",
+                "2024-03-29T08:00:00Z,60000,P,0.0400,0.0420,62000,0.55,0.58,2024-03-01T08:00:00Z");
+        ChainLoad load = OptionChains.load(file, LoadOptions.DEFAULTS.withConvention(QuoteConvention.INVERSE));
+        Row put = ChainFiles.row(load.chain().table(), "UNDERLYING-29MAR24-60000-P");
+        assertEquals(QuoteConvention.INVERSE, load.chain().convention());
+        assertEquals(0.0400 * 62000, put.getDouble("bid_usd"), 1e-9);
+        assertEquals(0.55, put.getDouble("bid_iv"), 0);
+        assertEquals("data", put.getString("forward_source"));
+    }
+
+    @Test
+    void explicitFormatOverridesDetection() throws Exception {
+        ChainLoad load = OptionChains.load(ChainFiles.deribitSample(), LoadOptions.DEFAULTS.withFormat(ChainFormat.DERIBIT_CSV));
+        assertEquals(130, load.chain().size());
+    }
+
+    @Test
+    void chainColumnsHaveUnitsAndDescriptions() {
+        for (ChainColumn column : ChainColumn.values()) {
+            assertTrue(!column.unit().isBlank() && column.description().length() > 10, column.columnName());
+        }
+        assertEquals("log_moneyness", ChainColumn.LOG_MONEYNESS.columnName());
+    }
+}

@@ -1,0 +1,592 @@
+package margo.dsl.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.Suggestions;
+import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.ParameterSpec;
+import margo.dsl.registry.Registry;
+import margo.dsl.registry.SettingSpec;
+import margo.dsl.syntax.BinaryOperator;
+import margo.dsl.syntax.Block;
+import margo.dsl.syntax.Clause;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.Expr.Name;
+import margo.dsl.syntax.NumberUnit;
+import margo.dsl.syntax.Program;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Span;
+import margo.dsl.syntax.Stmt;
+import margo.dsl.syntax.UnaryOperator;
+
+/**
+ * The checking phase, between the parser and the runner: resolves every name (bindings in statement order, the
+ * columns of the table in scope inside {@code keep}, {@code set} and {@code show columns}, built-ins), checks
+ * arity, named arguments, kinds, units and settings against the {@link Registry}, and reports every problem in
+ * one pass, each at the span of its cause. Nothing is loaded or computed here.
+ */
+public final class Checker {
+
+    private static final String DURATION_HINT = "durations are written with a unit: 8h 2d 3w 6mo 1y";
+
+    private final Registry registry;
+    private final SourceFile source;
+    private final boolean redefinitionAllowed;
+    private final Map<String, Type> bindings;
+    private final Map<String, Integer> definedOnLine = new HashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
+    private final Set<Name> columnReferences = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final IdentityHashMap<Stmt, Type> boundTypes = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr.Call, List<Expr>> callArguments = new IdentityHashMap<>();
+    /** The columns in scope while checking a row expression; null outside {@code keep}, {@code set}. */
+    private TableSchema rowScope;
+
+    private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
+                    boolean redefinitionAllowed) {
+        this.registry = registry;
+        this.source = source;
+        this.bindings = new LinkedHashMap<>(sessionBindings);
+        this.redefinitionAllowed = redefinitionAllowed;
+    }
+
+    /**
+     * Checks {@code program} as it would run after the bindings already made.
+     *
+     * @param sessionBindings     names bound by earlier cells or recipes of the session, with their types
+     * @param redefinitionAllowed true in a notebook, where a second definition replaces the first; false in a
+     *                            recipe file, where it is an error
+     */
+    public static CheckedProgram check(Registry registry, Program program, Map<String, Type> sessionBindings,
+                                       boolean redefinitionAllowed) {
+        Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed);
+        for (Stmt statement : program.statements()) {
+            checker.statement(statement);
+        }
+        return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
+                checker.boundTypes, checker.callArguments);
+    }
+
+    // ---- statements
+
+    private void statement(Stmt statement) {
+        switch (statement) {
+            case Stmt.Binding binding -> binding(binding);
+            case Stmt.Show show -> show(show);
+            case Stmt.ExpressionStatement bare -> expression(bare.value());
+            case Stmt.Plot plot -> unsupported(plot.span(), "plot");
+            case Stmt.Export export -> unsupported(export.span(), "export");
+            case Stmt.FunctionDefinition function -> {
+                unsupported(function.span(), "function");
+                define(function.name(), Type.ERROR);
+            }
+            case Stmt.Script script -> {
+                unsupported(script.span(), "script");
+                script.exports().forEach(name -> define(name, Type.ERROR));
+            }
+        }
+    }
+
+    private void binding(Stmt.Binding binding) {
+        Type type;
+        switch (binding.kind()) {
+            case DATA, LET -> {
+                type = expression(binding.value());
+                type = tableBlock(binding.kind().keyword(), type, binding.block());
+                if (binding.kind() == Stmt.BindingKind.DATA && type.kind() != Kind.TABLE && !type.isError()) {
+                    error(binding.value().span(), "data needs a table, not " + type.kind().withArticle(),
+                            "load one with options(\"file.csv\"), or bind other values with let");
+                    type = Type.ERROR;
+                }
+            }
+            default -> {
+                unsupported(binding.span(), binding.kind().keyword());
+                type = Type.ERROR;
+            }
+        }
+        boundTypes.put(binding, type);
+        define(binding.name(), type);
+    }
+
+    /** The {@code keep} and {@code set} clauses of a {@code data} or {@code let} block, applied in order. */
+    private Type tableBlock(String keyword, Type type, Block block) {
+        TableSchema schema = type.schema();
+        for (Clause clause : block.clauses()) {
+            switch (clause) {
+                case Clause.Keep keep -> {
+                    if (needsTable(keyword, "keep", type, keep.span())) {
+                        Type condition = rowExpression(schema, keep.condition());
+                        if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
+                            error(keep.condition().span(), "keep needs a condition (true or false), not "
+                                    + condition.kind().withArticle());
+                        }
+                    }
+                }
+                case Clause.SetColumn set -> {
+                    if (needsTable(keyword, "set", type, set.span())) {
+                        Type value = rowExpression(schema, set.value());
+                        if (value.kind() == Kind.TABLE || value.kind() == Kind.LIST) {
+                            error(set.value().span(), "a column holds one number, text, boolean or instant per row, not "
+                                    + value.kind().withArticle());
+                            value = Type.ERROR;
+                        }
+                        schema = schema.withColumn(set.column().id(), value.kind());
+                    }
+                }
+                case Clause.Setting setting -> error(setting.name().span(),
+                        keyword + " has no setting '" + setting.name().id() + "'",
+                        "the block of " + keyword + " takes keep CONDITION and set COLUMN = EXPR");
+                default -> error(clause.span(), "this clause belongs in a model block, not in " + keyword);
+            }
+        }
+        return schema == null ? type : Type.table(schema);
+    }
+
+    /** Whether a row clause has a table to work on; reports it when not (and not already an error). */
+    private boolean needsTable(String keyword, String clause, Type type, Span span) {
+        if (type.kind() == Kind.TABLE) {
+            return true;
+        }
+        if (!type.isError()) {
+            error(keywordSpan(span, clause), clause + " works on the rows of a table, but this " + keyword
+                    + " binds " + type.kind().withArticle());
+        }
+        return false;
+    }
+
+    private Type rowExpression(TableSchema schema, Expr expr) {
+        TableSchema outer = rowScope;
+        rowScope = schema;
+        try {
+            return expression(expr);
+        } finally {
+            rowScope = outer;
+        }
+    }
+
+    private void show(Stmt.Show show) {
+        Type type = expression(show.value());
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : show.block().clauses()) {
+            if (!(clause instanceof Clause.Setting setting)) {
+                error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause)
+                        + " belongs in a data or let block; show takes settings such as columns and rows");
+                continue;
+            }
+            String name = setting.name().id();
+            List<SettingSpec> known = registry.settings("show");
+            if (registry.setting("show", name).isEmpty()) {
+                error(setting.name().span(), "show has no setting '" + name + "'",
+                        Suggestions.didYouMean(name, known.stream().map(SettingSpec::name).toList()));
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(setting.name().span(), "the setting '" + name + "' is given twice");
+            }
+            if (!setting.block().isEmpty()) {
+                error(setting.block().span(), "the setting '" + name + "' takes no block");
+            }
+            switch (name) {
+                case "columns" -> showColumns(type, setting.value());
+                case "rows" -> showRows(setting.value());
+                default -> throw new IllegalStateException("show setting without a check: " + name);
+            }
+        }
+    }
+
+    private void showColumns(Type type, Expr value) {
+        if (!(value instanceof Expr.ListLiteral list)) {
+            error(value.span(), "columns takes a list of column names, e.g. [instrument, strike, mid_iv]");
+            return;
+        }
+        if (type.kind() != Kind.TABLE) {
+            if (!type.isError()) {
+                error(value.span(), "columns applies to a table, and this shows " + type.kind().withArticle());
+            }
+            return;
+        }
+        types.put(value, Type.LIST);
+        for (Expr element : list.elements()) {
+            if (!(element instanceof Name column)) {
+                error(element.span(), "columns takes column names, not expressions",
+                        "add the column with set in a data block, then show it");
+            } else if (type.schema().kindOf(column.id()) == null) {
+                error(column.span(), "unknown column '" + column.id() + "'",
+                        Suggestions.didYouMean(column.id(), type.schema().names()));
+            } else {
+                columnReferences.add(column);
+                types.put(column, Type.of(type.schema().kindOf(column.id())));
+            }
+        }
+    }
+
+    private void showRows(Expr value) {
+        Type type = expression(value);
+        if (type.kind() != Kind.NUMBER && !type.isError()) {
+            error(value.span(), "rows takes a number of rows, not " + type.kind().withArticle());
+        } else if (value instanceof Expr.NumberLiteral literal
+                && (literal.unit() != NumberUnit.NONE || literal.value() < 1 || literal.value() != Math.rint(literal.value()))) {
+            error(value.span(), "rows must be a whole number of at least 1, not " + literal.text());
+        }
+    }
+
+    private void define(Name name, Type type) {
+        Integer line = definedOnLine.get(name.id());
+        if (!redefinitionAllowed && (line != null || bindings.containsKey(name.id()))) {
+            error(name.span(), "'" + name.id() + "' is already defined" + (line != null ? " on line " + line : ""),
+                    "in a recipe each name is defined once; choose another name");
+        }
+        definedOnLine.put(name.id(), name.span().line());
+        bindings.put(name.id(), type);
+    }
+
+    private void unsupported(Span span, String keyword) {
+        error(keywordSpan(span, keyword), keyword + " statements are not supported yet",
+                "this version runs data, let and show statements and bare expressions");
+    }
+
+    // ---- expressions
+
+    private Type expression(Expr expr) {
+        Type type = switch (expr) {
+            case Expr.NumberLiteral number -> number.unit() == NumberUnit.DURATION ? Type.DURATION : Type.NUMBER;
+            case Expr.StringLiteral ignored -> Type.TEXT;
+            case Expr.BooleanLiteral ignored -> Type.BOOLEAN;
+            case Expr.TimeLiteral ignored -> Type.INSTANT;
+            case Name name -> name(name);
+            case Expr.Unary unary -> unary(unary);
+            case Expr.Binary binary -> binary(binary);
+            case Expr.Call call -> call(call);
+            case Expr.ListLiteral list -> {
+                list.elements().forEach(this::expression);
+                yield Type.LIST;
+            }
+            case Expr.Range range -> {
+                error(range.span(), "ranges (a .. b step c) are not supported yet");
+                yield Type.ERROR;
+            }
+            case Expr.Calibrate calibrate -> {
+                error(calibrate.span(), "calibrate is not supported yet");
+                yield Type.ERROR;
+            }
+        };
+        types.put(expr, type);
+        return type;
+    }
+
+    private Type name(Name name) {
+        String id = name.id();
+        if (rowScope != null && rowScope.kindOf(id) != null) {
+            columnReferences.add(name);
+            Kind kind = rowScope.kindOf(id);
+            return kind == Kind.ERROR ? Type.ERROR : Type.of(kind);
+        }
+        Type bound = bindings.get(id);
+        if (bound != null) {
+            if (rowScope != null && (bound.kind() == Kind.TABLE || bound.kind() == Kind.LIST)) {
+                error(name.span(), "'" + id + "' is " + bound.kind().withArticle()
+                        + "; inside keep and set only columns and single values can be used");
+                return Type.ERROR;
+            }
+            return bound;
+        }
+        if (registry.function(id).isPresent()) {
+            error(name.span(), "'" + id + "' is a function", "call it: " + registry.function(id).get().signature());
+            return Type.ERROR;
+        }
+        List<String> candidates = new ArrayList<>(bindings.keySet());
+        if (rowScope != null) {
+            candidates.addAll(0, rowScope.names());
+        }
+        error(name.span(), (rowScope != null ? "unknown column '" : "unknown name '") + id + "'",
+                Suggestions.didYouMean(id, candidates));
+        return Type.ERROR;
+    }
+
+    private Type unary(Expr.Unary unary) {
+        Type operand = expression(unary.operand());
+        if (operand.isError()) {
+            return unary.operator() == UnaryOperator.NOT ? Type.BOOLEAN : Type.ERROR;
+        }
+        if (unary.operator() == UnaryOperator.NOT) {
+            if (operand.kind() != Kind.BOOLEAN) {
+                error(unary.operand().span(), "'not' needs true or false, not " + operand.kind().withArticle());
+            }
+            return Type.BOOLEAN;
+        }
+        if (operand.kind() != Kind.NUMBER && operand.kind() != Kind.DURATION) {
+            error(unary.span(), "cannot apply '" + unary.operator().symbol() + "' to " + operand.kind().withArticle());
+            return Type.ERROR;
+        }
+        return operand;
+    }
+
+    private Type binary(Expr.Binary binary) {
+        Type left = expression(binary.left());
+        Type right = expression(binary.right());
+        BinaryOperator operator = binary.operator();
+        if (operator.isLogical()) {
+            needsBoolean(operator, binary.left(), left);
+            needsBoolean(operator, binary.right(), right);
+            return Type.BOOLEAN;
+        }
+        if (left.isError() || right.isError()) {
+            return operator.isComparison() ? Type.BOOLEAN : Type.ERROR;
+        }
+        return operator.isComparison() ? comparison(binary, left.kind(), right.kind())
+                : arithmetic(binary, left.kind(), right.kind());
+    }
+
+    private void needsBoolean(BinaryOperator operator, Expr operand, Type type) {
+        if (type.kind() != Kind.BOOLEAN && !type.isError()) {
+            error(operand.span(), "'" + operator.symbol() + "' needs true or false on both sides, not "
+                    + type.kind().withArticle());
+        }
+    }
+
+    private Type comparison(Expr.Binary binary, Kind left, Kind right) {
+        boolean ordering = binary.operator() != BinaryOperator.EQUAL && binary.operator() != BinaryOperator.NOT_EQUAL;
+        if (left == right) {
+            if (ordering && (left == Kind.TEXT || left == Kind.BOOLEAN || left == Kind.TABLE || left == Kind.LIST)) {
+                error(binary.span(), "cannot order " + left.word() + " with '" + binary.operator().symbol() + "'");
+            } else if (left == Kind.TABLE || left == Kind.LIST) {
+                error(binary.span(), "cannot compare " + left.word() + "s");
+            }
+            return Type.BOOLEAN;
+        }
+        if (isInstantAndDuration(left, right)) {
+            if (rowScope == null || !rowScope.isChain()) {
+                error(binary.span(), "comparing an instant with a duration means time remaining after a chain's"
+                        + " valuation time, so it works only inside keep and set of an option chain",
+                        "to compare two instants write the difference: expiry - 2024-03-29T08:00Z >= 2d");
+            }
+            return Type.BOOLEAN;
+        }
+        error(binary.span(), "unit mismatch: cannot compare " + left.withArticle() + " with " + right.withArticle(),
+                isNumberAndDuration(left, right) ? DURATION_HINT : null);
+        return Type.BOOLEAN;
+    }
+
+    /**
+     * The units of arithmetic: numbers with numbers, durations with durations, an instant moved by a duration,
+     * the duration between two instants, and durations scaled by numbers.
+     */
+    private Type arithmetic(Expr.Binary binary, Kind left, Kind right) {
+        Kind result = switch (binary.operator()) {
+            case ADD -> left == right && (left == Kind.NUMBER || left == Kind.DURATION) ? left
+                    : isInstantAndDuration(left, right) ? Kind.INSTANT : null;
+            case SUBTRACT -> left == right && (left == Kind.NUMBER || left == Kind.DURATION) ? left
+                    : left == Kind.INSTANT && right == Kind.INSTANT ? Kind.DURATION
+                    : left == Kind.INSTANT && right == Kind.DURATION ? Kind.INSTANT : null;
+            case MULTIPLY -> left == Kind.NUMBER && right == Kind.NUMBER ? Kind.NUMBER
+                    : isNumberAndDuration(left, right) ? Kind.DURATION : null;
+            case DIVIDE -> left == Kind.NUMBER && right == Kind.NUMBER ? Kind.NUMBER
+                    : left == Kind.DURATION && right == Kind.NUMBER ? Kind.DURATION
+                    : left == Kind.DURATION && right == Kind.DURATION ? Kind.NUMBER : null;
+            case POWER -> left == Kind.NUMBER && right == Kind.NUMBER ? Kind.NUMBER : null;
+            default -> throw new IllegalStateException("not arithmetic: " + binary.operator());
+        };
+        if (result == null) {
+            boolean units = isNumberAndDuration(left, right) || isInstantAndDuration(left, right)
+                    || (left == Kind.INSTANT && right == Kind.NUMBER) || (left == Kind.NUMBER && right == Kind.INSTANT);
+            error(binary.span(), (units ? "unit mismatch: " : "") + "cannot apply '" + binary.operator().symbol()
+                    + "' to " + left.withArticle() + " and " + right.withArticle(),
+                    units ? DURATION_HINT : null);
+            return Type.ERROR;
+        }
+        return Type.of(result);
+    }
+
+    private static boolean isInstantAndDuration(Kind a, Kind b) {
+        return (a == Kind.INSTANT && b == Kind.DURATION) || (a == Kind.DURATION && b == Kind.INSTANT);
+    }
+
+    private static boolean isNumberAndDuration(Kind a, Kind b) {
+        return (a == Kind.NUMBER && b == Kind.DURATION) || (a == Kind.DURATION && b == Kind.NUMBER);
+    }
+
+    private Type call(Expr.Call call) {
+        String id = call.callee().id();
+        FunctionSpec spec = registry.function(id).orElse(null);
+        if (spec == null) {
+            error(call.callee().span(), "unknown function '" + id + "'", Suggestions.didYouMean(id,
+                    registry.functions().stream().map(FunctionSpec::name).toList()));
+            call.arguments().forEach(argument -> expression(argument.value()));
+            return Type.ERROR;
+        }
+        if (rowScope != null && !spec.inRows()) {
+            error(call.span(), id + "(...) cannot be used inside keep or set", "bind it first: data chain = "
+                    + spec.signature());
+            return Type.ERROR;
+        }
+        List<Kind> argumentKinds = arguments(call, spec);
+        if (argumentKinds == null) {
+            return Type.ERROR;
+        }
+        if (spec.returns() == Kind.TABLE) {
+            return Type.table(registry.chainSchema());
+        }
+        if (spec.returns() != null) {
+            return Type.of(spec.returns());
+        }
+        Kind first = argumentKinds.getFirst();
+        for (int i = 1; i < argumentKinds.size(); i++) {
+            if (argumentKinds.get(i) != first) {
+                error(call.span(), "unit mismatch: " + id + " needs arguments of one kind, not "
+                        + first.withArticle() + " and " + argumentKinds.get(i).withArticle(), DURATION_HINT);
+                return Type.ERROR;
+            }
+        }
+        return Type.of(first);
+    }
+
+    /**
+     * Binds and checks the arguments of a call to a known built-in; returns the kinds of the arguments in
+     * parameter order, or null when any is wrong (already reported).
+     */
+    private List<Kind> arguments(Expr.Call call, FunctionSpec spec) {
+        String id = spec.name();
+        List<Expr.Argument> arguments = call.arguments();
+        Map<String, Expr.Argument> byParameter = new LinkedHashMap<>();
+        List<Expr.Argument> extra = new ArrayList<>();
+        boolean ok = true;
+        int positional = 0;
+        boolean sawNamed = false;
+        for (Expr.Argument argument : arguments) {
+            if (argument.name() == null) {
+                if (sawNamed) {
+                    error(argument.span(), "positional arguments come before named ones");
+                    ok = false;
+                }
+                if (positional < spec.parameters().size()) {
+                    byParameter.put(spec.parameters().get(positional).name(), argument);
+                } else {
+                    extra.add(argument);
+                }
+                positional++;
+            } else {
+                sawNamed = true;
+                String name = argument.name().id();
+                boolean known = spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name));
+                if (!known) {
+                    error(argument.name().span(), id + " has no parameter '" + name + "'", Suggestions.didYouMean(name,
+                            spec.parameters().stream().map(ParameterSpec::name).toList()));
+                    ok = false;
+                } else if (byParameter.putIfAbsent(name, argument) != null) {
+                    error(argument.name().span(), "the argument '" + name + "' is given twice");
+                    ok = false;
+                }
+            }
+        }
+        int count = arguments.size();
+        if (count < spec.minimumArguments() || count > spec.maximumArguments()) {
+            error(count > spec.maximumArguments() ? arguments.get(spec.maximumArguments()).span() : call.span(),
+                    id + " takes " + arity(spec) + ", not " + count, spec.signature());
+            ok = false;
+        } else {
+            for (ParameterSpec parameter : spec.parameters()) {
+                if (!parameter.optional() && !byParameter.containsKey(parameter.name())) {
+                    error(call.span(), "missing argument '" + parameter.name() + "' of " + id, spec.signature());
+                    ok = false;
+                }
+            }
+        }
+        List<Kind> kinds = new ArrayList<>();
+        List<Expr> inParameterOrder = new ArrayList<>();
+        for (ParameterSpec parameter : spec.parameters()) {
+            Expr.Argument argument = byParameter.get(parameter.name());
+            inParameterOrder.add(argument == null ? null : argument.value());
+            if (argument != null) {
+                Kind kind = argument(spec, parameter, argument);
+                ok &= kind != null;
+                kinds.add(kind);
+            }
+        }
+        for (Expr.Argument argument : extra) {
+            inParameterOrder.add(argument.value());
+            if (spec.variadic()) {
+                Kind kind = argument(spec, spec.parameterAt(spec.parameters().size()), argument);
+                ok &= kind != null;
+                kinds.add(kind);
+            } else {
+                expression(argument.value());
+            }
+        }
+        if (ok) {
+            callArguments.put(call, java.util.Collections.unmodifiableList(inParameterOrder));
+        }
+        return ok ? kinds : null;
+    }
+
+    /** Checks one argument against its parameter; its kind, or null when it is wrong (reported) or has an error. */
+    private Kind argument(FunctionSpec spec, ParameterSpec parameter, Expr.Argument argument) {
+        Type type = expression(argument.value());
+        if (type.isError()) {
+            return null;
+        }
+        if (!parameter.accepts().contains(type.kind())) {
+            error(argument.value().span(), "argument '" + parameter.name() + "' of " + spec.name() + " must be "
+                    + parameter.acceptsInWords() + ", not " + type.kind().withArticle(),
+                    isNumberAndDuration(type.kind(), parameter.accepts().iterator().next()) ? DURATION_HINT : null);
+            return null;
+        }
+        if (!parameter.choices().isEmpty() && argument.value() instanceof Expr.StringLiteral text
+                && !parameter.choices().contains(text.value().toLowerCase(Locale.ROOT))) {
+            error(argument.value().span(), "'" + parameter.name() + "' must be one of "
+                            + String.join(", ", parameter.choices()) + "; not \"" + text.value() + "\"",
+                    Suggestions.didYouMean(text.value().toLowerCase(Locale.ROOT), parameter.choices()));
+            return null;
+        }
+        return type.kind();
+    }
+
+    private static String arity(FunctionSpec spec) {
+        int min = spec.minimumArguments();
+        int max = spec.maximumArguments();
+        String noun = (max == 1 && min == 1) ? " argument" : " arguments";
+        if (max == Integer.MAX_VALUE) {
+            return "at least " + min + noun;
+        }
+        return (min == max ? Integer.toString(min) : min + " to " + max) + noun;
+    }
+
+    // ---- helpers
+
+    private static String clauseWord(Clause clause) {
+        return switch (clause) {
+            case Clause.Keep ignored -> "keep";
+            case Clause.SetColumn ignored -> "set";
+            case Clause.Setting setting -> setting.name().id();
+            case Clause.Require ignored -> "require";
+            case Clause.ParameterBounds bounds -> bounds.parameter().id();
+            case Clause.ParameterFixed fixed -> fixed.parameter().id();
+        };
+    }
+
+    /** The span of the first {@code keyword.length()} characters of {@code span}: the keyword a statement starts with. */
+    private Span keywordSpan(Span span, String keyword) {
+        if (source.text().startsWith(keyword, span.start())) {
+            return new Span(span.line(), span.column(), span.line(), span.column() + keyword.length(), span.start(),
+                    span.start() + keyword.length());
+        }
+        return span.line() == span.endLine() ? span
+                : new Span(span.line(), span.column(), span.line(), span.column() + 1, span.start(), span.start() + 1);
+    }
+
+    private void error(Span span, String message) {
+        error(span, message, null);
+    }
+
+    private void error(Span span, String message, String hint) {
+        diagnostics.add(Diagnostic.error(source, span, message, hint));
+    }
+}

@@ -1,0 +1,33 @@
+package margo.dsl.check;
+
+import java.util.Locale;
+
+/** The kinds of value the checker tells apart; units are part of the kind where mixing them is an error. */
+public enum Kind {
+    /** A plain number; percentages and basis points are plain numbers too (16% is 0.16). */
+    NUMBER,
+    BOOLEAN,
+    TEXT,
+    /** A point in time, UTC. */
+    INSTANT,
+    /** A length of time in years, ACT/365 ({@code 2d} is 2/365). */
+    DURATION,
+    TABLE,
+    LIST,
+    /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
+    ERROR;
+
+    /** The word used in messages: {@code number}, {@code duration} ... */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code a number}, {@code an instant}, {@code text}. */
+    public String withArticle() {
+        String word = word();
+        if (this == TEXT) {
+            return word;
+        }
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+}

@@ -1,0 +1,44 @@
+package margo.dsl.check;
+
+/**
+ * The static type of an expression: its kind and, for a table, the columns it has.
+ *
+ * @param schema the columns when {@code kind} is {@link Kind#TABLE}, else null
+ */
+public record Type(Kind kind, TableSchema schema) {
+
+    public static final Type NUMBER = new Type(Kind.NUMBER, null);
+    public static final Type BOOLEAN = new Type(Kind.BOOLEAN, null);
+    public static final Type TEXT = new Type(Kind.TEXT, null);
+    public static final Type INSTANT = new Type(Kind.INSTANT, null);
+    public static final Type DURATION = new Type(Kind.DURATION, null);
+    public static final Type LIST = new Type(Kind.LIST, null);
+    public static final Type ERROR = new Type(Kind.ERROR, null);
+
+    public Type {
+        if ((kind == Kind.TABLE) != (schema != null)) {
+            throw new IllegalArgumentException("a table type needs a schema and only a table type has one");
+        }
+    }
+
+    public static Type of(Kind kind) {
+        return switch (kind) {
+            case NUMBER -> NUMBER;
+            case BOOLEAN -> BOOLEAN;
+            case TEXT -> TEXT;
+            case INSTANT -> INSTANT;
+            case DURATION -> DURATION;
+            case LIST -> LIST;
+            case ERROR -> ERROR;
+            case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
+        };
+    }
+
+    public static Type table(TableSchema schema) {
+        return new Type(Kind.TABLE, schema);
+    }
+
+    public boolean isError() {
+        return kind == Kind.ERROR;
+    }
+}

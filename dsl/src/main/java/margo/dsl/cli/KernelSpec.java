@@ -1,0 +1,122 @@
+package margo.dsl.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
+ * {@code kernel.json}, the jar it runs and a 64x64 logo. The kernel is named only by its class, so the language
+ * module never depends on the kernel module.
+ */
+final class KernelSpec {
+
+    /** The kernel's main class, in the kernel module; args[0] is the connection file. */
+    static final String KERNEL_CLASS = "margo.kernel.MargoKernel";
+    static final String JAR_NAME = "margo.jar";
+
+    private final Path jar;
+    private final Path java;
+
+    KernelSpec(Path jar, Path java) {
+        this.jar = jar;
+        this.java = java;
+    }
+
+    /** Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo. */
+    void installInto(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
+        Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(folder.resolve("kernel.json"), kernelJson(installedJar), StandardCharsets.UTF_8);
+        System.setProperty("java.awt.headless", "true");
+        ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+    }
+
+    private String kernelJson(Path installedJar) {
+        JsonObject spec = new JsonObject();
+        JsonArray argv = new JsonArray();
+        argv.add(java.toAbsolutePath().toString());
+        argv.add("-cp");
+        argv.add(installedJar.toString());
+        argv.add(KERNEL_CLASS);
+        argv.add("{connection_file}");
+        spec.add("argv", argv);
+        spec.addProperty("display_name", "Margo");
+        spec.addProperty("language", "margo");
+        // A JVM would stop on SIGINT; interrupts go as interrupt_request messages instead.
+        spec.addProperty("interrupt_mode", "message");
+        return new GsonBuilder().setPrettyPrinting().create().toJson(spec) + "\n";
+    }
+
+    /** A white "M" on a dark teal disc. */
+    private static BufferedImage logo() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0x0B, 0x5E, 0x6B));
+        g.fillOval(0, 0, 64, 64);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.drawPolyline(new int[] {16, 16, 32, 48, 48}, new int[] {46, 18, 36, 18, 46}, 5);
+        g.dispose();
+        return image;
+    }
+
+    /** The jar {@code type} was loaded from, or null when it was loaded from a folder of classes. */
+    static Path runningJar(Class<?> type) {
+        Path location = codeLocation(type);
+        return location != null && Files.isRegularFile(location)
+                && location.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") ? location : null;
+    }
+
+    static Path codeLocation(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The user's kernelspec folder as Jupyter finds it (jupyter_core.paths.jupyter_data_dir): JUPYTER_DATA_DIR if
+     * set; ~/Library/Jupyter on macOS; %APPDATA%\jupyter on Windows; else $XDG_DATA_HOME/jupyter or
+     * ~/.local/share/jupyter.
+     */
+    static Path userKernelsFolder() {
+        String explicit = System.getenv("JUPYTER_DATA_DIR");
+        Path home = Path.of(System.getProperty("user.home"));
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path data;
+        if (explicit != null && !explicit.isBlank()) {
+            data = Path.of(explicit);
+        } else if (os.contains("mac")) {
+            data = home.resolve("Library").resolve("Jupyter");
+        } else if (os.contains("win") && System.getenv("APPDATA") != null) {
+            data = Path.of(System.getenv("APPDATA"), "jupyter");
+        } else {
+            String xdg = System.getenv("XDG_DATA_HOME");
+            data = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share"))
+                    .resolve("jupyter");
+        }
+        return data.resolve("kernels").resolve("margo");
+    }
+
+    static Path prefixKernelsFolder(Path prefix) {
+        return prefix.toAbsolutePath().normalize().resolve("share").resolve("jupyter").resolve("kernels").resolve("margo");
+    }
+}

@@ -1,0 +1,93 @@
+package margo.dsl.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code margo} command: {@code run}, {@code check}, {@code docs} and {@code kernel install}. Exit codes: 0 when
+ * all went well (warnings allowed), 1 when the recipe has errors or a command could not do its job, 2 for a usage
+ * error. No user error prints a stack trace; an internal error prints one line, and its stack only with
+ * {@code --debug}.
+ */
+@Command(name = "margo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Calibration and margin recipes for crypto options.",
+        subcommands = {RunCommand.class, CheckCommand.class, DocsCommand.class, KernelCommand.class})
+public final class Main implements Runnable {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print its stack trace.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line in this process, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setParameterExceptionHandler((problem, arguments) -> {
+                    CommandLine command = problem.getCommandLine();
+                    command.getErr().println("margo: " + problem.getMessage());
+                    command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((exception, command, parsed) -> {
+                    command.getErr().println("margo: internal error: " + exception
+                            + " — this is a bug in Margo; please report it with the recipe and the command."
+                            + (debug ? "" : " Run again with --debug for details."));
+                    if (debug) {
+                        exception.printStackTrace(command.getErr());
+                    }
+                    return FAILED;
+                });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version Maven built, from {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the build");
+                }
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"margo " + properties.getProperty("version")};
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package margo.dsl.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.List;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.DiagnosticFormatter;
+import margo.dsl.output.HtmlRenderer;
+import margo.dsl.output.JsonRenderer;
+import margo.dsl.output.TextRenderer;
+import margo.dsl.run.Execution;
+import margo.dsl.run.Shown;
+
+/** What {@code margo run} prints: the shown values in one of three formats, and the diagnostics. */
+final class Report {
+
+    enum Format { text, json, html }
+
+    private Report() {
+    }
+
+    /** Each diagnostic as {@code file:line:col: error: message}, the source line, a caret line and its hint. */
+    static void diagnostics(List<Diagnostic> diagnostics, PrintWriter err) {
+        for (Diagnostic diagnostic : diagnostics) {
+            err.println(DiagnosticFormatter.format(diagnostic));
+        }
+        err.flush();
+    }
+
+    /** Each shown value under a heading such as {@code chain (line 12)}, separated by blank lines. */
+    static String text(Execution execution) {
+        StringBuilder out = new StringBuilder();
+        for (Shown shown : execution.shown()) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(heading(shown)).append('\n').append(TextRenderer.render(shown.value())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A self-contained HTML page with each shown value under its heading. */
+    static String html(String file, Execution execution) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(escape(file)).append("</title></head>\n<body style=\"font-family:sans-serif\">\n");
+        for (Shown shown : execution.shown()) {
+            out.append("<h3>").append(escape(heading(shown))).append("</h3>\n")
+                    .append(HtmlRenderer.render(shown.value())).append('\n');
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    /**
+     * {@code {"file", "outputs": [{"line", "name", "kind", "value"}], "diagnostics": [{"severity", "file", "line",
+     * "column", "end_line", "end_column", "message", "hint"}]}}.
+     */
+    static String json(String file, Execution execution) {
+        JsonObject root = new JsonObject();
+        root.addProperty("file", file);
+        JsonArray outputs = new JsonArray();
+        for (Shown shown : execution.shown()) {
+            JsonObject output = new JsonObject();
+            output.addProperty("line", shown.line());
+            output.addProperty("name", shown.label());
+            output.addProperty("kind", shown.value().kind());
+            output.add("value", JsonRenderer.toJson(shown.value()));
+            outputs.add(output);
+        }
+        root.add("outputs", outputs);
+        JsonArray diagnostics = new JsonArray();
+        for (Diagnostic diagnostic : execution.diagnostics()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("severity", diagnostic.severity().label());
+            entry.addProperty("file", diagnostic.source().name());
+            entry.addProperty("line", diagnostic.span().line());
+            entry.addProperty("column", diagnostic.span().column());
+            entry.addProperty("end_line", diagnostic.span().endLine());
+            entry.addProperty("end_column", diagnostic.span().endColumn());
+            entry.addProperty("message", diagnostic.message());
+            entry.addProperty("hint", diagnostic.hint());
+            diagnostics.add(entry);
+        }
+        root.add("diagnostics", diagnostics);
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root) + "\n";
+    }
+
+    private static String heading(Shown shown) {
+        return shown.label() + " (line " + shown.line() + ")";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,77 @@
+package margo.dsl.output;
+
+import margo.dsl.value.TableValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Values as HTML for a notebook's {@code text/html}: a table is one self-contained {@code <table>} with inline
+ * styles (no stylesheet or script to load), its shape in the caption; a scalar is its text in {@code <code>}.
+ */
+public final class HtmlRenderer {
+
+    private static final String TABLE_STYLE = "border-collapse:collapse;font-family:ui-monospace,monospace;font-size:12px";
+    private static final String CAPTION_STYLE = "caption-side:top;text-align:left;color:#555;padding:2px 0";
+    private static final String HEADER_STYLE = "border-bottom:1px solid #888;padding:2px 8px;text-align:%s";
+    private static final String CELL_STYLE = "padding:2px 8px;text-align:%s";
+    private static final String MORE_STYLE = "padding:2px 8px;color:#555;text-align:left";
+
+    private HtmlRenderer() {
+    }
+
+    public static String render(Value value) {
+        if (value instanceof TableValue table) {
+            return renderTable(table);
+        }
+        return "<code>" + escape(TextRenderer.render(value)) + "</code>";
+    }
+
+    private static String renderTable(TableValue value) {
+        Table table = value.table();
+        int shownRows = Math.min(table.rowCount(), value.displayRows());
+        StringBuilder html = new StringBuilder("<table style=\"").append(TABLE_STYLE).append("\">");
+        html.append("<caption style=\"").append(CAPTION_STYLE).append("\">")
+                .append(escape(Cells.shape(table.rowCount(), table.columnCount()))).append("</caption>");
+        html.append("<thead><tr>");
+        for (Column<?> column : table.columns()) {
+            html.append("<th style=\"").append(HEADER_STYLE.formatted(align(column))).append("\">")
+                    .append(escape(column.name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (int r = 0; r < shownRows; r++) {
+            html.append("<tr>");
+            for (Column<?> column : table.columns()) {
+                html.append("<td style=\"").append(CELL_STYLE.formatted(align(column))).append("\">")
+                        .append(escape(Cells.cell(column, r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        int hidden = table.rowCount() - shownRows;
+        if (hidden > 0) {
+            html.append("<tr><td colspan=\"").append(Math.max(1, table.columnCount())).append("\" style=\"")
+                    .append(MORE_STYLE).append("\">… ").append(hidden).append(hidden == 1 ? " more row" : " more rows")
+                    .append("</td></tr>");
+        }
+        return html.append("</tbody></table>").toString();
+    }
+
+    private static String align(Column<?> column) {
+        return Cells.isNumeric(column) ? "right" : "left";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

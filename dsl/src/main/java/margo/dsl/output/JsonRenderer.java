@@ -1,0 +1,78 @@
+package margo.dsl.output;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import margo.dsl.value.BooleanValue;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.ListValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.TextValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Values as JSON for programs: numbers as their full-precision decimal value (16% is 0.16, durations in
+ * years), NaN and missing cells as null, instants as ISO-8601 strings, a table as an array of row objects
+ * keyed by column name with every row (no display limit).
+ */
+public final class JsonRenderer {
+
+    private JsonRenderer() {
+    }
+
+    public static JsonElement toJson(Value value) {
+        return switch (value) {
+            case NumberValue number -> number(number.value());
+            case TextValue text -> new JsonPrimitive(text.value());
+            case BooleanValue bool -> new JsonPrimitive(bool.value());
+            case InstantValue instant -> new JsonPrimitive(instant.value().toString());
+            case ListValue list -> {
+                JsonArray array = new JsonArray();
+                list.elements().forEach(element -> array.add(toJson(element)));
+                yield array;
+            }
+            case TableValue table -> rows(table.table());
+        };
+    }
+
+    private static JsonElement number(double value) {
+        return Double.isFinite(value) ? new JsonPrimitive(value) : JsonNull.INSTANCE;
+    }
+
+    private static JsonArray rows(Table table) {
+        JsonArray rows = new JsonArray();
+        for (int r = 0; r < table.rowCount(); r++) {
+            JsonObject row = new JsonObject();
+            for (Column<?> column : table.columns()) {
+                row.add(column.name(), cell(column, r));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static JsonElement cell(Column<?> column, int row) {
+        ColumnType type = column.type();
+        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+            return number(((NumericColumn<?>) column).getDouble(row));
+        }
+        if (column.isMissing(row)) {
+            return JsonNull.INSTANCE;
+        }
+        Object cell = column.get(row);
+        if (cell instanceof Number number) {
+            return new JsonPrimitive(number.longValue());
+        }
+        if (cell instanceof Boolean bool) {
+            return new JsonPrimitive(bool);
+        }
+        return new JsonPrimitive(String.valueOf(cell));
+    }
+}

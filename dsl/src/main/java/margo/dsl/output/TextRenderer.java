@@ -1,0 +1,80 @@
+package margo.dsl.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import margo.dsl.value.BooleanValue;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.ListValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.TextValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Values as plain text for a terminal or a notebook's {@code text/plain}: scalars on one line, tables aligned. */
+public final class TextRenderer {
+
+    private static final String GAP = "  ";
+
+    private TextRenderer() {
+    }
+
+    public static String render(Value value) {
+        return switch (value) {
+            case NumberValue number -> Cells.number(number.value(), number.unit());
+            case TextValue text -> text.value();
+            case BooleanValue bool -> Boolean.toString(bool.value());
+            case InstantValue instant -> instant.value().toString();
+            case ListValue list -> renderList(list);
+            case TableValue table -> renderTable(table);
+        };
+    }
+
+    private static String renderList(ListValue list) {
+        List<String> parts = new ArrayList<>();
+        for (Value element : list.elements()) {
+            parts.add(element instanceof TextValue text ? '"' + text.value() + '"' : render(element));
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** A header with the shape, the column names, then at most {@code displayRows} rows with columns aligned. */
+    private static String renderTable(TableValue value) {
+        Table table = value.table();
+        int shownRows = Math.min(table.rowCount(), value.displayRows());
+        int columnCount = table.columnCount();
+        String[][] cells = new String[shownRows + 1][columnCount];
+        int[] widths = new int[columnCount];
+        boolean[] rightAligned = new boolean[columnCount];
+        for (int c = 0; c < columnCount; c++) {
+            Column<?> column = table.column(c);
+            rightAligned[c] = Cells.isNumeric(column);
+            cells[0][c] = column.name();
+            for (int r = 0; r < shownRows; r++) {
+                cells[r + 1][c] = Cells.cell(column, r);
+            }
+            for (String[] line : cells) {
+                widths[c] = Math.max(widths[c], line[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder(Cells.shape(table.rowCount(), columnCount)).append('\n');
+        for (int r = 0; r <= shownRows; r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columnCount; c++) {
+                String cell = cells[r][c];
+                String padding = " ".repeat(widths[c] - cell.length());
+                if (c > 0) {
+                    line.append(GAP);
+                }
+                line.append(rightAligned[c] ? padding + cell : cell + padding);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        int hidden = table.rowCount() - shownRows;
+        if (hidden > 0) {
+            out.append("… ").append(hidden).append(hidden == 1 ? " more row" : " more rows").append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+}

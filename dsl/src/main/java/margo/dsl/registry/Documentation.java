@@ -1,0 +1,100 @@
+package margo.dsl.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry as reading matter: the whole reference for {@code margo docs}, and one entry by name for
+ * {@code margo docs NAME} and the kernel's inspection. Markdown that also reads well as plain text.
+ */
+public final class Documentation {
+
+    private final Registry registry;
+
+    public Documentation(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** Every statement, function, setting, chain column and note. */
+    public String all() {
+        StringBuilder out = new StringBuilder("# Margo language reference\n\n## Statements\n\n");
+        registry.statements().forEach(statement -> out.append(statement(statement)).append('\n'));
+        out.append("## Functions\n\n");
+        registry.functions().forEach(function -> out.append(function(function)).append('\n'));
+        out.append("## Settings\n\n");
+        for (StatementSpec statement : registry.statements()) {
+            registry.settings(statement.keyword()).forEach(setting -> out.append(setting(setting)).append('\n'));
+        }
+        out.append("## Option chain columns\n\nThe columns of a table loaded by `options(...)`, in scope inside `keep`,"
+                + " `set` and `show columns`.\n\n");
+        registry.chainColumns().forEach(column -> out.append(columnLine(column)));
+        out.append('\n');
+        registry.notes().forEach(note -> out.append(note(note)).append('\n'));
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    /** The entry for a function, statement keyword, setting or chain column named {@code name}. */
+    public Optional<String> describe(String name) {
+        List<String> entries = new ArrayList<>();
+        registry.function(name).ifPresent(function -> entries.add(function(function)));
+        if (!name.isEmpty()) {
+            registry.statement(name).ifPresent(statement -> entries.add(statement(statement)));
+        }
+        for (StatementSpec statement : registry.statements()) {
+            registry.setting(statement.keyword(), name).ifPresent(setting -> entries.add(setting(setting)));
+        }
+        registry.chainColumn(name).ifPresent(column -> entries.add("### " + column.name() + " (chain column)\n\n"
+                + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"));
+        return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", entries));
+    }
+
+    /** Every name {@link #describe} knows, for suggestions. */
+    public List<String> names() {
+        return registry.namesWithPrefix("");
+    }
+
+    private static String statement(StatementSpec statement) {
+        String title = statement.keyword().isEmpty() ? "bare expression" : statement.keyword();
+        return "### " + title + "\n\n    " + statement.syntax() + "\n\n" + statement.doc() + "\n\n" + example(statement.example());
+    }
+
+    private static String function(FunctionSpec function) {
+        StringBuilder out = new StringBuilder("### ").append(function.signature()).append(" -> ")
+                .append(function.returns() == null ? "the kind of its arguments" : function.returns().word())
+                .append(" (").append(function.returnUnit()).append(")\n\n").append(function.summary()).append("\n\n");
+        for (ParameterSpec parameter : function.parameters()) {
+            out.append("- `").append(parameter.name()).append("`: ").append(parameter.acceptsInWords())
+                    .append(", ").append(parameter.unit()).append(" — ").append(parameter.doc());
+            if (parameter.optional()) {
+                out.append(" (optional; default: ").append(parameter.defaultValue()).append(')');
+            }
+            out.append('\n');
+        }
+        if (function.variadic()) {
+            out.append("- more arguments like `").append(function.parameters().getLast().name()).append("` may follow\n");
+        }
+        out.append(function.inRows() ? "\nWorks in `keep` and `set`, once per row.\n"
+                : "\nNot usable inside `keep` or `set`.\n");
+        return out.append('\n').append(example(function.example())).toString();
+    }
+
+    private static String setting(SettingSpec setting) {
+        return "### " + setting.statement() + " { " + setting.name() + " ... }\n\n" + setting.doc() + "\n\nTakes "
+                + setting.accepts().withArticle() + " (" + setting.unit() + "); default: " + setting.defaultValue()
+                + ".\n\n" + example(setting.example());
+    }
+
+    private static String columnLine(ColumnSpec column) {
+        return "- `" + column.name() + "` (" + column.kind().word() + ", " + column.unit() + "): "
+                + column.description() + "\n";
+    }
+
+    private static String note(Note note) {
+        return "## " + note.title() + "\n\n" + note.text() + "\n\n" + example(note.example());
+    }
+
+    private static String example(String example) {
+        return "Example:\n\n" + example.lines().map(line -> "    " + line + "\n").reduce("", String::concat);
+    }
+}

@@ -1,0 +1,246 @@
+package margo.dsl.registry;
+
+import static margo.dsl.registry.ParameterSpec.optional;
+import static margo.dsl.registry.ParameterSpec.required;
+import static margo.dsl.registry.ParameterSpec.requiredChoice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import margo.core.market.ChainColumn;
+import margo.core.market.ChainFormat;
+import margo.dsl.check.Kind;
+import margo.dsl.check.TableSchema;
+import margo.dsl.registry.FunctionSpec.Implementation;
+
+/**
+ * Every built-in of the language, declared once (LANGUAGE.md, "One registry"): functions with their
+ * signatures, units and examples, statement forms, settings, the standard columns of an option chain and the
+ * rules that belong to no single built-in. The checker, the runner, {@code margo docs} and the kernel's
+ * completion and inspection all read this one instance.
+ */
+public final class Registry {
+
+    private static final Set<Kind> NUMBER = Set.of(Kind.NUMBER);
+    private static final Set<Kind> NUMBER_OR_DURATION = Set.of(Kind.NUMBER, Kind.DURATION);
+    private static final Set<Kind> TEXT = Set.of(Kind.TEXT);
+    private static final List<String> OPTION_TYPES = List.of("call", "put", "c", "p");
+
+    private static final Registry STANDARD = new Registry();
+
+    private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
+    private final Map<String, StatementSpec> statements = new LinkedHashMap<>();
+    private final Map<String, Map<String, SettingSpec>> settings = new LinkedHashMap<>();
+    private final List<ColumnSpec> chainColumns = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+
+    private Registry() {
+        declareFunctions();
+        declareStatements();
+        declareChainColumns();
+        declareNotes();
+    }
+
+    /** The registry of the standard language. */
+    public static Registry standard() {
+        return STANDARD;
+    }
+
+    private void declareFunctions() {
+        List<String> formats = new ArrayList<>();
+        for (ChainFormat format : ChainFormat.values()) {
+            formats.add(format.name().toLowerCase(Locale.ROOT));
+        }
+        function(new FunctionSpec("options", List.of(
+                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"),
+                optional("format", TEXT, "text", "auto: detected from the file", formats,
+                        "the file layout: " + String.join(", ", formats)),
+                optional("as_of", Set.of(Kind.INSTANT), "instant (UTC)", "the timestamp in the data",
+                        List.of(), "the valuation time, from which time to expiry is measured")),
+                false, Kind.TABLE, "table", false,
+                "Loads an option chain (Deribit or Tardis CSV/JSON, or the generic CSV schema) into a table with the"
+                        + " standard chain columns. Rows that fail validation are left out, each with a warning"
+                        + " naming its line.",
+                "data chain = options(\"data/deribit-btc-sample.csv\")",
+                new Implementation.Core()));
+        function(new FunctionSpec("black", List.of(
+                required("forward", NUMBER, "USD per unit of underlying", "the forward price F"),
+                required("strike", NUMBER, "USD per unit of underlying", "the strike K"),
+                required("time", NUMBER_OR_DURATION, "years (ACT/365)", "time to expiry, e.g. 30d or time_to_expiry"),
+                required("vol", NUMBER, "decimal, annualised", "the volatility, e.g. 55% or mid_iv"),
+                requiredChoice("type", "text", OPTION_TYPES, "\"call\" or \"put\" (or the type column)")),
+                false, Kind.NUMBER, "units of forward (USD), undiscounted", true,
+                "Black-76 price of a European option on a forward, undiscounted (Black 1976, \"The pricing of"
+                        + " commodity contracts\", J. Financial Economics 3). NaN when an input is out of its"
+                        + " domain (a price, strike or time not positive, a negative vol).",
+                "let premium = black(60000, 65000, 30d, 55%, \"call\")",
+                new Implementation.Core()));
+        function(new FunctionSpec("implied_vol", List.of(
+                required("price", NUMBER, "units of forward (USD), undiscounted", "the option price"),
+                required("forward", NUMBER, "USD per unit of underlying", "the forward price F"),
+                required("strike", NUMBER, "USD per unit of underlying", "the strike K"),
+                required("time", NUMBER_OR_DURATION, "years (ACT/365)", "time to expiry"),
+                requiredChoice("type", "text", OPTION_TYPES, "\"call\" or \"put\" (or the type column)")),
+                false, Kind.NUMBER, "decimal, annualised (0.55 is 55%)", true,
+                "The Black-76 volatility that reproduces an undiscounted price (Jaeckel, \"Let's be rational\","
+                        + " 2015). NaN when none exists, e.g. a price below intrinsic value; a scalar that is"
+                        + " NaN gets a warning with the reason. For a coin-quoted chain use the USD prices"
+                        + " (mid_usd).",
+                "let vol = implied_vol(1500, 60000, 65000, 30d, \"call\")",
+                new Implementation.Core()));
+        function(new FunctionSpec("abs", List.of(required("x", NUMBER_OR_DURATION, "any", "a number or a duration")),
+                false, null, "the unit of x", true, "The absolute value |x|.",
+                "let distance = abs(-0.25)", new Implementation.Unary(Math::abs)));
+        function(new FunctionSpec("log", List.of(required("x", NUMBER, "dimensionless", "a positive number")),
+                false, Kind.NUMBER, "dimensionless", true, "The natural logarithm ln(x); NaN for x < 0.",
+                "let log_moneyness = log(65000 / 60000)", new Implementation.Unary(Math::log)));
+        function(new FunctionSpec("exp", List.of(required("x", NUMBER, "dimensionless", "a number")),
+                false, Kind.NUMBER, "dimensionless", true, "The exponential e^x.",
+                "let growth = exp(0.05)", new Implementation.Unary(Math::exp)));
+        function(new FunctionSpec("sqrt", List.of(required("x", NUMBER, "any", "a number, at least 0")),
+                false, Kind.NUMBER, "the square root of the unit of x", true, "The square root; NaN for x < 0.",
+                "let root_time = sqrt(30 / 365)", new Implementation.Unary(Math::sqrt)));
+        function(new FunctionSpec("min", List.of(
+                required("a", NUMBER_OR_DURATION, "any", "a number or a duration"),
+                required("b", NUMBER_OR_DURATION, "the unit of a", "more of the same kind")),
+                true, null, "the unit of the arguments", true,
+                "The smallest of two or more numbers, or of two or more durations; NaN if any is NaN.",
+                "let floor = min(0.5%, 0.4%, 0.7%)", new Implementation.Fold(Math::min)));
+        function(new FunctionSpec("max", List.of(
+                required("a", NUMBER_OR_DURATION, "any", "a number or a duration"),
+                required("b", NUMBER_OR_DURATION, "the unit of a", "more of the same kind")),
+                true, null, "the unit of the arguments", true,
+                "The largest of two or more numbers, or of two or more durations; NaN if any is NaN.",
+                "let spread = max(0.0520 - 0.0500, 0.5%)", new Implementation.Fold(Math::max)));
+    }
+
+    private void declareStatements() {
+        statement(new StatementSpec("data", "data N = EXPR { keep CONDITION; set COLUMN = EXPR }",
+                "Binds a table. `keep` keeps the rows where the condition holds; `set` adds a column or replaces"
+                        + " one of the same name. Inside the block the table's columns are in scope, row by"
+                        + " row, and clauses apply in order.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid > 0 and ask > 0\n"
+                        + "  set spread = ask - bid\n}"));
+        statement(new StatementSpec("let", "let N = EXPR { keep CONDITION; set COLUMN = EXPR }",
+                "Binds any value: a number, a text, an instant, a list or a table (whose block works as in"
+                        + " `data`).",
+                "let width = 2 * 16%"));
+        statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
+                "Displays a value; a table as a table with its row count.",
+                "let x = 1 + 2\nshow x"));
+        statement(new StatementSpec("", "EXPR",
+                "A bare expression is shown, as if written after `show`.",
+                "1 + 2"));
+        setting(new SettingSpec("show", "columns", Kind.LIST, "column names", "all columns",
+                "The columns to show, in order; the table's columns are in scope.",
+                "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "show chain { columns [instrument, strike, mid_iv] }"));
+        setting(new SettingSpec("show", "rows", Kind.NUMBER, "rows", Integer.toString(
+                        margo.dsl.value.TableValue.DEFAULT_DISPLAY_ROWS),
+                "How many rows of a table to display before \"… N more rows\" (JSON output has every row).",
+                "data chain = options(\"data/deribit-btc-sample.csv\")\nshow chain { rows 5 }"));
+    }
+
+    private void declareChainColumns() {
+        for (ChainColumn column : ChainColumn.values()) {
+            chainColumns.add(new ColumnSpec(column.columnName(), kindOf(column), column.unit(), column.description()));
+        }
+    }
+
+    /** Times to expiry are durations, so that {@code time_to_expiry >= 7d} reads as it should. */
+    private static Kind kindOf(ChainColumn column) {
+        return switch (column.kind()) {
+            case TEXT -> Kind.TEXT;
+            case INSTANT -> Kind.INSTANT;
+            case NUMBER -> column.unit().startsWith("years") ? Kind.DURATION : Kind.NUMBER;
+        };
+    }
+
+    private void declareNotes() {
+        notes.add(new Note("Units",
+                "16% is 0.16 and 25bp is 0.0025: plain numbers in arithmetic. Durations 8h 2d 3w 6mo 1y are years"
+                        + " (ACT/365) and add to durations and to instants; instant - instant is a duration."
+                        + " Comparing or adding a number and a duration is a unit mismatch.",
+                "let horizon = 2d + 8h"));
+        notes.add(new Note("Time remaining",
+                "Inside keep and set of an option chain, comparing an instant with a duration measures time"
+                        + " remaining: `expiry >= 2d` holds when the option expires at least 2 days after the"
+                        + " chain's valuation time (the same as `expiry - valuation >= 2d`).",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep expiry >= 7d\n}"));
+    }
+
+    private void function(FunctionSpec spec) {
+        functions.put(spec.name(), spec);
+    }
+
+    private void statement(StatementSpec spec) {
+        statements.put(spec.keyword(), spec);
+    }
+
+    private void setting(SettingSpec spec) {
+        settings.computeIfAbsent(spec.statement(), key -> new LinkedHashMap<>()).put(spec.name(), spec);
+    }
+
+    public Optional<FunctionSpec> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    public List<FunctionSpec> functions() {
+        return List.copyOf(functions.values());
+    }
+
+    public List<StatementSpec> statements() {
+        return List.copyOf(statements.values());
+    }
+
+    public Optional<StatementSpec> statement(String keyword) {
+        return Optional.ofNullable(statements.get(keyword));
+    }
+
+    /** The settings a statement's block takes, e.g. {@code settings("show")}. */
+    public List<SettingSpec> settings(String statement) {
+        return List.copyOf(settings.getOrDefault(statement, Map.of()).values());
+    }
+
+    public Optional<SettingSpec> setting(String statement, String name) {
+        return Optional.ofNullable(settings.getOrDefault(statement, Map.of()).get(name));
+    }
+
+    /** The standard columns of a loaded option chain, from core's catalogue, in table order. */
+    public List<ColumnSpec> chainColumns() {
+        return List.copyOf(chainColumns);
+    }
+
+    public Optional<ColumnSpec> chainColumn(String name) {
+        return chainColumns.stream().filter(column -> column.name().equals(name)).findFirst();
+    }
+
+    /** The schema of a table returned by {@code options(...)}. */
+    public TableSchema chainSchema() {
+        Map<String, Kind> columns = new LinkedHashMap<>();
+        chainColumns.forEach(column -> columns.put(column.name(), column.kind()));
+        return TableSchema.of(columns, true);
+    }
+
+    public List<Note> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement keywords,
+     * settings and chain columns (for completion).
+     */
+    public List<String> namesWithPrefix(String prefix) {
+        TreeSet<String> names = new TreeSet<>();
+        functions.keySet().forEach(names::add);
+        statements.keySet().stream().filter(keyword -> !keyword.isEmpty()).forEach(names::add);
+        settings.values().forEach(byName -> names.addAll(byName.keySet()));
+        chainColumns.forEach(column -> names.add(column.name()));
+        return names.stream().filter(name -> name.startsWith(prefix)).toList();
+    }
+}

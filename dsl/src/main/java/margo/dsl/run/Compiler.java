@@ -1,0 +1,354 @@
+package margo.dsl.run;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import margo.core.market.YearFraction;
+import margo.core.pricing.Black76;
+import margo.core.pricing.ImpliedVolatility;
+import margo.core.pricing.OptionType;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.check.Kind;
+import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.FunctionSpec.Implementation;
+import margo.dsl.registry.Registry;
+import margo.dsl.syntax.BinaryOperator;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.Span;
+import margo.dsl.syntax.UnaryOperator;
+import margo.dsl.value.BooleanValue;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.TextValue;
+import margo.dsl.value.Value;
+
+/**
+ * Compiles a checked expression once into a closure over the primitive column arrays of a {@link RowFrame}; the
+ * runner then calls it once per row (or once, for a scalar). Numbers, durations (years) and instants (epoch
+ * seconds) are doubles; conditions are booleans; nothing is boxed or looked up by name per row.
+ */
+final class Compiler {
+
+    @FunctionalInterface
+    interface DoubleCode {
+        double at(int row);
+    }
+
+    @FunctionalInterface
+    interface BooleanCode {
+        boolean at(int row);
+    }
+
+    @FunctionalInterface
+    interface TextCode {
+        String at(int row);
+    }
+
+    @FunctionalInterface
+    private interface TypeCode {
+        OptionType at(int row);
+    }
+
+    private static final double SECONDS_PER_YEAR = YearFraction.SECONDS_PER_YEAR;
+
+    private final CheckedProgram checked;
+    private final Registry registry;
+    private final RowFrame frame;
+    private final Function<String, Value> bindings;
+    private final UndefinedResults undefined;
+
+    Compiler(CheckedProgram checked, Registry registry, RowFrame frame, Function<String, Value> bindings,
+             UndefinedResults undefined) {
+        this.checked = checked;
+        this.registry = registry;
+        this.frame = frame;
+        this.bindings = bindings;
+        this.undefined = undefined;
+    }
+
+    private Kind kindOf(Expr expr) {
+        return checked.typeOf(expr).kind();
+    }
+
+    // ---- numbers, durations and instants
+
+    DoubleCode number(Expr expr) {
+        return switch (expr) {
+            case Expr.NumberLiteral literal -> constant(literal.value());
+            case Expr.TimeLiteral literal -> constant(RowFrame.seconds(literal.value()));
+            case Expr.Name name -> numberName(name);
+            case Expr.Unary unary -> {
+                DoubleCode operand = number(unary.operand());
+                yield unary.operator() == UnaryOperator.NEGATE ? row -> -operand.at(row) : operand;
+            }
+            case Expr.Binary binary -> arithmetic(binary);
+            case Expr.Call call -> numberCall(call);
+            default -> throw new IllegalStateException("not a number: " + expr);
+        };
+    }
+
+    private static DoubleCode constant(double value) {
+        return row -> value;
+    }
+
+    private DoubleCode numberName(Expr.Name name) {
+        if (checked.isColumn(name)) {
+            double[] column = frame.doubles(name.id());
+            return row -> column[row];
+        }
+        return switch (bindings.apply(name.id())) {
+            case NumberValue number -> constant(number.value());
+            case InstantValue instant -> constant(RowFrame.seconds(instant.value()));
+            case Value other -> throw new IllegalStateException("not a number: " + other.kind());
+        };
+    }
+
+    /** The units of {@code Checker.arithmetic}: instants move by durations in seconds; instant - instant is years. */
+    private DoubleCode arithmetic(Expr.Binary binary) {
+        Kind left = kindOf(binary.left());
+        Kind right = kindOf(binary.right());
+        DoubleCode a = number(binary.left());
+        DoubleCode b = number(binary.right());
+        return switch (binary.operator()) {
+            case ADD -> left == Kind.INSTANT && right == Kind.DURATION ? row -> a.at(row) + b.at(row) * SECONDS_PER_YEAR
+                    : left == Kind.DURATION && right == Kind.INSTANT ? row -> a.at(row) * SECONDS_PER_YEAR + b.at(row)
+                    : row -> a.at(row) + b.at(row);
+            case SUBTRACT -> left == Kind.INSTANT && right == Kind.INSTANT
+                    ? row -> (a.at(row) - b.at(row)) / SECONDS_PER_YEAR
+                    : left == Kind.INSTANT ? row -> a.at(row) - b.at(row) * SECONDS_PER_YEAR
+                    : row -> a.at(row) - b.at(row);
+            case MULTIPLY -> row -> a.at(row) * b.at(row);
+            case DIVIDE -> row -> a.at(row) / b.at(row);
+            case POWER -> row -> Math.pow(a.at(row), b.at(row));
+            default -> throw new IllegalStateException("not arithmetic: " + binary.operator());
+        };
+    }
+
+    private DoubleCode numberCall(Expr.Call call) {
+        FunctionSpec spec = registry.function(call.callee().id()).orElseThrow();
+        List<Expr> arguments = checked.argumentsOf(call);
+        return switch (spec.implementation()) {
+            case Implementation.Unary(DoubleUnaryOperator function) -> {
+                DoubleCode x = number(arguments.getFirst());
+                yield row -> function.applyAsDouble(x.at(row));
+            }
+            case Implementation.Fold(DoubleBinaryOperator function) -> fold(function, arguments);
+            case Implementation.Core() -> switch (spec.name()) {
+                case "black" -> black(call, arguments);
+                case "implied_vol" -> impliedVol(call, arguments);
+                default -> throw new IllegalStateException("no number from " + spec.name());
+            };
+        };
+    }
+
+    private DoubleCode fold(DoubleBinaryOperator function, List<Expr> arguments) {
+        DoubleCode[] codes = new DoubleCode[arguments.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = number(arguments.get(i));
+        }
+        if (codes.length == 2) {
+            DoubleCode a = codes[0];
+            DoubleCode b = codes[1];
+            return row -> function.applyAsDouble(a.at(row), b.at(row));
+        }
+        return row -> {
+            double result = codes[0].at(row);
+            for (int i = 1; i < codes.length; i++) {
+                result = function.applyAsDouble(result, codes[i].at(row));
+            }
+            return result;
+        };
+    }
+
+    /** black(forward, strike, time, vol, type): Black-76, undiscounted, NaN outside its domain (with a warning). */
+    private DoubleCode black(Expr.Call call, List<Expr> arguments) {
+        DoubleCode forward = number(arguments.get(0));
+        DoubleCode strike = number(arguments.get(1));
+        DoubleCode time = number(arguments.get(2));
+        DoubleCode vol = number(arguments.get(3));
+        TypeCode type = optionType(arguments.get(4));
+        Span span = call.span();
+        return row -> {
+            double f = forward.at(row);
+            double k = strike.at(row);
+            double t = time.at(row);
+            double sigma = vol.at(row);
+            double price = Black76.price(type.at(row), f, k, t, sigma);
+            if (Double.isNaN(price)) {
+                undefined.record(span, "black", () -> blackDomain(f, k, t, sigma));
+            }
+            return price;
+        };
+    }
+
+    /** Why Black-76 is NaN: its documented domain is F, K > 0, T >= 0, sigma >= 0, all finite. */
+    private static String blackDomain(double forward, double strike, double time, double vol) {
+        if (!Double.isFinite(forward) || !Double.isFinite(strike) || !Double.isFinite(time) || !Double.isFinite(vol)) {
+            return "an argument is not a finite number: forward " + forward + ", strike " + strike + ", time "
+                    + time + " years, vol " + vol;
+        }
+        if (forward <= 0 || strike <= 0) {
+            return "forward " + forward + " and strike " + strike + " must both be positive";
+        }
+        if (time < 0) {
+            return "time to expiry " + time + " years must not be negative";
+        }
+        return "vol " + vol + " must not be negative";
+    }
+
+    /** implied_vol(price, forward, strike, time, type): NaN where none exists, with the reason in a warning. */
+    private DoubleCode impliedVol(Expr.Call call, List<Expr> arguments) {
+        DoubleCode price = number(arguments.get(0));
+        DoubleCode forward = number(arguments.get(1));
+        DoubleCode strike = number(arguments.get(2));
+        DoubleCode time = number(arguments.get(3));
+        TypeCode type = optionType(arguments.get(4));
+        Span span = call.span();
+        return row -> {
+            OptionType optionType = type.at(row);
+            double p = price.at(row);
+            double f = forward.at(row);
+            double k = strike.at(row);
+            double t = time.at(row);
+            double vol = ImpliedVolatility.impliedVolatility(optionType, p, f, k, t);
+            if (Double.isNaN(vol)) {
+                undefined.record(span, "implied_vol", () -> {
+                    ImpliedVolatility.Undefined reason = ImpliedVolatility.whyUndefined(optionType, p, f, k, t);
+                    return reason == null ? "no volatility reproduces the price"
+                            : reason.explain(optionType, p, f, k, t);
+                });
+            }
+            return vol;
+        };
+    }
+
+    /**
+     * The option type argument: a literal is read once (the checker has vetted it); a column once per column;
+     * any other text per row, failing at its span on a value that is neither call nor put.
+     */
+    private TypeCode optionType(Expr expr) {
+        if (expr instanceof Expr.StringLiteral literal) {
+            OptionType type = OptionType.parse(literal.value());
+            return row -> type;
+        }
+        TextCode text = text(expr);
+        if (expr instanceof Expr.Name name && checked.isColumn(name)) {
+            String[] column = frame.texts(name.id());
+            OptionType[] types = new OptionType[column.length];
+            for (int row = 0; row < column.length; row++) {
+                types[row] = parseType(column[row], expr.span(), row);
+            }
+            return row -> types[row];
+        }
+        Span span = expr.span();
+        return row -> parseType(text.at(row), span, row);
+    }
+
+    private OptionType parseType(String text, Span span, int row) {
+        try {
+            return OptionType.parse(text);
+        } catch (IllegalArgumentException notAType) {
+            throw new RunFailure(span, "the option type must be call or put (or C, P), not \"" + text + "\""
+                    + (frame.rows() > 1 ? " (row " + (row + 1) + " of the table)" : ""));
+        }
+    }
+
+    // ---- conditions
+
+    BooleanCode condition(Expr expr) {
+        return switch (expr) {
+            case Expr.BooleanLiteral literal -> {
+                boolean value = literal.value();
+                yield row -> value;
+            }
+            case Expr.Name name -> {
+                if (checked.isColumn(name)) {
+                    boolean[] column = frame.booleans(name.id());
+                    yield row -> column[row];
+                }
+                boolean value = ((BooleanValue) bindings.apply(name.id())).value();
+                yield row -> value;
+            }
+            case Expr.Unary unary -> {
+                BooleanCode operand = condition(unary.operand());
+                yield row -> !operand.at(row);
+            }
+            case Expr.Binary binary when binary.operator().isLogical() -> {
+                BooleanCode a = condition(binary.left());
+                BooleanCode b = condition(binary.right());
+                yield binary.operator() == BinaryOperator.AND ? row -> a.at(row) && b.at(row)
+                        : row -> a.at(row) || b.at(row);
+            }
+            case Expr.Binary binary -> comparison(binary);
+            default -> throw new IllegalStateException("not a condition: " + expr);
+        };
+    }
+
+    private BooleanCode comparison(Expr.Binary binary) {
+        Kind left = kindOf(binary.left());
+        Kind right = kindOf(binary.right());
+        boolean equal = binary.operator() == BinaryOperator.EQUAL;
+        if (left == Kind.TEXT) {
+            TextCode a = text(binary.left());
+            TextCode b = text(binary.right());
+            return equal ? row -> Objects.equals(a.at(row), b.at(row)) : row -> !Objects.equals(a.at(row), b.at(row));
+        }
+        if (left == Kind.BOOLEAN) {
+            BooleanCode a = condition(binary.left());
+            BooleanCode b = condition(binary.right());
+            return equal ? row -> a.at(row) == b.at(row) : row -> a.at(row) != b.at(row);
+        }
+        DoubleCode a = number(binary.left());
+        DoubleCode b = number(binary.right());
+        if (left == Kind.INSTANT && right == Kind.DURATION) {
+            a = timeRemaining(a);
+        } else if (left == Kind.DURATION && right == Kind.INSTANT) {
+            b = timeRemaining(b);
+        }
+        return order(binary.operator(), a, b);
+    }
+
+    /**
+     * An instant as the years (ACT/365) from the chain's valuation time to it, so that {@code expiry >= 2d} holds
+     * when expiry is at least two days after the valuation time (LANGUAGE.md's first example).
+     */
+    private DoubleCode timeRemaining(DoubleCode instant) {
+        double valuation = RowFrame.seconds(frame.valuationTime());
+        return row -> (instant.at(row) - valuation) / SECONDS_PER_YEAR;
+    }
+
+    /** IEEE comparisons: anything compared with NaN is false, so a row with an undefined value is not kept. */
+    private static BooleanCode order(BinaryOperator operator, DoubleCode a, DoubleCode b) {
+        return switch (operator) {
+            case EQUAL -> row -> a.at(row) == b.at(row);
+            case NOT_EQUAL -> row -> a.at(row) != b.at(row);
+            case LESS -> row -> a.at(row) < b.at(row);
+            case LESS_EQUAL -> row -> a.at(row) <= b.at(row);
+            case GREATER -> row -> a.at(row) > b.at(row);
+            case GREATER_EQUAL -> row -> a.at(row) >= b.at(row);
+            default -> throw new IllegalStateException("not a comparison: " + operator);
+        };
+    }
+
+    // ---- text
+
+    TextCode text(Expr expr) {
+        return switch (expr) {
+            case Expr.StringLiteral literal -> {
+                String value = literal.value();
+                yield row -> value;
+            }
+            case Expr.Name name -> {
+                if (checked.isColumn(name)) {
+                    String[] column = frame.texts(name.id());
+                    yield row -> column[row];
+                }
+                String value = ((TextValue) bindings.apply(name.id())).value();
+                yield row -> value;
+            }
+            default -> throw new IllegalStateException("not text: " + expr);
+        };
+    }
+}

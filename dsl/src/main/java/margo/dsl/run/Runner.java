@@ -1,0 +1,284 @@
+package margo.dsl.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.check.Kind;
+import margo.dsl.check.Type;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.Registry;
+import margo.dsl.syntax.Block;
+import margo.dsl.syntax.Clause;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.NumberUnit;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Span;
+import margo.dsl.syntax.Stmt;
+import margo.dsl.value.BooleanValue;
+import margo.dsl.value.DisplayUnit;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.ListValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.TextValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * The running phase: executes the statements of a checked program top to bottom, binding names in the session
+ * and collecting what {@code show} and bare expressions display. A statement that fails stops the run with an
+ * error at its cause; the bindings made before it stay.
+ */
+final class Runner {
+
+    /** How often a row loop looks for an interrupt: often enough to stop within milliseconds. */
+    private static final int INTERRUPT_STRIDE = 1 << 14;
+
+    private final Registry registry;
+    private final CheckedProgram checked;
+    private final SourceFile source;
+    private final Map<String, Session.Bound> bindings;
+    private final ChainLoader loader;
+    private final BooleanSupplier interrupted;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Shown> shown = new ArrayList<>();
+    private final UndefinedResults undefined = new UndefinedResults();
+
+    Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
+           BooleanSupplier interrupted) {
+        this.registry = registry;
+        this.checked = checked;
+        this.source = checked.program().source();
+        this.bindings = bindings;
+        this.loader = loader;
+        this.interrupted = interrupted;
+    }
+
+    /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
+    Execution run() {
+        for (Stmt statement : checked.program().statements()) {
+            try {
+                stopIfInterrupted(statement.span());
+                statement(statement);
+            } catch (RunFailure failure) {
+                diagnostics.add(Diagnostic.error(source, failure.span(), failure.getMessage(), failure.hint()));
+                break;
+            } finally {
+                diagnostics.addAll(undefined.drain(source, 0));
+            }
+        }
+        return new Execution(diagnostics, shown);
+    }
+
+    private void stopIfInterrupted(Span span) {
+        if (interrupted.getAsBoolean()) {
+            throw new RunFailure(span, "interrupted", "the statements before this one ran; this and later ones did not");
+        }
+    }
+
+    private void statement(Stmt statement) {
+        switch (statement) {
+            case Stmt.Binding binding -> {
+                Value value = evaluate(binding.value());
+                if (value instanceof TableValue table && !binding.block().isEmpty()) {
+                    value = applyBlock(table, binding.block());
+                }
+                bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
+            }
+            case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
+                    applySettings(evaluate(show.value()), show.block())));
+            case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
+                    evaluate(bare.value())));
+            default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
+        }
+    }
+
+    private String label(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+
+    // ---- scalar values
+
+    /** The value of an expression outside row scope, computed once. */
+    private Value evaluate(Expr expr) {
+        Type type = checked.typeOf(expr);
+        return switch (expr) {
+            case Expr.Name name -> value(name.id());
+            case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
+            case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
+            default -> scalar(expr, type.kind());
+        };
+    }
+
+    private Value scalar(Expr expr, Kind kind) {
+        Compiler compiler = new Compiler(checked, registry, RowFrame.scalar(), this::value, undefined);
+        return switch (kind) {
+            case NUMBER -> new NumberValue(compiler.number(expr).at(0), displayUnit(expr));
+            case DURATION -> new NumberValue(compiler.number(expr).at(0), DisplayUnit.DURATION);
+            case INSTANT -> new InstantValue(RowFrame.instant(compiler.number(expr).at(0)));
+            case BOOLEAN -> new BooleanValue(compiler.condition(expr).at(0));
+            case TEXT -> new TextValue(compiler.text(expr).at(0));
+            default -> throw new IllegalStateException("no scalar of kind " + kind);
+        };
+    }
+
+    /**
+     * A number displays as a percentage when it was written as one ({@code 16%}, {@code 25bp}), or is a name,
+     * sign change, {@code abs}, {@code min} or {@code max} of one; any other arithmetic gives a plain decimal.
+     */
+    private DisplayUnit displayUnit(Expr expr) {
+        return switch (expr) {
+            case Expr.NumberLiteral literal -> literal.unit() == NumberUnit.PERCENT || literal.unit() == NumberUnit.BASIS_POINTS
+                    ? DisplayUnit.PERCENT : DisplayUnit.PLAIN;
+            case Expr.Name name -> value(name.id()) instanceof NumberValue number ? number.unit() : DisplayUnit.PLAIN;
+            case Expr.Unary unary -> displayUnit(unary.operand());
+            case Expr.Call call when registry.function(call.callee().id()).map(FunctionSpec::returns).isEmpty() ->
+                    displayUnit(checked.argumentsOf(call).getFirst());
+            default -> DisplayUnit.PLAIN;
+        };
+    }
+
+    private Value value(String name) {
+        Session.Bound bound = bindings.get(name);
+        if (bound == null) {
+            throw new IllegalStateException("the checker resolved a name that is not bound: " + name);
+        }
+        return bound.value();
+    }
+
+    private TableValue options(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        String path = ((TextValue) evaluate(arguments.get(0))).value();
+        String format = arguments.get(1) == null ? null : ((TextValue) evaluate(arguments.get(1))).value();
+        Instant asOf = arguments.get(2) == null ? null : ((InstantValue) evaluate(arguments.get(2))).value();
+        TableValue table = loader.load(path, format, asOf, source, call.span(), diagnostics);
+        stopIfInterrupted(call.span());
+        return table;
+    }
+
+    // ---- tables
+
+    /** {@code keep} and {@code set}, in order, each compiled once and run over the rows. */
+    private TableValue applyBlock(TableValue value, Block block) {
+        Table table = value.table();
+        boolean copied = false;
+        for (Clause clause : block.clauses()) {
+            RowFrame frame = RowFrame.of(table, value.valuationTime());
+            Compiler compiler = new Compiler(checked, registry, frame, this::value, undefined);
+            switch (clause) {
+                case Clause.Keep keep -> table = table.where(keep(compiler.condition(keep.condition()), frame.rows(),
+                        keep.span()));
+                case Clause.SetColumn set -> {
+                    if (!copied) {
+                        table = table.copy();
+                        copied = true;
+                    }
+                    Column<?> column = column(set.column().id(), set.value(), compiler, frame.rows(), set.span());
+                    if (table.containsColumn(set.column().id())) {
+                        table.replaceColumn(set.column().id(), column);
+                    } else {
+                        table.addColumns(column);
+                    }
+                }
+                default -> throw new IllegalStateException("the checker lets through only keep and set: " + clause);
+            }
+            diagnostics.addAll(undefined.drain(source, frame.rows()));
+        }
+        return value.withTable(table);
+    }
+
+    private Selection keep(Compiler.BooleanCode condition, int rows, Span span) {
+        Selection kept = new BitmapBackedSelection();
+        for (int row = 0; row < rows; row++) {
+            if ((row & (INTERRUPT_STRIDE - 1)) == 0) {
+                stopIfInterrupted(span);
+            }
+            if (condition.at(row)) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    private Column<?> column(String name, Expr expr, Compiler compiler, int rows, Span span) {
+        Kind kind = checked.typeOf(expr).kind();
+        switch (kind) {
+            case NUMBER, DURATION, INSTANT -> {
+                Compiler.DoubleCode code = compiler.number(expr);
+                double[] values = new double[rows];
+                for (int row = 0; row < rows; row++) {
+                    if ((row & (INTERRUPT_STRIDE - 1)) == 0) {
+                        stopIfInterrupted(span);
+                    }
+                    values[row] = code.at(row);
+                }
+                if (kind != Kind.INSTANT) {
+                    return DoubleColumn.create(name, values);
+                }
+                InstantColumn instants = InstantColumn.create(name, rows);
+                for (double seconds : values) {
+                    if (Double.isNaN(seconds)) {
+                        instants.appendMissing();
+                    } else {
+                        instants.append(RowFrame.instant(seconds));
+                    }
+                }
+                return instants;
+            }
+            case BOOLEAN -> {
+                Compiler.BooleanCode code = compiler.condition(expr);
+                boolean[] values = new boolean[rows];
+                for (int row = 0; row < rows; row++) {
+                    values[row] = code.at(row);
+                }
+                return BooleanColumn.create(name, values);
+            }
+            case TEXT -> {
+                Compiler.TextCode code = compiler.text(expr);
+                String[] values = new String[rows];
+                for (int row = 0; row < rows; row++) {
+                    values[row] = code.at(row);
+                }
+                return StringColumn.create(name, values);
+            }
+            default -> throw new IllegalStateException("no column of kind " + kind);
+        }
+    }
+
+    /** {@code show E { columns [...]  rows N }}. */
+    private Value applySettings(Value value, Block block) {
+        for (Clause clause : block.clauses()) {
+            Clause.Setting setting = (Clause.Setting) clause;
+            if (!(value instanceof TableValue table)) {
+                continue;
+            }
+            switch (setting.name().id()) {
+                case "columns" -> value = table.withTable(table.table().selectColumns(
+                        ((Expr.ListLiteral) setting.value()).elements().stream()
+                                .map(element -> ((Expr.Name) element).id()).toArray(String[]::new)));
+                case "rows" -> value = table.withDisplayRows(rows(setting.value()));
+                default -> throw new IllegalStateException("show setting without a meaning: " + setting.name().id());
+            }
+        }
+        return value;
+    }
+
+    private int rows(Expr expr) {
+        double rows = ((NumberValue) evaluate(expr)).value();
+        if (!(rows >= 1) || rows != Math.rint(rows) || rows > Integer.MAX_VALUE) {
+            throw new RunFailure(expr.span(), "rows must be a whole number of at least 1, not " + rows);
+        }
+        return (int) rows;
+    }
+}

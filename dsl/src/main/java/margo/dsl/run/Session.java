@@ -1,0 +1,103 @@
+package margo.dsl.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.check.Checker;
+import margo.dsl.check.Type;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.registry.Registry;
+import margo.dsl.syntax.Parser.ParseResult;
+import margo.dsl.syntax.Parser;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.value.Value;
+
+/**
+ * The state that persists across the statements of a recipe or the cells of a notebook: the names bound so far,
+ * with their types and values. Each call parses, checks against those bindings and, when nothing is wrong, runs.
+ * User errors come back as diagnostics in the {@link Execution}; nothing here throws for them.
+ * One statement runs at a time; {@link #interrupt()} may be called from any thread.
+ */
+public final class Session {
+
+    /** A bound name: its static type, for checking later cells, and its value. */
+    record Bound(Type type, Value value) {}
+
+    private final Path baseDirectory;
+    private final Registry registry = Registry.standard();
+    private final Map<String, Bound> bindings = new LinkedHashMap<>();
+    private volatile boolean interruptRequested;
+
+    /** @param baseDirectory the folder relative data paths resolve against: the recipe's folder, or the notebook's */
+    public Session(Path baseDirectory) {
+        if (baseDirectory == null) {
+            throw new IllegalArgumentException("baseDirectory must not be null");
+        }
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Parses, checks against the current bindings, then runs unless an error was found. */
+    public synchronized Execution run(SourceFile source, Mode mode) {
+        interruptRequested = false;
+        Checked checked = parseAndCheck(source, mode);
+        if (checked.program() == null || checked.program().hasErrors()) {
+            return new Execution(checked.diagnostics(), List.of());
+        }
+        Execution ran = new Runner(registry, checked.program(), bindings, new ChainLoader(baseDirectory),
+                () -> interruptRequested).run();
+        List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+        diagnostics.addAll(ran.diagnostics());
+        return new Execution(diagnostics, ran.shown());
+    }
+
+    /** Parses and checks only: nothing runs and no data is read. */
+    public synchronized Execution check(SourceFile source, Mode mode) {
+        return new Execution(parseAndCheck(source, mode).diagnostics(), List.of());
+    }
+
+    /** The diagnostics of parsing and checking, and the checked program, null when there were syntax errors. */
+    private record Checked(List<Diagnostic> diagnostics, CheckedProgram program) {}
+
+    /**
+     * Syntax errors stop before checking, as in jlox: a statement the parser had to skip would otherwise show up
+     * again as "unknown name" errors that are not the user's.
+     */
+    private Checked parseAndCheck(SourceFile source, Mode mode) {
+        ParseResult parsed = Parser.parse(source);
+        List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            return new Checked(diagnostics, null);
+        }
+        CheckedProgram checked = Checker.check(registry, parsed.program(), bindingTypes(), mode == Mode.CELL);
+        diagnostics.addAll(checked.diagnostics());
+        return new Checked(diagnostics, checked);
+    }
+
+    /**
+     * Stops the running statement at its next check (between statements, and every few thousand rows inside
+     * one), with an "interrupted" error; the bindings made before it stay. Thread-safe.
+     */
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    /** The names bound so far, in the order they were first bound (for completion). */
+    public synchronized List<String> names() {
+        return List.copyOf(bindings.keySet());
+    }
+
+    /** The value bound to {@code name}, or null. */
+    public synchronized Value valueOf(String name) {
+        Bound bound = bindings.get(name);
+        return bound == null ? null : bound.value();
+    }
+
+    private Map<String, Type> bindingTypes() {
+        Map<String, Type> types = new LinkedHashMap<>();
+        bindings.forEach((name, bound) -> types.put(name, bound.type()));
+        return types;
+    }
+}

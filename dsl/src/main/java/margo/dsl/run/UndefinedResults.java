@@ -1,0 +1,50 @@
+package margo.dsl.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Span;
+
+/**
+ * Calls of {@code black} and {@code implied_vol} that gave NaN, collected while an expression runs so that each
+ * becomes one warning with the reason of the first case, instead of a silent NaN or one warning per row.
+ */
+final class UndefinedResults {
+
+    private static final class Tally {
+        final String function;
+        final String firstReason;
+        int count;
+
+        Tally(String function, String firstReason) {
+            this.function = function;
+            this.firstReason = firstReason;
+        }
+    }
+
+    private final Map<Span, Tally> tallies = new LinkedHashMap<>();
+
+    /** Counts one NaN result of the call at {@code span}; the reason is worked out for the first only. */
+    void record(Span span, String function, Supplier<String> reason) {
+        tallies.computeIfAbsent(span, key -> new Tally(function, reason.get())).count++;
+    }
+
+    /**
+     * One warning per call that gave NaN, then forgets them.
+     *
+     * @param rows the rows the expression ran over, or 0 for a scalar expression
+     */
+    List<Diagnostic> drain(SourceFile source, int rows) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        tallies.forEach((span, tally) -> warnings.add(Diagnostic.warning(source, span, rows == 0
+                ? tally.function + " is undefined (NaN): " + tally.firstReason
+                : tally.function + " is undefined (NaN) in " + tally.count + " of " + rows + " rows; the first: "
+                        + tally.firstReason)));
+        tallies.clear();
+        return warnings;
+    }
+}
