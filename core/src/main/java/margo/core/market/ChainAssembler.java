@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,27 +224,37 @@ final class ChainAssembler {
         }
         ImpliedColumns implied = ImpliedColumns.compute(types, forward, strike, years, bidUsd, midUsd, askUsd,
                 dataBidIv, dataAskIv, markIv);
-        return Table.create(source.getFileName().toString(),
-                StringColumn.create(ChainColumn.INSTRUMENT.columnName(), instrument),
-                expiry,
-                StringColumn.create(ChainColumn.TYPE.columnName(), type),
-                DoubleColumn.create(ChainColumn.STRIKE.columnName(), strike),
-                DoubleColumn.create(ChainColumn.BID.columnName(), bid),
-                DoubleColumn.create(ChainColumn.ASK.columnName(), ask),
-                DoubleColumn.create(ChainColumn.MID.columnName(), mid),
-                DoubleColumn.create(ChainColumn.MARK.columnName(), mark),
-                DoubleColumn.create(ChainColumn.BID_USD.columnName(), bidUsd),
-                DoubleColumn.create(ChainColumn.ASK_USD.columnName(), askUsd),
-                DoubleColumn.create(ChainColumn.MID_USD.columnName(), midUsd),
-                DoubleColumn.create(ChainColumn.FORWARD.columnName(), forward),
-                StringColumn.create(ChainColumn.FORWARD_SOURCE.columnName(), forwardSource),
-                DoubleColumn.create(ChainColumn.TIME_TO_EXPIRY.columnName(), years),
-                DoubleColumn.create(ChainColumn.LOG_MONEYNESS.columnName(), logMoneyness),
-                DoubleColumn.create(ChainColumn.BID_IV.columnName(), implied.bidIv()),
-                DoubleColumn.create(ChainColumn.MID_IV.columnName(), implied.midIv()),
-                DoubleColumn.create(ChainColumn.ASK_IV.columnName(), implied.askIv()),
-                DoubleColumn.create(ChainColumn.MARK_IV.columnName(), markIv),
-                DoubleColumn.create(ChainColumn.VEGA.columnName(), implied.vega()),
-                DoubleColumn.create(ChainColumn.OPEN_INTEREST.columnName(), openInterest));
+        Map<ChainColumn, String[]> texts = new EnumMap<>(ChainColumn.class);
+        texts.put(ChainColumn.INSTRUMENT, instrument);
+        texts.put(ChainColumn.TYPE, type);
+        texts.put(ChainColumn.FORWARD_SOURCE, forwardSource);
+        Map<ChainColumn, double[]> numbers = new EnumMap<>(ChainColumn.class);
+        numbers.put(ChainColumn.STRIKE, strike);
+        numbers.put(ChainColumn.BID, bid);
+        numbers.put(ChainColumn.ASK, ask);
+        numbers.put(ChainColumn.MID, mid);
+        numbers.put(ChainColumn.MARK, mark);
+        numbers.put(ChainColumn.BID_USD, bidUsd);
+        numbers.put(ChainColumn.ASK_USD, askUsd);
+        numbers.put(ChainColumn.MID_USD, midUsd);
+        numbers.put(ChainColumn.FORWARD, forward);
+        numbers.put(ChainColumn.TIME_TO_EXPIRY, years);
+        numbers.put(ChainColumn.LOG_MONEYNESS, logMoneyness);
+        numbers.put(ChainColumn.BID_IV, implied.bidIv());
+        numbers.put(ChainColumn.MID_IV, implied.midIv());
+        numbers.put(ChainColumn.ASK_IV, implied.askIv());
+        numbers.put(ChainColumn.MARK_IV, markIv);
+        numbers.put(ChainColumn.VEGA, implied.vega());
+        numbers.put(ChainColumn.OPEN_INTEREST, openInterest);
+        // columns in ChainColumn's order, so the table reads like its documentation
+        Table table = Table.create(source.getFileName().toString());
+        for (ChainColumn column : ChainColumn.values()) {
+            table.addColumns(switch (column.kind()) {
+                case TEXT -> StringColumn.create(column.columnName(), texts.get(column));
+                case INSTANT -> expiry;
+                case NUMBER -> DoubleColumn.create(column.columnName(), numbers.get(column));
+            });
+        }
+        return table;
     }
 }

@@ -35,9 +35,7 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
             implements InstrumentName {
         public Option {
             requireUnderlying(underlying);
-            if (expiryDate == null) {
-                throw new IllegalArgumentException("expiryDate must not be null");
-            }
+            requireExpiryDate(expiryDate);
             if (!(strike > 0) || Double.isInfinite(strike)) {
                 throw new IllegalArgumentException("strike must be a positive number, not " + strike);
             }
@@ -67,9 +65,7 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
     record Future(String underlying, LocalDate expiryDate) implements InstrumentName {
         public Future {
             requireUnderlying(underlying);
-            if (expiryDate == null) {
-                throw new IllegalArgumentException("expiryDate must not be null");
-            }
+            requireExpiryDate(expiryDate);
         }
 
         /** The instant the future settles: 08:00 UTC on its expiry date. */
@@ -152,6 +148,12 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
     private static void requireUnderlying(String underlying) {
         if (underlying == null || underlying.isBlank()) {
             throw new IllegalArgumentException("underlying must not be empty");
+        }
+    }
+
+    private static void requireExpiryDate(LocalDate expiryDate) {
+        if (expiryDate == null) {
+            throw new IllegalArgumentException("expiryDate must not be null");
         }
     }
 

@@ -99,4 +99,44 @@ class FormatTest {
         }
         assertEquals("log_moneyness", ChainColumn.LOG_MONEYNESS.columnName());
     }
+
+    @Test
+    void genericVolatilitiesInPercentAreDetectedAndConverted() throws Exception {
+        Path file = ChainFiles.write(directory, "percent.csv", "expiry,strike,type,bid,ask,forward,mark_iv,timestamp",
+                "2024-03-29,60000,C,5000,5100,62000,55.5,2024-03-01T08:00:00Z",
+                "2024-03-29,60000,P,3000,3100,62000,4.5,2024-03-01T08:00:00Z");
+        Table table = ChainFiles.load(file).chain().table();
+        assertEquals(0.555, ChainFiles.row(table, "UNDERLYING-29MAR24-60000-C").getDouble("mark_iv"), 1e-12);
+        assertEquals(0.045, ChainFiles.row(table, "UNDERLYING-29MAR24-60000-P").getDouble("mark_iv"), 1e-12);
+    }
+
+    @Test
+    void deribitBareResultArrayLoads() throws Exception {
+        Path file = ChainFiles.write(directory, "bare.json", "[{\"instrument_name\":\"BTC-29MAR24-60000-C\","
+                + "\"bid_price\":null,\"ask_price\":0.055,\"underlying_price\":62000,\"underlying_index\":\"SYN.BTC-29MAR24\","
+                + "\"mark_iv\":61.2,\"creation_timestamp\":1709280000000}]");
+        ChainLoad load = ChainFiles.load(file);
+        assertEquals(List.of(), ChainFiles.messages(load));
+        Row call = ChainFiles.row(load.chain().table(), "BTC-29MAR24-60000-C");
+        assertTrue(Double.isNaN(call.getDouble("bid")));
+        assertEquals("synthetic", call.getString("forward_source"));
+        assertEquals(0.612, call.getDouble("mark_iv"), 1e-12);
+    }
+
+    @Test
+    void deribitErrorResponseIsAFormatError() throws Exception {
+        Path file = ChainFiles.write(directory, "error.json",
+                "{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"Invalid params\",\"code\":-32602}}");
+        ChainFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ChainFormatException.class,
+                () -> ChainFiles.load(file));
+        assertTrue(e.getMessage().contains("Deribit error response") && e.getMessage().contains("Invalid params"),
+                e.getMessage());
+    }
+
+    @Test
+    void chainTableCannotBeChangedFromOutside() throws Exception {
+        OptionChain chain = ChainFiles.load(ChainFiles.resource("generic-btc-usd.csv")).chain();
+        chain.table().doubleColumn("bid").set(0, -1.0);
+        assertTrue(chain.table().doubleColumn("bid").getDouble(0) > 0);
+    }
 }
