@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MargoKernelIT {
 
     private static final String ERROR_CELL = "let y = 1\nshow y + nope";
+    private static final String WARNING_CELL = "show implied_vol(1, 60000, 50000, 30d, \"call\")";
     private static final String COMPLETION_CELL = "let v = impl";
+    /** Loads the sample chain 2,500 times: half a minute or more, unless interrupted. */
+    private static final String LONG_CELL = IntStream.range(0, 2500)
+            .mapToObj(i -> "data copy" + i + " = options(\"data/deribit-btc-sample.csv\") { keep bid > 0 }")
+            .collect(Collectors.joining("\n"));
     private static final String OPEN_BLOCK = "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0";
 
     @TempDir
@@ -41,18 +48,22 @@ class MargoKernelIT {
         requests.add(execute("use", "show x * 2"));
         requests.add(execute("table", "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0 and ask_iv > 0\n}\nshow chain"));
         requests.add(execute("error", ERROR_CELL));
-        JsonObject complete = request("complete", "complete");
-        complete.addProperty("code", COMPLETION_CELL);
-        complete.addProperty("cursor_pos", COMPLETION_CELL.length());
-        requests.add(complete);
-        JsonObject inspect = request("inspect", "inspect");
-        inspect.addProperty("code", "implied_vol");
-        inspect.addProperty("cursor_pos", 3);
-        requests.add(inspect);
+        requests.add(execute("warning", WARNING_CELL));
+        requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
+        requests.add(atCursor("complete bound", "complete", "show ch", 7));
+        requests.add(atCursor("inspect", "inspect", "implied_vol", 3));
+        requests.add(atCursor("inspect bound", "inspect", "show x + 1", 6));
         requests.add(isComplete("open block", OPEN_BLOCK));
         requests.add(isComplete("closed block", OPEN_BLOCK + "\n}"));
         requests.add(request("interrupt", "interrupt"));
+        JsonObject running = execute("interrupted", LONG_CELL);
+        running.addProperty("type", "execute_and_interrupt");
+        running.addProperty("after_seconds", 1.5);
+        requests.add(running);
         requests.add(execute("after interrupt", "show x"));
+        JsonObject history = request("history", "history");
+        history.addProperty("n", 100);
+        requests.add(history);
         JsonObject script = new JsonObject();
         script.add("requests", requests);
         // The kernel's working directory is the folder of the notebook; here, examples/, so that
@@ -74,7 +85,6 @@ class MargoKernelIT {
     @Test
     void kernelInfoDescribesTheMargoLanguage() {
         JsonObject reply = reply("info");
-        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertTrue(reply.get("protocol_version").getAsString().startsWith("5."), reply.toString());
         JsonObject language = reply.getAsJsonObject("language_info");
         assertEquals("margo", language.get("name").getAsString());
@@ -124,12 +134,50 @@ class MargoKernelIT {
     }
 
     @Test
+    void aWarningGoesToStderrAndTheCellStillRuns() {
+        JsonObject reply = reply("warning");
+        assertEquals("ok", reply.get("status").getAsString(), result("warning").toString());
+        int cell = reply.get("execution_count").getAsInt();
+        List<JsonObject> streams = outputsOfType("warning", "stream");
+        assertEquals(1, streams.size(), result("warning").toString());
+        assertEquals("stderr", streams.getFirst().get("name").getAsString());
+        String text = streams.getFirst().get("text").getAsString();
+        // A call priced at 1 USD with 10,000 USD of intrinsic value has no implied volatility.
+        assertTrue(text.startsWith("cell[" + cell + "]:1:6: warning:") && text.contains("intrinsic"), text);
+        assertEquals(List.of("NaN"), plainTexts("warning"));
+    }
+
+    @Test
     void completionOffersBuiltInsStartingWithTheWordAtTheCursor() {
         JsonObject reply = reply("complete");
         assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertTrue(strings(reply.getAsJsonArray("matches")).contains("implied_vol"), reply.toString());
         assertEquals(COMPLETION_CELL.indexOf("impl"), reply.get("cursor_start").getAsInt());
         assertEquals(COMPLETION_CELL.length(), reply.get("cursor_end").getAsInt());
+    }
+
+    @Test
+    void completionOffersNamesBoundInEarlierCells() {
+        JsonObject reply = reply("complete bound");
+        assertEquals("chain", strings(reply.getAsJsonArray("matches")).getFirst(), reply.toString());
+        assertEquals(5, reply.get("cursor_start").getAsInt());
+    }
+
+    @Test
+    void inspectionOfABoundNameShowsItsValue() {
+        JsonObject reply = reply("inspect bound");
+        assertTrue(reply.get("found").getAsBoolean(), reply.toString());
+        assertEquals("x: number\n5", reply.getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
+    @Test
+    void historyListsTheCellsRunSoFarAsSessionLineInputTriples() {
+        JsonArray history = reply("history").getAsJsonArray("history");
+        JsonArray first = history.get(0).getAsJsonArray();
+        assertEquals(0, first.get(0).getAsInt(), history.toString());
+        assertEquals(reply("define").get("execution_count").getAsInt(), first.get(1).getAsInt(), history.toString());
+        assertEquals("let x = 2 + 3", first.get(2).getAsString());
+        assertEquals("show x", history.get(history.size() - 1).getAsJsonArray().get(2).getAsString());
     }
 
     @Test
@@ -145,6 +193,14 @@ class MargoKernelIT {
     void aCellWithAnOpenBlockIsIncomplete() {
         assertEquals("incomplete", reply("open block").get("status").getAsString());
         assertEquals("complete", reply("closed block").get("status").getAsString());
+    }
+
+    @Test
+    void anInterruptStopsTheRunningCellWithAnError() {
+        JsonObject interrupted = result("interrupted");
+        assertEquals("error", reply("interrupted").get("status").getAsString(), interrupted.toString());
+        assertEquals("interrupted", reply("interrupted").get("evalue").getAsString(), interrupted.toString());
+        assertTrue(interrupted.get("seconds").getAsDouble() < 15, "the cell ran on after the interrupt: " + interrupted);
     }
 
     @Test
@@ -190,6 +246,13 @@ class MargoKernelIT {
     private static JsonObject execute(String name, String code) {
         JsonObject request = request(name, "execute");
         request.addProperty("code", code);
+        return request;
+    }
+
+    private static JsonObject atCursor(String name, String type, String code, int cursor) {
+        JsonObject request = request(name, type);
+        request.addProperty("code", code);
+        request.addProperty("cursor_pos", cursor);
         return request;
     }
 
