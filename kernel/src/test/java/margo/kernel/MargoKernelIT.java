@@ -53,11 +53,10 @@ class MargoKernelIT {
         requests.add(atCursor("complete bound", "complete", "show ch", 7));
         requests.add(atCursor("inspect", "inspect", "implied_vol", 3));
         requests.add(atCursor("inspect bound", "inspect", "show x + 1", 6));
-        requests.add(isComplete("open block", OPEN_BLOCK));
-        requests.add(isComplete("closed block", OPEN_BLOCK + "\n}"));
+        requests.add(request("open block", "is_complete", OPEN_BLOCK));
+        requests.add(request("closed block", "is_complete", OPEN_BLOCK + "\n}"));
         requests.add(request("interrupt", "interrupt"));
-        JsonObject running = execute("interrupted", LONG_CELL);
-        running.addProperty("type", "execute_and_interrupt");
+        JsonObject running = request("interrupted", "execute_and_interrupt", LONG_CELL);
         running.addProperty("after_seconds", 1.5);
         requests.add(running);
         requests.add(execute("after interrupt", "show x"));
@@ -243,22 +242,19 @@ class MargoKernelIT {
         return request;
     }
 
-    private static JsonObject execute(String name, String code) {
-        JsonObject request = request(name, "execute");
+    private static JsonObject request(String name, String type, String code) {
+        JsonObject request = request(name, type);
         request.addProperty("code", code);
         return request;
+    }
+
+    private static JsonObject execute(String name, String code) {
+        return request(name, "execute", code);
     }
 
     private static JsonObject atCursor(String name, String type, String code, int cursor) {
-        JsonObject request = request(name, type);
-        request.addProperty("code", code);
+        JsonObject request = request(name, type, code);
         request.addProperty("cursor_pos", cursor);
-        return request;
-    }
-
-    private static JsonObject isComplete(String name, String code) {
-        JsonObject request = request(name, "is_complete");
-        request.addProperty("code", code);
         return request;
     }
 
