@@ -9,6 +9,7 @@ import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.output.TextRenderer;
+import margo.dsl.registry.Documentation;
 import margo.dsl.registry.Registry;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
@@ -40,12 +41,13 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
  * named {@code cell[N]} run in {@link Mode#CELL}; shown values become MIME bundles
  * ({@link DisplayBundles}); warnings go to stderr; errors become one Jupyter error whose traceback is
  * the formatted diagnostics ({@link MargoError}). Completion and inspection read the one
- * {@link Registry}.
+ * {@link Registry}; inspection shows the same entries as {@code margo docs} ({@link Documentation}).
  */
 public final class MargoKernel extends BaseKernel {
 
     private final Session session;
     private final Registry registry = Registry.standard();
+    private final Documentation documentation = new Documentation(registry);
     private final CellHistory history;
 
     private MargoKernel(Session session, CellHistory history, String name, String version, JupyterIO io,
@@ -151,7 +153,7 @@ public final class MargoKernel extends BaseKernel {
         return new ReplacementOptions(List.copyOf(names), word.start(), word.end());
     }
 
-    /** A bound name shows its value; a built-in its documentation from the registry. */
+    /** A bound name shows its value; a built-in its entry of {@code margo docs}. */
     @Override
     public DisplayData inspect(String code, int cursor, boolean extraDetail) {
         String name = Word.around(code, cursor).text();
@@ -159,7 +161,14 @@ public final class MargoKernel extends BaseKernel {
         if (bound != null) {
             return new DisplayData(name + ": " + bound.kind() + "\n" + TextRenderer.render(bound));
         }
-        return BuiltInDocs.of(registry, name).map(DisplayData::new).orElse(null);
+        return documentation.describe(name).map(MargoKernel::markdown).orElse(null);
+    }
+
+    /** Markdown as it is written, which reads well as plain text too, and rendered where the front end can. */
+    private static DisplayData markdown(String text) {
+        DisplayData bundle = new DisplayData(text);
+        bundle.putMarkdown(text);
+        return bundle;
     }
 
     /** Answers from {@link CellHistory}, which writes the reply in the protocol's own shape. */

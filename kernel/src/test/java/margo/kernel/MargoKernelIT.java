@@ -184,8 +184,12 @@ class MargoKernelIT {
         JsonObject reply = reply("inspect");
         assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertTrue(reply.get("found").getAsBoolean(), reply.toString());
-        String text = reply.getAsJsonObject("data").get("text/plain").getAsString();
-        assertTrue(text.contains("implied_vol") && text.length() > "implied_vol".length() + 20, text);
+        JsonObject data = reply.getAsJsonObject("data");
+        String text = data.get("text/plain").getAsString();
+        assertTrue(text.contains("implied_vol(price, forward, strike, time, type)"), "the signature: " + text);
+        assertTrue(text.contains("Jaeckel"), "the documentation: " + text);
+        assertTrue(text.contains("let vol = implied_vol("), "an example: " + text);
+        assertEquals(text, data.get("text/markdown").getAsString());
     }
 
     @Test
