@@ -47,7 +47,7 @@ public final class Black76 {
             return Double.NaN;
         }
         double theta = type.sign();
-        double x = Math.log(forward / strike);
+        double x = NormalisedBlack.logMoneyness(forward, strike);
         double s = volatility * Math.sqrt(timeYears);
         double intrinsic = Math.max(theta * (forward - strike), 0.0);
         // Jaeckel's black(): the in-the-money option is its intrinsic value plus the out-of-the-money option of the
@@ -69,7 +69,7 @@ public final class Black76 {
             double atExpiry = forward > strike ? 1.0 : forward < strike ? 0.0 : 0.5;
             return theta > 0 ? atExpiry : atExpiry - 1.0;
         }
-        double d1 = Math.log(forward / strike) / s + 0.5 * s;
+        double d1 = NormalisedBlack.logMoneyness(forward, strike) / s + 0.5 * s;
         // N(theta d1) keeps relative accuracy for the small deltas of far out-of-the-money options.
         return theta * cdf(theta * d1);
     }
@@ -86,7 +86,7 @@ public final class Black76 {
         if (s <= 0.0) {
             return forward == strike ? Double.NaN : 0.0;
         }
-        double d1 = Math.log(forward / strike) / s + 0.5 * s;
+        double d1 = NormalisedBlack.logMoneyness(forward, strike) / s + 0.5 * s;
         return pdf(d1) / (forward * s);
     }
 
@@ -100,8 +100,9 @@ public final class Black76 {
             return Double.NaN;
         }
         double sqrtT = Math.sqrt(timeYears);
-        double x = Math.log(forward / strike);
-        // F phi(d1) = sqrt(F K) phi-part exp(-(h^2 + t^2)/2)/sqrt(2 pi), no overflow in the wings (Jaeckel, section 2).
+        double x = NormalisedBlack.logMoneyness(forward, strike);
+        // F phi(d1) = sqrt(F K) exp(-(h^2 + t^2)/2) / sqrt(2 pi) with h = x/s, t = s/2 (Jaeckel, section 2): no
+        // overflow of exp(x/2) in the wings.
         return Math.sqrt(forward) * Math.sqrt(strike) * sqrtT * NormalisedBlack.vega(x, volatility * sqrtT);
     }
 

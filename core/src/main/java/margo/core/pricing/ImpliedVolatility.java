@@ -106,7 +106,7 @@ public final class ImpliedVolatility {
             return Double.NaN;
         }
         double theta = type.sign();
-        double x = Math.log(forward / strike);
+        double x = NormalisedBlack.logMoneyness(forward, strike);
         double otmPrice = price;
         if (theta * x > 0.0) {
             // In the money: the time value is the price of the out-of-the-money option of the other type.
@@ -125,6 +125,15 @@ public final class ImpliedVolatility {
     public static double impliedVolatilityFromCoinPrice(OptionType type, double coinPrice, double forward,
             double strike, double timeYears) {
         return impliedVolatility(type, coinPrice * forward, forward, strike, timeYears);
+    }
+
+    /**
+     * Why {@link #impliedVolatilityFromCoinPrice} is NaN, or null when it is defined: {@link #whyUndefined} of the
+     * USD price {@code coinPrice * forward} (so {@link Undefined#explain} should be given that USD price too).
+     */
+    public static Undefined whyUndefinedFromCoinPrice(OptionType type, double coinPrice, double forward,
+            double strike, double timeYears) {
+        return whyUndefined(type, coinPrice * forward, forward, strike, timeYears);
     }
 
     /**

@@ -35,6 +35,19 @@ final class NormalisedBlack {
     }
 
     /**
+     * The log-moneyness x = ln(F/K). Near the money it is taken as log1p((F - K)/K), where F - K is exact, so that x
+     * keeps full relative precision: the wing price depends on exp(-(x/s)^2/2), which multiplies the relative error
+     * of x by (x/s)^2, and ln of the rounded ratio F/K would carry an absolute error of one ulp of 1.
+     */
+    static double logMoneyness(double forward, double strike) {
+        double ratio = forward / strike;
+        if (ratio > 0.5 && ratio < 2.0) {
+            return Math.log1p((forward - strike) / strike);
+        }
+        return Math.log(ratio);
+    }
+
+    /**
      * The normalised intrinsic value {@code max(theta (e^(x/2) - e^(-x/2)), 0)}, i.e. intrinsic / sqrt(F K).
      *
      * @param theta +1 for a call, -1 for a put
@@ -51,11 +64,6 @@ final class NormalisedBlack {
         }
         double bMax = Math.exp(0.5 * x);
         return Math.abs(bMax - 1.0 / bMax);
-    }
-
-    /** The normalised Black value of a call (theta = +1) or put (theta = -1). */
-    static double black(double x, double s, double theta) {
-        return call(theta < 0.0 ? -x : x, s);
     }
 
     /** The normalised Black call b(x, s), s = sigma sqrt(T) >= 0. */

@@ -44,6 +44,10 @@ class ImpliedVolatilityTest {
         double iv = ImpliedVolatility.impliedVolatilityFromCoinPrice(CALL, coinPrice, forward, 65_000, 30.0 / 365);
         assertEquals(ImpliedVolatility.impliedVolatility(CALL, coinPrice * forward, forward, 65_000, 30.0 / 365), iv);
         assertEquals(coinPrice, Black76.priceInCoin(CALL, forward, 65_000, 30.0 / 365, iv), 1e-15);
+        // A put premium of 1.2 BTC is worth more than the 65,000 USD strike: no volatility.
+        assertEquals(ImpliedVolatility.Undefined.PRICE_AT_OR_ABOVE_UPPER_BOUND,
+                ImpliedVolatility.whyUndefinedFromCoinPrice(PUT, 1.2, forward, 65_000, 30.0 / 365));
+        assertNull(ImpliedVolatility.whyUndefinedFromCoinPrice(CALL, coinPrice, forward, 65_000, 30.0 / 365));
     }
 
     @Test
