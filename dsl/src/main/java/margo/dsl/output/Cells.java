@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import margo.dsl.value.DisplayUnit;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
@@ -24,23 +25,68 @@ public final class Cells {
      * scientific notation ({@code 3.2000e-06}); NaN (undefined) as {@code NaN}.
      */
     public static String number(double value) {
+        double magnitude = Math.abs(value);
+        return format(value, styleFor(magnitude, magnitude, value == Math.rint(value)));
+    }
+
+    /** The decimals a number or a column of numbers is written with. */
+    private enum Style { WHOLE, TWO_DECIMALS, FOUR_DECIMALS, SCIENTIFIC }
+
+    private static Style styleFor(double largestMagnitude, double smallestNonZeroMagnitude, boolean allWhole) {
+        double largest = Math.abs(largestMagnitude);
+        if (allWhole && largest < 1e15) {
+            return Style.WHOLE;
+        }
+        if (largest >= 1000) {
+            return Style.TWO_DECIMALS;
+        }
+        return largest >= 1e-4 || smallestNonZeroMagnitude == 0 ? Style.FOUR_DECIMALS : Style.SCIENTIFIC;
+    }
+
+    private static String format(double value, Style style) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        double magnitude = Math.abs(value);
-        if (value == Math.rint(value) && magnitude < 1e15) {
-            return Long.toString((long) value);
+        return switch (style) {
+            case WHOLE -> Long.toString((long) value);
+            case TWO_DECIMALS -> String.format(Locale.ROOT, "%.2f", value);
+            case FOUR_DECIMALS -> String.format(Locale.ROOT, "%.4f", value);
+            case SCIENTIFIC -> String.format(Locale.ROOT, "%.4e", value);
+        };
+    }
+
+    /**
+     * The first {@code rows} cells of a column as text, a numeric column with one number style for all its cells
+     * (chosen as {@link #number(double)} would for its largest value), so that decimals line up.
+     */
+    public static String[] column(Column<?> column, int rows) {
+        String[] cells = new String[rows];
+        if (isDecimal(column)) {
+            NumericColumn<?> numbers = (NumericColumn<?>) column;
+            double largest = 0;
+            double smallest = 0;
+            boolean allWhole = true;
+            for (int row = 0; row < rows; row++) {
+                double value = Math.abs(numbers.getDouble(row));
+                if (Double.isFinite(value)) {
+                    largest = Math.max(largest, value);
+                    smallest = value > 0 && (smallest == 0 || value < smallest) ? value : smallest;
+                    allWhole &= value == Math.rint(value);
+                }
+            }
+            Style style = styleFor(largest, smallest, allWhole);
+            for (int row = 0; row < rows; row++) {
+                cells[row] = format(numbers.getDouble(row), style);
+            }
+            return cells;
         }
-        if (magnitude >= 1000) {
-            return String.format(Locale.ROOT, "%.2f", value);
+        for (int row = 0; row < rows; row++) {
+            cells[row] = column.isMissing(row) ? "" : String.valueOf(column.get(row));
         }
-        if (magnitude >= 1e-4) {
-            return String.format(Locale.ROOT, "%.4f", value);
-        }
-        return String.format(Locale.ROOT, "%.4e", value);
+        return cells;
     }
 
     /** A number in its display unit: {@code 16%}, {@code 7d}, {@code 8h}, or as {@link #number}. */
@@ -55,7 +101,7 @@ public final class Cells {
         };
     }
 
-    /** A duration in years (ACT/365): whole days as {@code 7d}, whole hours as {@code 8h}, else years {@code 0.1234y}. */
+    /** A duration in years (ACT/365): whole days as {@code 7d}, whole hours as {@code 8h} or {@code 2d 8h}, else years {@code 0.1234y}. */
     private static String duration(double years) {
         double days = years * 365;
         if (Math.abs(days - Math.rint(days)) < 1e-9 * Math.max(1, Math.abs(days))) {
@@ -63,7 +109,8 @@ public final class Cells {
         }
         double hours = days * 24;
         if (Math.abs(hours - Math.rint(hours)) < 1e-9 * Math.max(1, Math.abs(hours))) {
-            return Math.round(hours) + "h";
+            long wholeHours = Math.round(hours);
+            return Math.abs(wholeHours) < 24 ? wholeHours + "h" : wholeHours / 24 + "d " + Math.abs(wholeHours % 24) + "h";
         }
         return String.format(Locale.ROOT, "%.4fy", years);
     }
@@ -73,22 +120,17 @@ public final class Cells {
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 
-    /** Cell {@code row} of a table column as text: numbers by {@link #number(double)}, instants ISO-8601, missing as empty. */
-    public static String cell(Column<?> column, int row) {
-        if (column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT) {
-            return number(((NumericColumn<?>) column).getDouble(row));
-        }
-        if (column.isMissing(row)) {
-            return "";
-        }
-        return String.valueOf(column.get(row));
-    }
-
     /** Whether a column's cells are numbers, which read best right-aligned. */
     public static boolean isNumeric(Column<?> column) {
-        ColumnType type = column.type();
-        return type == ColumnType.DOUBLE || type == ColumnType.FLOAT || type == ColumnType.INTEGER
-                || type == ColumnType.LONG || type == ColumnType.SHORT;
+        return column instanceof NumericColumn<?>;
+    }
+
+    /**
+     * Whether a column holds decimals (missing cells being NaN). Tested by class: Tablesaw's {@code ColumnType}
+     * constants are not always the instances its columns report, so {@code ==} on them can fail.
+     */
+    public static boolean isDecimal(Column<?> column) {
+        return column instanceof DoubleColumn || column instanceof FloatColumn;
     }
 
     /** {@code 12 rows × 5 columns}, with singulars where they belong. */

@@ -39,11 +39,15 @@ public final class HtmlRenderer {
                     .append(escape(column.name())).append("</th>");
         }
         html.append("</tr></thead><tbody>");
+        String[][] cells = new String[table.columnCount()][];
+        for (int c = 0; c < table.columnCount(); c++) {
+            cells[c] = Cells.column(table.column(c), shownRows);
+        }
         for (int r = 0; r < shownRows; r++) {
             html.append("<tr>");
-            for (Column<?> column : table.columns()) {
-                html.append("<td style=\"").append(CELL_STYLE.formatted(align(column))).append("\">")
-                        .append(escape(Cells.cell(column, r))).append("</td>");
+            for (int c = 0; c < table.columnCount(); c++) {
+                html.append("<td style=\"").append(CELL_STYLE.formatted(align(table.column(c)))).append("\">")
+                        .append(escape(cells[c][r])).append("</td>");
             }
             html.append("</tr>");
         }

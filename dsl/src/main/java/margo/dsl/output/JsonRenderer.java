@@ -12,7 +12,6 @@ import margo.dsl.value.NumberValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -59,8 +58,7 @@ public final class JsonRenderer {
     }
 
     private static JsonElement cell(Column<?> column, int row) {
-        ColumnType type = column.type();
-        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+        if (Cells.isDecimal(column)) {
             return number(((NumericColumn<?>) column).getDouble(row));
         }
         if (column.isMissing(row)) {

@@ -51,8 +51,9 @@ public final class TextRenderer {
             Column<?> column = table.column(c);
             rightAligned[c] = Cells.isNumeric(column);
             cells[0][c] = column.name();
+            String[] texts = Cells.column(column, shownRows);
             for (int r = 0; r < shownRows; r++) {
-                cells[r + 1][c] = Cells.cell(column, r);
+                cells[r + 1][c] = texts[r];
             }
             for (String[] line : cells) {
                 widths[c] = Math.max(widths[c], line[c].length());

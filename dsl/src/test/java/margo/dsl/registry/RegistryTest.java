@@ -1,0 +1,83 @@
+package margo.dsl.registry;
+
+import static margo.dsl.run.Recipes.located;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import margo.dsl.check.Kind;
+import margo.dsl.run.Execution;
+import margo.dsl.run.Mode;
+import margo.dsl.run.Session;
+import margo.dsl.syntax.SourceFile;
+import org.junit.jupiter.api.Test;
+
+class RegistryTest {
+
+    private final Registry registry = Registry.standard();
+
+    /** Every example in the registry, with what it documents. */
+    private List<String[]> examples() {
+        List<String[]> examples = new ArrayList<>();
+        registry.functions().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
+        registry.statements().forEach(s -> examples.add(new String[] {s.syntax(), s.example()}));
+        for (StatementSpec statement : registry.statements()) {
+            registry.settings(statement.keyword()).forEach(s -> examples.add(new String[] {s.name(), s.example()}));
+        }
+        registry.notes().forEach(n -> examples.add(new String[] {n.title(), n.example()}));
+        return examples;
+    }
+
+    @Test
+    void everyDocumentedExampleChecksAndRunsCleanlyAgainstTheExampleData() {
+        for (String[] example : examples()) {
+            SourceFile source = new SourceFile(example[0] + " example", example[1]);
+            Session session = new Session(Path.of("../examples"));
+            Execution checked = session.check(source, Mode.RECIPE);
+            assertEquals(List.of(), located(checked.diagnostics()), example[0] + ":\n" + example[1]);
+            Execution ran = session.run(source, Mode.RECIPE);
+            assertFalse(ran.hasErrors(), () -> example[0] + ": " + located(ran.diagnostics()));
+        }
+    }
+
+    @Test
+    void everyFunctionHasADocAUnitAndParametersWithUnits() {
+        for (FunctionSpec function : registry.functions()) {
+            assertFalse(function.summary().isBlank(), function.name());
+            assertFalse(function.returnUnit().isBlank(), function.name());
+            function.parameters().forEach(p -> assertFalse(p.unit().isBlank(), function.name() + "." + p.name()));
+        }
+    }
+
+    @Test
+    void theChainColumnsComeFromCoresCatalogueWithTimesToExpiryAsDurations() {
+        assertEquals(margo.core.market.ChainColumn.values().length, registry.chainColumns().size());
+        assertEquals(Kind.INSTANT, registry.chainColumn("expiry").orElseThrow().kind());
+        assertEquals(Kind.DURATION, registry.chainColumn("time_to_expiry").orElseThrow().kind());
+        assertEquals(Kind.NUMBER, registry.chainColumn("mid_iv").orElseThrow().kind());
+        assertEquals(Kind.TEXT, registry.chainColumn("type").orElseThrow().kind());
+    }
+
+    @Test
+    void namesByPrefixServeCompletion() {
+        assertEquals(List.of("implied_vol", "instrument"), registry.namesWithPrefix("i"));
+        assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv")));
+    }
+
+    @Test
+    void signaturesShowOptionalAndRepeatedParameters() {
+        assertEquals("options(path, format?, as_of?)", registry.function("options").orElseThrow().signature());
+        assertEquals("max(a, b, ...)", registry.function("max").orElseThrow().signature());
+    }
+
+    @Test
+    void documentationDescribesOneNameOrNothing() {
+        Documentation documentation = new Documentation(registry);
+        assertTrue(documentation.describe("mid_iv").orElseThrow().contains("decimal, annualised"));
+        assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
+        assertTrue(documentation.describe("no_such_thing").isEmpty());
+    }
+}
