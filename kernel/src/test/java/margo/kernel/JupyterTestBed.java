@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class JupyterTestBed {
 
     static final String PYTHON = "/usr/bin/python3";
+    static final String JUPYTER = "/usr/bin/jupyter";
     private static final Duration SHORT = Duration.ofSeconds(60);
 
     private final Path root;
@@ -48,8 +49,10 @@ final class JupyterTestBed {
     }
 
     private static void requireJupyter(Path scratch) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " is missing. The kernel tests drive Margo's kernel with Debian's Jupyter; run ./run-tests, which installs python3-jupyter-client, python3-nbconvert and python3-nbclient.");
+        for (String program : List.of(PYTHON, JUPYTER)) {
+            if (!Files.isExecutable(Path.of(program))) {
+                fail(program + " is missing. The kernel tests drive Margo's kernel with Debian's Jupyter; run ./run-tests, which installs it (python3-jupyter-client, python3-nbconvert, python3-nbclient, jupyter-client).");
+            }
         }
         ProcessResult imports = run(SHORT, scratch, Map.of(), List.of(PYTHON, "-c", "import jupyter_client, nbconvert, nbclient"));
         if (imports.exitCode() != 0) {

@@ -73,7 +73,7 @@ class MargoKernelIT {
 
     @Test
     void kernelspecListShowsMargoInstalledByTheJar() throws Exception {
-        JupyterTestBed.ProcessResult listed = jupyter.run(Duration.ofSeconds(60), root, List.of("/usr/bin/jupyter", "kernelspec", "list", "--json"));
+        JupyterTestBed.ProcessResult listed = jupyter.run(Duration.ofSeconds(60), root, List.of(JupyterTestBed.JUPYTER, "kernelspec", "list", "--json"));
         listed.requireSuccess("jupyter kernelspec list");
         JsonObject margo = JsonParser.parseString(listed.stdout()).getAsJsonObject().getAsJsonObject("kernelspecs").getAsJsonObject("margo");
         assertTrue(margo != null, "jupyter kernelspec list shows no margo kernel: " + listed.stdout());
