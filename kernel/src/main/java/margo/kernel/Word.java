@@ -14,25 +14,25 @@ record Word(String text, int start, int end) {
     /** The part of an identifier that ends at the cursor: what the user has typed so far. */
     static Word endingAt(String code, int cursor) {
         int at = index(code, cursor);
-        int from = at;
-        while (from > 0 && isIdentifierPart(code.charAt(from - 1))) {
-            from--;
-        }
-        return word(code, from, at);
+        return word(code, identifierStart(code, at), at);
     }
 
     /** The whole identifier the cursor is in or just after. */
     static Word around(String code, int cursor) {
         int at = index(code, cursor);
-        int from = at;
-        while (from > 0 && isIdentifierPart(code.charAt(from - 1))) {
-            from--;
-        }
         int to = at;
         while (to < code.length() && isIdentifierPart(code.charAt(to))) {
             to++;
         }
-        return word(code, from, to);
+        return word(code, identifierStart(code, at), to);
+    }
+
+    private static int identifierStart(String code, int at) {
+        int from = at;
+        while (from > 0 && isIdentifierPart(code.charAt(from - 1))) {
+            from--;
+        }
+        return from;
     }
 
     private static Word word(String code, int from, int to) {
