@@ -197,7 +197,12 @@ public final class Checker {
             }
             switch (name) {
                 case "columns" -> showColumns(type, setting.value());
-                case "rows" -> showRows(setting.value());
+                case "rows" -> {
+                    showRows(setting.value());
+                    if (type.kind() != Kind.TABLE && !type.isError()) {
+                        error(setting.name().span(), "rows applies to a table, and this shows " + type.kind().withArticle());
+                    }
+                }
                 default -> throw new IllegalStateException("show setting without a check: " + name);
             }
         }
@@ -215,10 +220,13 @@ public final class Checker {
             return;
         }
         types.put(value, Type.LIST);
+        Set<String> listed = new HashSet<>();
         for (Expr element : list.elements()) {
             if (!(element instanceof Name column)) {
                 error(element.span(), "columns takes column names, not expressions",
                         "add the column with set in a data block, then show it");
+            } else if (!listed.add(column.id())) {
+                error(column.span(), "the column '" + column.id() + "' is listed twice");
             } else if (type.schema().kindOf(column.id()) == null) {
                 error(column.span(), "unknown column '" + column.id() + "'",
                         Suggestions.didYouMean(column.id(), type.schema().names()));
@@ -371,8 +379,9 @@ public final class Checker {
             }
             return Type.BOOLEAN;
         }
-        error(binary.span(), "unit mismatch: cannot compare " + left.withArticle() + " with " + right.withArticle(),
-                isNumberAndDuration(left, right) ? DURATION_HINT : null);
+        boolean units = isNumberAndDuration(left, right);
+        error(binary.span(), (units ? "unit mismatch: " : "") + "cannot compare " + left.withArticle() + " with "
+                + right.withArticle(), units ? DURATION_HINT : null);
         return Type.BOOLEAN;
     }
 

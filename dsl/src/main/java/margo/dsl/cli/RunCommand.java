@@ -1,5 +1,8 @@
 package margo.dsl.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margo.dsl.run.Execution;
@@ -22,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
             description = "text (default), json (outputs and diagnostics on stdout) or html.")
     Report.Format format;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of the terminal.")
+    Path outFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,19 +35,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         Execution execution = new Session(RecipeFile.folderOf(file)).run(source, Mode.RECIPE);
-        var out = spec.commandLine().getOut();
-        switch (format) {
-            case text -> {
-                out.print(Report.text(execution));
-                Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
-            }
-            case html -> {
-                out.print(Report.html(source.name(), execution));
-                Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
-            }
-            case json -> out.print(Report.json(source.name(), execution));
+        String output = switch (format) {
+            case text -> Report.text(execution);
+            case html -> Report.html(source.name(), execution);
+            case json -> Report.json(source.name(), execution);
+        };
+        if (format != Report.Format.json) {
+            Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
         }
-        out.flush();
+        if (outFile == null) {
+            spec.commandLine().getOut().print(output);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                Files.writeString(outFile, output, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("margo: cannot write " + outFile + ": " + e.getMessage());
+                return Main.FAILED;
+            }
+        }
         return execution.hasErrors() ? Main.FAILED : Main.OK;
     }
 }

@@ -29,7 +29,14 @@ public final class Registry {
     private static final Set<Kind> NUMBER = Set.of(Kind.NUMBER);
     private static final Set<Kind> NUMBER_OR_DURATION = Set.of(Kind.NUMBER, Kind.DURATION);
     private static final Set<Kind> TEXT = Set.of(Kind.TEXT);
-    private static final List<String> OPTION_TYPES = List.of("call", "put", "c", "p");
+    /** The parameters Black-76 pricing and implied volatility share (Black76 and ImpliedVolatility in core). */
+    private static final ParameterSpec FORWARD =
+            required("forward", NUMBER, "USD per unit of underlying", "the forward price F, e.g. the forward column");
+    private static final ParameterSpec STRIKE = required("strike", NUMBER, "USD per unit of underlying", "the strike K");
+    private static final ParameterSpec TIME = required("time", NUMBER_OR_DURATION, "years (ACT/365)",
+            "time to expiry, e.g. 30d or time_to_expiry");
+    private static final ParameterSpec OPTION_TYPE = requiredChoice("type", "text", List.of("call", "put", "c", "p"),
+            "\"call\" or \"put\" (or the type column)");
 
     private static final Registry STANDARD = new Registry();
 
@@ -69,11 +76,9 @@ public final class Registry {
                 "data chain = options(\"data/deribit-btc-sample.csv\")",
                 new Implementation.Core()));
         function(new FunctionSpec("black", List.of(
-                required("forward", NUMBER, "USD per unit of underlying", "the forward price F"),
-                required("strike", NUMBER, "USD per unit of underlying", "the strike K"),
-                required("time", NUMBER_OR_DURATION, "years (ACT/365)", "time to expiry, e.g. 30d or time_to_expiry"),
+                FORWARD, STRIKE, TIME,
                 required("vol", NUMBER, "decimal, annualised", "the volatility, e.g. 55% or mid_iv"),
-                requiredChoice("type", "text", OPTION_TYPES, "\"call\" or \"put\" (or the type column)")),
+                OPTION_TYPE),
                 false, Kind.NUMBER, "units of forward (USD), undiscounted", true,
                 "Black-76 price of a European option on a forward, undiscounted (Black 1976, \"The pricing of"
                         + " commodity contracts\", J. Financial Economics 3). NaN when an input is out of its"
@@ -81,11 +86,8 @@ public final class Registry {
                 "let premium = black(60000, 65000, 30d, 55%, \"call\")",
                 new Implementation.Core()));
         function(new FunctionSpec("implied_vol", List.of(
-                required("price", NUMBER, "units of forward (USD), undiscounted", "the option price"),
-                required("forward", NUMBER, "USD per unit of underlying", "the forward price F"),
-                required("strike", NUMBER, "USD per unit of underlying", "the strike K"),
-                required("time", NUMBER_OR_DURATION, "years (ACT/365)", "time to expiry"),
-                requiredChoice("type", "text", OPTION_TYPES, "\"call\" or \"put\" (or the type column)")),
+                required("price", NUMBER, "units of forward (USD), undiscounted", "the option price, e.g. mid_usd"),
+                FORWARD, STRIKE, TIME, OPTION_TYPE),
                 false, Kind.NUMBER, "decimal, annualised (0.55 is 55%)", true,
                 "The Black-76 volatility that reproduces an undiscounted price (Jaeckel, \"Let's be rational\","
                         + " 2015). NaN when none exists, e.g. a price below intrinsic value; a scalar that is"

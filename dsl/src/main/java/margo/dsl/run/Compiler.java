@@ -164,23 +164,30 @@ final class Compiler {
 
     /** black(forward, strike, time, vol, type): Black-76, undiscounted, NaN outside its domain (with a warning). */
     private DoubleCode black(Expr.Call call, List<Expr> arguments) {
-        DoubleCode forward = number(arguments.get(0));
-        DoubleCode strike = number(arguments.get(1));
-        DoubleCode time = number(arguments.get(2));
-        DoubleCode vol = number(arguments.get(3));
-        TypeCode type = optionType(arguments.get(4));
+        PricingArguments in = pricingArguments(arguments);
         Span span = call.span();
         return row -> {
-            double f = forward.at(row);
-            double k = strike.at(row);
-            double t = time.at(row);
-            double sigma = vol.at(row);
-            double price = Black76.price(type.at(row), f, k, t, sigma);
+            double forward = in.numbers[0].at(row);
+            double strike = in.numbers[1].at(row);
+            double time = in.numbers[2].at(row);
+            double vol = in.numbers[3].at(row);
+            double price = Black76.price(in.type.at(row), forward, strike, time, vol);
             if (Double.isNaN(price)) {
-                undefined.record(span, "black", () -> blackDomain(f, k, t, sigma));
+                undefined.record(span, "black", () -> blackDomain(forward, strike, time, vol));
             }
             return price;
         };
+    }
+
+    /** The four numbers and the option type that black and implied_vol take, in their order. */
+    private record PricingArguments(DoubleCode[] numbers, TypeCode type) {}
+
+    private PricingArguments pricingArguments(List<Expr> arguments) {
+        DoubleCode[] numbers = new DoubleCode[4];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = number(arguments.get(i));
+        }
+        return new PricingArguments(numbers, optionType(arguments.get(4)));
     }
 
     /** Why Black-76 is NaN: its documented domain is F, K > 0, T >= 0, sigma >= 0, all finite. */
@@ -200,24 +207,20 @@ final class Compiler {
 
     /** implied_vol(price, forward, strike, time, type): NaN where none exists, with the reason in a warning. */
     private DoubleCode impliedVol(Expr.Call call, List<Expr> arguments) {
-        DoubleCode price = number(arguments.get(0));
-        DoubleCode forward = number(arguments.get(1));
-        DoubleCode strike = number(arguments.get(2));
-        DoubleCode time = number(arguments.get(3));
-        TypeCode type = optionType(arguments.get(4));
+        PricingArguments in = pricingArguments(arguments);
         Span span = call.span();
         return row -> {
-            OptionType optionType = type.at(row);
-            double p = price.at(row);
-            double f = forward.at(row);
-            double k = strike.at(row);
-            double t = time.at(row);
-            double vol = ImpliedVolatility.impliedVolatility(optionType, p, f, k, t);
+            OptionType type = in.type.at(row);
+            double price = in.numbers[0].at(row);
+            double forward = in.numbers[1].at(row);
+            double strike = in.numbers[2].at(row);
+            double time = in.numbers[3].at(row);
+            double vol = ImpliedVolatility.impliedVolatility(type, price, forward, strike, time);
             if (Double.isNaN(vol)) {
                 undefined.record(span, "implied_vol", () -> {
-                    ImpliedVolatility.Undefined reason = ImpliedVolatility.whyUndefined(optionType, p, f, k, t);
+                    ImpliedVolatility.Undefined reason = ImpliedVolatility.whyUndefined(type, price, forward, strike, time);
                     return reason == null ? "no volatility reproduces the price"
-                            : reason.explain(optionType, p, f, k, t);
+                            : reason.explain(type, price, forward, strike, time);
                 });
             }
             return vol;

@@ -171,6 +171,18 @@ class CheckerTest {
     }
 
     @Test
+    void showSettingsForTablesAreErrorsOnOtherValuesAndAColumnIsListedOnce() {
+        assertEquals(List.of("1:10 rows applies to a table, and this shows a number"), located(check("show 1 { rows 5 }").diagnostics()));
+        assertEquals(List.of("3:31 the column 'strike' is listed twice"),
+                located(check(CHAIN + "}\nshow chain { columns [strike, strike] }\n").diagnostics()));
+    }
+
+    @Test
+    void textComparedWithANumberIsAKindErrorNotAUnitMismatch() {
+        assertEquals(List.of("1:9 cannot compare text with a number"), located(check("let b = \"a\" == 1").diagnostics()));
+    }
+
+    @Test
     void laterIssueStatementsAreReportedAsNotSupportedAtTheirKeyword() {
         Execution execution = check("""
                 model hs = heston {

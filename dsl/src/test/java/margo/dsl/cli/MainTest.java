@@ -168,6 +168,17 @@ class MainTest {
     }
 
     @Test
+    void runWritesHtmlToAFileWithOut() throws IOException {
+        Path page = folder.resolve("quickstart.html");
+        Result result = margo("run", QUICKSTART.toString(), "--format", "html", "--out", page.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertEquals("", result.out());
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<h3>chain (line 15)</h3>\n<table style="), html);
+    }
+
+    @Test
     void versionNamesTheBuild() {
         Result result = margo("--version");
         assertEquals(0, result.exit());
