@@ -1,0 +1,302 @@
+package margo.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Margo's kernel as Jupyter sees it: one real kernel process, started from the installed kernelspec
+ * by jupyter_client's KernelManager, is sent a sequence of requests (kernel_client.py), and each
+ * test below checks one part of what it answered.
+ */
+class MargoKernelIT {
+
+    private static final String ERROR_CELL = "let y = 1\nshow y + nope";
+    private static final String WARNING_CELL = "show implied_vol(1, 60000, 50000, 30d, \"call\")";
+    private static final String COMPLETION_CELL = "let v = impl";
+    /** Loads the sample chain 2,500 times: half a minute or more, unless interrupted. */
+    private static final String LONG_CELL = IntStream.range(0, 2500)
+            .mapToObj(i -> "data copy" + i + " = options(\"data/deribit-btc-sample.csv\") { keep bid > 0 }")
+            .collect(Collectors.joining("\n"));
+    private static final String OPEN_BLOCK = "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0";
+
+    @TempDir
+    static Path root;
+    static JupyterTestBed jupyter;
+    static JsonObject report;
+
+    @BeforeAll
+    static void runOneKernelThroughAScriptOfRequests() throws Exception {
+        jupyter = JupyterTestBed.install(root);
+        JsonArray requests = new JsonArray();
+        requests.add(request("info", "kernel_info"));
+        requests.add(execute("define", "let x = 2 + 3"));
+        requests.add(execute("use", "show x * 2"));
+        requests.add(execute("table", "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0 and ask_iv > 0\n}\nshow chain"));
+        requests.add(execute("error", ERROR_CELL));
+        requests.add(execute("warning", WARNING_CELL));
+        requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
+        requests.add(atCursor("complete bound", "complete", "show ch", 7));
+        requests.add(atCursor("inspect", "inspect", "implied_vol", 3));
+        requests.add(atCursor("inspect bound", "inspect", "show x + 1", 6));
+        requests.add(request("open block", "is_complete", OPEN_BLOCK));
+        requests.add(request("closed block", "is_complete", OPEN_BLOCK + "\n}"));
+        requests.add(request("interrupt", "interrupt"));
+        JsonObject running = request("interrupted", "execute_and_interrupt", LONG_CELL);
+        running.addProperty("after_seconds", 1.5);
+        requests.add(running);
+        requests.add(execute("after interrupt", "show x"));
+        JsonObject history = request("history", "history");
+        history.addProperty("n", 100);
+        requests.add(history);
+        JsonObject script = new JsonObject();
+        script.add("requests", requests);
+        // The kernel's working directory is the folder of the notebook; here, examples/, so that
+        // the cells' relative data paths resolve as they do in a recipe there.
+        Path examples = Path.of(JupyterTestBed.requiredProperty("margo.examples"));
+        report = jupyter.driveKernel(examples, script, Duration.ofSeconds(150));
+    }
+
+    @Test
+    void kernelspecListShowsMargoInstalledByTheJar() throws Exception {
+        JupyterTestBed.ProcessResult listed = jupyter.run(Duration.ofSeconds(60), root, List.of(JupyterTestBed.JUPYTER, "kernelspec", "list", "--json"));
+        listed.requireSuccess("jupyter kernelspec list");
+        JsonObject margo = JsonParser.parseString(listed.stdout()).getAsJsonObject().getAsJsonObject("kernelspecs").getAsJsonObject("margo");
+        assertTrue(margo != null, "jupyter kernelspec list shows no margo kernel: " + listed.stdout());
+        assertEquals(jupyter.kernelSpecDirectory().toRealPath(), Path.of(margo.get("resource_dir").getAsString()).toRealPath());
+        assertEquals("margo", margo.getAsJsonObject("spec").get("language").getAsString());
+    }
+
+    @Test
+    void kernelInfoDescribesTheMargoLanguage() {
+        JsonObject reply = reply("info");
+        assertTrue(reply.get("protocol_version").getAsString().startsWith("5."), reply.toString());
+        JsonObject language = reply.getAsJsonObject("language_info");
+        assertEquals("margo", language.get("name").getAsString());
+        assertEquals(".margo", language.get("file_extension").getAsString());
+        assertEquals("text/x-margo", language.get("mimetype").getAsString());
+        assertTrue(reply.get("banner").getAsString().contains("Margo"), reply.toString());
+    }
+
+    @Test
+    void bindingsOfOneCellAreVisibleInLaterCells() {
+        assertEquals("ok", reply("define").get("status").getAsString(), result("define").toString());
+        assertEquals(List.of(), outputsOfType("define", "error"));
+        assertEquals("ok", reply("use").get("status").getAsString(), result("use").toString());
+        assertEquals(List.of("10"), plainTexts("use"));
+    }
+
+    @Test
+    void aTableIsPublishedAsHtmlAndPlainText() {
+        assertEquals("ok", reply("table").get("status").getAsString(), result("table").toString());
+        List<JsonObject> bundles = new ArrayList<>(outputsOfType("table", "display_data"));
+        bundles.addAll(outputsOfType("table", "execute_result"));
+        assertEquals(1, bundles.size(), "one shown table, one output: " + result("table"));
+        JsonObject data = bundles.getFirst().getAsJsonObject("data");
+        assertTrue(data.has("text/html") && data.get("text/html").getAsString().contains("<table"), data.toString());
+        assertTrue(data.has("text/plain") && data.get("text/plain").getAsString().contains("strike"), data.toString());
+    }
+
+    @Test
+    void anErrorIsReportedAtItsCellLineAndColumnWithoutAJavaStackTrace() {
+        JsonObject reply = reply("error");
+        assertEquals("error", reply.get("status").getAsString(), result("error").toString());
+        assertEquals("MargoError", reply.get("ename").getAsString());
+        int cell = reply.get("execution_count").getAsInt();
+        List<JsonObject> errors = outputsOfType("error", "error");
+        assertEquals(1, errors.size(), result("error").toString());
+        JsonObject error = errors.getFirst();
+        assertEquals("MargoError", error.get("ename").getAsString());
+        assertTrue(error.get("evalue").getAsString().contains("nope"), error.toString());
+        String traceback = String.join("\n", strings(error.getAsJsonArray("traceback")));
+        // `nope` starts at line 2, column 10 of "let y = 1\nshow y + nope".
+        assertTrue(traceback.contains("cell[" + cell + "]:2:10: error:"), traceback);
+        assertCaretUnder("nope", "show y + nope", strings(error.getAsJsonArray("traceback")));
+        String everything = traceback + "\n" + reply;
+        assertFalse(everything.contains("Exception"), everything);
+        assertFalse(everything.contains("at margo."), everything);
+        assertFalse(everything.contains("at org."), everything);
+    }
+
+    @Test
+    void aWarningGoesToStderrAndTheCellStillRuns() {
+        JsonObject reply = reply("warning");
+        assertEquals("ok", reply.get("status").getAsString(), result("warning").toString());
+        int cell = reply.get("execution_count").getAsInt();
+        List<JsonObject> streams = outputsOfType("warning", "stream");
+        assertEquals(1, streams.size(), result("warning").toString());
+        assertEquals("stderr", streams.getFirst().get("name").getAsString());
+        String text = streams.getFirst().get("text").getAsString();
+        // A call priced at 1 USD with 10,000 USD of intrinsic value has no implied volatility.
+        assertTrue(text.startsWith("cell[" + cell + "]:1:6: warning:") && text.contains("intrinsic"), text);
+        assertEquals(List.of("NaN"), plainTexts("warning"));
+    }
+
+    @Test
+    void completionOffersBuiltInsStartingWithTheWordAtTheCursor() {
+        JsonObject reply = reply("complete");
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        assertTrue(strings(reply.getAsJsonArray("matches")).contains("implied_vol"), reply.toString());
+        assertEquals(COMPLETION_CELL.indexOf("impl"), reply.get("cursor_start").getAsInt());
+        assertEquals(COMPLETION_CELL.length(), reply.get("cursor_end").getAsInt());
+    }
+
+    @Test
+    void completionOffersNamesBoundInEarlierCells() {
+        JsonObject reply = reply("complete bound");
+        assertEquals("chain", strings(reply.getAsJsonArray("matches")).getFirst(), reply.toString());
+        assertEquals(5, reply.get("cursor_start").getAsInt());
+    }
+
+    @Test
+    void inspectionOfABoundNameShowsItsValue() {
+        JsonObject reply = reply("inspect bound");
+        assertTrue(reply.get("found").getAsBoolean(), reply.toString());
+        assertEquals("x: number\n5", reply.getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
+    @Test
+    void historyListsTheCellsRunSoFarAsSessionLineInputTriples() {
+        JsonArray history = reply("history").getAsJsonArray("history");
+        JsonArray first = history.get(0).getAsJsonArray();
+        assertEquals(0, first.get(0).getAsInt(), history.toString());
+        assertEquals(reply("define").get("execution_count").getAsInt(), first.get(1).getAsInt(), history.toString());
+        assertEquals("let x = 2 + 3", first.get(2).getAsString());
+        assertEquals("show x", history.get(history.size() - 1).getAsJsonArray().get(2).getAsString());
+    }
+
+    @Test
+    void inspectionShowsTheRegistryDocumentationOfABuiltIn() {
+        JsonObject reply = reply("inspect");
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        assertTrue(reply.get("found").getAsBoolean(), reply.toString());
+        JsonObject data = reply.getAsJsonObject("data");
+        String text = data.get("text/plain").getAsString();
+        assertTrue(text.contains("implied_vol(price, forward, strike, time, type)"), "the signature: " + text);
+        assertTrue(text.contains("Jaeckel"), "the documentation: " + text);
+        assertTrue(text.contains("let vol = implied_vol("), "an example: " + text);
+        assertEquals(text, data.get("text/markdown").getAsString());
+    }
+
+    @Test
+    void aCellWithAnOpenBlockIsIncomplete() {
+        assertEquals("incomplete", reply("open block").get("status").getAsString());
+        assertEquals("complete", reply("closed block").get("status").getAsString());
+    }
+
+    @Test
+    void anInterruptStopsTheRunningCellWithAnError() {
+        JsonObject interrupted = result("interrupted");
+        assertEquals("error", reply("interrupted").get("status").getAsString(), interrupted.toString());
+        assertEquals("interrupted", reply("interrupted").get("evalue").getAsString(), interrupted.toString());
+        assertTrue(interrupted.get("seconds").getAsDouble() < 15, "the cell ran on after the interrupt: " + interrupted);
+    }
+
+    @Test
+    void anInterruptLeavesTheKernelAndItsBindingsAlive() {
+        assertTrue(result("interrupt").get("alive").getAsBoolean(), "the kernel died when interrupted: " + report.get("kernel_log"));
+        assertEquals("ok", reply("after interrupt").get("status").getAsString(), result("after interrupt").toString());
+        assertEquals(List.of("5"), plainTexts("after interrupt"));
+    }
+
+    @Test
+    void aShutdownRequestEndsTheKernelProcessCleanly() {
+        assertTrue(report.get("alive").getAsBoolean(), "the kernel was alive after all requests");
+        JsonObject shutdown = report.getAsJsonObject("shutdown");
+        assertTrue(shutdown.get("exited").getAsBoolean(), "the kernel did not exit after a shutdown request: " + shutdown);
+        assertEquals(0, shutdown.get("exit_code").getAsInt(), shutdown + "\n" + report.get("kernel_log"));
+    }
+
+    /** The traceback quotes {@code sourceLine} and, on a later line, puts a caret under {@code word}. */
+    private static void assertCaretUnder(String word, String sourceLine, List<String> traceback) {
+        List<String> lines = traceback.stream().flatMap(String::lines).toList();
+        int quoted = -1;
+        for (int i = 0; i < lines.size() && quoted < 0; i++) {
+            if (lines.get(i).endsWith(sourceLine)) {
+                quoted = i;
+            }
+        }
+        assertTrue(quoted >= 0, "the traceback quotes the source line `" + sourceLine + "`: " + lines);
+        int column = lines.get(quoted).length() - sourceLine.length() + sourceLine.indexOf(word);
+        boolean caret = false;
+        for (String line : lines.subList(quoted + 1, lines.size())) {
+            caret |= line.indexOf('^') == column;
+        }
+        assertTrue(caret, "the traceback puts a caret under `" + word + "`: " + lines);
+    }
+
+    private static JsonObject request(String name, String type) {
+        JsonObject request = new JsonObject();
+        request.addProperty("name", name);
+        request.addProperty("type", type);
+        return request;
+    }
+
+    private static JsonObject request(String name, String type, String code) {
+        JsonObject request = request(name, type);
+        request.addProperty("code", code);
+        return request;
+    }
+
+    private static JsonObject execute(String name, String code) {
+        return request(name, "execute", code);
+    }
+
+    private static JsonObject atCursor(String name, String type, String code, int cursor) {
+        JsonObject request = request(name, type, code);
+        request.addProperty("cursor_pos", cursor);
+        return request;
+    }
+
+    private static JsonObject result(String name) {
+        JsonObject result = report.getAsJsonObject("results").getAsJsonObject(name);
+        assertTrue(result != null, "no result for request " + name + ": " + report);
+        return result;
+    }
+
+    private static JsonObject reply(String name) {
+        return result(name).getAsJsonObject("reply");
+    }
+
+    private static List<JsonObject> outputsOfType(String name, String outputType) {
+        List<JsonObject> outputs = new ArrayList<>();
+        for (JsonElement output : result(name).getAsJsonArray("outputs")) {
+            if (output.getAsJsonObject().get("output_type").getAsString().equals(outputType)) {
+                outputs.add(output.getAsJsonObject());
+            }
+        }
+        return outputs;
+    }
+
+    /** The text/plain of every value the request's cell showed, in order. */
+    private static List<String> plainTexts(String name) {
+        List<String> texts = new ArrayList<>();
+        for (JsonElement output : result(name).getAsJsonArray("outputs")) {
+            JsonObject data = output.getAsJsonObject().getAsJsonObject("data");
+            if (data != null && data.has("text/plain")) {
+                texts.add(data.get("text/plain").getAsString().strip());
+            }
+        }
+        return texts;
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(element -> strings.add(element.getAsString()));
+        return strings;
+    }
+}

@@ -1,0 +1,102 @@
+package margo.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every notebook under {@code notebooks/} runs from top to bottom on Margo's kernel with
+ * {@code jupyter nbconvert --execute}, as a reader would run it, and none of its cells fails.
+ */
+class NotebooksIT {
+
+    @TempDir
+    static Path root;
+    static JupyterTestBed jupyter;
+
+    @BeforeAll
+    static void installKernel() throws Exception {
+        jupyter = JupyterTestBed.install(root);
+    }
+
+    @Test
+    void notebooksAreStoredWithoutOutputs() throws IOException {
+        for (Path notebook : notebooks()) {
+            for (JsonObject cell : codeCells(read(notebook))) {
+                assertEquals(0, cell.getAsJsonArray("outputs").size(), notebook + " is stored with outputs; clear them before committing");
+                assertTrue(cell.get("execution_count").isJsonNull(), notebook + " is stored with execution counts; clear them before committing");
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookRunsWithoutAnError() throws IOException {
+        List<Path> notebooks = notebooks();
+        assertFalse(notebooks.isEmpty(), "no notebooks in " + notebooksFolder());
+        return notebooks.stream().map(notebook -> DynamicTest.dynamicTest(notebook.getFileName().toString(), () -> execute(notebook)));
+    }
+
+    private static void execute(Path notebook) throws Exception {
+        assertEquals("margo", read(notebook).getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString(),
+                notebook + " does not name the margo kernel in its metadata");
+        Path executed = Files.createDirectories(root.resolve("executed"));
+        // nbconvert starts the kernel in the notebook's own folder, so its relative data paths resolve.
+        JupyterTestBed.ProcessResult run = jupyter.run(Duration.ofSeconds(150), root, List.of(
+                JupyterTestBed.PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=margo", "--ExecutePreprocessor.timeout=120",
+                "--output-dir", executed.toString(), notebook.toString()));
+        run.requireSuccess("executing " + notebook.getFileName());
+        List<JsonObject> cells = codeCells(read(executed.resolve(notebook.getFileName())));
+        int shown = 0;
+        for (JsonObject cell : cells) {
+            for (JsonElement output : cell.getAsJsonArray("outputs")) {
+                String type = output.getAsJsonObject().get("output_type").getAsString();
+                assertFalse(type.equals("error"), notebook.getFileName() + " failed in cell\n" + cell.get("source") + "\n" + output);
+                if (type.equals("display_data") || type.equals("execute_result")) {
+                    shown++;
+                }
+            }
+        }
+        assertTrue(shown > 0, notebook.getFileName() + " ran but showed nothing: " + cells);
+    }
+
+    private static Path notebooksFolder() {
+        return Path.of(JupyterTestBed.requiredProperty("margo.notebooks"));
+    }
+
+    private static List<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(notebooksFolder())) {
+            return files.filter(file -> file.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
+    private static JsonObject read(Path notebook) throws IOException {
+        return JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+    }
+
+    private static List<JsonObject> codeCells(JsonObject notebook) {
+        List<JsonObject> cells = new ArrayList<>();
+        for (JsonElement cell : notebook.getAsJsonArray("cells")) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                cells.add(cell.getAsJsonObject());
+            }
+        }
+        return cells;
+    }
+}
