@@ -197,7 +197,7 @@ public final class MargoKernel extends BaseKernel {
 
         private Builder() {
             name("Margo");
-            version(MargoVersion.current());
+            version(margo.dsl.cli.MargoVersion.current());
         }
 
         public Builder session(Session session) {

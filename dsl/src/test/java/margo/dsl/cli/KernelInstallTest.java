@@ -4,23 +4,13 @@ import static margo.dsl.cli.MainTest.margo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KernelInstallTest {
-
-    /** The all-in-one jar, when `mvn -pl kernel -am package` has built it. */
-    private static final Path BUILT_JAR = Path.of("../kernel/target/margo.jar").toAbsolutePath().normalize();
 
     @TempDir
     Path folder;
@@ -37,49 +27,5 @@ class KernelInstallTest {
     @Test
     void userAndPrefixCannotBothBeGiven() {
         assertEquals(2, margo("kernel", "install", "--user", "--prefix", folder.toString()).exit());
-    }
-
-    private record Process(int exit, String out) {}
-
-    private static Process java(Path jar, List<String> args, String jupyterDataDir) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (jupyterDataDir != null) {
-            builder.environment().put("JUPYTER_DATA_DIR", jupyterDataDir);
-        }
-        java.lang.Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Process(process.exitValue(), out);
-    }
-
-    @Test
-    void theJarInstallsAKernelspecThatRunsItsOwnCopyOnThisJdk() throws Exception {
-        assumeTrue(Files.isRegularFile(BUILT_JAR), "kernel/target/margo.jar is not built");
-        Process run = java(BUILT_JAR, List.of("kernel", "install", "--prefix", folder.toString()), null);
-        assertEquals(0, run.exit(), run.out());
-        Path spec = folder.resolve("share/jupyter/kernels/margo");
-        assertTrue(run.out().contains("Installed the Margo kernel in " + spec), run.out());
-        assertTrue(run.out().contains("jupyter kernelspec list"), run.out());
-        JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
-        List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        assertEquals(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                spec.resolve("margo.jar").toString(), "margo.kernel.MargoKernel", "{connection_file}"), argv);
-        assertEquals("Margo", kernel.get("display_name").getAsString());
-        assertEquals("margo", kernel.get("language").getAsString());
-        assertEquals(Files.size(BUILT_JAR), Files.size(spec.resolve("margo.jar")));
-        byte[] png = Files.readAllBytes(spec.resolve("logo-64x64.png"));
-        assertEquals((byte) 0x89, png[0]);
-        assertEquals('P', png[1]);
-    }
-
-    @Test
-    void theDefaultIsTheUsersJupyterDataFolder() throws Exception {
-        assumeTrue(Files.isRegularFile(BUILT_JAR), "kernel/target/margo.jar is not built");
-        Process run = java(BUILT_JAR, List.of("kernel", "install"), folder.toString());
-        assertEquals(0, run.exit(), run.out());
-        assertTrue(Files.isRegularFile(folder.resolve("kernels/margo/kernel.json")), run.out());
     }
 }

@@ -45,8 +45,8 @@ class MainTest {
         assertEquals(0, result.exit(), result.err());
         assertEquals("", result.err());
         List<String> lines = result.out().lines().toList();
-        assertEquals("one_month_call (line 13)", lines.get(0));
-        assertEquals("chain (line 15)", lines.get(3));
+        assertEquals("one_month_call (line 14)", lines.get(0));
+        assertEquals("chain (line 16)", lines.get(3));
         assertTrue(lines.get(4).matches("\\d+ rows × 8 columns"), lines.get(4));
         assertTrue(lines.get(5).startsWith("instrument"), lines.get(5));
         assertTrue(lines.getLast().matches("… \\d+ more rows"), lines.getLast());
@@ -62,7 +62,7 @@ class MainTest {
         assertEquals(2, outputs.size());
         JsonObject premium = outputs.get(0).getAsJsonObject();
         assertEquals("one_month_call", premium.get("name").getAsString());
-        assertEquals(13, premium.get("line").getAsInt());
+        assertEquals(14, premium.get("line").getAsInt());
         assertEquals("number", premium.get("kind").getAsString());
         assertEquals(Black76.price(OptionType.CALL, 61000, 65000, 28.0 / 365, 0.58), premium.get("value").getAsDouble());
         JsonObject chain = outputs.get(1).getAsJsonObject();
@@ -193,7 +193,7 @@ class MainTest {
         assertEquals("", result.out());
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
-        assertTrue(html.contains("<h3>chain (line 15)</h3>\n<table style="), html);
+        assertTrue(html.contains("<h3>chain (line 16)</h3>\n<table style="), html);
     }
 
     @Test
