@@ -30,6 +30,14 @@ public record ArbitrageReport(double[] grid, List<ButterflyViolation> butterfly,
         return grid.clone();
     }
 
+    /** The violations in words, with the grid's extent instead of its points. */
+    @Override
+    public String toString() {
+        return "ArbitrageReport[grid=" + grid.length + " points on [" + grid[0] + ", " + grid[grid.length - 1]
+                + "], butterfly=" + butterfly + ", calendar=" + calendar + ", conditionFailures=" + conditionFailures
+                + "]";
+    }
+
     /** Whether the grid checks found neither butterfly nor calendar arbitrage. */
     public boolean isArbitrageFree() {
         return butterfly.isEmpty() && calendar.isEmpty();

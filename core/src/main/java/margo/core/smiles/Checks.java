@@ -24,6 +24,17 @@ final class Checks {
         }
     }
 
+    /** Every time positive and each later than the one before. */
+    static void increasingTimes(String name, double[] times) {
+        for (int i = 0; i < times.length; i++) {
+            positive(name + "[" + i + "]", times[i]);
+            if (i > 0 && !(times[i] > times[i - 1])) {
+                throw new IllegalArgumentException(name + " must increase, but " + name + "[" + i + "] = " + times[i]
+                        + " <= " + times[i - 1]);
+            }
+        }
+    }
+
     static void sameLength(String first, double[] a, String second, double[] b) {
         if (a == null || b == null) {
             throw new IllegalArgumentException((a == null ? first : second) + " must not be null");

@@ -104,6 +104,14 @@ final class LeastSquares {
         return Math.log(p / (1 - p));
     }
 
+    /**
+     * A correlation from an unbounded coordinate, {@code tanh(x)}, kept inside (-1, 1): tanh rounds to +-1 beyond
+     * {@code |x| ~ 19}, which the parameter records reject.
+     */
+    static double correlation(double x) {
+        return Math.max(-1 + 1e-12, Math.min(1 - 1e-12, Math.tanh(x)));
+    }
+
     static double atanh(double x) {
         return 0.5 * Math.log((1 + x) / (1 - x));
     }

@@ -58,7 +58,6 @@ public final class SabrFitter {
     }
 
     private static Sabr parameters(double[] x, double beta) {
-        double rho = Math.max(-1 + 1e-12, Math.min(1 - 1e-12, Math.tanh(x[1])));
-        return new Sabr(Math.exp(x[0]), beta, rho, Math.exp(x[2]));
+        return new Sabr(Math.exp(x[0]), beta, LeastSquares.correlation(x[1]), Math.exp(x[2]));
     }
 }

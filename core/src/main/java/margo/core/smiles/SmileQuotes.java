@@ -61,13 +61,9 @@ public record SmileQuotes(List<Instant> expiries, double[] times, double[] forwa
         logMoneyness = deepCopy(logMoneyness);
         impliedVolatilities = deepCopy(impliedVolatilities);
         weights = deepCopy(weights);
+        Checks.increasingTimes("times", times);
         for (int i = 0; i < n; i++) {
-            Checks.positive("times[" + i + "]", times[i]);
             Checks.positive("forwards[" + i + "]", forwards[i]);
-            if (i > 0 && !(times[i] > times[i - 1])) {
-                throw new IllegalArgumentException("times must increase, but times[" + i + "] = " + times[i]
-                        + " <= " + times[i - 1]);
-            }
             Checks.sameLength("logMoneyness[" + i + "]", logMoneyness[i], "impliedVolatilities[" + i + "]",
                     impliedVolatilities[i]);
             Checks.sameLength("logMoneyness[" + i + "]", logMoneyness[i], "weights[" + i + "]", weights[i]);

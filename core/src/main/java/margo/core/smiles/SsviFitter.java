@@ -79,7 +79,7 @@ public final class SsviFitter {
 
     /** The surface at unbounded coordinates, as the class comment describes. */
     static SsviSurface surface(double[] x, double[] times, boolean constrained) {
-        double rho = Math.max(-1 + 1e-12, Math.min(1 - 1e-12, Math.tanh(x[0])));
+        double rho = LeastSquares.correlation(x[0]);
         double eta = constrained ? 2 / (1 + Math.abs(rho)) * LeastSquares.logistic(x[1]) : Math.exp(x[1]);
         double gamma = constrained ? LeastSquares.logistic(x[2]) / 2 : LeastSquares.logistic(x[2]);
         double[] thetas = new double[times.length];

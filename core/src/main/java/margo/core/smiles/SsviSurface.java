@@ -30,13 +30,9 @@ public record SsviSurface(double rho, double eta, double gamma, double[] times, 
         }
         times = times.clone();
         thetas = thetas.clone();
-        for (int i = 0; i < times.length; i++) {
-            Checks.positive("times[" + i + "]", times[i]);
+        Checks.increasingTimes("times", times);
+        for (int i = 0; i < thetas.length; i++) {
             Checks.positive("thetas[" + i + "]", thetas[i]);
-            if (i > 0 && !(times[i] > times[i - 1])) {
-                throw new IllegalArgumentException("times must increase, but times[" + i + "] = " + times[i]
-                        + " <= " + times[i - 1]);
-            }
         }
     }
 

@@ -106,21 +106,16 @@ public final class SviFitter {
     /** The SVI smile at unbounded coordinates {@code (ln w_min, ln b, atanh rho, m, ln sigma)}. */
     static SviRaw smile(double[] x) {
         double b = Math.exp(x[1]);
-        double rho = Math.tanh(x[2]);
+        double rho = LeastSquares.correlation(x[2]);
         double sigma = Math.exp(x[4]);
         double a = Math.exp(x[0]) - b * sigma * Math.sqrt(1 - rho * rho);
-        return new SviRaw(a, b, clampCorrelation(rho), x[3], sigma);
-    }
-
-    private static double clampCorrelation(double rho) {
-        // tanh rounds to +-1 beyond |x| ~ 19; keep the parameter inside the open interval the record requires.
-        return Math.max(-1 + 1e-15, Math.min(1 - 1e-15, rho));
+        return new SviRaw(a, b, rho, x[3], sigma);
     }
 
     private static void volatilityResiduals(double[] x, double[] k, double[] vol, double[] sqrtWeight, double time,
                                             double[] out) {
         double b = Math.exp(x[1]);
-        double rho = clampCorrelation(Math.tanh(x[2]));
+        double rho = LeastSquares.correlation(x[2]);
         double m = x[3];
         double sigma = Math.exp(x[4]);
         double a = Math.exp(x[0]) - b * sigma * Math.sqrt(1 - rho * rho);
