@@ -17,7 +17,7 @@ import java.util.List;
  * density {@code g(k)} (Gatheral and Jacquier 2014, eq. 2.1), for wings steeper than Lee's bound
  * {@code b(1 + |rho|) <= 2} (beyond which {@code g -> 1/4 - b^2(1+|rho|)^2/16 < 0} in the wing) and, expiry by
  * expiry in increasing time, for total variance below the previous expiry's; the penalty weight rises tenfold
- * until the grid checks pass (at most {@value #PENALTY_ROUNDS} rounds).
+ * until the grid checks pass (at most {@value #PENALTY_ROUNDS} rounds); any violation left is in the report.
  */
 public final class SviFitter {
 

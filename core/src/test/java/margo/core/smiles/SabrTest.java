@@ -50,6 +50,32 @@ class SabrTest {
         assertEquals(0.15, slope, 0.02);
     }
 
+    /** The finite-difference density of a SABR smile agrees with Breeden-Litzenberger on its Black prices. */
+    @Test
+    void sabrDensityFromFiniteDifferencesMatchesBreedenLitzenberger() {
+        SabrSmile smile = new SabrSmile(new Sabr(0.8, 1.0, 0.1, 3.0), 60000, 7.0 / 365);
+        for (double k = -0.4; k <= 0.4; k += 0.02) {
+            double fromG = SviRawTest.densityFromG(smile, k);
+            assertEquals(SviRawTest.breedenLitzenberger(smile, k, 7.0 / 365), fromG, 1e-4 * Math.abs(fromG) + 1e-6,
+                    "k=" + k);
+        }
+    }
+
+    /**
+     * Hagan's expansion gives a negative density at low strikes for long expiries (Hagan et al. 2002 discuss the
+     * low-strike wing; Obloj 2008 and Hagan et al. 2014, "Arbitrage-free SABR", address it): a rates-like SABR
+     * at ten years is reported with butterfly arbitrage in the put wing only.
+     */
+    @Test
+    void longDatedSabrHasButterflyArbitrageInTheLowStrikeWing() {
+        SabrSmile smile = new SabrSmile(new Sabr(0.0089, 0.5, -0.3, 0.6), 0.05, 10);
+        List<LogMoneynessRange> violations = ArbitrageChecks.butterfly(smile, ArbitrageChecks.grid(-4, 2, 601));
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).to() < 0, violations.toString());
+        assertEquals(List.of(), ArbitrageChecks.butterfly(new SabrSmile(new Sabr(0.8, 1.0, 0.1, 3.0), 60000, 7.0 / 365),
+                ArbitrageChecks.grid(-1.5, 1.5, 601)));
+    }
+
     @Test
     void fitRecoversSabrParametersFromItsOwnSmiles() {
         double beta = 0.7;

@@ -51,25 +51,38 @@ class SviRawTest {
     void densityMatchesBreedenLitzenbergerSecondDifferenceOfBlackPrices() {
         for (SviRaw svi : List.of(TAME, VOGT)) {
             for (double k = -1.0; k <= 1.0; k += 0.05) {
-                double strike = Math.exp(k);
-                double h = 1e-3 * strike;
-                // Richardson extrapolation of the second difference removes its h^2 truncation error.
-                double breedenLitzenberger = strike * (4 * secondDifference(svi, strike, h)
-                        - secondDifference(svi, strike, 2 * h)) / 3;
-                double w = svi.totalVariance(k);
-                double dMinus = -k / Math.sqrt(w) - Math.sqrt(w) / 2;
-                double fromG = svi.density(k) / Math.sqrt(2 * Math.PI * w) * Math.exp(-dMinus * dMinus / 2);
-                assertEquals(breedenLitzenberger, fromG, 2e-5 * Math.abs(fromG) + 1e-7, svi + " at k=" + k);
+                double fromG = densityFromG(svi, k);
+                assertEquals(breedenLitzenberger(svi, k, 1.0), fromG, 2e-5 * Math.abs(fromG) + 1e-7, svi + " at k=" + k);
             }
         }
     }
 
-    private static double secondDifference(SviRaw svi, double strike, double h) {
-        return (call(svi, strike + h) - 2 * call(svi, strike) + call(svi, strike - h)) / (h * h);
+    /** The density of {@code k = ln(S_T/F)} from g: Gatheral and Jacquier (2014), eq. 2.2. */
+    static double densityFromG(Smile smile, double k) {
+        double w = smile.totalVariance(k);
+        double dMinus = -k / Math.sqrt(w) - Math.sqrt(w) / 2;
+        return smile.density(k) / Math.sqrt(2 * Math.PI * w) * Math.exp(-dMinus * dMinus / 2);
     }
 
-    private static double call(SviRaw svi, double strike) {
-        return Black76.price(OptionType.CALL, 1.0, strike, 1.0, Math.sqrt(svi.totalVariance(Math.log(strike))));
+    /**
+     * The density of {@code k} by Breeden and Litzenberger: {@code K d2C/dK2} of undiscounted Black-76 calls on a
+     * unit forward at the smile's vols, by a Richardson-extrapolated second difference (no h^2 error).
+     */
+    static double breedenLitzenberger(Smile smile, double k, double timeYears) {
+        double strike = Math.exp(k);
+        double h = 1e-3 * strike;
+        return strike * (4 * secondDifference(smile, strike, h, timeYears)
+                - secondDifference(smile, strike, 2 * h, timeYears)) / 3;
+    }
+
+    private static double secondDifference(Smile smile, double strike, double h, double timeYears) {
+        return (call(smile, strike + h, timeYears) - 2 * call(smile, strike, timeYears)
+                + call(smile, strike - h, timeYears)) / (h * h);
+    }
+
+    private static double call(Smile smile, double strike, double timeYears) {
+        return Black76.price(OptionType.CALL, 1.0, strike, timeYears,
+                Math.sqrt(smile.totalVariance(Math.log(strike)) / timeYears));
     }
 
     @Test
