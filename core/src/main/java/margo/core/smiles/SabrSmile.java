@@ -9,20 +9,26 @@ package margo.core.smiles;
  * @param parameters the SABR parameters
  * @param forward    the expiry's forward F, USD per unit of underlying, &gt; 0
  * @param timeYears  time to expiry T, years, &gt; 0
+ * @param expansion  Hagan's 2002 formula or Obloj's 2008 correction
  */
-public record SabrSmile(Sabr parameters, double forward, double timeYears) implements Smile {
+public record SabrSmile(Sabr parameters, double forward, double timeYears, Sabr.Expansion expansion) implements Smile {
 
     public SabrSmile {
-        if (parameters == null) {
-            throw new IllegalArgumentException("parameters must not be null");
+        if (parameters == null || expansion == null) {
+            throw new IllegalArgumentException("parameters and expansion must not be null");
         }
         Checks.positive("forward", forward);
         Checks.positive("timeYears", timeYears);
     }
 
+    /** Hagan's 2002 formula. */
+    public SabrSmile(Sabr parameters, double forward, double timeYears) {
+        this(parameters, forward, timeYears, Sabr.Expansion.HAGAN_2002);
+    }
+
     @Override
     public double totalVariance(double logMoneyness) {
-        double vol = parameters.impliedVolatility(forward, forward * Math.exp(logMoneyness), timeYears);
+        double vol = parameters.impliedVolatility(forward, forward * Math.exp(logMoneyness), timeYears, expansion);
         return vol * vol * timeYears;
     }
 }

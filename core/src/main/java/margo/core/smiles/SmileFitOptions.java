@@ -10,11 +10,16 @@ package margo.core.smiles;
  * @param gridWidening  how far the check grid extends beyond the quoted log-moneyness range on each side, as a
  *                      fraction of that range's width, &ge; 0 (0.5: half the width again on each side)
  * @param sabrBeta      SABR's CEV exponent beta in [0, 1], fixed by the user (ignored by SVI and SSVI)
+ * @param sabrExpansion Hagan's 2002 formula or Obloj's 2008 correction for SABR (ignored by SVI and SSVI)
  */
-public record SmileFitOptions(boolean arbitrageFree, int gridPoints, double gridWidening, double sabrBeta) {
+public record SmileFitOptions(boolean arbitrageFree, int gridPoints, double gridWidening, double sabrBeta,
+                              Sabr.Expansion sabrExpansion) {
 
-    /** Unconstrained, a 401-point grid widened by half the quoted range on each side, SABR beta 1 (lognormal). */
-    public static final SmileFitOptions DEFAULT = new SmileFitOptions(false, 401, 0.5, 1.0);
+    /**
+     * Unconstrained, a 401-point grid widened by half the quoted range on each side, SABR beta 1 (lognormal)
+     * with Hagan's formula.
+     */
+    public static final SmileFitOptions DEFAULT = new SmileFitOptions(false, 401, 0.5, 1.0, Sabr.Expansion.HAGAN_2002);
 
     public SmileFitOptions {
         if (gridPoints < 2) {
@@ -26,16 +31,24 @@ public record SmileFitOptions(boolean arbitrageFree, int gridPoints, double grid
         if (!(sabrBeta >= 0 && sabrBeta <= 1)) {
             throw new IllegalArgumentException("sabrBeta must be in [0, 1], but was " + sabrBeta);
         }
+        if (sabrExpansion == null) {
+            throw new IllegalArgumentException("sabrExpansion must not be null");
+        }
     }
 
     /** These options with the fit constrained to be arbitrage-free, or not. */
     public SmileFitOptions withArbitrageFree(boolean constrained) {
-        return new SmileFitOptions(constrained, gridPoints, gridWidening, sabrBeta);
+        return new SmileFitOptions(constrained, gridPoints, gridWidening, sabrBeta, sabrExpansion);
     }
 
     /** These options with SABR's beta. */
     public SmileFitOptions withSabrBeta(double beta) {
-        return new SmileFitOptions(arbitrageFree, gridPoints, gridWidening, beta);
+        return new SmileFitOptions(arbitrageFree, gridPoints, gridWidening, beta, sabrExpansion);
+    }
+
+    /** These options with SABR's expansion. */
+    public SmileFitOptions withSabrExpansion(Sabr.Expansion expansion) {
+        return new SmileFitOptions(arbitrageFree, gridPoints, gridWidening, sabrBeta, expansion);
     }
 
     /** The check grid for quotes: their log-moneyness range widened by {@code gridWidening} on each side. */

@@ -77,6 +77,56 @@ class SabrTest {
     }
 
     @Test
+    void oblojCorrectionEqualsHaganForBetaOneAndAtTheMoney() {
+        Sabr lognormal = new Sabr(0.8, 1.0, 0.1, 3.0);
+        Sabr cev = new Sabr(0.65 * Math.pow(60000, 0.5), 0.5, -0.3, 1.5);
+        for (double k = -1; k <= 1; k += 0.05) {
+            double strike = 60000 * Math.exp(k);
+            assertEquals(lognormal.impliedVolatility(60000, strike, 0.1),
+                    lognormal.impliedVolatility(60000, strike, 0.1, Sabr.Expansion.OBLOJ_2008), 1e-14);
+        }
+        assertEquals(cev.impliedVolatility(60000, 60000, 0.5),
+                cev.impliedVolatility(60000, 60000, 0.5, Sabr.Expansion.OBLOJ_2008), 1e-14);
+        // Continuous through the money: no 0/0 at K = F.
+        assertEquals(cev.impliedVolatility(60000, 60000, 0.5, Sabr.Expansion.OBLOJ_2008),
+                cev.impliedVolatility(60000, 60000 * Math.exp(1e-9), 0.5, Sabr.Expansion.OBLOJ_2008), 1e-9);
+    }
+
+    /**
+     * Without vol of vol, SABR is the CEV model, whose short-time Black vol is exactly
+     * {@code alpha (1-b) ln(F/K) / (F^(1-b) - K^(1-b))} (Berestycki, Busca and Florent 2004): Obloj's leading term.
+     * Hagan's is the series of it in {@code ln(F/K)} to fourth order, so the two differ by O(((1-b) L)^6).
+     */
+    @Test
+    void withoutVolOfVolBothExpansionsGiveTheCevShortTimeLimit() {
+        Sabr cev = new Sabr(0.65 * Math.pow(60000, 0.5), 0.5, 0.0, 0.0);
+        for (double k = -0.6; k <= 0.6; k += 0.1) {
+            double strike = 60000 * Math.exp(k);
+            double exact = cev.alpha() * 0.5 * -k / (Math.pow(60000, 0.5) - Math.pow(strike, 0.5));
+            if (Math.abs(k) < 1e-12) {
+                exact = cev.alpha() / Math.pow(60000, 0.5);
+            }
+            assertEquals(exact, cev.impliedVolatility(60000, strike, 0.0, Sabr.Expansion.OBLOJ_2008), 1e-12 * exact);
+            double sixthOrder = Math.pow(0.5 * k, 6);
+            assertEquals(exact, cev.impliedVolatility(60000, strike, 0.0), 1e-3 * sixthOrder * exact + 1e-15,
+                    "k=" + k);
+        }
+    }
+
+    @Test
+    void oblojFitRecoversItsOwnParameters() {
+        Sabr truth = new Sabr(0.65 * Math.pow(60000, 0.5), 0.5, -0.25, 1.8);
+        SmileQuotes quotes = SviFitTest.quotesFrom(
+                List.of(new SabrSmile(truth, 60000, 0.25, Sabr.Expansion.OBLOJ_2008)), new double[] {0.25});
+        SurfaceFit fit = SabrFitter.fit(quotes, SmileFitOptions.DEFAULT.withSabrBeta(0.5)
+                .withSabrExpansion(Sabr.Expansion.OBLOJ_2008));
+        Sabr fitted = ((SabrSmile) fit.smiles().get(0)).parameters();
+        assertEquals(truth.rho(), fitted.rho(), 1e-6, fitted.toString());
+        assertEquals(truth.nu(), fitted.nu(), 1e-6, fitted.toString());
+        assertEquals(Sabr.Expansion.OBLOJ_2008, ((SabrSmile) fit.smiles().get(0)).expansion());
+    }
+
+    @Test
     void fitRecoversSabrParametersFromItsOwnSmiles() {
         double beta = 0.7;
         Sabr truth = new Sabr(0.65 * Math.pow(60000, 0.3), beta, -0.25, 1.8);
