@@ -6,9 +6,10 @@ package margo.core.smiles;
  * variable in which Gatheral and Jacquier ("Arbitrage-free SVI volatility surfaces", Quantitative Finance 14,
  * 2014) state both no-arbitrage conditions, so one interface serves SVI, SSVI slices and SABR.
  *
- * <p>The derivatives default to central finite differences; closed-form smiles (SVI) override them.
+ * <p>The derivatives default to central finite differences; closed-form smiles (SVI) override them. Sealed, so
+ * a renderer can switch over the families exhaustively: {@link SviRaw} (SVI and SSVI slices) or {@link SabrSmile}.
  */
-public interface Smile {
+public sealed interface Smile permits SviRaw, SabrSmile {
 
     /** Step in log-moneyness of the default finite differences: truncation ~h^2, round-off ~1e-16 w / h^2. */
     double DIFFERENCE_STEP = 1e-4;
