@@ -1,0 +1,74 @@
+package margo.core.smiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
+
+class SviJumpWingsProperties {
+
+    @Property(tries = 300)
+    void rawToJumpWingsAndBackIsTheIdentity(@ForAll @DoubleRange(min = 0.0, max = 0.3) @Scale(6) double minimum,
+                                             @ForAll @DoubleRange(min = 0.01, max = 1.0) @Scale(6) double b,
+                                             @ForAll @DoubleRange(min = -0.95, max = 0.95) @Scale(6) double rho,
+                                             @ForAll @DoubleRange(min = -0.5, max = 0.5) @Scale(6) double m,
+                                             @ForAll @DoubleRange(min = 0.02, max = 1.0) @Scale(6) double sigma,
+                                             @ForAll @DoubleRange(min = 0.01, max = 3.0) @Scale(6) double t) {
+        if (Math.abs(m) < 1e-3) {
+            return; // m = 0 is the separate branch, tested below
+        }
+        SviRaw raw = new SviRaw(minimum - b * sigma * Math.sqrt(1 - rho * rho), b, rho, m, sigma);
+        SviRaw back = SviJumpWings.fromRaw(raw, t).toRaw();
+        assertRawEquals(raw, back);
+        // The smiles agree, not only the parameters.
+        for (double k = -1; k <= 1; k += 0.25) {
+            assertEquals(raw.totalVariance(k), back.totalVariance(k), 1e-10);
+        }
+    }
+
+    @Test
+    void jumpWingsToRawAndBackIsTheIdentity() {
+        SviJumpWings jw = new SviJumpWings(0.36, -0.2, 0.9, 0.6, 0.3, 0.5);
+        SviJumpWings back = SviJumpWings.fromRaw(jw.toRaw(), 0.5);
+        assertEquals(jw.v(), back.v(), 1e-12);
+        assertEquals(jw.psi(), back.psi(), 1e-12);
+        assertEquals(jw.p(), back.p(), 1e-12);
+        assertEquals(jw.c(), back.c(), 1e-12);
+        assertEquals(jw.vTilde(), back.vTilde(), 1e-12);
+    }
+
+    @Test
+    void jumpWingsReadTheSmile() {
+        SviRaw raw = SviRawTest.TAME;
+        double t = 0.5;
+        SviJumpWings jw = SviJumpWings.fromRaw(raw, t);
+        double w0 = raw.totalVariance(0);
+        assertEquals(w0 / t, jw.v(), 1e-15);
+        // psi is the ATM skew of implied volatility in units of sqrt(t): d sqrt(w)/dk = w'(0) / (2 sqrt(w)).
+        assertEquals(raw.totalVarianceSlope(0) / (2 * Math.sqrt(w0)), jw.psi(), 1e-15);
+        assertEquals(raw.minimumTotalVariance() / t, jw.vTilde(), 1e-15);
+    }
+
+    @Test
+    void atTheMoneyVertexTakesTheMEqualsZeroBranch() {
+        SviRaw raw = new SviRaw(0.02, 0.3, -0.3, 0.0, 0.2);
+        assertRawEquals(raw, SviJumpWings.fromRaw(raw, 1.0).toRaw());
+        SviRaw symmetric = new SviRaw(0.02, 0.3, 0.0, 0.0, 0.2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SviJumpWings.fromRaw(symmetric, 1.0).toRaw());
+        assertEquals(true, e.getMessage().contains("not determined"), e.getMessage());
+    }
+
+    private static void assertRawEquals(SviRaw expected, SviRaw actual) {
+        String message = expected + " vs " + actual;
+        assertEquals(expected.a(), actual.a(), 1e-9, message);
+        assertEquals(expected.b(), actual.b(), 1e-9, message);
+        assertEquals(expected.rho(), actual.rho(), 1e-9, message);
+        assertEquals(expected.m(), actual.m(), 1e-9, message);
+        assertEquals(expected.sigma(), actual.sigma(), 1e-9, message);
+    }
+}
