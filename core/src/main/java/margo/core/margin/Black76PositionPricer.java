@@ -20,6 +20,11 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
     }
 
     @Override
+    public String coin() {
+        return market.coin();
+    }
+
+    @Override
     public double indexPrice() {
         return market.indexPrice();
     }

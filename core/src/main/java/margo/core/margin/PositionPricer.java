@@ -24,6 +24,9 @@ import margo.core.market.InstrumentName;
  */
 public interface PositionPricer {
 
+    /** The coin every instrument priced here is written on, e.g. {@code BTC}. */
+    String coin();
+
     /** The coin's index price, USD per coin, in this pricer's (possibly shifted) market. */
     double indexPrice();
 
@@ -82,6 +85,11 @@ public interface PositionPricer {
 
     /** A pricer seen through a market move: the moves compose multiplicatively, the shifts add. */
     record ShiftedPricer(PositionPricer base, double move, double shift) implements PositionPricer {
+        @Override
+        public String coin() {
+            return base.coin();
+        }
+
         @Override
         public double indexPrice() {
             return base.indexPrice() * (1 + move);

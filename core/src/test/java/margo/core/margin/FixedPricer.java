@@ -10,6 +10,11 @@ import margo.core.market.InstrumentName;
 record FixedPricer(double indexPrice, Map<String, Double> optionMarks) implements PositionPricer {
 
     @Override
+    public String coin() {
+        return "BTC";
+    }
+
+    @Override
     public double forward(InstrumentName instrument) {
         return indexPrice;
     }
