@@ -135,14 +135,14 @@ public record PortfolioMarginParameters(double priceRange, int bucketsCount, dou
         for (int k = -bucketsCount; k <= bucketsCount; k++) {
             double move = priceRange * k / bucketsCount;
             String price = String.format(Locale.ROOT, "%+.1f%%", 100 * move);
-            scenarios.add(new Scenario(price + " vol up", move, move, up, 1.0));
-            scenarios.add(new Scenario(price + " vol same", move, move, VolatilityShock.NONE, 1.0));
-            scenarios.add(new Scenario(price + " vol down", move, move, down, 1.0));
+            scenarios.add(new Scenario(price + " vol up", move, move, up, 1.0, 1.0));
+            scenarios.add(new Scenario(price + " vol same", move, move, VolatilityShock.NONE, 1.0, 1.0));
+            scenarios.add(new Scenario(price + " vol down", move, move, down, 1.0, 1.0));
         }
         for (double move : extendedMoves) {
             double weight = extendedTableFactor * Math.min(1.0, priceRange / Math.abs(move));
             scenarios.add(new Scenario(String.format(Locale.ROOT, "extended %+.0f%% vol up", 100 * move), move,
-                    Math.copySign(priceRange, move), up, weight));
+                    Math.copySign(priceRange, move), up, weight, 1.0));
         }
         return scenarios;
     }

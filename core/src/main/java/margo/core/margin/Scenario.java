@@ -11,9 +11,11 @@ package margo.core.margin;
  * @param volatilityShock    the implied-volatility shift of options
  * @param optionWeight       the fraction of the options' P&amp;L counted (1 in a standard scenario; the extended
  *                           table and SPAN's extreme scenarios count a fraction), in [0, 1]
+ * @param deltaOneWeight     the fraction of futures' and perpetuals' P&amp;L counted: 1 except in SPAN's extreme
+ *                           scenarios, whose "fraction considered" applies to every contract, in [0, 1]
  */
 public record Scenario(String label, double priceMove, double deltaOnePriceMove, VolatilityShock volatilityShock,
-                       double optionWeight) {
+                       double optionWeight, double deltaOneWeight) {
 
     public Scenario {
         if (label == null) {
@@ -27,15 +29,16 @@ public record Scenario(String label, double priceMove, double deltaOnePriceMove,
         if (volatilityShock == null) {
             throw new IllegalArgumentException("volatilityShock must not be null");
         }
-        if (!(optionWeight >= 0 && optionWeight <= 1)) {
-            throw new IllegalArgumentException("optionWeight must be in [0, 1], not " + optionWeight);
+        if (!(optionWeight >= 0 && optionWeight <= 1) || !(deltaOneWeight >= 0 && deltaOneWeight <= 1)) {
+            throw new IllegalArgumentException("optionWeight and deltaOneWeight must be in [0, 1], not " + optionWeight
+                    + " and " + deltaOneWeight);
         }
     }
 
     /** A stress scenario: every price moves by {@code priceMove}, every implied volatility by {@code volatilityShift}. */
     public static Scenario of(double priceMove, double volatilityShift) {
         return new Scenario(String.format(java.util.Locale.ROOT, "%+.1f%% vol %+.1f", 100 * priceMove,
-                100 * volatilityShift), priceMove, priceMove, VolatilityShock.absolute(volatilityShift), 1.0);
+                100 * volatilityShift), priceMove, priceMove, VolatilityShock.absolute(volatilityShift), 1.0, 1.0);
     }
 
     /**
@@ -47,6 +50,6 @@ public record Scenario(String label, double priceMove, double deltaOnePriceMove,
             double shift = volatilityShock.shift(pricer.markVolatility(option), pricer.timeToExpiry(option));
             return optionWeight * (pricer.unitValue(option, priceMove, shift) - base);
         }
-        return pricer.unitValue(instrument, deltaOnePriceMove, 0.0) - base;
+        return deltaOneWeight * (pricer.unitValue(instrument, deltaOnePriceMove, 0.0) - base);
     }
 }

@@ -45,4 +45,13 @@ record FixedPricer(double indexPrice, Map<String, Double> optionMarks) implement
         double forward = indexPrice * (1 + priceMove);
         return Settlement.of(instrument) == Settlement.INVERSE ? -1.0 / forward : forward;
     }
+
+    @Override
+    public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
+        if (instrument instanceof InstrumentName.Option) {
+            throw new UnsupportedOperationException("a fixed mark has no delta");
+        }
+        double forward = indexPrice * (1 + priceMove);
+        return Settlement.of(instrument) == Settlement.INVERSE ? 1.0 / forward : forward;
+    }
 }
