@@ -66,17 +66,29 @@ public final class ScenarioPnlMatrix {
             instrumentIndex[p] = index.computeIfAbsent(positions.get(p).instrument(), k -> index.size());
             quantity[p] = positions.get(p).scenarioQuantity();
         }
-        double[] unitPnl = new double[index.size() * n];
-        for (Map.Entry<InstrumentName, Integer> entry : index.entrySet()) {
-            InstrumentName instrument = entry.getKey();
-            double base = pricer.unitValue(instrument);
-            int row = entry.getValue() * n;
-            for (int s = 0; s < n; s++) {
-                unitPnl[row + s] = scenarios.get(s).unitPnl(pricer, instrument, base);
-            }
-        }
+        InstrumentName[] instruments = new InstrumentName[index.size()];
+        index.forEach((instrument, at) -> instruments[at] = instrument);
+        double[] unitPnl = unitPnl(List.of(instruments), scenarios, pricer);
         return new ScenarioPnlMatrix(List.copyOf(positions), List.copyOf(scenarios), currency, unitPnl,
                 instrumentIndex, quantity);
+    }
+
+    /**
+     * The P&amp;L of one unit of each instrument in each scenario, laid out for {@link ScenarioAggregation}:
+     * {@code [instrument * scenarios.size() + scenario]}, in each instrument's settlement currency. Each instrument
+     * is revalued once per scenario, the step venues share between all accounts holding it.
+     */
+    public static double[] unitPnl(List<InstrumentName> instruments, List<Scenario> scenarios, PositionPricer pricer) {
+        int n = scenarios.size();
+        double[] unitPnl = new double[instruments.size() * n];
+        for (int i = 0; i < instruments.size(); i++) {
+            InstrumentName instrument = instruments.get(i);
+            double base = pricer.unitValue(instrument);
+            for (int s = 0; s < n; s++) {
+                unitPnl[i * n + s] = scenarios.get(s).unitPnl(pricer, instrument, base);
+            }
+        }
+        return unitPnl;
     }
 
     /** The positions, in row order. */
