@@ -51,16 +51,7 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
 
     @Override
     public double unitValue(InstrumentName instrument, double priceMove, double volatilityShift) {
-        double forward = market.forward(instrument) * (1 + priceMove);
-        boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
-        if (instrument instanceof InstrumentName.Option option) {
-            double volatility = Math.max(0.0, market.markVolatility(option) + volatilityShift);
-            double time = market.timeToExpiry(option);
-            return inverse
-                    ? Black76.priceInCoin(option.type(), forward, option.strike(), time, volatility)
-                    : Black76.price(option.type(), forward, option.strike(), time, volatility);
-        }
-        return inverse ? -1.0 / forward : forward;
+        return evaluate(instrument, priceMove, volatilityShift, false);
     }
 
     /**
@@ -69,15 +60,29 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
      */
     @Override
     public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
+        return evaluate(instrument, priceMove, volatilityShift, true);
+    }
+
+    /** The unit value, or its {@code d/d ln F} when {@code delta}, in the moved market. */
+    private double evaluate(InstrumentName instrument, double priceMove, double volatilityShift, boolean delta) {
         double forward = market.forward(instrument) * (1 + priceMove);
         boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
         if (instrument instanceof InstrumentName.Option option) {
             double volatility = Math.max(0.0, market.markVolatility(option) + volatilityShift);
             double time = market.timeToExpiry(option);
+            if (delta) {
+                return inverse
+                        ? Black76.deltaInCoin(option.type(), forward, option.strike(), time, volatility)
+                        : forward * Black76.delta(option.type(), forward, option.strike(), time, volatility);
+            }
             return inverse
-                    ? Black76.deltaInCoin(option.type(), forward, option.strike(), time, volatility)
-                    : forward * Black76.delta(option.type(), forward, option.strike(), time, volatility);
+                    ? Black76.priceInCoin(option.type(), forward, option.strike(), time, volatility)
+                    : Black76.price(option.type(), forward, option.strike(), time, volatility);
         }
-        return inverse ? 1.0 / forward : forward;
+        // -1/F' coin per USD of inverse notional (slope 1/F'); F' USD per coin for linear (slope F').
+        if (delta) {
+            return inverse ? 1.0 / forward : forward;
+        }
+        return inverse ? -1.0 / forward : forward;
     }
 }

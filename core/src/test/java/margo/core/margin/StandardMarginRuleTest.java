@@ -19,11 +19,15 @@ class StandardMarginRuleTest {
         return StandardMarginRule.DERIBIT.requirement(List.of(positions), pricer);
     }
 
+    /** The Deribit margin of one short option at S = 100,000 and the given coin mark. */
+    private static MarginRequirement shortOne(String instrument, double mark) {
+        return deribit(new FixedPricer(100_000, Map.of(instrument, mark)), position(instrument, -1, mark));
+    }
+
     // T15: S = 100,000; short 110,000 call at mark 0.01 -> IM = max(0.15 - 0.1, 0.1) + 0.01 = 0.11, MM = 0.085.
     @Test
     void shortCallInitialMarginHasTenPercentFloor() {
-        FixedPricer pricer = new FixedPricer(100_000, Map.of("BTC-29MAR24-110000-C", 0.01));
-        MarginRequirement margin = deribit(pricer, position("BTC-29MAR24-110000-C", -1, 0.01));
+        MarginRequirement margin = shortOne("BTC-29MAR24-110000-C", 0.01);
         assertEquals("BTC", margin.currency());
         assertEquals(0.11, margin.initial(), 1e-15);
         assertEquals(0.085, margin.maintenance(), 1e-15);
@@ -32,8 +36,7 @@ class StandardMarginRuleTest {
     // T15: short 90,000 put at mark 0.008 -> MM = max(0.075, 0.075 x 0.008) + 0.008 = 0.083; IM = 0.108.
     @Test
     void shortPutMaintenanceIsSevenAndAHalfPercentPlusMark() {
-        FixedPricer pricer = new FixedPricer(100_000, Map.of("BTC-29MAR24-90000-P", 0.008));
-        MarginRequirement margin = deribit(pricer, position("BTC-29MAR24-90000-P", -1, 0.008));
+        MarginRequirement margin = shortOne("BTC-29MAR24-90000-P", 0.008);
         assertEquals(0.108, margin.initial(), 1e-15);
         assertEquals(0.083, margin.maintenance(), 1e-15);
     }
@@ -48,9 +51,7 @@ class StandardMarginRuleTest {
 
     @Test
     void inTheMoneyShortCallNeedsFifteenPercentPlusMark() {
-        FixedPricer pricer = new FixedPricer(100_000, Map.of("BTC-29MAR24-90000-C", 0.12));
-        MarginRequirement margin = deribit(pricer, position("BTC-29MAR24-90000-C", -1, 0.12));
-        assertEquals(0.15 + 0.12, margin.initial(), 1e-15);
+        assertEquals(0.15 + 0.12, shortOne("BTC-29MAR24-90000-C", 0.12).initial(), 1e-15);
     }
 
     @Test
