@@ -144,9 +144,9 @@ class MarginCalculatorTest {
         List<MarginState> states = STANDARD.states(basis, PRICER);
         MarginState isolated = states.get(1);
         assertEquals("perp-hedge", isolated.group());
-        // 2 BTC_USDC short at 60,800, index 61,000: equity 15,000 + 2 x (60,800 - 61,000); IM 2 x 61,000 x 2.01%.
-        assertEquals(15_000 - 400, isolated.equity(), 1e-9);
-        assertEquals(14_850 - 400, isolated.initialEquity(), 1e-9);
+        // 2 BTC_USDC short at 60,800, index 61,000: equity 30,000 + 2 x (60,800 - 61,000); IM 2 x 61,000 x 2.01%.
+        assertEquals(30_000 - 400, isolated.equity(), 1e-9);
+        assertEquals(29_700 - 400, isolated.initialEquity(), 1e-9);
         assertEquals(2 * 61_000 * (0.02 + 2 * 0.00005), isolated.initialMargin(), 1e-9);
         assertTrue(isolated.liquidationPriceUp() > 61_000);
         assertTrue(Double.isNaN(isolated.liquidationPriceDown()));
