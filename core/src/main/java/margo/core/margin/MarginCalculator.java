@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Margins accounts under one {@link MarginRule}: equity, IM, MM, ratios, available balance, liquidation prices,
@@ -47,6 +51,40 @@ public final class MarginCalculator {
             states.add(state(group, pricer));
         }
         return states;
+    }
+
+    /**
+     * The state of every group of every account as a table, one row per group: {@code account}, {@code group}
+     * (empty for the cross pool), then USD amounts {@code equity}, {@code initial_equity}, {@code initial_margin},
+     * {@code maintenance_margin}, {@code available}, the ratios {@code initial_ratio} and
+     * {@code maintenance_ratio}, {@code liquidation_price_down} and {@code liquidation_price_up} (USD per coin, NaN
+     * when none) and {@code distance_to_liquidation} (a fraction of the index).
+     */
+    public Table report(Book book, PositionPricer pricer) {
+        StringColumn accounts = StringColumn.create("account");
+        StringColumn groups = StringColumn.create("group");
+        String[] names = {"equity", "initial_equity", "initial_margin", "maintenance_margin", "available",
+                "initial_ratio", "maintenance_ratio", "liquidation_price_down", "liquidation_price_up",
+                "distance_to_liquidation"};
+        DoubleColumn[] numbers = new DoubleColumn[names.length];
+        for (int i = 0; i < names.length; i++) {
+            numbers[i] = DoubleColumn.create(names[i]);
+        }
+        for (Account account : book.accounts()) {
+            for (MarginState state : states(account, pricer)) {
+                accounts.append(account.name());
+                groups.append(state.group());
+                double[] values = {state.equity(), state.initialEquity(), state.initialMargin(),
+                        state.maintenanceMargin(), state.available(), state.initialRatio(), state.maintenanceRatio(),
+                        state.liquidationPriceDown(), state.liquidationPriceUp(), state.distanceToLiquidation()};
+                for (int i = 0; i < names.length; i++) {
+                    numbers[i].append(values[i]);
+                }
+            }
+        }
+        Table table = Table.create("margin", accounts, groups);
+        table.addColumns(numbers);
+        return table;
     }
 
     /** The group's equity, margins, ratios, available balance and liquidation prices. */
@@ -147,7 +185,7 @@ public final class MarginCalculator {
 
     /** The index price of the first zero of equity - MM from log-move 0 towards {@code farLogMove}, or NaN. */
     private double firstCrossing(MarginGroup group, PositionPricer pricer, double farLogMove) {
-        java.util.function.DoubleUnaryOperator excess = logMove -> {
+        DoubleUnaryOperator excess = logMove -> {
             Levels at = levels(group, pricer.shifted(Math.expm1(logMove), 0.0));
             return at.equity - at.maintenance;
         };
