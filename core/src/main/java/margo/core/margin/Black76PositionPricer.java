@@ -51,7 +51,7 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
 
     @Override
     public double unitValue(InstrumentName instrument, double priceMove, double volatilityShift) {
-        return evaluate(instrument, priceMove, volatilityShift, false);
+        return valuer(instrument).value(priceMove, volatilityShift);
     }
 
     /**
@@ -60,29 +60,70 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
      */
     @Override
     public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
-        return evaluate(instrument, priceMove, volatilityShift, true);
+        return valuer(instrument).moveDelta(priceMove, volatilityShift);
     }
 
-    /** The unit value, or its {@code d/d ln F} when {@code delta}, in the moved market. */
-    private double evaluate(InstrumentName instrument, double priceMove, double volatilityShift, boolean delta) {
-        double forward = market.forward(instrument) * (1 + priceMove);
+    /** The instrument's forward, mark IV and time to expiry looked up once. */
+    @Override
+    public InstrumentValuer valuer(InstrumentName instrument) {
         boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
+        double forward = market.forward(instrument);
         if (instrument instanceof InstrumentName.Option option) {
-            double volatility = Math.max(0.0, market.markVolatility(option) + volatilityShift);
-            double time = market.timeToExpiry(option);
-            if (delta) {
-                return inverse
-                        ? Black76.deltaInCoin(option.type(), forward, option.strike(), time, volatility)
-                        : forward * Black76.delta(option.type(), forward, option.strike(), time, volatility);
-            }
+            return new OptionValuer(option, forward, market.markVolatility(option), market.timeToExpiry(option),
+                    inverse);
+        }
+        return new DeltaOneValuer(forward, market.timeToExpiry(instrument), inverse);
+    }
+
+    /** Black-76 on the moved forward and shifted (floored at zero) volatility; coin for inverse options. */
+    private record OptionValuer(InstrumentName.Option option, double forward, double markVolatility,
+                                double timeToExpiry, boolean inverse) implements InstrumentValuer {
+        @Override
+        public boolean isOption() {
+            return true;
+        }
+
+        @Override
+        public double value(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            double volatility = Math.max(0.0, markVolatility + volatilityShift);
             return inverse
-                    ? Black76.priceInCoin(option.type(), forward, option.strike(), time, volatility)
-                    : Black76.price(option.type(), forward, option.strike(), time, volatility);
+                    ? Black76.priceInCoin(option.type(), f, option.strike(), timeToExpiry, volatility)
+                    : Black76.price(option.type(), f, option.strike(), timeToExpiry, volatility);
         }
-        // -1/F' coin per USD of inverse notional (slope 1/F'); F' USD per coin for linear (slope F').
-        if (delta) {
-            return inverse ? 1.0 / forward : forward;
+
+        @Override
+        public double moveDelta(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            double volatility = Math.max(0.0, markVolatility + volatilityShift);
+            return inverse
+                    ? Black76.deltaInCoin(option.type(), f, option.strike(), timeToExpiry, volatility)
+                    : f * Black76.delta(option.type(), f, option.strike(), timeToExpiry, volatility);
         }
-        return inverse ? -1.0 / forward : forward;
+    }
+
+    /** {@code -1/F'} coin per USD of inverse notional (slope {@code 1/F'}); {@code F'} USD per coin for linear. */
+    private record DeltaOneValuer(double forward, double timeToExpiry, boolean inverse) implements InstrumentValuer {
+        @Override
+        public boolean isOption() {
+            return false;
+        }
+
+        @Override
+        public double markVolatility() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double value(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            return inverse ? -1.0 / f : f;
+        }
+
+        @Override
+        public double moveDelta(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            return inverse ? 1.0 / f : f;
+        }
     }
 }

@@ -48,6 +48,43 @@ public interface PositionPricer {
      */
     double unitValue(InstrumentName instrument, double priceMove, double volatilityShift);
 
+    /**
+     * The instrument's pricing bound once, for revaluing it in many scenarios. The default delegates to this
+     * pricer's methods; pricers override it to look market data up once.
+     */
+    default InstrumentValuer valuer(InstrumentName instrument) {
+        PositionPricer pricer = this;
+        boolean option = instrument instanceof InstrumentName.Option;
+        double volatility = option ? markVolatility((InstrumentName.Option) instrument) : Double.NaN;
+        double time = timeToExpiry(instrument);
+        return new InstrumentValuer() {
+            @Override
+            public boolean isOption() {
+                return option;
+            }
+
+            @Override
+            public double markVolatility() {
+                return volatility;
+            }
+
+            @Override
+            public double timeToExpiry() {
+                return time;
+            }
+
+            @Override
+            public double value(double priceMove, double volatilityShift) {
+                return pricer.unitValue(instrument, priceMove, volatilityShift);
+            }
+
+            @Override
+            public double moveDelta(double priceMove, double volatilityShift) {
+                return pricer.moveDelta(instrument, priceMove, volatilityShift);
+            }
+        };
+    }
+
     /** The value of one unit at the current market. */
     default double unitValue(InstrumentName instrument) {
         return unitValue(instrument, 0.0, 0.0);
@@ -123,6 +160,37 @@ public interface PositionPricer {
         @Override
         public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
             return base.moveDelta(instrument, (1 + move) * (1 + priceMove) - 1, shift + volatilityShift);
+        }
+
+        @Override
+        public InstrumentValuer valuer(InstrumentName instrument) {
+            InstrumentValuer inner = base.valuer(instrument);
+            return new InstrumentValuer() {
+                @Override
+                public boolean isOption() {
+                    return inner.isOption();
+                }
+
+                @Override
+                public double markVolatility() {
+                    return Math.max(0.0, inner.markVolatility() + shift);
+                }
+
+                @Override
+                public double timeToExpiry() {
+                    return inner.timeToExpiry();
+                }
+
+                @Override
+                public double value(double priceMove, double volatilityShift) {
+                    return inner.value((1 + move) * (1 + priceMove) - 1, shift + volatilityShift);
+                }
+
+                @Override
+                public double moveDelta(double priceMove, double volatilityShift) {
+                    return inner.moveDelta((1 + move) * (1 + priceMove) - 1, shift + volatilityShift);
+                }
+            };
         }
     }
 }

@@ -42,14 +42,14 @@ public record Scenario(String label, double priceMove, double deltaOnePriceMove,
     }
 
     /**
-     * The P&amp;L of one unit of {@code instrument} (see {@link PositionPricer}) in this scenario, in its settlement
-     * currency, given its current unit value {@code base}.
+     * The P&amp;L of one unit of the valuer's instrument (see {@link PositionPricer}) in this scenario, in its
+     * settlement currency, given its current unit value {@code base}.
      */
-    public double unitPnl(PositionPricer pricer, margo.core.market.InstrumentName instrument, double base) {
-        if (instrument instanceof margo.core.market.InstrumentName.Option option) {
-            double shift = volatilityShock.shift(pricer.markVolatility(option), pricer.timeToExpiry(option));
-            return optionWeight * (pricer.unitValue(option, priceMove, shift) - base);
+    public double unitPnl(InstrumentValuer valuer, double base) {
+        if (valuer.isOption()) {
+            double shift = volatilityShock.shift(valuer.markVolatility(), valuer.timeToExpiry());
+            return optionWeight * (valuer.value(priceMove, shift) - base);
         }
-        return deltaOneWeight * (pricer.unitValue(instrument, deltaOnePriceMove, 0.0) - base);
+        return deltaOneWeight * (valuer.value(deltaOnePriceMove, 0.0) - base);
     }
 }

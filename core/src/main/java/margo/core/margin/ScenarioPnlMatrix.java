@@ -82,10 +82,10 @@ public final class ScenarioPnlMatrix {
         int n = scenarios.size();
         double[] unitPnl = new double[instruments.size() * n];
         for (int i = 0; i < instruments.size(); i++) {
-            InstrumentName instrument = instruments.get(i);
-            double base = pricer.unitValue(instrument);
+            InstrumentValuer valuer = pricer.valuer(instruments.get(i));
+            double base = valuer.value(0.0, 0.0);
             for (int s = 0; s < n; s++) {
-                unitPnl[i * n + s] = scenarios.get(s).unitPnl(pricer, instrument, base);
+                unitPnl[i * n + s] = scenarios.get(s).unitPnl(valuer, base);
             }
         }
         return unitPnl;
