@@ -2,6 +2,7 @@ package margo.core.margin;
 
 import margo.core.market.InstrumentName;
 import margo.core.pricing.Black76;
+import margo.core.pricing.OptionType;
 
 /**
  * Prices positions off a {@link MarketSnapshot}: options by Black-76 at the snapshot's forward and mark implied
@@ -85,20 +86,26 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
 
         @Override
         public double value(double priceMove, double volatilityShift) {
-            double f = forward * (1 + priceMove);
-            double volatility = Math.max(0.0, markVolatility + volatilityShift);
-            return inverse
-                    ? Black76.priceInCoin(option.type(), f, option.strike(), timeToExpiry, volatility)
-                    : Black76.price(option.type(), f, option.strike(), timeToExpiry, volatility);
+            return evaluate(priceMove, volatilityShift, false);
         }
 
         @Override
         public double moveDelta(double priceMove, double volatilityShift) {
+            return evaluate(priceMove, volatilityShift, true);
+        }
+
+        private double evaluate(double priceMove, double volatilityShift, boolean delta) {
             double f = forward * (1 + priceMove);
             double volatility = Math.max(0.0, markVolatility + volatilityShift);
+            OptionType type = option.type();
+            if (delta) {
+                return inverse
+                        ? Black76.deltaInCoin(type, f, option.strike(), timeToExpiry, volatility)
+                        : f * Black76.delta(type, f, option.strike(), timeToExpiry, volatility);
+            }
             return inverse
-                    ? Black76.deltaInCoin(option.type(), f, option.strike(), timeToExpiry, volatility)
-                    : f * Black76.delta(option.type(), f, option.strike(), timeToExpiry, volatility);
+                    ? Black76.priceInCoin(type, f, option.strike(), timeToExpiry, volatility)
+                    : Black76.price(type, f, option.strike(), timeToExpiry, volatility);
         }
     }
 
