@@ -1,0 +1,136 @@
+package margo.core.margin;
+
+import margo.core.market.InstrumentName;
+import margo.core.pricing.Black76;
+import margo.core.pricing.OptionType;
+
+/**
+ * Prices positions off a {@link MarketSnapshot}: options by Black-76 at the snapshot's forward and mark implied
+ * volatility (Deribit marks its options this way: mark price = Black price at mark IV on the expiry's forward;
+ * support.deribit.com "Mark price"), delta-one instruments at their forward. Inverse options are priced in coin,
+ * {@code V/F} ({@link Black76#priceInCoin}).
+ *
+ * @param market the market data
+ */
+public record Black76PositionPricer(MarketSnapshot market) implements PositionPricer {
+
+    public Black76PositionPricer {
+        if (market == null) {
+            throw new IllegalArgumentException("market must not be null");
+        }
+    }
+
+    @Override
+    public String coin() {
+        return market.coin();
+    }
+
+    @Override
+    public double indexPrice() {
+        return market.indexPrice();
+    }
+
+    @Override
+    public double forward(InstrumentName instrument) {
+        return market.forward(instrument);
+    }
+
+    @Override
+    public double markVolatility(InstrumentName.Option option) {
+        return market.markVolatility(option);
+    }
+
+    @Override
+    public double timeToExpiry(InstrumentName instrument) {
+        return market.timeToExpiry(instrument);
+    }
+
+    @Override
+    public String whyNotPriceable(InstrumentName instrument) {
+        return market.whyNotPriceable(instrument);
+    }
+
+    @Override
+    public double unitValue(InstrumentName instrument, double priceMove, double volatilityShift) {
+        return valuer(instrument).value(priceMove, volatilityShift);
+    }
+
+    /**
+     * Analytic {@code dV/d ln F}: {@link Black76#deltaInCoin} for inverse options, {@code F x} {@link Black76#delta}
+     * for linear ones; {@code 1/F} coin per USD for inverse futures, {@code F} for linear ones.
+     */
+    @Override
+    public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
+        return valuer(instrument).moveDelta(priceMove, volatilityShift);
+    }
+
+    /** The instrument's forward, mark IV and time to expiry looked up once. */
+    @Override
+    public InstrumentValuer valuer(InstrumentName instrument) {
+        boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
+        double forward = market.forward(instrument);
+        if (instrument instanceof InstrumentName.Option option) {
+            return new OptionValuer(option, forward, market.markVolatility(option), market.timeToExpiry(option),
+                    inverse);
+        }
+        return new DeltaOneValuer(forward, market.timeToExpiry(instrument), inverse);
+    }
+
+    /** Black-76 on the moved forward and shifted (floored at zero) volatility; coin for inverse options. */
+    private record OptionValuer(InstrumentName.Option option, double forward, double markVolatility,
+                                double timeToExpiry, boolean inverse) implements InstrumentValuer {
+        @Override
+        public boolean isOption() {
+            return true;
+        }
+
+        @Override
+        public double value(double priceMove, double volatilityShift) {
+            return evaluate(priceMove, volatilityShift, false);
+        }
+
+        @Override
+        public double moveDelta(double priceMove, double volatilityShift) {
+            return evaluate(priceMove, volatilityShift, true);
+        }
+
+        private double evaluate(double priceMove, double volatilityShift, boolean delta) {
+            double f = forward * (1 + priceMove);
+            double volatility = Math.max(0.0, markVolatility + volatilityShift);
+            OptionType type = option.type();
+            if (delta) {
+                return inverse
+                        ? Black76.deltaInCoin(type, f, option.strike(), timeToExpiry, volatility)
+                        : f * Black76.delta(type, f, option.strike(), timeToExpiry, volatility);
+            }
+            return inverse
+                    ? Black76.priceInCoin(type, f, option.strike(), timeToExpiry, volatility)
+                    : Black76.price(type, f, option.strike(), timeToExpiry, volatility);
+        }
+    }
+
+    /** {@code -1/F'} coin per USD of inverse notional (slope {@code 1/F'}); {@code F'} USD per coin for linear. */
+    private record DeltaOneValuer(double forward, double timeToExpiry, boolean inverse) implements InstrumentValuer {
+        @Override
+        public boolean isOption() {
+            return false;
+        }
+
+        @Override
+        public double markVolatility() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double value(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            return inverse ? -1.0 / f : f;
+        }
+
+        @Override
+        public double moveDelta(double priceMove, double volatilityShift) {
+            double f = forward * (1 + priceMove);
+            return inverse ? 1.0 / f : f;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package margo.core.margin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import margo.core.market.InstrumentName;
+import margo.core.market.RowProblem;
+
+/**
+ * Reads a book of positions and collateral by account from CSV ({@code examples/data/book.csv}).
+ *
+ * <p>Columns (header required, any order, names case-insensitive):
+ * <ul>
+ *   <li>{@code account} — the account's name;</li>
+ *   <li>{@code instrument} — a Deribit instrument name ({@code BTC-29MAR24-60000-C}, {@code BTC-29MAR24},
+ *       {@code BTC-PERPETUAL}, {@code BTC_USDC-PERPETUAL}) for a position, or a bare currency ({@code BTC},
+ *       {@code USDC}) for a collateral holding;</li>
+ *   <li>{@code size} — the position in coin, positive long, negative short; for collateral the amount held;</li>
+ *   <li>{@code average_price} — the entry price (coin per option for inverse options, USD per coin for futures);
+ *       optional for options, required for futures; empty for collateral;</li>
+ *   <li>{@code haircut} (optional column) — the collateral's IM haircut as a fraction, empty for 0;</li>
+ *   <li>{@code margin_group} (optional column) — empty for the account's cross-margin pool; a label puts the row
+ *       in an isolated group with the collateral rows of the same label.</li>
+ * </ul>
+ * Every row is checked against the market: an unknown or malformed instrument, an expired option, an instrument
+ * without a forward or mark IV, an unparseable size, a missing futures entry price, a non-positive or unpriced
+ * collateral, a group with positions and no collateral: each gives a {@link RowProblem} with the line number and
+ * the reason, and the row (or group) is left out; nothing is dropped silently.
+ */
+public final class BookCsv {
+
+    private static final List<String> REQUIRED = List.of("account", "instrument", "size", "average_price");
+
+    private BookCsv() {
+    }
+
+    /** Reads and checks a book file against the pricer's market. */
+    public static BookLoad load(Path path, PositionPricer pricer) throws BookFormatException {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
+        }
+        String content;
+        try {
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BookFormatException("no such file: " + path);
+        } catch (IOException e) {
+            throw new BookFormatException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return parse(path.toString(), content, pricer);
+    }
+
+    /** Reads and checks a book given as text; {@code name} names it in messages. */
+    public static BookLoad parse(String name, String content, PositionPricer pricer) throws BookFormatException {
+        if (content == null || pricer == null) {
+            throw new IllegalArgumentException("content and pricer must not be null");
+        }
+        String[] lines = content.replace("\uFEFF", "").split("\r?\n", -1);
+        if (lines.length == 0 || lines[0].isBlank()) {
+            throw new BookFormatException(name + " is empty; expected a header " + String.join(",", REQUIRED));
+        }
+        List<String> header = new ArrayList<>();
+        for (String column : lines[0].split(",", -1)) {
+            header.add(column.trim().toLowerCase(Locale.ROOT));
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                throw new BookFormatException(name + " has no column '" + column + "'; its header is " + header
+                        + ", expected " + String.join(",", REQUIRED) + "[,haircut][,margin_group]");
+            }
+        }
+        List<RowProblem> problems = new ArrayList<>();
+        Map<String, Map<String, GroupRows>> accounts = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int lineNumber = i + 1;
+            String[] fields = lines[i].split(",", -1);
+            String instrumentText = fields.length == header.size() ? field(header, fields, "instrument") : null;
+            try {
+                if (fields.length != header.size()) {
+                    throw new IllegalArgumentException("has " + fields.length + " fields but the header has "
+                            + header.size());
+                }
+                String account = field(header, fields, "account");
+                if (account.isEmpty()) {
+                    throw new IllegalArgumentException("account is empty");
+                }
+                String label = field(header, fields, "margin_group");
+                GroupRows group = accounts.computeIfAbsent(account, a -> new LinkedHashMap<>())
+                        .computeIfAbsent(label, l -> new GroupRows(lineNumber));
+                if (!instrumentText.contains("-")) {
+                    group.collateral.add(collateral(header, fields, instrumentText, pricer));
+                } else {
+                    group.positions.add(position(header, fields, instrumentText, pricer));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new RowProblem(lineNumber, instrumentText == null || instrumentText.isEmpty()
+                        ? null : instrumentText, e.getMessage(), RowProblem.Origin.CSV_LINE));
+            }
+        }
+        List<Account> book = new ArrayList<>();
+        accounts.forEach((account, groups) -> {
+            List<MarginGroup> kept = new ArrayList<>();
+            groups.forEach((label, rows) -> {
+                if (!rows.positions.isEmpty() && rows.collateral.isEmpty()) {
+                    problems.add(new RowProblem(rows.firstLine, null, "account " + account
+                            + (label.isEmpty() ? "" : " group " + label) + " has positions but no collateral (zero"
+                            + " collateral); its positions are left out", RowProblem.Origin.CSV_LINE));
+                } else if (!rows.positions.isEmpty() || !rows.collateral.isEmpty()) {
+                    kept.add(new MarginGroup(label, rows.positions, rows.collateral));
+                }
+            });
+            if (!kept.isEmpty()) {
+                book.add(new Account(account, kept));
+            }
+        });
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::rowNumber));
+        return new BookLoad(new Book(book), problems);
+    }
+
+    private static Collateral collateral(List<String> header, String[] fields, String currency,
+            PositionPricer pricer) {
+        if (currency.isEmpty()) {
+            throw new IllegalArgumentException("instrument is empty");
+        }
+        double amount = number("size", field(header, fields, "size"));
+        if (!(amount > 0)) {
+            throw new IllegalArgumentException("collateral amount must be positive, not " + amount + " (zero collateral)");
+        }
+        String haircutText = field(header, fields, "haircut");
+        double haircut = haircutText.isEmpty() ? 0.0 : number("haircut", haircutText);
+        Collateral collateral = new Collateral(currency, amount, haircut);
+        Collateral.usdPrice(collateral.currency(), pricer);
+        return collateral;
+    }
+
+    private static Position position(List<String> header, String[] fields, String instrumentText,
+            PositionPricer pricer) {
+        InstrumentName instrument;
+        try {
+            instrument = InstrumentName.parse(instrumentText);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown instrument: " + e.getMessage(), e);
+        }
+        String unpriceable = pricer.whyNotPriceable(instrument);
+        if (unpriceable != null) {
+            throw new IllegalArgumentException(unpriceable);
+        }
+        double size = number("size", field(header, fields, "size"));
+        if (size == 0) {
+            throw new IllegalArgumentException("size is 0; leave closed positions out of the book");
+        }
+        String priceText = field(header, fields, "average_price");
+        boolean option = instrument instanceof InstrumentName.Option;
+        if (priceText.isEmpty() && !option) {
+            throw new IllegalArgumentException("average_price is missing; futures and perpetuals need their entry price");
+        }
+        double averagePrice = priceText.isEmpty() ? Double.NaN : number("average_price", priceText);
+        double value = pricer.unitValue(instrument);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("no price: the market gives " + value + " for " + instrument.text());
+        }
+        return new Position(instrument, size, averagePrice);
+    }
+
+    private static String field(List<String> header, String[] fields, String column) {
+        int at = header.indexOf(column);
+        return at < 0 ? "" : fields[at].trim();
+    }
+
+    private static double number(String column, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + text + "' is not a number");
+        }
+    }
+
+    /** The rows of one account's group while the file is read. */
+    private static final class GroupRows {
+        final int firstLine;
+        final List<Position> positions = new ArrayList<>();
+        final List<Collateral> collateral = new ArrayList<>();
+
+        GroupRows(int firstLine) {
+            this.firstLine = firstLine;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package margo.core.margin;
+
+/** A book file that cannot be read at all: missing, unreadable, empty, or without a required column. */
+public final class BookFormatException extends Exception {
+
+    public BookFormatException(String message) {
+        super(message);
+    }
+
+    public BookFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package margo.core.margin;
+
+import java.util.List;
+import margo.core.market.RowProblem;
+
+/**
+ * A loaded book and every row left out of it, with the reason.
+ *
+ * @param book     the accounts built from the valid rows
+ * @param problems one entry per rejected row (line number and reason), in file order
+ */
+public record BookLoad(Book book, List<RowProblem> problems) {
+
+    public BookLoad {
+        if (book == null || problems == null) {
+            throw new IllegalArgumentException("book and problems must not be null");
+        }
+        problems = List.copyOf(problems);
+    }
+}

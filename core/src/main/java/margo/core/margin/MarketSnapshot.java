@@ -1,0 +1,170 @@
+package margo.core.margin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import margo.core.market.ChainColumn;
+import margo.core.market.InstrumentName;
+import margo.core.market.OptionChain;
+import margo.core.market.YearFraction;
+import tech.tablesaw.api.Table;
+
+/**
+ * The market data a margin calculation needs for one coin: the index, the forward of each expiry, the perpetual's
+ * mark and the mark-IV smile of each expiry, at one valuation time.
+ *
+ * <p>Linear instruments on the coin ({@code BTC_USDC-...}) use the same index, forwards and smiles as the inverse
+ * ones ({@code BTC-...}): on Deribit both reference the same BTC index.
+ *
+ * @param coin           the coin, e.g. {@code BTC}
+ * @param valuationTime  the instant the market is observed; time to expiry counts from here
+ * @param indexPrice     the coin's index price, USD per coin, &gt; 0
+ * @param perpetualPrice the perpetual's mark price, USD per coin, &gt; 0
+ * @param forwards       the forward (dated future's mark) per expiry date, USD per coin, each &gt; 0
+ * @param smiles         the mark implied volatilities per option expiry date
+ */
+public record MarketSnapshot(String coin, Instant valuationTime, double indexPrice, double perpetualPrice,
+                             Map<LocalDate, Double> forwards, Map<LocalDate, VolatilitySmile> smiles) {
+
+    public MarketSnapshot {
+        if (coin == null || coin.isBlank()) {
+            throw new IllegalArgumentException("coin must not be empty");
+        }
+        if (valuationTime == null) {
+            throw new IllegalArgumentException("valuationTime must not be null");
+        }
+        requirePositive("indexPrice", indexPrice);
+        requirePositive("perpetualPrice", perpetualPrice);
+        if (forwards == null || smiles == null) {
+            throw new IllegalArgumentException("forwards and smiles must not be null");
+        }
+        forwards.forEach((date, forward) -> requirePositive("forward for " + date, forward == null ? Double.NaN : forward));
+        forwards = Map.copyOf(new TreeMap<>(forwards));
+        smiles = Map.copyOf(smiles);
+    }
+
+    /**
+     * The snapshot of a loaded chain: each expiry's forward and its smile of mark IVs (calls and puts at a strike
+     * averaged, which leaves Deribit's single mark IV per strike unchanged). The perpetual is marked at the index.
+     *
+     * @param chain      an option chain with {@code forward} and {@code mark_iv} columns
+     * @param indexPrice the coin's index price in USD per coin; a chain holds forwards, not the index
+     * @throws IllegalArgumentException when the chain has no mark IVs for some expiry
+     */
+    public static MarketSnapshot fromChain(OptionChain chain, double indexPrice) {
+        if (chain == null) {
+            throw new IllegalArgumentException("chain must not be null");
+        }
+        Table table = chain.table();
+        Map<LocalDate, Double> forwards = new TreeMap<>();
+        Map<LocalDate, TreeMap<Double, double[]>> byExpiry = new TreeMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            LocalDate expiry = LocalDate.ofInstant(
+                    table.instantColumn(ChainColumn.EXPIRY.columnName()).get(row), ZoneOffset.UTC);
+            double forward = table.doubleColumn(ChainColumn.FORWARD.columnName()).getDouble(row);
+            double strike = table.doubleColumn(ChainColumn.STRIKE.columnName()).getDouble(row);
+            double markIv = table.doubleColumn(ChainColumn.MARK_IV.columnName()).getDouble(row);
+            if (forward > 0) {
+                forwards.putIfAbsent(expiry, forward);
+            }
+            if (markIv >= 0) {
+                double[] sumAndCount = byExpiry.computeIfAbsent(expiry, e -> new TreeMap<>())
+                        .computeIfAbsent(strike, k -> new double[2]);
+                sumAndCount[0] += markIv;
+                sumAndCount[1] += 1;
+            }
+        }
+        Map<LocalDate, VolatilitySmile> smiles = new TreeMap<>();
+        byExpiry.forEach((expiry, strikes) -> {
+            List<Double> keys = new ArrayList<>(strikes.keySet());
+            double[] k = new double[keys.size()];
+            double[] v = new double[keys.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = keys.get(i);
+                double[] sumAndCount = strikes.get(keys.get(i));
+                v[i] = sumAndCount[0] / sumAndCount[1];
+            }
+            smiles.put(expiry, new VolatilitySmile(k, v));
+        });
+        return new MarketSnapshot(chain.underlying(), chain.valuationTime(), indexPrice, indexPrice, forwards, smiles);
+    }
+
+    /**
+     * Why an instrument cannot be margined on this snapshot, or null when it can: another coin, an expired
+     * option or future, or no forward or mark IV for its expiry.
+     */
+    public String whyNotPriceable(InstrumentName instrument) {
+        if (!Settlement.baseCoin(instrument).equals(coin)) {
+            return "no market data for " + Settlement.baseCoin(instrument) + " (the market snapshot is for " + coin + ")";
+        }
+        LocalDate expiry = expiryDate(instrument);
+        if (expiry == null) {
+            return null;
+        }
+        if (!(timeToExpiry(instrument) > 0)) {
+            return "expired at " + expiry + " 08:00 UTC, before the valuation time " + valuationTime;
+        }
+        if (!forwards.containsKey(expiry)) {
+            return "no forward price for expiry " + expiry;
+        }
+        if (instrument instanceof InstrumentName.Option && !smiles.containsKey(expiry)) {
+            return "no mark implied volatility for expiry " + expiry;
+        }
+        return null;
+    }
+
+    /**
+     * The mark of a delta-one instrument or the forward of an option's expiry, USD per coin: the perpetual's mark
+     * for a perpetual, the forward of the expiry otherwise.
+     *
+     * @throws IllegalArgumentException when the snapshot has no forward for the expiry
+     */
+    public double forward(InstrumentName instrument) {
+        LocalDate expiry = expiryDate(instrument);
+        if (expiry == null) {
+            return perpetualPrice;
+        }
+        Double forward = forwards.get(expiry);
+        if (forward == null) {
+            throw new IllegalArgumentException("no forward for expiry " + expiry + " of " + instrument.text());
+        }
+        return forward;
+    }
+
+    /** The mark implied volatility of an option, annualised, as a decimal, from its expiry's smile. */
+    public double markVolatility(InstrumentName.Option option) {
+        VolatilitySmile smile = smiles.get(option.expiryDate());
+        if (smile == null) {
+            throw new IllegalArgumentException("no mark implied volatility for expiry " + option.expiryDate()
+                    + " of " + option.text());
+        }
+        return smile.volatility(option.strike());
+    }
+
+    /** Years from the valuation time to the instrument's expiry, ACT/365; 0 for a perpetual. */
+    public double timeToExpiry(InstrumentName instrument) {
+        return switch (instrument) {
+            case InstrumentName.Option option -> YearFraction.act365(valuationTime, option.expiry());
+            case InstrumentName.Future future -> YearFraction.act365(valuationTime, future.expiry());
+            case InstrumentName.Perpetual perpetual -> 0.0;
+        };
+    }
+
+    private static LocalDate expiryDate(InstrumentName instrument) {
+        return switch (instrument) {
+            case InstrumentName.Option option -> option.expiryDate();
+            case InstrumentName.Future future -> future.expiryDate();
+            case InstrumentName.Perpetual perpetual -> null;
+        };
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite number, not " + value);
+        }
+    }
+}
