@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.Properties;
 import java.util.zip.GZIPOutputStream;
+import margo.dsl.cli.MargoVersion;
 
 /**
  * plotly.js as shipped inside Margo's jar (the webjar {@code org.webjars.npm:plotly.js-dist}), so that figures
@@ -23,16 +23,7 @@ public final class PlotlyLibrary {
 
     /** The version of plotly.js in the jar, e.g. {@code 3.3.1}. */
     public static String version() {
-        try (InputStream in = PlotlyLibrary.class.getResourceAsStream("plotly.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("plotly.properties is missing from the build; rebuild Margo with Maven");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the version of plotly.js from the build", e);
-        }
+        return MargoVersion.plotlyJs();
     }
 
     /** The path of the bundle on the classpath. */

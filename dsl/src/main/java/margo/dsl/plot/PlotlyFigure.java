@@ -61,23 +61,13 @@ public final class PlotlyFigure {
             }
         }
         // Title and legend in the top margin, measured from the top of the figure, so neither covers a panel.
-        JsonObject title = new JsonObject();
+        JsonObject title = centredBelowTop(14, height);
         title.addProperty("text", figure.title());
-        title.addProperty("x", 0.5);
-        title.addProperty("xanchor", "center");
-        title.addProperty("yref", "container");
-        title.addProperty("y", 1 - 14.0 / height);
-        title.addProperty("yanchor", "top");
         layout.add("title", title);
         layout.addProperty("height", height);
         layout.add("annotations", annotations);
-        JsonObject legend = new JsonObject();
+        JsonObject legend = centredBelowTop(46, height);
         legend.addProperty("orientation", "h");
-        legend.addProperty("x", 0.5);
-        legend.addProperty("xanchor", "center");
-        legend.addProperty("yref", "container");
-        legend.addProperty("y", 1 - 46.0 / height);
-        legend.addProperty("yanchor", "top");
         layout.add("legend", legend);
         JsonObject margin = new JsonObject();
         margin.addProperty("t", TOP_MARGIN);
@@ -91,6 +81,17 @@ public final class PlotlyFigure {
         root.add("layout", layout);
         root.add("config", config);
         return root;
+    }
+
+    /** A placement centred across the figure, its top {@code pixels} below the figure's top. */
+    private static JsonObject centredBelowTop(int pixels, int height) {
+        JsonObject json = new JsonObject();
+        json.addProperty("x", 0.5);
+        json.addProperty("xanchor", "center");
+        json.addProperty("yref", "container");
+        json.addProperty("y", 1 - (double) pixels / height);
+        json.addProperty("yanchor", "top");
+        return json;
     }
 
     private static JsonObject axis(Axis axis, double from, double to, String anchor) {
