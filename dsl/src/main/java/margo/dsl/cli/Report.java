@@ -57,7 +57,9 @@ final class Report {
         if (execution.shown().stream().anyMatch(shown -> shown.value() instanceof FigureValue)) {
             out.append(FigureHtml.library());
         }
-        out.append("</head>\n<body style=\"font-family:sans-serif\">\n");
+        // A scroll bar from the start: Plotly sizes a chart to the page's width once, before the page is tall
+        // enough for a scroll bar, which would then take its width and push the chart past the right edge.
+        out.append("</head>\n<body style=\"font-family:sans-serif;overflow-y:scroll\">\n");
         int figures = 0;
         for (Shown shown : execution.shown()) {
             out.append("<h3>").append(escape(heading(shown))).append("</h3>\n")
