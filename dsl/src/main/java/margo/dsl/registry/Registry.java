@@ -105,7 +105,7 @@ public final class Registry {
         }
         function(new FunctionSpec("smile", List.of(
                 required("data", Set.of(Kind.TABLE), "option chain",
-                        "an option chain: a table with expiry, bid_iv, mid_iv, ask_iv and the column of x"),
+                        "an option chain: a table with expiry, type, bid_iv, mid_iv, ask_iv and the column of x"),
                 optional("x", TEXT, "text", "\"log_moneyness\"", smileAxes,
                         "the horizontal axis: \"log_moneyness\" (ln(K/F), dimensionless) or \"strike\" (USD)")),
                 false, Kind.FIGURE, "figure: implied vol in percent against x, one panel per expiry", false,

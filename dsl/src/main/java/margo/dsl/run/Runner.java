@@ -203,7 +203,7 @@ final class Runner {
         if (drawn.rowsLeftOut() > 0) {
             diagnostics.add(Diagnostic.warning(source, data.span(), drawn.rowsLeftOut()
                     + (drawn.rowsLeftOut() == 1 ? " row" : " rows") + " of " + label(data)
-                    + " without a mid implied vol, a " + x.column() + " or an option type left out of the smile"));
+                    + " left out of the smile: no mid implied vol (or no " + x.column() + " or option type)"));
         }
         return new FigureValue(drawn.figure());
     }

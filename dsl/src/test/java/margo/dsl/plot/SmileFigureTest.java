@@ -111,6 +111,24 @@ class SmileFigureTest {
     }
 
     @Test
+    void rowsWithoutAMidIvAreLeftOutWithAWarningThatCountsThem() {
+        int undrawn = chain.rowCount() - drawnRows().size();
+        assertTrue(undrawn > 1, "the example chain has one-sided quotes");
+        Execution execution = Recipes.run(Path.of("../examples"),
+                "data chain = options(\"data/deribit-btc-sample.csv\")\nplot smile(chain)\n");
+        assertEquals(List.of("2:12 " + undrawn + " rows of chain left out of the smile: no mid implied vol (or no"
+                + " log_moneyness or option type)"), Recipes.located(execution.diagnostics()));
+        assertFalse(execution.diagnostics().getFirst().isError());
+    }
+
+    @Test
+    void aTableWhoseColumnSetReplacedSaysWhichColumnTheSmileNeeds() {
+        Execution execution = Recipes.run(Path.of("../examples"),
+                "data chain = options(\"data/deribit-btc-sample.csv\") { set type = 1 }\nplot smile(chain)\n");
+        assertEquals(List.of("2:12 smile needs the column 'type' of text in chain"), Recipes.located(execution.diagnostics()));
+    }
+
+    @Test
     void thePlotlyFigureHasOneSubplotPerPanelWithAxisTitlesInUnits() {
         JsonObject json = PlotlyFigure.toJson(byMoneyness);
         JsonObject layout = json.getAsJsonObject("layout");
