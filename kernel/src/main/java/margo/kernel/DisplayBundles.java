@@ -1,25 +1,47 @@
 package margo.kernel;
 
+import margo.dsl.output.FigureHtml;
 import margo.dsl.output.HtmlRenderer;
 import margo.dsl.output.TextRenderer;
+import margo.dsl.plot.PlotlyFigure;
+import margo.dsl.plot.SvgFigure;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.Value;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * A shown value as a Jupyter MIME bundle. Every value has {@code text/plain}, the CLI's text rendering;
- * a table also has {@code text/html}, which notebooks display instead. A scalar stays plain text, as
+ * The shown values of one cell as Jupyter MIME bundles. Every value has {@code text/plain}, the CLI's text
+ * rendering; a table also has {@code text/html}, which notebooks display instead. A scalar stays plain text, as
  * a number looks best in the notebook's monospace output.
+ *
+ * <p>A figure has four: {@code application/vnd.plotly.v1+json} (the figure, for front ends with a Plotly
+ * renderer: JupyterLab's extension, VS Code), {@code text/html} (a div with the static picture that a script
+ * replaces with the interactive chart), {@code image/svg+xml} (the static picture alone) and {@code text/plain}.
+ * The first figure of each cell carries plotly.js inside its HTML. Per cell, not per kernel: a notebook is read
+ * later from its saved outputs (reopened, converted by nbconvert, cells deleted or run out of order), when no
+ * earlier cell can be counted on to have loaded the library; a cell's outputs are saved, cleared and rerun
+ * together, so each cell stands alone. The library guards itself, so a page with many copies runs one.
  */
 final class DisplayBundles {
 
-    private DisplayBundles() {
+    static final String PLOTLY_MIME_TYPE = "application/vnd.plotly.v1+json";
+
+    private boolean libraryIncluded;
+
+    /** Bundles for the values of one cell, in the order they are shown. */
+    DisplayBundles() {
     }
 
-    static DisplayData of(Value value) {
+    DisplayData of(Value value) {
         DisplayData bundle = new DisplayData(TextRenderer.render(value));
         if (value instanceof TableValue) {
             bundle.putHTML(HtmlRenderer.render(value));
+        } else if (value instanceof FigureValue figure) {
+            bundle.putData(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));
+            bundle.putHTML((libraryIncluded ? "" : FigureHtml.library()) + HtmlRenderer.render(value));
+            bundle.putSVG(SvgFigure.render(figure.figure()));
+            libraryIncluded = true;
         }
         return bundle;
     }

@@ -113,13 +113,14 @@ public final class MargoKernel extends BaseKernel {
         printWarnings(execution.diagnostics());
         List<Shown> shown = execution.shown();
         int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
+        DisplayBundles bundles = new DisplayBundles();
         for (int i = 0; i < displayed; i++) {
-            display(DisplayBundles.of(shown.get(i).value()));
+            display(bundles.of(shown.get(i).value()));
         }
         if (execution.hasErrors()) {
             throw new MargoError(execution.diagnostics());
         }
-        return shown.isEmpty() ? null : DisplayBundles.of(shown.getLast().value());
+        return shown.isEmpty() ? null : bundles.of(shown.getLast().value());
     }
 
     private void printWarnings(List<Diagnostic> diagnostics) {

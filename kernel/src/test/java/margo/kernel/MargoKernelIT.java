@@ -8,15 +8,24 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Margo's kernel as Jupyter sees it: one real kernel process, started from the installed kernelspec
@@ -32,6 +41,12 @@ class MargoKernelIT {
     private static final String LONG_CELL = IntStream.range(0, 2500)
             .mapToObj(i -> "data copy" + i + " = options(\"data/deribit-btc-sample.csv\") { keep bid > 0 }")
             .collect(Collectors.joining("\n"));
+    /** Two figures in one cell: the first is published with display_data, the second as the cell's result. */
+    private static final String FIGURE_CELL = "data smiles = options(\"data/deribit-btc-sample.csv\") {\n"
+            + "  keep bid_iv > 0 and ask_iv > 0\n}\nplot smile(smiles)\nplot smile(smiles, x \"strike\")";
+    private static final String PLOTLY = "application/vnd.plotly.v1+json";
+    /** The statement of FigureHtml's loader that defines the promise of Plotly: once per copy of plotly.js. */
+    private static final String LIBRARY = "window.margoPlotly = (async function";
     private static final String OPEN_BLOCK = "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0";
 
     @TempDir
@@ -47,6 +62,7 @@ class MargoKernelIT {
         requests.add(execute("define", "let x = 2 + 3"));
         requests.add(execute("use", "show x * 2"));
         requests.add(execute("table", "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0 and ask_iv > 0\n}\nshow chain"));
+        requests.add(execute("figures", FIGURE_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
         requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
@@ -109,6 +125,42 @@ class MargoKernelIT {
         JsonObject data = bundles.getFirst().getAsJsonObject("data");
         assertTrue(data.has("text/html") && data.get("text/html").getAsString().contains("<table"), data.toString());
         assertTrue(data.has("text/plain") && data.get("text/plain").getAsString().contains("strike"), data.toString());
+    }
+
+    @Test
+    void aFigureIsPublishedAsPlotlyJsonHtmlSvgAndTextThatAgreeOnItsPanels() throws Exception {
+        assertEquals("ok", reply("figures").get("status").getAsString(), "the figure cell failed");
+        List<JsonObject> bundles = new ArrayList<>(outputsOfType("figures", "display_data"));
+        bundles.addAll(outputsOfType("figures", "execute_result"));
+        assertEquals(2, bundles.size(), "two plots, two outputs");
+        for (JsonObject bundle : bundles) {
+            JsonObject data = bundle.getAsJsonObject("data");
+            assertEquals(Set.of(PLOTLY, "text/html", "image/svg+xml", "text/plain"), data.keySet());
+            Matcher plain = Pattern.compile("figure: smile of smiles, (\\d+) panels").matcher(data.get("text/plain").getAsString());
+            assertTrue(plain.matches(), data.get("text/plain").getAsString());
+            int panels = Integer.parseInt(plain.group(1));
+            assertTrue(panels > 1, "the sample chain has several expiries");
+            JsonObject figure = data.getAsJsonObject(PLOTLY);
+            long xAxes = figure.getAsJsonObject("layout").keySet().stream().filter(key -> key.startsWith("xaxis")).count();
+            assertEquals(panels, xAxes, "one subplot per panel in the Plotly figure");
+            assertTrue(figure.getAsJsonArray("data").size() >= panels, "at least one trace per panel");
+            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+                    new InputSource(new StringReader(data.get("image/svg+xml").getAsString())));
+            int svgPanels = 0;
+            NodeList groups = svg.getElementsByTagName("g");
+            for (int i = 0; i < groups.getLength(); i++) {
+                svgPanels += ((Element) groups.item(i)).getAttribute("class").equals("panel") ? 1 : 0;
+            }
+            assertEquals(panels, svgPanels, "one panel per expiry in the SVG picture");
+            String html = data.get("text/html").getAsString();
+            assertTrue(html.contains("class=\"margo-figure\"") && html.contains("<svg"), "the HTML holds the picture until Plotly draws");
+            assertFalse(Pattern.compile("<script[^>]*\\ssrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+                    "no script is loaded from anywhere, a CDN least of all");
+        }
+        String first = bundles.get(0).getAsJsonObject("data").get("text/html").getAsString();
+        String second = bundles.get(1).getAsJsonObject("data").get("text/html").getAsString();
+        assertEquals(1, first.split(Pattern.quote(LIBRARY), -1).length - 1, "the cell's first figure carries plotly.js");
+        assertFalse(second.contains(LIBRARY), "later figures of the cell use the copy of the first");
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class Checker {
             case Stmt.Binding binding -> binding(binding);
             case Stmt.Show show -> show(show);
             case Stmt.ExpressionStatement bare -> expression(bare.value());
-            case Stmt.Plot plot -> unsupported(plot.span(), "plot");
+            case Stmt.Plot plot -> plot(plot);
             case Stmt.Export export -> unsupported(export.span(), "export");
             case Stmt.FunctionDefinition function -> {
                 unsupported(function.span(), "function");
@@ -134,7 +134,7 @@ public final class Checker {
                 case Clause.SetColumn set -> {
                     if (needsTable(keyword, "set", type, set.span())) {
                         Type value = rowExpression(schema, set.value());
-                        if (value.kind() == Kind.TABLE || value.kind() == Kind.LIST) {
+                        if (value.kind() == Kind.TABLE || value.kind() == Kind.LIST || value.kind() == Kind.FIGURE) {
                             error(set.value().span(), "a column holds one number, text, boolean or instant per row, not "
                                     + value.kind().withArticle());
                             value = Type.ERROR;
@@ -208,6 +208,24 @@ public final class Checker {
         }
     }
 
+    /** {@code plot E}: E must be a figure; plot has no settings yet. */
+    private void plot(Stmt.Plot plot) {
+        Type type = expression(plot.value());
+        if (type.kind() != Kind.FIGURE && !type.isError()) {
+            error(plot.value().span(), "plot needs a figure, such as smile(chain); got " + type.kind().withArticle(),
+                    type.kind() == Kind.TABLE
+                            ? "to draw the smile of a chain write plot smile(" + sourceOf(plot.value()) + "); show displays the table"
+                            : "show displays values that are not figures");
+        }
+        for (Clause clause : plot.block().clauses()) {
+            error(clause.span(), "plot takes no settings", "settings of a figure go in its function, e.g. smile(chain, x \"strike\")");
+        }
+    }
+
+    private String sourceOf(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+
     private void showColumns(Type type, Expr value) {
         if (!(value instanceof Expr.ListLiteral list)) {
             error(value.span(), "columns takes a list of column names, e.g. [instrument, strike, mid_iv]");
@@ -259,7 +277,7 @@ public final class Checker {
 
     private void unsupported(Span span, String keyword) {
         error(keywordSpan(span, keyword), keyword + " statements are not supported yet",
-                "this version runs data, let and show statements and bare expressions");
+                "this version runs data, let, show and plot statements and bare expressions");
     }
 
     // ---- expressions
@@ -300,7 +318,8 @@ public final class Checker {
         }
         Type bound = bindings.get(id);
         if (bound != null) {
-            if (rowScope != null && (bound.kind() == Kind.TABLE || bound.kind() == Kind.LIST)) {
+            if (rowScope != null && (bound.kind() == Kind.TABLE || bound.kind() == Kind.LIST
+                    || bound.kind() == Kind.FIGURE)) {
                 error(name.span(), "'" + id + "' is " + bound.kind().withArticle()
                         + "; inside keep and set only columns and single values can be used");
                 return Type.ERROR;

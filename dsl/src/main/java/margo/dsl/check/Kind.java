@@ -14,6 +14,8 @@ public enum Kind {
     DURATION,
     TABLE,
     LIST,
+    /** A chart, made by smile(...) and drawn by plot. */
+    FIGURE,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

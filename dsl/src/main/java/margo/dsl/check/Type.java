@@ -13,6 +13,7 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type INSTANT = new Type(Kind.INSTANT, null);
     public static final Type DURATION = new Type(Kind.DURATION, null);
     public static final Type LIST = new Type(Kind.LIST, null);
+    public static final Type FIGURE = new Type(Kind.FIGURE, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -29,6 +30,7 @@ public record Type(Kind kind, TableSchema schema) {
             case INSTANT -> INSTANT;
             case DURATION -> DURATION;
             case LIST -> LIST;
+            case FIGURE -> FIGURE;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

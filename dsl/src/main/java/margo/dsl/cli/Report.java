@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
+import margo.dsl.output.FigureHtml;
 import margo.dsl.output.HtmlRenderer;
 import margo.dsl.output.JsonRenderer;
 import margo.dsl.output.TextRenderer;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Shown;
+import margo.dsl.value.FigureValue;
 
 /** What {@code margo run} prints: the shown values in one of three formats, and the diagnostics. */
 final class Report {
@@ -36,18 +38,35 @@ final class Report {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(heading(shown)).append('\n').append(TextRenderer.render(shown.value())).append('\n');
+            out.append(heading(shown)).append('\n').append(TextRenderer.render(shown.value()));
+            if (shown.value() instanceof FigureValue) {
+                out.append(" (a chart: see it with --format html)");
+            }
+            out.append('\n');
         }
         return out.toString();
     }
 
-    /** A self-contained HTML page with each shown value under its heading. */
+    /**
+     * A self-contained HTML page with each shown value under its heading; with figures, plotly.js once in the head
+     * and the figures numbered in order, so that a page is the same on every run.
+     */
     static String html(String file, Execution execution) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(file)).append("</title></head>\n<body style=\"font-family:sans-serif\">\n");
+                .append(escape(file)).append("</title>\n");
+        if (execution.shown().stream().anyMatch(shown -> shown.value() instanceof FigureValue)) {
+            out.append(FigureHtml.library());
+        }
+        // A scroll bar from the start: Plotly sizes a chart to the page's width once, before the page is tall
+        // enough for a scroll bar, which would then take its width and push the chart past the right edge.
+        out.append("</head>\n<body style=\"font-family:sans-serif;overflow-y:scroll\">\n");
+        int figures = 0;
         for (Shown shown : execution.shown()) {
             out.append("<h3>").append(escape(heading(shown))).append("</h3>\n")
-                    .append(HtmlRenderer.render(shown.value())).append('\n');
+                    .append(shown.value() instanceof FigureValue figure
+                            ? FigureHtml.figure(figure.figure(), "margo-figure-" + ++figures)
+                            : HtmlRenderer.render(shown.value()))
+                    .append('\n');
         }
         return out.append("</body></html>\n").toString();
     }

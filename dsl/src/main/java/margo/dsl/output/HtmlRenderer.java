@@ -1,5 +1,7 @@
 package margo.dsl.output;
 
+import java.util.UUID;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
@@ -7,7 +9,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Values as HTML for a notebook's {@code text/html}: a table is one self-contained {@code <table>} with inline
- * styles (no stylesheet or script to load), its shape in the caption; a scalar is its text in {@code <code>}.
+ * styles (no stylesheet or script to load), its shape in the caption; a scalar is its text in {@code <code>}; a
+ * figure is {@link FigureHtml#figure} under an id unique across notebooks, which needs {@link FigureHtml#library()}
+ * earlier in the page.
  */
 public final class HtmlRenderer {
 
@@ -23,6 +27,9 @@ public final class HtmlRenderer {
     public static String render(Value value) {
         if (value instanceof TableValue table) {
             return renderTable(table);
+        }
+        if (value instanceof FigureValue figure) {
+            return FigureHtml.figure(figure.figure(), "margo-figure-" + UUID.randomUUID());
         }
         return "<code>" + escape(TextRenderer.render(value)) + "</code>";
     }

@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.value.BooleanValue;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
@@ -19,7 +21,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Values as JSON for programs: numbers as their full-precision decimal value (16% is 0.16, durations in
  * years), NaN and missing cells as null, instants as ISO-8601 strings, a table as an array of row objects
- * keyed by column name with every row (no display limit).
+ * keyed by column name with every row (no display limit), a figure as its Plotly JSON ({@code data}, {@code layout},
+ * {@code config}).
  */
 public final class JsonRenderer {
 
@@ -38,6 +41,7 @@ public final class JsonRenderer {
                 yield array;
             }
             case TableValue table -> rows(table.table());
+            case FigureValue figure -> PlotlyFigure.toJson(figure.figure());
         };
     }
 

@@ -3,6 +3,7 @@ package margo.dsl.output;
 import java.util.ArrayList;
 import java.util.List;
 import margo.dsl.value.BooleanValue;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
@@ -12,7 +13,10 @@ import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Values as plain text for a terminal or a notebook's {@code text/plain}: scalars on one line, tables aligned. */
+/**
+ * Values as plain text for a terminal or a notebook's {@code text/plain}: scalars on one line, tables aligned, a
+ * figure as what it draws ({@code figure: smile of chain, 5 panels}).
+ */
 public final class TextRenderer {
 
     private static final String GAP = "  ";
@@ -28,6 +32,7 @@ public final class TextRenderer {
             case InstantValue instant -> instant.value().toString();
             case ListValue list -> renderList(list);
             case TableValue table -> renderTable(table);
+            case FigureValue figure -> "figure: " + figure.figure().summary();
         };
     }
 

@@ -16,6 +16,7 @@ import margo.core.market.ChainColumn;
 import margo.core.market.ChainFormat;
 import margo.dsl.check.Kind;
 import margo.dsl.check.TableSchema;
+import margo.dsl.plot.SmileAxis;
 import margo.dsl.registry.FunctionSpec.Implementation;
 
 /**
@@ -98,6 +99,23 @@ public final class Registry {
                         + " (mid_usd).",
                 "let vol = implied_vol(1500, 60000, 65000, 30d, \"call\")",
                 new Implementation.Core()));
+        List<String> smileAxes = new ArrayList<>();
+        for (SmileAxis axis : SmileAxis.values()) {
+            smileAxes.add(axis.column());
+        }
+        function(new FunctionSpec("smile", List.of(
+                required("data", Set.of(Kind.TABLE), "option chain",
+                        "an option chain: a table with expiry, type, bid_iv, mid_iv, ask_iv and the column of x"),
+                optional("x", TEXT, "text", "\"log_moneyness\"", smileAxes,
+                        "the horizontal axis: \"log_moneyness\" (ln(K/F), dimensionless) or \"strike\" (USD)")),
+                false, Kind.FIGURE, "figure: implied vol in percent against x, one panel per expiry", false,
+                "The volatility smile of a chain, to draw with `plot`: one panel per expiry, titled with its date and"
+                        + " the days to it; the mid implied vol as markers with a bar from the bid IV to the ask IV."
+                        + " Rows without a mid IV are left out with a warning. The first argument will also take a"
+                        + " fit or a surface, adding the model's smile to each panel.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") { keep expiry >= 7d }\n"
+                        + "plot smile(chain, x \"strike\")",
+                new Implementation.Core()));
         function(new FunctionSpec("abs", List.of(required("x", NUMBER_OR_DURATION, "any", "a number or a duration")),
                 false, null, "the unit of x", true, "The absolute value |x|.",
                 "let distance = abs(-0.25)", new Implementation.Unary(Math::abs)));
@@ -138,6 +156,11 @@ public final class Registry {
         statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
                 "Displays a value; a table as a table with its row count.",
                 "let x = 1 + 2\nshow x"));
+        statement(new StatementSpec("plot", "plot EXPR",
+                "Draws a figure, such as `smile(chain)`: in a notebook an interactive Plotly chart (plotly.js ships"
+                        + " inside Margo, so no internet is needed) with a static SVG fallback; from the command"
+                        + " line in the page of `margo run --format html`.",
+                "data chain = options(\"data/deribit-btc-sample.csv\")\nplot smile(chain)"));
         statement(new StatementSpec("", "EXPR",
                 "A bare expression is shown, as if written after `show`.",
                 "1 + 2"));

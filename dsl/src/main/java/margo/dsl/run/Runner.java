@@ -18,7 +18,10 @@ import margo.dsl.syntax.NumberUnit;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.dsl.syntax.Stmt;
+import margo.dsl.plot.SmileAxis;
+import margo.dsl.plot.SmilePlot;
 import margo.dsl.value.BooleanValue;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
@@ -98,6 +101,7 @@ final class Runner {
             }
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
                     applySettings(evaluate(show.value()), show.block())));
+            case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()), evaluate(plot.value())));
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
@@ -116,6 +120,7 @@ final class Runner {
         return switch (expr) {
             case Expr.Name name -> value(name.id());
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
+            case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
             default -> scalar(expr, type.kind());
         };
@@ -165,6 +170,42 @@ final class Runner {
         TableValue table = loader.load(path, format, asOf, source, call.span(), diagnostics);
         stopIfInterrupted(call.span());
         return table;
+    }
+
+    private FigureValue figure(Expr.Call call) {
+        return switch (call.callee().id()) {
+            case "smile" -> smile(call);
+            default -> throw new IllegalStateException("no figure from " + call.callee().id());
+        };
+    }
+
+    /**
+     * {@code smile(data, x?)}: the market smile of a chain. Only a table reaches here (the checker); its columns
+     * are checked now, as a table bound with set may have replaced one with another kind.
+     */
+    private FigureValue smile(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        Expr data = arguments.get(0);
+        TableValue chain = (TableValue) evaluate(data);
+        SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
+                : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
+        String missing = SmilePlot.missingColumn(chain.table(), x);
+        if (missing != null) {
+            throw new RunFailure(data.span(), "smile needs the column " + missing + " in " + label(data),
+                    "draw a chain loaded with options(...), which has every column smile needs");
+        }
+        SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x);
+        if (drawn.figure() == null) {
+            throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
+                    + " has an expiry, a mid implied vol and a " + x.column(),
+                    "keep rows with two-sided quotes, e.g. keep bid_iv > 0 and ask_iv > 0");
+        }
+        if (drawn.rowsLeftOut() > 0) {
+            diagnostics.add(Diagnostic.warning(source, data.span(), drawn.rowsLeftOut()
+                    + (drawn.rowsLeftOut() == 1 ? " row" : " rows") + " of " + label(data)
+                    + " left out of the smile: no mid implied vol (or no " + x.column() + " or option type)"));
+        }
+        return new FigureValue(drawn.figure());
     }
 
     // ---- tables

@@ -195,12 +195,12 @@ class CheckerTest {
                 model hs = heston {
                   v0 in [0.01, 4] start 0.5
                 }
-                plot smile(hs)
+                export hs to "hs.json"
                 rules pm = portfolio_margin { price_range 16% }
                 """);
         assertEquals(List.of(
                 "1:1 model statements are not supported yet",
-                "4:1 plot statements are not supported yet",
+                "4:1 export statements are not supported yet",
                 "5:1 rules statements are not supported yet"), located(execution.diagnostics()));
         assertEquals(5, execution.diagnostics().getFirst().span().length());
     }
@@ -235,5 +235,41 @@ class CheckerTest {
         Diagnostic error = only(check(CHAIN + "  keep options(\"other.csv\") > 0\n}\n"));
         assertEquals(2, error.span().line());
         assertTrue(error.message().startsWith("options(...) cannot be used inside keep or set"), error.message());
+    }
+    @Test
+    void plotNeedsAFigureAndSuggestsTheSmileOfATable() {
+        Diagnostic error = only(check("data chain = options(\"chain.csv\")\nplot chain\n"));
+        assertEquals("2:6 plot needs a figure, such as smile(chain); got a table", located(List.of(error)).getFirst());
+        assertEquals("to draw the smile of a chain write plot smile(chain); show displays the table", error.hint());
+        assertEquals(List.of("1:6 plot needs a figure, such as smile(chain); got a number"),
+                located(check("plot 1 + 2").diagnostics()));
+    }
+
+    @Test
+    void smileOfAChainIsAFigureThatPlotAndLetAccept() {
+        assertEquals(List.of(), located(check("""
+                data chain = options("chain.csv")
+                let f = smile(chain, x "strike")
+                plot f
+                plot smile(chain)
+                show smile(chain)
+                """).diagnostics()));
+    }
+
+    @Test
+    void smileChecksItsArgumentsAgainstTheRegistry() {
+        assertEquals(List.of("1:12 argument 'data' of smile must be a table, not a number"),
+                located(check("plot smile(1 + 2)").diagnostics()));
+        Diagnostic axis = only(check(CHAIN + "}\nplot smile(chain, x \"strikes\")\n"));
+        assertEquals("3:21 'x' must be one of log_moneyness, strike; not \"strikes\"", located(List.of(axis)).getFirst());
+        assertEquals("did you mean strike?", axis.hint());
+    }
+
+    @Test
+    void aFigureIsNoColumnAndPlotTakesNoSettings() {
+        assertEquals(List.of("5:11 'f' is a figure; inside keep and set only columns and single values can be used"),
+                located(check(CHAIN + "}\nlet f = smile(chain)\ndata d = chain {\n  set g = f\n}\n").diagnostics()));
+        assertEquals(List.of("3:21 plot takes no settings"),
+                located(check(CHAIN + "}\nplot smile(chain) { rows 5 }\n").diagnostics()));
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import margo.core.pricing.Black76;
 import margo.core.pricing.OptionType;
+import margo.dsl.output.PlotlyLibrary;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.Registry;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,45 @@ class MainTest {
         Result result = margo("--version");
         assertEquals(0, result.exit());
         assertTrue(result.out().matches("margo \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), result.out());
+    }
+    static final Path SMILE = Path.of("../examples/smile.margo");
+
+    @Test
+    void runAsHtmlInlinesPlotlyOnceInTheHeadAndDrawsEachFigureInItsOwnDiv() throws IOException {
+        Path page = folder.resolve("smile.html");
+        Result result = margo("run", SMILE.toString(), "--format", "html", "--out", page.toString());
+        assertEquals(0, result.exit(), result.err());
+        String html = Files.readString(page);
+        String bundle = PlotlyLibrary.gzippedBase64();
+        int at = html.indexOf(bundle);
+        assertTrue(at > 0 && at < html.indexOf("</head>"), "plotly.js is in the head");
+        assertEquals(-1, html.indexOf(bundle, at + 1), "plotly.js is in the page once");
+        assertEquals(2, html.split("class=\"margo-figure\"", -1).length - 1, "one div per plot statement");
+        assertTrue(html.contains("<div id=\"margo-figure-1\"") && html.contains("<div id=\"margo-figure-2\""));
+        assertFalse(java.util.regex.Pattern.compile("<script[^>]*\\ssrc\\s*=").matcher(html).find(), "nothing is fetched");
+    }
+
+    @Test
+    void runAsTextNotesEachFigureAndWhereToSeeIt() {
+        Result result = margo("run", SMILE.toString());
+        assertEquals(0, result.exit(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals("smile(chain) (line 7)", lines.get(0));
+        assertTrue(lines.get(1).matches("figure: smile of chain, \\d+ panels \\(a chart: see it with --format html\\)"),
+                lines.get(1));
+    }
+
+    @Test
+    void runAsJsonGivesAFigureAsItsPlotlyJson() {
+        Result result = margo("run", SMILE.toString(), "--format", "json");
+        assertEquals(0, result.exit(), result.err());
+        JsonObject output = JsonParser.parseString(result.out()).getAsJsonObject().getAsJsonArray("outputs").get(1)
+                .getAsJsonObject();
+        assertEquals("figure", output.get("kind").getAsString());
+        assertEquals("smile(chain, x \"strike\")", output.get("name").getAsString());
+        JsonObject figure = output.getAsJsonObject("value");
+        assertTrue(figure.getAsJsonArray("data").size() > 0, figure.toString());
+        assertEquals("strike (USD)", figure.getAsJsonObject("layout").getAsJsonObject("xaxis").getAsJsonObject("title")
+                .get("text").getAsString());
     }
 }
