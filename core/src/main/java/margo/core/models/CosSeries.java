@@ -101,11 +101,6 @@ final class CosSeries {
         lower = cumulants.c1() - halfWidth;
         upper = cumulants.c1() + halfWidth;
         sets = setCount;
-        int capacity = settings.maxTerms() * setCount;
-        if (sineWeights.length < capacity) {
-            sineWeights = new double[capacity];
-            cosineWeights = new double[capacity];
-        }
         if (constantTerms.length < setCount) {
             constantTerms = new double[setCount];
             cosineSums = new double[setCount];
@@ -123,6 +118,12 @@ final class CosSeries {
         }
         double damping = 1.0 / (1.0 + u * u);
         int index = k * sets + set;
+        if (index >= sineWeights.length) {
+            // Grow by doubling: N is adaptive, and most expiries need a few hundred terms, not maxTerms.
+            int capacity = Math.max(2 * sineWeights.length, 256 * sets);
+            sineWeights = java.util.Arrays.copyOf(sineWeights, capacity);
+            cosineWeights = java.util.Arrays.copyOf(cosineWeights, capacity);
+        }
         cosineWeights[index] = coefficient * damping;
         sineWeights[index] = coefficient * damping / u;
         cosineSums[set] += coefficient * damping;

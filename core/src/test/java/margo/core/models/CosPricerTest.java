@@ -126,8 +126,26 @@ class CosPricerTest {
         double btcTerms = CosPricer.DEFAULT.expansionDiagnostics(new HestonParameters(0.36, 10, 0.4, 4, 0.2),
                 1 / 365.0)[2];
         assertTrue(btcTerms > 32 && btcTerms < 1000, "terms " + btcTerms);
+        // Why short variance gamma is priced by GammaMixture instead.
         double vgTerms = CosPricer.DEFAULT.expansionDiagnostics(new VarianceGammaParameters(0.12, 0.2, -0.14),
                 1 / 365.0)[2];
         assertEquals(CosPricer.DEFAULT.maxTerms(), vgTerms);
+    }
+
+    @Test
+    void gammaMixtureAgreesWithCosWhereBothConverge() {
+        VarianceGammaParameters vg = new VarianceGammaParameters(0.6, 0.2, -0.2);
+        GammaMixture mixture = new GammaMixture();
+        for (double t : new double[] {0.15, 0.3, 1.0}) {
+            mixture.expand(vg, t);
+            double[] puts = new double[STRIKES.length];
+            OptionType[] allPuts = new OptionType[STRIKES.length];
+            java.util.Arrays.fill(allPuts, OptionType.PUT);
+            CosPricer.DEFAULT.priceSlice(vg, FORWARD, t, STRIKES, allPuts, puts);
+            for (int i = 0; i < STRIKES.length; i++) {
+                assertEquals(puts[i], mixture.put(FORWARD, STRIKES[i]), 1e-8 * puts[i] + 1e-12 * FORWARD,
+                        "T=" + t + " K=" + STRIKES[i]);
+            }
+        }
     }
 }
