@@ -68,7 +68,10 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
         }
     }
 
-    /** The undiscounted price in USD of one option; prefer {@link #priceSlice} for many strikes of one expiry. */
+    /**
+     * The undiscounted price in USD of one option; a convenience that allocates, prefer {@link #priceSlice} for many
+     * strikes of one expiry.
+     */
     public double price(CharacteristicFunctionModel model, OptionType type, double forward, double strike,
             double timeYears) {
         double[] out = new double[1];
