@@ -35,7 +35,8 @@ import margo.core.pricing.OptionType;
  * {@code CosPricerQuantLibReferenceTest}): all four models agree to 1e-8 relative or 1e-12 F absolute, whichever is
  * larger, across K/F 0.5..2 and T from one day to three years. The cumulant range is the weak point for extreme
  * Heston parameters far from the Feller condition (2 kappa theta / xi^2 of 0.003, excess kurtosis in the hundreds):
- * there deep out-of-the-money calls can be off by 1e-9 F; {@link #expansionDiagnostics} shows N at the cap.
+ * there deep out-of-the-money calls can be off by 2e-9 F with N at the cap ({@link #expansionDiagnostics} shows
+ * it), and by 2e-10 F even with N uncapped, from the left tail beyond the L = 14 range.
  *
  * <p>Prices are floored at the no-arbitrage lower bound (intrinsic value), which the rounding of the series can
  * undercut by about 1e-16 F.
@@ -51,7 +52,8 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     /**
      * L = 14, tolerance 1e-15, at most 16384 terms. Fang and Oosterlee suggest L = 10..12; against the reference
      * table L = 12 leaves truncation errors of up to 4e-12 F (2e-8 relative) in the wings of the little-Heston-trap
-     * set at one year and of Merton and Bates at 30 days, L = 14 none above 1e-12 F.
+     * set at one year and of Merton and Bates at 30 days, L = 14 none above 1e-12 F (beyond the disagreement of
+     * QuantLib's own two Heston integrations).
      */
     public static final CosPricer DEFAULT = new CosPricer(14.0, 1e-15, 1 << 14);
 

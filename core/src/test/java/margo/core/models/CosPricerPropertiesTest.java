@@ -21,8 +21,9 @@ import net.jqwik.api.constraints.Scale;
  * log-uniformly from one day to three years, the forward from 100 to 100,000 USD, keeping the Feller ratio
  * {@code 2 kappa theta / xi^2} at or above {@value #FELLER_RATIO_FLOOR} (every set of the reference table is above
  * 0.38). Far below it the variance sits at zero for long spells and X's excess kurtosis runs into the hundreds:
- * at v0 = theta = 0.01, kappa = 0.2, xi = 1.12, rho = -0.95, T = 3 (ratio 0.003) the L = 14 range cuts off a left
- * tail worth 2e-9 F and N needs 1e5 terms, so deep out-of-the-money calls lose their 1e-12 F accuracy.
+ * at v0 = theta = 0.01, kappa = 0.2, xi = 1.12, rho = -0.95, T = 3 (ratio 0.003) N needs 1e5 terms, six times
+ * the cap, and even then the L = 14 range cuts off a left tail worth 2e-10 F, so deep out-of-the-money calls lose
+ * their 1e-12 F accuracy (by 2e-9 F at the cap).
  */
 class CosPricerPropertiesTest {
 
