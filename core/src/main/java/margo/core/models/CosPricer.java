@@ -165,22 +165,57 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     public void priceAndGradientSlice(HestonParameters model, double forward, double timeYears, double[] strikes,
             OptionType[] types, double[] prices, double[] jacobian) {
         requireSlice(forward, timeYears, strikes, types, prices);
-        int width = HestonParameters.PARAMETER_COUNT;
-        if (jacobian.length != width * strikes.length) {
-            throw new IllegalArgumentException("jacobian must have length 5 * strikes = " + width * strikes.length
-                    + ", not " + jacobian.length);
-        }
+        requireJacobian(jacobian, strikes.length);
         CosSeries series = SERIES.get();
         series.expandWithGradient(model, timeYears, this);
-        double[] put = PUT.get();
         for (int i = 0; i < strikes.length; i++) {
-            if (isStrike(strikes[i])) {
-                series.put(forward, strikes[i], put);
-            } else {
-                java.util.Arrays.fill(put, Double.NaN);
+            priceAndGradient(series, types[i], forward, strikes[i], i, prices, jacobian);
+        }
+    }
+
+    /**
+     * As {@link #priceAndGradientSlice} for a chain over several expiries, taken in runs of equal
+     * {@code timesYears} like {@link #priceChain}: prices (USD) and the Jacobian row-major, quote i's row at
+     * {@code 5 i}, the block a Levenberg-Marquardt step needs.
+     */
+    public void priceAndGradientChain(HestonParameters model, double[] forwards, double[] timesYears,
+            double[] strikes, OptionType[] types, double[] prices, double[] jacobian) {
+        requireChain(forwards, timesYears, strikes, types, prices);
+        requireJacobian(jacobian, strikes.length);
+        CosSeries series = SERIES.get();
+        int n = strikes.length;
+        for (int start = 0; start < n; ) {
+            double t = timesYears[start];
+            requireExpiry(t);
+            series.expandWithGradient(model, t, this);
+            int end = start;
+            for (; end < n && timesYears[end] == t; end++) {
+                requireForward(forwards[end]);
+                priceAndGradient(series, types[end], forwards[end], strikes[end], end, prices, jacobian);
             }
-            prices[i] = optionFromPut(types[i], forward, strikes[i], put[0]);
-            System.arraycopy(put, 1, jacobian, width * i, width);
+            start = end;
+        }
+    }
+
+    /** Quote i's price into {@code prices[i]} and its gradient into row i of {@code jacobian}. */
+    private static void priceAndGradient(CosSeries series, OptionType type, double forward, double strike, int i,
+            double[] prices, double[] jacobian) {
+        double[] put = PUT.get();
+        if (isStrike(strike)) {
+            series.put(forward, strike, put);
+        } else {
+            java.util.Arrays.fill(put, Double.NaN);
+        }
+        prices[i] = optionFromPut(type, forward, strike, put[0]);
+        int width = HestonParameters.PARAMETER_COUNT;
+        System.arraycopy(put, 1, jacobian, width * i, width);
+    }
+
+    private static void requireJacobian(double[] jacobian, int quotes) {
+        int width = HestonParameters.PARAMETER_COUNT;
+        if (jacobian.length != width * quotes) {
+            throw new IllegalArgumentException("jacobian must have length 5 * strikes = " + width * quotes
+                    + ", not " + jacobian.length);
         }
     }
 

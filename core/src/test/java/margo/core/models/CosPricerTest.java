@@ -105,6 +105,25 @@ class CosPricerTest {
     }
 
     @Test
+    void chainGradientEqualsSliceGradients() {
+        double[] times = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
+        double[] forwards = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
+        double[] prices = new double[7];
+        double[] jacobian = new double[35];
+        CosPricer.DEFAULT.priceAndGradientChain(BTC, forwards, times, STRIKES, TYPES, prices, jacobian);
+        double[] slicePrice = new double[1];
+        double[] sliceRow = new double[5];
+        for (int i = 0; i < 7; i++) {
+            CosPricer.DEFAULT.priceAndGradientSlice(BTC, forwards[i], times[i], new double[] {STRIKES[i]},
+                    new OptionType[] {TYPES[i]}, slicePrice, sliceRow);
+            assertEquals(slicePrice[0], prices[i], 0.0);
+            for (int j = 0; j < 5; j++) {
+                assertEquals(sliceRow[j], jacobian[5 * i + j], 0.0);
+            }
+        }
+    }
+
+    @Test
     void deepInTheMoneyPutIsStrikeMinusForwardBecauseTheForwardIsAMartingale() {
         // A strike near the top of the truncation range: the series must return K - F, i.e. E[F_T] = F.
         // Variance gamma converges slowly at short expiries (see CosPricer), hence its looser tolerance.
