@@ -68,7 +68,9 @@ final class CosSeries {
         for (; k < settings.maxTerms() && quiet < QUIET_TERMS; k++) {
             double u = k * step;
             Complex phi = model.characteristicFunction(u, timeYears);
-            store(k, 0, u, phi.re(), phi.im());
+            double cosUa = Math.cos(u * lower);
+            double sinUa = Math.sin(u * lower);
+            store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
             quiet = phi.abs() < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
         }
         finish(k);
@@ -84,10 +86,12 @@ final class CosSeries {
         for (; k < settings.maxTerms() && quiet < QUIET_TERMS; k++) {
             double u = k * step;
             Complex phi = model.characteristicFunctionAndGradient(u, timeYears, gradientRe, gradientIm);
-            store(k, 0, u, phi.re(), phi.im());
+            double cosUa = Math.cos(u * lower);
+            double sinUa = Math.sin(u * lower);
+            store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
             double largest = phi.abs();
             for (int j = 0; j < parameters; j++) {
-                store(k, j + 1, u, gradientRe[j], gradientIm[j]);
+                store(k, j + 1, u, cosUa, sinUa, gradientRe[j], gradientIm[j]);
                 largest = Math.max(largest, Math.hypot(gradientRe[j], gradientIm[j]));
             }
             quiet = largest < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
@@ -108,10 +112,12 @@ final class CosSeries {
         java.util.Arrays.fill(cosineSums, 0, setCount, 0.0);
     }
 
-    /** Stores {@code A_k = Re(z e^{-i u a})} of set j as the weights of the per-strike sum. */
-    private void store(int k, int set, double u, double zRe, double zIm) {
-        double ua = u * lower;
-        double coefficient = zRe * Math.cos(ua) + zIm * Math.sin(ua);
+    /**
+     * Stores {@code A_k = Re(z e^{-i u a})} of set j as the weights of the per-strike sum, given
+     * {@code cos(u a)} and {@code sin(u a)}.
+     */
+    private void store(int k, int set, double u, double cosUa, double sinUa, double zRe, double zIm) {
+        double coefficient = zRe * cosUa + zIm * sinUa;
         if (k == 0) {
             constantTerms[set] = coefficient;
             return;
