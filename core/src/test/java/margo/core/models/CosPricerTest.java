@@ -15,6 +15,9 @@ class CosPricerTest {
     static final double[] STRIKES = {30_000, 45_000, 55_000, 60_000, 66_000, 80_000, 120_000};
     static final OptionType[] TYPES = {OptionType.PUT, OptionType.PUT, OptionType.CALL, OptionType.CALL,
         OptionType.PUT, OptionType.CALL, OptionType.CALL};
+    /** A two-expiry chain over {@link #STRIKES}: one week at the forward, half a year at 61,000 USD. */
+    static final double[] CHAIN_TIMES = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
+    static final double[] CHAIN_FORWARDS = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
 
     @Test
     void sliceArgumentsAreCheckedAtTheBoundaryNamingThem() {
@@ -41,8 +44,8 @@ class CosPricerTest {
 
     @Test
     void chainPricesEqualSlicePricesAndCoinPricesAreUsdOverForward() {
-        double[] times = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
-        double[] forwards = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
+        double[] times = CHAIN_TIMES;
+        double[] forwards = CHAIN_FORWARDS;
         double[] chain = new double[7];
         double[] coin = new double[7];
         CosPricer.DEFAULT.priceChain(BTC, forwards, times, STRIKES, TYPES, chain);
@@ -106,8 +109,8 @@ class CosPricerTest {
 
     @Test
     void chainGradientEqualsSliceGradients() {
-        double[] times = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
-        double[] forwards = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
+        double[] times = CHAIN_TIMES;
+        double[] forwards = CHAIN_FORWARDS;
         double[] prices = new double[7];
         double[] jacobian = new double[35];
         CosPricer.DEFAULT.priceAndGradientChain(BTC, forwards, times, STRIKES, TYPES, prices, jacobian);
