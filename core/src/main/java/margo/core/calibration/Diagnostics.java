@@ -15,8 +15,12 @@ final class Diagnostics {
      * poorly identified: a relative change of 1e-6 in the fit can then move a parameter combination by order one.
      */
     static final double ILL_CONDITIONED = 1e6;
-    /** Above this the Jacobian is treated as singular and no standard errors are given (about 1/sqrt(epsilon)). */
-    static final double SINGULAR = 1e12;
+    /**
+     * Above this the Jacobian is treated as singular and no standard errors are given: a central-difference
+     * Jacobian is accurate to about epsilon^(2/3) ~ 4e-11 relative, so an exactly singular one measures about 1e10
+     * to 1e11, and beyond 1e9 the smallest singular value is mostly differencing error.
+     */
+    static final double SINGULAR = 1e9;
     /** A parameter this close to a bound, relative to its range (or to max(|bound|, 1)), is "at the bound". */
     static final double AT_BOUND = 1e-6;
 
