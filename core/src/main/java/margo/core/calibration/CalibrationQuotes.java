@@ -1,6 +1,13 @@
 package margo.core.calibration;
 
+import java.time.Instant;
+import margo.core.market.ChainColumn;
+import margo.core.market.OptionChain;
 import margo.core.pricing.OptionType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Option quotes to calibrate to, as parallel primitive arrays (one element per quote). All quotes of one expiry
@@ -42,6 +49,36 @@ public record CalibrationQuotes(int[] expiryIndex, OptionType[] types, double[] 
                 throw new IllegalArgumentException("types[" + i + "] is null");
             }
         }
+    }
+
+    /**
+     * The quotes of a chain, one per row in the chain's order: market values from the {@code mid_iv} column for the
+     * implied-volatility target or {@code mid_usd} for the price target (NaN where the mid is missing, so those
+     * quotes are excluded), expiry indices numbering the chain's distinct expiries from 0 in ascending order.
+     *
+     * @param weights one weight per row, as the recipe's {@code weight} expression evaluated over the table
+     * @throws IllegalArgumentException when {@code weights} does not have one element per row
+     */
+    public static CalibrationQuotes fromChain(OptionChain chain, Target target, double[] weights) {
+        Table table = chain.table();
+        int n = table.rowCount();
+        requireLength("weights", weights == null ? -1 : weights.length, n);
+        InstantColumn expiries = table.instantColumn(ChainColumn.EXPIRY.columnName());
+        StringColumn types = table.stringColumn(ChainColumn.TYPE.columnName());
+        DoubleColumn market = table.doubleColumn(target == Target.IMPLIED_VOLATILITY
+                ? ChainColumn.MID_IV.columnName() : ChainColumn.MID_USD.columnName());
+        Instant[] distinct = expiries.asSet().stream().sorted().toArray(Instant[]::new);
+        int[] expiryIndex = new int[n];
+        OptionType[] optionTypes = new OptionType[n];
+        for (int i = 0; i < n; i++) {
+            expiryIndex[i] = java.util.Arrays.binarySearch(distinct, expiries.get(i));
+            optionTypes[i] = OptionType.parse(types.get(i));
+        }
+        return new CalibrationQuotes(expiryIndex, optionTypes,
+                table.doubleColumn(ChainColumn.FORWARD.columnName()).asDoubleArray(),
+                table.doubleColumn(ChainColumn.STRIKE.columnName()).asDoubleArray(),
+                table.doubleColumn(ChainColumn.TIME_TO_EXPIRY.columnName()).asDoubleArray(),
+                market.asDoubleArray(), weights.clone());
     }
 
     private static void requireLength(String name, int length, int expected) {
