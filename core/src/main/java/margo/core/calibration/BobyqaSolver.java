@@ -25,12 +25,7 @@ final class BobyqaSolver implements Solver {
     public Outcome solve(Objective objective, double[] start, int startIndex, long seed) {
         int f = objective.freeCount();
         UnitScaling scaling = new UnitScaling(objective, start);
-        double[] theta = new double[f];
-        double[] residuals = new double[objective.residualCount()];
-        ObjectiveFunction function = new ObjectiveFunction(u -> {
-            scaling.toParameters(u, theta);
-            return objective.cost(theta, residuals);
-        });
+        ObjectiveFunction function = scaling.objectiveFunction(objective);
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * f + 1, settings.initialTrustRegionRadius(),
                 settings.stoppingTrustRegionRadius());
         int before = objective.evaluations();

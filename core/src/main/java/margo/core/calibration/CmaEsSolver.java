@@ -30,12 +30,7 @@ final class CmaEsSolver implements Solver {
     public Outcome solve(Objective objective, double[] start, int startIndex, long seed) {
         int f = objective.freeCount();
         UnitScaling scaling = new UnitScaling(objective, start);
-        double[] theta = new double[f];
-        double[] residuals = new double[objective.residualCount()];
-        ObjectiveFunction function = new ObjectiveFunction(u -> {
-            scaling.toParameters(u, theta);
-            return objective.cost(theta, residuals);
-        });
+        ObjectiveFunction function = scaling.objectiveFunction(objective);
         int population = settings.populationSize() > 0 ? settings.populationSize()
                 : 4 + (int) (3.0 * Math.log(f));
         MersenneTwister random = new MersenneTwister(new int[] {(int) seed, (int) (seed >>> 32), startIndex});

@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+
 /**
  * Scaled coordinates {@code u} for the derivative-free solvers, whose trust-region radius (BOBYQA) and step size
  * (CMA-ES) are single numbers for all parameters: {@code theta = offset + scale * u}, where a parameter with two
@@ -52,5 +54,15 @@ final class UnitScaling {
             // Clamp: offset + scale * u can round an ulp past a bound.
             theta[k] = Math.max(lower[k], Math.min(upper[k], offset[k] + scale[k] * u[k]));
         }
+    }
+
+    /** The objective as a function of scaled coordinates, for Commons Math's scalar optimisers. */
+    ObjectiveFunction objectiveFunction(Objective objective) {
+        double[] theta = new double[offset.length];
+        double[] residuals = new double[objective.residualCount()];
+        return new ObjectiveFunction(u -> {
+            toParameters(u, theta);
+            return objective.cost(theta, residuals);
+        });
     }
 }
