@@ -11,6 +11,9 @@ public sealed interface SolverMethod {
      * fastest for smooth models. Commons Math's implementation has no bounds, so each bounded parameter is a smooth
      * function of an unbounded one (MINUIT's transforms, F. James, MINUIT Reference Manual, section 1.2.1):
      * {@code lo + (hi - lo)(1 + sin z)/2} for two bounds, {@code lo - 1 + sqrt(z^2 + 1)} for a lower bound only.
+     * A penalty that dominates the fit (a Feller penalty of 100 against residuals of a few vol points, say) makes a
+     * narrow curved valley along the constraint that it follows slowly, often to the iteration limit; the result
+     * then says MAX_ITERATIONS and sits close to, but not at, the penalised optimum.
      *
      * @param maxIterations the most outer iterations, &gt; 0
      * @param maxEvaluations the most residual evaluations, &gt; 0
