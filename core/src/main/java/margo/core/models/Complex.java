@@ -1,0 +1,99 @@
+package margo.core.models;
+
+/**
+ * A complex number, immutable, for characteristic-function arithmetic. The characteristic functions are evaluated
+ * once per Fourier-cosine term and expiry (not per quote); the JIT scalar-replaces these short-lived values.
+ *
+ * @param re the real part
+ * @param im the imaginary part
+ */
+public record Complex(double re, double im) {
+
+    /** 0. */
+    public static final Complex ZERO = new Complex(0.0, 0.0);
+    /** 1. */
+    public static final Complex ONE = new Complex(1.0, 0.0);
+
+    /** The imaginary number {@code i y}. */
+    public static Complex imaginary(double y) {
+        return new Complex(0.0, y);
+    }
+
+    public Complex plus(Complex z) {
+        return new Complex(re + z.re, im + z.im);
+    }
+
+    public Complex plus(double x) {
+        return new Complex(re + x, im);
+    }
+
+    public Complex minus(Complex z) {
+        return new Complex(re - z.re, im - z.im);
+    }
+
+    public Complex minus(double x) {
+        return new Complex(re - x, im);
+    }
+
+    public Complex times(Complex z) {
+        return new Complex(re * z.re - im * z.im, re * z.im + im * z.re);
+    }
+
+    public Complex times(double x) {
+        return new Complex(re * x, im * x);
+    }
+
+    /** Smith's algorithm, which avoids overflow of {@code |z|^2}. */
+    public Complex dividedBy(Complex z) {
+        if (Math.abs(z.re) >= Math.abs(z.im)) {
+            double r = z.im / z.re;
+            double den = z.re + z.im * r;
+            return new Complex((re + im * r) / den, (im - re * r) / den);
+        }
+        double r = z.re / z.im;
+        double den = z.re * r + z.im;
+        return new Complex((re * r + im) / den, (im * r - re) / den);
+    }
+
+    public Complex reciprocal() {
+        return ONE.dividedBy(this);
+    }
+
+    public Complex negate() {
+        return new Complex(-re, -im);
+    }
+
+    public double abs() {
+        return Math.hypot(re, im);
+    }
+
+    public Complex exp() {
+        double m = Math.exp(re);
+        return new Complex(m * Math.cos(im), m * Math.sin(im));
+    }
+
+    /** The principal logarithm, imaginary part in (-pi, pi]. */
+    public Complex log() {
+        return new Complex(Math.log(abs()), Math.atan2(im, re));
+    }
+
+    /**
+     * {@code ln(1 + z)}, principal branch, accurate to relative rounding error when |z| is small (where
+     * {@code plus(1).log()} would lose the digits of z to the rounding of 1 + z).
+     */
+    public Complex log1p() {
+        return new Complex(0.5 * Math.log1p(re * (2.0 + re) + im * im), Math.atan2(im, 1.0 + re));
+    }
+
+    /** The principal square root, real part &ge; 0. */
+    public Complex sqrt() {
+        if (re == 0.0 && im == 0.0) {
+            return ZERO;
+        }
+        double t = Math.sqrt(0.5 * (Math.abs(re) + abs()));
+        if (re >= 0.0) {
+            return new Complex(t, im / (2.0 * t));
+        }
+        return new Complex(Math.abs(im) / (2.0 * t), Math.copySign(t, im));
+    }
+}
