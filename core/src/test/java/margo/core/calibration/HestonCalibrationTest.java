@@ -45,6 +45,22 @@ class HestonCalibrationTest {
     }
 
     @Test
+    void hestonCalibrationWithSeveralStartsIsBitIdenticalRunToRun() {
+        CalibrationProblem problem = CalibrationProblem.of(new SlicePricedModel(CosSlicePricer.heston()),
+                parameters(), chain(TRUTH, new double[] {0.25, 1.0}, 7), Target.IMPLIED_VOLATILITY)
+                .withStarts(3, 42);
+        CalibrationResult first = Calibrator.DEFAULT.calibrate(problem);
+        CalibrationResult second = Calibrator.DEFAULT.calibrate(problem);
+        for (int j = 0; j < 5; j++) {
+            assertEquals(Double.doubleToRawLongBits(first.parameters()[j]),
+                    Double.doubleToRawLongBits(second.parameters()[j]));
+            assertEquals(Double.doubleToRawLongBits(first.standardErrors()[j]),
+                    Double.doubleToRawLongBits(second.standardErrors()[j]));
+        }
+        assertEquals(first.evaluations(), second.evaluations());
+    }
+
+    @Test
     void analyticAndNumericalHestonJacobiansAgree() {
         CalibrationQuotes quotes = chain(TRUTH, TIMES, 9);
         QuoteEvaluator analytic = new SlicePricedModel(CosSlicePricer.heston())
