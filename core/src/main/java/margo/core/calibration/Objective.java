@@ -155,7 +155,7 @@ final class Objective {
         checkStop();
         evaluations++;
         setFree(freeValues);
-        evaluator.values(full, values);
+        modelValues(values);
         double cost = fill(values, out);
         if (cost < bestCost) {
             bestCost = cost;
@@ -238,9 +238,9 @@ final class Objective {
                     evaluations += 2;
                 }
                 full[j] = up;
-                evaluator.values(full, valuesUp);
+                modelValues(valuesUp);
                 full[j] = down;
-                evaluator.values(full, valuesDown);
+                modelValues(valuesDown);
                 for (int i = 0; i < n; i++) {
                     out[i * f + k] = weights[i] * (valuesUp[i] - valuesDown[i]) / width;
                 }
@@ -253,6 +253,20 @@ final class Objective {
                 out[(n + c) * f + k] = (rUp - rDown) / width;
             }
             full[j] = theta;
+        }
+    }
+
+    /**
+     * The model's values at {@link #full}. A model that rejects the parameters (its own validation throws
+     * IllegalArgumentException, say a Heston v0 of exactly 0 on a bound) gives NaN values: the point is unusable, so
+     * Levenberg-Marquardt rejects the step and the derivative-free solvers see the worst objective, instead of the
+     * whole start failing.
+     */
+    private void modelValues(double[] out) {
+        try {
+            evaluator.values(full, out);
+        } catch (IllegalArgumentException rejected) {
+            java.util.Arrays.fill(out, Double.NaN);
         }
     }
 

@@ -229,6 +229,25 @@ class CalibratorBehaviourTest {
     }
 
     @Test
+    void parametersTheModelRejectsAreStepsToRejectNotFailures() {
+        // The model refuses negative rates, which its bounds allow; the first step from 0.9 overshoots below 0.
+        TestModels.ScalarFunction f = (p, x) -> {
+            if (p[1] < 0.0) {
+                throw new IllegalArgumentException("rate must be >= 0, not " + p[1]);
+            }
+            return p[0] * Math.exp(-p[1] * x);
+        };
+        double[] xs = {0.5, 1, 2, 3, 5, 8};
+        double[] truth = {2.0, 0.01};
+        CalibrationProblem problem = CalibrationProblem.of(new TestModels.Curve(List.of("amplitude", "rate"), f, 0),
+                List.of(ParameterSpec.free("amplitude", 0.1, 10, 9.0), ParameterSpec.free("rate", -1, 1, 0.9)),
+                TestModels.curveQuotes(xs, f, truth), Target.PRICE);
+        CalibrationResult result = Calibrator.DEFAULT.calibrate(problem);
+        assertEquals(StopReason.CONVERGED, result.stopReason(), result.warnings().toString());
+        TestModels.assertRelative(truth, result.parameters(), 1e-6);
+    }
+
+    @Test
     void unidentifiableParametersGiveIllConditionedWarningAndNoStandardErrors() {
         // Only a + b enters the model: the Jacobian's columns are identical.
         TestModels.ScalarFunction f = (p, x) -> (p[0] + p[1]) * x;
