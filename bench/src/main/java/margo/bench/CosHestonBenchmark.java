@@ -29,11 +29,9 @@ public class CosHestonBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(HestonChain.SIZE)
-    public double[][] priceAndGradientChain(HestonChain chain) {
-        for (int e = 0; e < HestonChain.EXPIRIES; e++) {
-            CosPricer.DEFAULT.priceAndGradientSlice(chain.model, chain.sliceForwards[e], chain.sliceTimesYears[e],
-                    chain.sliceStrikes[e], chain.sliceTypes[e], chain.slicePrices[e], chain.sliceJacobians[e]);
-        }
-        return chain.sliceJacobians;
+    public double[] priceAndGradientChain(HestonChain chain) {
+        CosPricer.DEFAULT.priceAndGradientChain(chain.model, chain.forwards, chain.timesYears, chain.strikes,
+                chain.types, chain.out, chain.jacobian);
+        return chain.jacobian;
     }
 }

@@ -30,21 +30,12 @@ public class HestonChain {
     final double[] timesYears = new double[SIZE];
     final double[] out = new double[SIZE];
     final double[] jacobian = new double[SIZE * HestonParameters.PARAMETER_COUNT];
-    /** Per expiry, the forward and the strikes and types of its slice, for the slice methods. */
-    final double[] sliceForwards = new double[EXPIRIES];
-    final double[] sliceTimesYears = new double[EXPIRIES];
-    final double[][] sliceStrikes = new double[EXPIRIES][STRIKES_PER_EXPIRY];
-    final OptionType[][] sliceTypes = new OptionType[EXPIRIES][STRIKES_PER_EXPIRY];
-    final double[][] slicePrices = new double[EXPIRIES][STRIKES_PER_EXPIRY];
-    final double[][] sliceJacobians = new double[EXPIRIES][STRIKES_PER_EXPIRY * HestonParameters.PARAMETER_COUNT];
 
     public HestonChain() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int e = 0; e < EXPIRIES; e++) {
             double t = EXPIRY_DAYS[e] / 365.0;
             double forward = 60_000 * (1.0 + 0.002 * e);
-            sliceForwards[e] = forward;
-            sliceTimesYears[e] = t;
             for (int j = 0; j < STRIKES_PER_EXPIRY; j++) {
                 double strike = forward * Math.exp((-2.5 + 5.0 * random.nextDouble()) * 0.6 * Math.sqrt(t));
                 OptionType type = strike >= forward ? OptionType.CALL : OptionType.PUT;
@@ -53,8 +44,6 @@ public class HestonChain {
                 forwards[i] = forward;
                 strikes[i] = strike;
                 timesYears[i] = t;
-                sliceStrikes[e][j] = strike;
-                sliceTypes[e][j] = type;
             }
         }
     }

@@ -68,7 +68,9 @@ final class CosSeries {
         for (; k < settings.maxTerms() && quiet < QUIET_TERMS; k++) {
             double u = k * step;
             Complex phi = model.characteristicFunction(u, timeYears);
-            store(k, 0, u, phi.re(), phi.im());
+            double cosUa = Math.cos(u * lower);
+            double sinUa = Math.sin(u * lower);
+            store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
             quiet = phi.abs() < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
         }
         finish(k);
@@ -84,10 +86,12 @@ final class CosSeries {
         for (; k < settings.maxTerms() && quiet < QUIET_TERMS; k++) {
             double u = k * step;
             Complex phi = model.characteristicFunctionAndGradient(u, timeYears, gradientRe, gradientIm);
-            store(k, 0, u, phi.re(), phi.im());
+            double cosUa = Math.cos(u * lower);
+            double sinUa = Math.sin(u * lower);
+            store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
             double largest = phi.abs();
             for (int j = 0; j < parameters; j++) {
-                store(k, j + 1, u, gradientRe[j], gradientIm[j]);
+                store(k, j + 1, u, cosUa, sinUa, gradientRe[j], gradientIm[j]);
                 largest = Math.max(largest, Math.hypot(gradientRe[j], gradientIm[j]));
             }
             quiet = largest < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
@@ -101,11 +105,6 @@ final class CosSeries {
         lower = cumulants.c1() - halfWidth;
         upper = cumulants.c1() + halfWidth;
         sets = setCount;
-        int capacity = settings.maxTerms() * setCount;
-        if (sineWeights.length < capacity) {
-            sineWeights = new double[capacity];
-            cosineWeights = new double[capacity];
-        }
         if (constantTerms.length < setCount) {
             constantTerms = new double[setCount];
             cosineSums = new double[setCount];
@@ -113,16 +112,24 @@ final class CosSeries {
         java.util.Arrays.fill(cosineSums, 0, setCount, 0.0);
     }
 
-    /** Stores {@code A_k = Re(z e^{-i u a})} of set j as the weights of the per-strike sum. */
-    private void store(int k, int set, double u, double zRe, double zIm) {
-        double ua = u * lower;
-        double coefficient = zRe * Math.cos(ua) + zIm * Math.sin(ua);
+    /**
+     * Stores {@code A_k = Re(z e^{-i u a})} of set j as the weights of the per-strike sum, given
+     * {@code cos(u a)} and {@code sin(u a)}.
+     */
+    private void store(int k, int set, double u, double cosUa, double sinUa, double zRe, double zIm) {
+        double coefficient = zRe * cosUa + zIm * sinUa;
         if (k == 0) {
             constantTerms[set] = coefficient;
             return;
         }
         double damping = 1.0 / (1.0 + u * u);
         int index = k * sets + set;
+        if (index >= sineWeights.length) {
+            // Grow by doubling: N is adaptive, and most expiries need a few hundred terms, not maxTerms.
+            int capacity = Math.max(2 * sineWeights.length, 256 * sets);
+            sineWeights = java.util.Arrays.copyOf(sineWeights, capacity);
+            cosineWeights = java.util.Arrays.copyOf(cosineWeights, capacity);
+        }
         cosineWeights[index] = coefficient * damping;
         sineWeights[index] = coefficient * damping / u;
         cosineSums[set] += coefficient * damping;

@@ -15,6 +15,9 @@ class CosPricerTest {
     static final double[] STRIKES = {30_000, 45_000, 55_000, 60_000, 66_000, 80_000, 120_000};
     static final OptionType[] TYPES = {OptionType.PUT, OptionType.PUT, OptionType.CALL, OptionType.CALL,
         OptionType.PUT, OptionType.CALL, OptionType.CALL};
+    /** A two-expiry chain over {@link #STRIKES}: one week at the forward, half a year at 61,000 USD. */
+    static final double[] CHAIN_TIMES = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
+    static final double[] CHAIN_FORWARDS = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
 
     @Test
     void sliceArgumentsAreCheckedAtTheBoundaryNamingThem() {
@@ -41,8 +44,8 @@ class CosPricerTest {
 
     @Test
     void chainPricesEqualSlicePricesAndCoinPricesAreUsdOverForward() {
-        double[] times = {7 / 365.0, 7 / 365.0, 7 / 365.0, 0.5, 0.5, 0.5, 0.5};
-        double[] forwards = {FORWARD, FORWARD, FORWARD, 61_000, 61_000, 61_000, 61_000};
+        double[] times = CHAIN_TIMES;
+        double[] forwards = CHAIN_FORWARDS;
         double[] chain = new double[7];
         double[] coin = new double[7];
         CosPricer.DEFAULT.priceChain(BTC, forwards, times, STRIKES, TYPES, chain);
@@ -105,6 +108,25 @@ class CosPricerTest {
     }
 
     @Test
+    void chainGradientEqualsSliceGradients() {
+        double[] times = CHAIN_TIMES;
+        double[] forwards = CHAIN_FORWARDS;
+        double[] prices = new double[7];
+        double[] jacobian = new double[35];
+        CosPricer.DEFAULT.priceAndGradientChain(BTC, forwards, times, STRIKES, TYPES, prices, jacobian);
+        double[] slicePrice = new double[1];
+        double[] sliceRow = new double[5];
+        for (int i = 0; i < 7; i++) {
+            CosPricer.DEFAULT.priceAndGradientSlice(BTC, forwards[i], times[i], new double[] {STRIKES[i]},
+                    new OptionType[] {TYPES[i]}, slicePrice, sliceRow);
+            assertEquals(slicePrice[0], prices[i], 0.0);
+            for (int j = 0; j < 5; j++) {
+                assertEquals(sliceRow[j], jacobian[5 * i + j], 0.0);
+            }
+        }
+    }
+
+    @Test
     void deepInTheMoneyPutIsStrikeMinusForwardBecauseTheForwardIsAMartingale() {
         // A strike near the top of the truncation range: the series must return K - F, i.e. E[F_T] = F.
         // Variance gamma converges slowly at short expiries (see CosPricer), hence its looser tolerance.
@@ -126,8 +148,26 @@ class CosPricerTest {
         double btcTerms = CosPricer.DEFAULT.expansionDiagnostics(new HestonParameters(0.36, 10, 0.4, 4, 0.2),
                 1 / 365.0)[2];
         assertTrue(btcTerms > 32 && btcTerms < 1000, "terms " + btcTerms);
+        // Why short variance gamma is priced by GammaMixture instead.
         double vgTerms = CosPricer.DEFAULT.expansionDiagnostics(new VarianceGammaParameters(0.12, 0.2, -0.14),
                 1 / 365.0)[2];
         assertEquals(CosPricer.DEFAULT.maxTerms(), vgTerms);
+    }
+
+    @Test
+    void gammaMixtureAgreesWithCosWhereBothConverge() {
+        VarianceGammaParameters vg = new VarianceGammaParameters(0.6, 0.2, -0.2);
+        GammaMixture mixture = new GammaMixture();
+        for (double t : new double[] {0.15, 0.3, 1.0}) {
+            mixture.expand(vg, t);
+            double[] puts = new double[STRIKES.length];
+            OptionType[] allPuts = new OptionType[STRIKES.length];
+            java.util.Arrays.fill(allPuts, OptionType.PUT);
+            CosPricer.DEFAULT.priceSlice(vg, FORWARD, t, STRIKES, allPuts, puts);
+            for (int i = 0; i < STRIKES.length; i++) {
+                assertEquals(puts[i], mixture.put(FORWARD, STRIKES[i]), 1e-8 * puts[i] + 1e-12 * FORWARD,
+                        "T=" + t + " K=" + STRIKES[i]);
+            }
+        }
     }
 }
