@@ -3,6 +3,7 @@ package margo.kernel;
 import margo.dsl.output.HtmlRenderer;
 import margo.dsl.output.TextRenderer;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -18,7 +19,7 @@ final class DisplayBundles {
 
     static DisplayData of(Value value) {
         DisplayData bundle = new DisplayData(TextRenderer.render(value));
-        if (value instanceof TableValue) {
+        if (value instanceof TableValue || value instanceof TabulatedValue) {
             bundle.putHTML(HtmlRenderer.render(value));
         }
         return bundle;

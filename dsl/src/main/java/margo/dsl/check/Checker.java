@@ -108,6 +108,9 @@ public final class Checker {
                     type = Type.ERROR;
                 }
             }
+            case RULES -> type = rules(binding);
+            case BOOK -> type = book(binding);
+            case SURFACE -> type = surface(binding);
             default -> {
                 unsupported(binding.span(), binding.kind().keyword());
                 type = Type.ERROR;
@@ -247,6 +250,132 @@ public final class Checker {
         }
     }
 
+    // ---- rules, book and surface
+
+    /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
+    private Type rules(Stmt.Binding binding) {
+        List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
+        if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
+            String written = binding.value() instanceof Name name ? name.id() : null;
+            error(binding.value().span(), "rules needs a rules family: " + String.join(", ", families),
+                    written == null ? "e.g. rules pm = portfolio_margin { price_range 16% }"
+                            : Suggestions.didYouMean(written, families));
+            return Type.ERROR;
+        }
+        types.put(family, Type.RULES);
+        return familySettings("rules", family.id(), binding.block()) ? Type.RULES : Type.ERROR;
+    }
+
+    /** {@code book N = positions(PATH, market CHAIN)}. */
+    private Type book(Stmt.Binding binding) {
+        Type type = expression(binding.value());
+        if (type.kind() != Kind.BOOK && !type.isError()) {
+            error(binding.value().span(), "book needs positions, not " + type.kind().withArticle(),
+                    "book desk = positions(\"data/book.csv\", market chain)");
+            type = Type.ERROR;
+        }
+        if (!binding.block().isEmpty()) {
+            error(binding.block().span(), "book takes no block");
+        }
+        return type;
+    }
+
+    /** {@code surface N = FAMILY(CHAIN) { settings }}. */
+    private Type surface(Stmt.Binding binding) {
+        List<String> families = registry.families("surface").stream().map(family -> family.name()).toList();
+        if (!(binding.value() instanceof Expr.Call call) || !families.contains(call.callee().id())) {
+            String written = binding.value() instanceof Expr.Call call ? call.callee().id()
+                    : binding.value() instanceof Name name ? name.id() : null;
+            String hint = written == null ? null : Suggestions.didYouMean(written, families);
+            error(binding.value().span(), "surface needs a smile family applied to a chain: "
+                    + String.join(", ", families.stream().map(family -> family + "(chain)").toList()),
+                    hint != null ? hint : "e.g. surface sv = svi(chain) { arbitrage_free true }");
+            return Type.ERROR;
+        }
+        Type type = expression(call);
+        boolean settings = familySettings("surface", call.callee().id(), binding.block());
+        return settings ? type : Type.ERROR;
+    }
+
+    /** The settings of a rules or surface family's block; whether all are right (the wrong ones are reported). */
+    private boolean familySettings(String statement, String family, Block block) {
+        boolean ok = true;
+        Set<String> seen = new HashSet<>();
+        List<String> known = registry.settings(family).stream().map(SettingSpec::name).toList();
+        for (Clause clause : block.clauses()) {
+            if (!(clause instanceof Clause.Setting setting)) {
+                error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " belongs in a data or"
+                        + " let block; " + statement + " takes settings of " + family + ", e.g. " + known.getFirst());
+                ok = false;
+                continue;
+            }
+            String name = setting.name().id();
+            SettingSpec spec = registry.setting(family, name).orElse(null);
+            if (spec == null) {
+                String hint = Suggestions.didYouMean(name, known);
+                error(setting.name().span(), family + " has no setting '" + name + "'", hint != null ? hint
+                        : "its settings: " + String.join(", ", known));
+                ok = false;
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(setting.name().span(), "the setting '" + name + "' is given twice");
+                ok = false;
+            }
+            if (!setting.block().isEmpty()) {
+                error(setting.block().span(), "the setting '" + name + "' takes no block");
+                ok = false;
+            }
+            ok &= settingValue(family, spec, setting.value());
+        }
+        return ok;
+    }
+
+    /** One setting's value against its kind and unit; whether it is right (reported when not). */
+    private boolean settingValue(String family, SettingSpec spec, Expr value) {
+        String name = spec.name();
+        List<String> choices = registry.settingChoices(family, name);
+        if (!choices.isEmpty()) {
+            String word = value instanceof Name bare ? bare.id() : value instanceof Expr.StringLiteral text ? text.value() : null;
+            if (word == null || !choices.contains(word.toLowerCase(Locale.ROOT))) {
+                error(value.span(), name + " takes one of " + String.join(", ", choices),
+                        word == null ? null : Suggestions.didYouMean(word.toLowerCase(Locale.ROOT), choices));
+                return false;
+            }
+            types.put(value, Type.TEXT);
+            return true;
+        }
+        if (spec.unit().equals("short / long") && value instanceof Expr.Binary pair
+                && pair.operator() == BinaryOperator.DIVIDE) {
+            return settingValue(family, spec, pair.left()) & settingValue(family, spec, pair.right());
+        }
+        Type type = expression(value);
+        if (type.isError()) {
+            return false;
+        }
+        if (spec.accepts() == Kind.LIST && value instanceof Expr.ListLiteral list) {
+            boolean ok = true;
+            for (Expr element : list.elements()) {
+                Kind kind = types.get(element).kind();
+                if (kind != Kind.NUMBER && kind != Kind.ERROR) {
+                    error(element.span(), (kind == Kind.DURATION ? "unit mismatch: " : "") + name
+                            + " takes numbers (price moves such as -33% or 100%), not " + kind.withArticle());
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+        if (type.kind() != spec.accepts()) {
+            boolean units = isNumberAndDuration(type.kind(), spec.accepts());
+            error(value.span(), (units ? "unit mismatch: " : "") + name + " takes " + spec.accepts().withArticle()
+                    + " (" + spec.unit() + "), not " + type.kind().withArticle(), units
+                    ? (spec.accepts() == Kind.DURATION ? DURATION_HINT : name + " is not a time; write e.g. "
+                    + spec.defaultValue()) : "e.g. " + name + " " + spec.defaultValue());
+            return false;
+        }
+        return true;
+    }
+
     private void define(Name name, Type type) {
         Integer line = definedOnLine.get(name.id());
         if (!redefinitionAllowed && (line != null || bindings.containsKey(name.id()))) {
@@ -306,6 +435,9 @@ public final class Checker {
                 return Type.ERROR;
             }
             return bound;
+        }
+        if (registry.family(id).filter(family -> family.statement().equals("rules")).isPresent()) {
+            return Type.RULES;
         }
         if (registry.function(id).isPresent()) {
             error(name.span(), "'" + id + "' is a function", "call it: " + registry.function(id).get().signature());
@@ -445,7 +577,7 @@ public final class Checker {
             return Type.ERROR;
         }
         if (spec.returns() == Kind.TABLE) {
-            return Type.table(registry.chainSchema());
+            return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
         }
         if (spec.returns() != null) {
             return Type.of(spec.returns());
@@ -489,7 +621,11 @@ public final class Checker {
                 sawNamed = true;
                 String name = argument.name().id();
                 boolean known = spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name));
-                if (!known) {
+                if (!known && name.equals("priced_by")) {
+                    error(argument.name().span(), "priced_by (pricing with a calibrated model) is not supported yet",
+                            id + " prices every position with Black-76 at the market chain's mark IVs");
+                    ok = false;
+                } else if (!known) {
                     error(argument.name().span(), id + " has no parameter '" + name + "'", Suggestions.didYouMean(name,
                             spec.parameters().stream().map(ParameterSpec::name).toList()));
                     ok = false;

@@ -14,6 +14,12 @@ public enum Kind {
     DURATION,
     TABLE,
     LIST,
+    /** A margin rule set: {@code rules pm = portfolio_margin { ... }}, or a family's defaults ({@code deribit_standard}). */
+    RULES,
+    /** Positions by account with the market they are valued in: {@code book desk = positions(...)}. */
+    BOOK,
+    /** Smiles fitted to a chain: {@code surface sv = svi(chain)}. */
+    SURFACE,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 
@@ -27,6 +33,9 @@ public enum Kind {
         String word = word();
         if (this == TEXT) {
             return word;
+        }
+        if (this == RULES) {
+            return "margin rules";
         }
         return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }

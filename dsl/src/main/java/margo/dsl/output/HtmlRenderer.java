@@ -1,6 +1,7 @@
 package margo.dsl.output;
 
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -23,6 +24,9 @@ public final class HtmlRenderer {
     public static String render(Value value) {
         if (value instanceof TableValue table) {
             return renderTable(table);
+        }
+        if (value instanceof TabulatedValue tabulated) {
+            return renderTable(tabulated.display());
         }
         return "<code>" + escape(TextRenderer.render(value)) + "</code>";
     }

@@ -10,6 +10,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.NumericColumn;
@@ -38,6 +39,7 @@ public final class JsonRenderer {
                 yield array;
             }
             case TableValue table -> rows(table.table());
+            case TabulatedValue tabulated -> rows(tabulated.display().table());
         };
     }
 

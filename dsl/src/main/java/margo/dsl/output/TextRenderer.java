@@ -7,6 +7,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
@@ -28,6 +29,7 @@ public final class TextRenderer {
             case InstantValue instant -> instant.value().toString();
             case ListValue list -> renderList(list);
             case TableValue table -> renderTable(table);
+            case TabulatedValue tabulated -> renderTable(tabulated.display());
         };
     }
 

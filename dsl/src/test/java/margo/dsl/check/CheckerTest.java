@@ -196,12 +196,10 @@ class CheckerTest {
                   v0 in [0.01, 4] start 0.5
                 }
                 plot smile(hs)
-                rules pm = portfolio_margin { price_range 16% }
                 """);
         assertEquals(List.of(
                 "1:1 model statements are not supported yet",
-                "4:1 plot statements are not supported yet",
-                "5:1 rules statements are not supported yet"), located(execution.diagnostics()));
+                "4:1 plot statements are not supported yet"), located(execution.diagnostics()));
         assertEquals(5, execution.diagnostics().getFirst().span().length());
     }
 
