@@ -604,6 +604,7 @@ public final class Checker {
         List<Expr.Argument> extra = new ArrayList<>();
         boolean ok = true;
         int positional = 0;
+        int pricedBy = 0;
         boolean sawNamed = false;
         for (Expr.Argument argument : arguments) {
             if (argument.name() == null) {
@@ -624,6 +625,7 @@ public final class Checker {
                 if (!known && name.equals("priced_by")) {
                     error(argument.name().span(), "priced_by (pricing with a calibrated model) is not supported yet",
                             id + " prices every position with Black-76 at the market chain's mark IVs");
+                    pricedBy++;
                     ok = false;
                 } else if (!known) {
                     error(argument.name().span(), id + " has no parameter '" + name + "'", Suggestions.didYouMean(name,
@@ -635,10 +637,14 @@ public final class Checker {
                 }
             }
         }
-        int count = arguments.size();
+        int count = arguments.size() - pricedBy;
         if (count < spec.minimumArguments() || count > spec.maximumArguments()) {
+            List<String> missing = spec.parameters().stream().filter(parameter -> !parameter.optional()
+                    && !byParameter.containsKey(parameter.name())).map(ParameterSpec::name).toList();
             error(count > spec.maximumArguments() ? arguments.get(spec.maximumArguments()).span() : call.span(),
-                    id + " takes " + arity(spec) + ", not " + count, spec.signature());
+                    id + " takes " + arity(spec) + ", not " + count, spec.signature()
+                            + (count < spec.minimumArguments() && !missing.isEmpty()
+                            ? "; missing: " + String.join(", ", missing) : ""));
             ok = false;
         } else {
             for (ParameterSpec parameter : spec.parameters()) {

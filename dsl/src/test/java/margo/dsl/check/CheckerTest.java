@@ -98,7 +98,7 @@ class CheckerTest {
     void wrongArgumentCountNamesTheSignature() {
         Diagnostic error = only(check("let p = black(60000, 65000, 30d, 55%)\n"));
         assertEquals("1:9 black takes 5 arguments, not 4", located(List.of(error)).getFirst());
-        assertEquals("black(forward, strike, time, vol, type)", error.hint());
+        assertEquals("black(forward, strike, time, vol, type); missing: type", error.hint());
     }
 
     @Test
