@@ -604,10 +604,17 @@ public final class Checker {
         List<Expr.Argument> extra = new ArrayList<>();
         boolean ok = true;
         int positional = 0;
-        int pricedBy = 0;
+        int pricedBy = 0;  // arguments reported on their own, not counted for arity
         boolean sawNamed = false;
         for (Expr.Argument argument : arguments) {
-            if (argument.name() == null) {
+            if (argument.name() == null && negativeNamedArgument(spec, argument.value()) instanceof Name parameter) {
+                error(argument.span(), "'" + source.text().substring(argument.span().start(), argument.span().end())
+                        + "' reads as " + parameter.id() + " minus a number", "a negative named argument needs '=': "
+                        + parameter.id() + " = -" + source.text().substring(((Expr.Binary) argument.value()).right()
+                        .span().start(), argument.span().end()));
+                pricedBy++;
+                ok = false;
+            } else if (argument.name() == null) {
                 if (sawNamed) {
                     error(argument.span(), "positional arguments come before named ones");
                     ok = false;
@@ -679,6 +686,19 @@ public final class Checker {
             callArguments.put(call, java.util.Collections.unmodifiableList(inParameterOrder));
         }
         return ok ? kinds : null;
+    }
+
+    /**
+     * The parameter name of {@code price -40%} written as a named argument without '=', which parses as a
+     * subtraction from an unbound name; null for any other argument.
+     */
+    private Name negativeNamedArgument(FunctionSpec spec, Expr value) {
+        if (value instanceof Expr.Binary binary && binary.operator() == BinaryOperator.SUBTRACT
+                && binary.left() instanceof Name name && !bindings.containsKey(name.id())
+                && spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name.id()))) {
+            return name;
+        }
+        return null;
     }
 
     /** Checks one argument against its parameter; its kind, or null when it is wrong (reported) or has an error. */

@@ -101,7 +101,7 @@ final class MarketEntries {
         registry.setting(new SettingSpec(pm, "extended", Kind.LIST, "list of relative price moves",
                 Arrays.stream(d.extendedMoves()).mapToObj(Decimals::percent)
                         .collect(Collectors.joining(", ", "[", "]")),
-                "the extended-table price moves, vol up only; an empty list [] turns the extended table off",
+                sentence("the extended-table price moves, vol up only; an empty list [] turns the extended table off"),
                 settingExample(pm, "extended [-66%, -33%, 50%, 100%, 200%, 300%, 400%, 500%]")));
         setting(pm, "extended_factor", Kind.NUMBER, "fraction, 0 to 1", Decimals.plain(d.extendedTableFactor()),
                 "a multiplier of the weight options get in the extended table", "extended_factor 1");
@@ -308,8 +308,8 @@ final class MarketEntries {
 
     private void setting(String family, String name, Kind accepts, String unit, String defaultValue, String doc,
                          String setting) {
-        registry.setting(new SettingSpec(family, name, accepts, unit, defaultValue, doc, settingExample(family,
-                setting)));
+        registry.setting(new SettingSpec(family, name, accepts, unit, defaultValue, sentence(doc),
+                settingExample(family, setting)));
     }
 
     private void choice(String family, String name, List<String> choices, String defaultValue, String doc,
@@ -324,6 +324,11 @@ final class MarketEntries {
             case "svi", "ssvi", "sabr" -> CHAIN + "surface s = " + family + "(chain) { " + setting + " }";
             default -> "rules r = " + family + " { " + setting + " }";
         };
+    }
+
+    /** A setting's doc as a sentence: capitalised, with a full stop. */
+    private static String sentence(String doc) {
+        return Character.toUpperCase(doc.charAt(0)) + doc.substring(1) + ".";
     }
 
     private static TableSchema schema(List<String> texts, List<String> numbers, List<String> booleans) {

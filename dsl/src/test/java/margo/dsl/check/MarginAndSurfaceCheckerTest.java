@@ -145,4 +145,11 @@ class MarginAndSurfaceCheckerTest {
     void aRulesBindingShadowsTheFamilyOfTheSameNameAndAFamilyNameIsAValue() {
         assertEquals(List.of(), located(check("let r = span\nrules span2 = span { vol_scan 5% }\n").diagnostics()));
     }
+
+    @Test
+    void aNegativeNamedArgumentWithoutEqualsIsExplained() {
+        Diagnostic error = only(check(BOOK + "show stress(desk, span, price -40%)\n"));
+        assertEquals("3:25 'price -40%' reads as price minus a number", located(List.of(error)).getFirst());
+        assertEquals("a negative named argument needs '=': price = -40%", error.hint());
+    }
 }
