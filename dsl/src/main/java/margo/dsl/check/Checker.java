@@ -186,6 +186,9 @@ public final class Checker {
                 continue;
             }
             String name = setting.name().id();
+            if (stressMove(show.value(), setting) && seen.add(name)) {
+                continue;
+            }
             List<SettingSpec> known = registry.settings("show");
             if (registry.setting("show", name).isEmpty()) {
                 error(setting.name().span(), "show has no setting '" + name + "'",
@@ -209,6 +212,31 @@ public final class Checker {
                 default -> throw new IllegalStateException("show setting without a check: " + name);
             }
         }
+    }
+
+    /**
+     * {@code show stress(desk, pm) { price -40%, vol +80% }}: the move of a stress written in the block of its
+     * show (LANGUAGE.md), the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
+     * one; its value is checked (reported when wrong).
+     */
+    private boolean stressMove(Expr shown, Clause.Setting setting) {
+        String name = setting.name().id();
+        if (!(shown instanceof Expr.Call call) || !call.callee().id().equals("stress")
+                || !(name.equals("price") || name.equals("vol"))) {
+            return false;
+        }
+        boolean asArgument = call.arguments().stream().anyMatch(argument -> argument.name() != null
+                && argument.name().id().equals(name));
+        if (asArgument) {
+            error(setting.name().span(), "the " + name + " move is given twice, as an argument and in the block");
+        }
+        Type value = expression(setting.value());
+        if (value.kind() != Kind.NUMBER && !value.isError()) {
+            error(setting.value().span(), (value.kind() == Kind.DURATION ? "unit mismatch: " : "") + name
+                    + " takes a number (" + (name.equals("price") ? "a relative move, e.g. -40%" : "vol points added,"
+                    + " e.g. 20%") + "), not " + value.kind().withArticle());
+        }
+        return true;
     }
 
     private void showColumns(Type type, Expr value) {

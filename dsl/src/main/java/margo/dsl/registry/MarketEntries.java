@@ -239,9 +239,11 @@ final class MarketEntries {
                         + " implied volatility: 10% adds ten vol points")),
                 false, Kind.TABLE, "table", false,
                 "Each account and group after a market move: its P&L (USD) and its equity, IM, MM and"
-                        + " maintenance ratio after. The move is written with named arguments; a negative one"
-                        + " needs '=' (price = -40%), since price -40% reads as a subtraction.",
-                BOOK + "show stress(desk, deribit_standard, price = -40%, vol = 20%)", new Implementation.Core()));
+                        + " maintenance ratio after. The move goes in the block of its show, `show stress(desk, pm)"
+                        + " { price -40%, vol 20% }`, or in named arguments, where a negative one needs '='"
+                        + " (`price = -40%`: `price -40%` would read as a subtraction).",
+                BOOK + "show stress(desk, deribit_standard) { price -40%, vol 20% }\n"
+                        + "show stress(desk, portfolio_margin, price = -20%)", new Implementation.Core()));
         registry.function(new FunctionSpec("attribution", List.of(BOOK_PARAMETER, RULES_PARAMETER),
                 false, Kind.TABLE, "table", false,
                 "Each position's contribution to its group's IM in USD, by the rule's own attribution (the"

@@ -1,8 +1,10 @@
 package margo.dsl.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import margo.core.margin.Account;
 import margo.core.margin.Black76PositionPricer;
 import margo.core.margin.Book;
@@ -22,6 +24,8 @@ import margo.core.market.InstrumentName;
 import margo.core.market.OptionChain;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.syntax.Block;
+import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
@@ -69,15 +73,20 @@ final class MarginBuiltins {
 
     Value call(Expr.Call call) {
         List<Expr> arguments = checked.argumentsOf(call);
+        return reportingRejection(call, () -> switch (call.callee().id()) {
+            case "positions" -> positions(call, arguments);
+            case "margin" -> margin(arguments);
+            case "what_if" -> whatIf(call, arguments);
+            case "stress" -> stress(arguments);
+            case "attribution" -> attribution(arguments);
+            default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
+        });
+    }
+
+    /** Core rejecting the user's data (an IllegalArgumentException naming the problem) as an error at the call. */
+    private static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
         try {
-            return switch (call.callee().id()) {
-                case "positions" -> positions(call, arguments);
-                case "margin" -> margin(arguments);
-                case "what_if" -> whatIf(call, arguments);
-                case "stress" -> stress(arguments);
-                case "attribution" -> attribution(arguments);
-                default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
-            };
+            return computation.get();
         } catch (IllegalArgumentException coreRejected) {
             throw new RunFailure(call.span(), call.callee().id() + " cannot be computed: " + coreRejected.getMessage());
         }
@@ -183,6 +192,17 @@ final class MarginBuiltins {
         Table table = columns.table();
         table.addColumns(accepted);
         return new TableValue(table, null);
+    }
+
+    /** {@code show stress(book, rules?) { price -40%, vol 80% }}: the moves of the show block as the named arguments. */
+    Value stress(Expr.Call call, Block block) {
+        List<Expr> arguments = new ArrayList<>(checked.argumentsOf(call));
+        for (Clause clause : block.clauses()) {
+            if (clause instanceof Clause.Setting setting && List.of("price", "vol").contains(setting.name().id())) {
+                arguments.set(setting.name().id().equals("price") ? 2 : 3, setting.value());
+            }
+        }
+        return reportingRejection(call, () -> stress(arguments));
     }
 
     /** {@code stress(book, rules?, price?, vol?)}: every group after the move, P&L and margin before and after. */

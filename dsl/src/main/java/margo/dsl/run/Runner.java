@@ -107,7 +107,8 @@ final class Runner {
                 bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
             }
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
-                    applySettings(evaluate(show.value()), show.block())));
+                    applySettings(show.value() instanceof Expr.Call call && call.callee().id().equals("stress")
+                            ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
@@ -282,6 +283,9 @@ final class Runner {
                         ((Expr.ListLiteral) setting.value()).elements().stream()
                                 .map(element -> ((Expr.Name) element).id()).toArray(String[]::new)));
                 case "rows" -> value = table.withDisplayRows(rows(setting.value()));
+                case "price", "vol" -> {
+                    // the move of a stress, applied when it ran (MarginBuiltins.stress)
+                }
                 default -> throw new IllegalStateException("show setting without a meaning: " + setting.name().id());
             }
         }

@@ -152,4 +152,12 @@ class MarginAndSurfaceCheckerTest {
         assertEquals("3:25 'price -40%' reads as price minus a number", located(List.of(error)).getFirst());
         assertEquals("a negative named argument needs '=': price = -40%", error.hint());
     }
+
+    @Test
+    void aStressMoveInTheShowBlockIsCheckedAndMayNotRepeatAnArgument() {
+        assertEquals(List.of(), located(check(BOOK + "show stress(desk, span) { price -40%, vol +80% }\n").diagnostics()));
+        assertEquals(List.of("3:41 the price move is given twice, as an argument and in the block",
+                        "3:57 unit mismatch: vol takes a number (vol points added, e.g. 20%), not a duration"),
+                located(check(BOOK + "show stress(desk, span, price = -20%) { price -40%, vol 2d }\n").diagnostics()));
+    }
 }

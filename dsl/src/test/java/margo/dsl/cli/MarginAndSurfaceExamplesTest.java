@@ -126,7 +126,7 @@ class MarginAndSurfaceExamplesTest {
         assertEquals(whatIf.accepted(), after.get("accepted").getAsBoolean());
         assertTrue(whatIf.initialMarginChange() > 0, "selling more calls adds margin");
 
-        JsonArray stress = output(root, "stress(desk, pm, price = -40%, vol = 30%)");
+        JsonArray stress = output(root, "stress(desk, pm)");
         int row = 0;
         for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
