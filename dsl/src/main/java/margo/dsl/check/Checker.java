@@ -283,6 +283,11 @@ public final class Checker {
     /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
     private Type rules(Stmt.Binding binding) {
         List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
+        if (binding.value() instanceof Name custom && custom.id().equals("custom")) {
+            error(custom.span(), "custom rules are not supported yet", "the rules families: "
+                    + String.join(", ", families));
+            return Type.ERROR;
+        }
         if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
             String written = binding.value() instanceof Name name ? name.id() : null;
             error(binding.value().span(), "rules needs a rules family: " + String.join(", ", families),

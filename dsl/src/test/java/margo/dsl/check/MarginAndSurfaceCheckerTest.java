@@ -3,6 +3,7 @@ package margo.dsl.check;
 import static margo.dsl.run.Recipes.check;
 import static margo.dsl.run.Recipes.located;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import margo.dsl.diagnostic.Diagnostic;
@@ -159,5 +160,18 @@ class MarginAndSurfaceCheckerTest {
         assertEquals(List.of("3:41 the price move is given twice, as an argument and in the block",
                         "3:57 unit mismatch: vol takes a number (vol points added, e.g. 20%), not a duration"),
                 located(check(BOOK + "show stress(desk, span, price = -20%) { price -40%, vol 2d }\n").diagnostics()));
+    }
+
+    @Test
+    void customRulesAreNotSupportedYet() {
+        assertEquals(List.of("1:11 custom rules are not supported yet"), located(check("rules c = custom { }\n").diagnostics()));
+    }
+
+    @Test
+    void checkReportsABookFileThatDoesNotExistWithoutReadingData() {
+        List<String> errors = located(check("data chain = options(\"chain.csv\")\n"
+                + "book d = positions(\"nobook.csv\", market chain)\n").diagnostics());
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.getFirst().startsWith("2:10 cannot read nobook.csv: no such file"), errors.getFirst());
     }
 }
