@@ -19,7 +19,7 @@ class CheckerTest {
 
     private static final String CHAIN = "data chain = options(\"chain.csv\") {\n";
 
-    private static Diagnostic only(Execution execution) {
+    static Diagnostic only(Execution execution) {
         assertEquals(1, execution.diagnostics().size(), () -> located(execution.diagnostics()).toString());
         return execution.diagnostics().getFirst();
     }

@@ -1,5 +1,6 @@
 package margo.dsl.check;
 
+import static margo.dsl.check.CheckerTest.only;
 import static margo.dsl.run.Recipes.check;
 import static margo.dsl.run.Recipes.located;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +16,6 @@ class MarginAndSurfaceCheckerTest {
 
     private static final String BOOK = "data chain = options(\"chain.csv\")\n"
             + "book desk = positions(\"x.csv\", market chain)\n";
-
-    private static Diagnostic only(Execution execution) {
-        assertEquals(1, execution.diagnostics().size(), () -> located(execution.diagnostics()).toString());
-        return execution.diagnostics().getFirst();
-    }
 
     @Test
     void aRecipeOfEveryNewFormChecksCleanly() {
