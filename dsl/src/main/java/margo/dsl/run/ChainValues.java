@@ -34,9 +34,12 @@ final class ChainValues {
                         "load one with options(\"file.csv\")");
             }
         }
-        if (value.valuationTime() == null || table.rowCount() == 0) {
-            throw new RunFailure(span, label + (table.rowCount() == 0 ? " has no options left"
-                    : " is not an option chain: it has no valuation time"), "load one with options(\"file.csv\")");
+        if (value.valuationTime() == null) {
+            throw new RunFailure(span, label + " is not an option chain: it has no valuation time",
+                    "load one with options(\"file.csv\")");
+        }
+        if (table.rowCount() == 0) {
+            throw new RunFailure(span, label + " has no options left", "its keep conditions removed every row");
         }
         String underlying;
         try {

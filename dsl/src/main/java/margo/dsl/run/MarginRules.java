@@ -61,7 +61,12 @@ final class MarginRules {
             Clause.Setting setting = (Clause.Setting) clause;
             written.put(setting.name().id(), setting);
         }
-        return build(family, written);
+        try {
+            return build(family, written);
+        } catch (IllegalArgumentException coreRejected) {
+            // a combination core rejects that no single setting breaks, e.g. span's extreme move past -100%
+            throw new RunFailure(block.span(), family + " rejects these settings: " + coreRejected.getMessage());
+        }
     }
 
     private RulesValue build(String family, Map<String, Clause.Setting> written) {
