@@ -89,52 +89,52 @@ final class MarginRules {
         }
         double[] vegaPower = s.pair("vega_power", d.shortTermVegaPower(), d.longTermVegaPower());
         return new PortfolioMarginRule(new PortfolioMarginParameters(
-                s.fraction("price_range", d.priceRange(), 0, 0.99),
+                s.bounded("price_range", d.priceRange(), 0, 0.99),
                 ((int) points - 1) / 2,
-                s.fraction("vol_up", d.volatilityRangeUp(), 0, 100),
-                s.fraction("vol_down", d.volatilityRangeDown(), 0, 100),
+                s.bounded("vol_up", d.volatilityRangeUp(), 0, 100),
+                s.bounded("vol_down", d.volatilityRangeDown(), 0, 100),
                 s.within("vega_power", vegaPower[0], 0, 10), s.within("vega_power", vegaPower[1], 0, 10),
                 s.days("vega_switch", d.vegaPowerSwitchDays(), 0),
                 s.days("min_expiry", d.minDaysToExpiry(), Double.MIN_VALUE),
-                s.fraction("min_vol", d.minVolatilityForShockUp(), 0, 100),
+                s.bounded("min_vol", d.minVolatilityForShockUp(), 0, 100),
                 s.moves("extended", d.extendedMoves()),
-                s.fraction("extended_factor", d.extendedTableFactor(), 0, 1),
-                s.fraction("roll_shock", d.annualisedMoveRisk(), 0, 10),
-                s.fraction("floor", d.minAnnualisedMove(), 0, 10),
-                s.fraction("delta_shock", d.maxDeltaShock(), 0, 1),
-                s.fraction("delta_threshold", d.deltaShockThresholdUsd(), 0, Double.MAX_VALUE),
-                s.fraction("pnl_offset", d.pnlOffset(), 0, 1),
-                s.fraction("maintenance", d.mmFactor(), 0, 1)));
+                s.bounded("extended_factor", d.extendedTableFactor(), 0, 1),
+                s.bounded("roll_shock", d.annualisedMoveRisk(), 0, 10),
+                s.bounded("floor", d.minAnnualisedMove(), 0, 10),
+                s.bounded("delta_shock", d.maxDeltaShock(), 0, 1),
+                s.bounded("delta_threshold", d.deltaShockThresholdUsd(), 0, Double.MAX_VALUE),
+                s.bounded("pnl_offset", d.pnlOffset(), 0, 1),
+                s.bounded("maintenance", d.mmFactor(), 0, 1)));
     }
 
     private StandardMarginRule standard(Settings s) {
         OptionMarginTerms o = OptionMarginTerms.DERIBIT;
         OptionMarginTerms options = new OptionMarginTerms(
-                s.fraction("option_initial", o.initial(), 0, 1),
-                s.fraction("option_floor", o.initialFloor(), 0, 1),
-                s.fraction("option_maintenance", o.maintenance(), 0, 1),
-                s.fraction("option_fee", o.fee(), 0, 1),
+                s.bounded("option_initial", o.initial(), 0, 1),
+                s.bounded("option_floor", o.initialFloor(), 0, 1),
+                s.bounded("option_maintenance", o.maintenance(), 0, 1),
+                s.bounded("option_fee", o.fee(), 0, 1),
                 s.bool("entry_premium", o.initialUsesEntryPrice()));
         Map<String, DeltaOneMarginTerms> futures = new LinkedHashMap<>();
         StandardMarginRule.DERIBIT.deltaOne().forEach((underlying, terms) -> futures.put(underlying,
                 new DeltaOneMarginTerms(
-                        s.fraction("future_initial", terms.initial(), 0, 1),
-                        s.fraction("future_maintenance", terms.maintenance(), 0, 1),
-                        s.fraction("future_size_increment", terms.sizeIncrement(), 0, 1))));
+                        s.bounded("future_initial", terms.initial(), 0, 1),
+                        s.bounded("future_maintenance", terms.maintenance(), 0, 1),
+                        s.bounded("future_size_increment", terms.sizeIncrement(), 0, 1))));
         return new StandardMarginRule(options, futures);
     }
 
     private SpanRule span(Settings s) {
         SpanParameters d = SpanParameters.CRYPTO_DEFAULT;
-        double priceScan = s.fraction("price_scan", d.priceScanRange(), Double.MIN_VALUE, Math.nextDown(1.0));
+        double priceScan = s.bounded("price_scan", d.priceScanRange(), Double.MIN_VALUE, Math.nextDown(1.0));
         double extremeMultiple = s.within("extreme_multiple", s.number("extreme_multiple", d.extremeMultiple()),
                 Double.MIN_VALUE, Math.nextDown(1 / priceScan));
         return new SpanRule(new SpanParameters(priceScan,
-                s.fraction("vol_scan", d.volatilityScanRange(), 0, 10),
+                s.bounded("vol_scan", d.volatilityScanRange(), 0, 10),
                 extremeMultiple,
-                s.fraction("extreme_coverage", d.extremeCoverage(), 0, 1),
-                s.fraction("short_option_minimum", d.shortOptionMinimum(), 0, 1),
-                s.fraction("spread_charge", d.intraSpreadRate(), 0, 1),
+                s.bounded("extreme_coverage", d.extremeCoverage(), 0, 1),
+                s.bounded("short_option_minimum", d.shortOptionMinimum(), 0, 1),
+                s.bounded("spread_charge", d.intraSpreadRate(), 0, 1),
                 s.within("initial_to_maintenance", s.number("initial_to_maintenance", d.initialToMaintenance()),
                         1, 1_000)));
     }
@@ -185,8 +185,8 @@ final class MarginRules {
             return setting == null ? defaultValue : ((NumberValue) evaluator.apply(setting.value())).value();
         }
 
-        /** A number that must lie in [low, high], e.g. a fraction. */
-        double fraction(String name, double defaultValue, double low, double high) {
+        /** A number that must lie in [low, high]: a fraction, a ratio, an amount. */
+        double bounded(String name, double defaultValue, double low, double high) {
             return within(name, number(name, defaultValue), low, high);
         }
 
