@@ -1,9 +1,5 @@
 package margo.dsl.cli;
 
-import static margo.dsl.cli.MainTest.margo;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,20 +45,6 @@ class MarginNoStackTraceTest {
         Files.write(folder.resolve("data/binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
         Files.copy(Path.of("../examples/data/deribit-btc-sample.csv"), folder.resolve("data/chain.csv"));
         Files.copy(Path.of("../examples/data/book.csv"), folder.resolve("data/book.csv"));
-        int index = 0;
-        for (String text : BAD_RECIPES) {
-            Path recipe = folder.resolve("bad" + index++ + ".margo");
-            Files.writeString(recipe, text);
-            for (List<String> args : List.of(List.of("run", recipe.toString()), List.of("check", recipe.toString()))) {
-                MainTest.Result result = margo(args.toArray(String[]::new));
-                String output = result.out() + result.err();
-                assertFalse(output.contains("Exception"), () -> text + "\n" + output);
-                assertFalse(output.contains("at margo."), () -> text + "\n" + output);
-                assertFalse(output.contains("internal error"), () -> text + "\n" + output);
-                if (args.getFirst().equals("run")) {
-                    assertNotEquals(0, result.exit(), () -> args + " of:\n" + text + "\n" + output);
-                }
-            }
-        }
+        NoStackTraceTest.assertNoStackTrace(folder, BAD_RECIPES);
     }
 }
