@@ -7,6 +7,7 @@ import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.plot.SvgFigure;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -35,7 +36,7 @@ final class DisplayBundles {
 
     DisplayData of(Value value) {
         DisplayData bundle = new DisplayData(TextRenderer.render(value));
-        if (value instanceof TableValue) {
+        if (value instanceof TableValue || value instanceof TabulatedValue) {
             bundle.putHTML(HtmlRenderer.render(value));
         } else if (value instanceof FigureValue figure) {
             bundle.putData(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

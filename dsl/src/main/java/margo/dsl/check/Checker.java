@@ -108,6 +108,9 @@ public final class Checker {
                     type = Type.ERROR;
                 }
             }
+            case RULES -> type = rules(binding);
+            case BOOK -> type = book(binding);
+            case SURFACE -> type = surface(binding);
             default -> {
                 unsupported(binding.span(), binding.kind().keyword());
                 type = Type.ERROR;
@@ -183,6 +186,9 @@ public final class Checker {
                 continue;
             }
             String name = setting.name().id();
+            if (stressMove(show.value(), setting) && seen.add(name)) {
+                continue;
+            }
             List<SettingSpec> known = registry.settings("show");
             if (registry.setting("show", name).isEmpty()) {
                 error(setting.name().span(), "show has no setting '" + name + "'",
@@ -226,6 +232,31 @@ public final class Checker {
         return source.text().substring(expr.span().start(), expr.span().end());
     }
 
+    /**
+     * {@code show stress(desk, pm) { price -40%, vol +80% }}: the move of a stress written in the block of its
+     * show (LANGUAGE.md), the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
+     * one; its value is checked (reported when wrong).
+     */
+    private boolean stressMove(Expr shown, Clause.Setting setting) {
+        String name = setting.name().id();
+        if (!(shown instanceof Expr.Call call) || !call.callee().id().equals("stress")
+                || !(name.equals("price") || name.equals("vol"))) {
+            return false;
+        }
+        boolean asArgument = call.arguments().stream().anyMatch(argument -> argument.name() != null
+                && argument.name().id().equals(name));
+        if (asArgument) {
+            error(setting.name().span(), "the " + name + " move is given twice, as an argument and in the block");
+        }
+        Type value = expression(setting.value());
+        if (value.kind() != Kind.NUMBER && !value.isError()) {
+            error(setting.value().span(), (value.kind() == Kind.DURATION ? "unit mismatch: " : "") + name
+                    + " takes a number (" + (name.equals("price") ? "a relative move, e.g. -40%" : "vol points added,"
+                    + " e.g. 20%") + "), not " + value.kind().withArticle());
+        }
+        return true;
+    }
+
     private void showColumns(Type type, Expr value) {
         if (!(value instanceof Expr.ListLiteral list)) {
             error(value.span(), "columns takes a list of column names, e.g. [instrument, strike, mid_iv]");
@@ -263,6 +294,137 @@ public final class Checker {
                 && (literal.unit() != NumberUnit.NONE || literal.value() < 1 || literal.value() != Math.rint(literal.value()))) {
             error(value.span(), "rows must be a whole number of at least 1, not " + literal.text());
         }
+    }
+
+    // ---- rules, book and surface
+
+    /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
+    private Type rules(Stmt.Binding binding) {
+        List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
+        if (binding.value() instanceof Name custom && custom.id().equals("custom")) {
+            error(custom.span(), "custom rules are not supported yet", "the rules families: "
+                    + String.join(", ", families));
+            return Type.ERROR;
+        }
+        if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
+            String written = binding.value() instanceof Name name ? name.id() : null;
+            error(binding.value().span(), "rules needs a rules family: " + String.join(", ", families),
+                    written == null ? "e.g. rules pm = portfolio_margin { price_range 16% }"
+                            : Suggestions.didYouMean(written, families));
+            return Type.ERROR;
+        }
+        types.put(family, Type.RULES);
+        return familySettings("rules", family.id(), binding.block()) ? Type.RULES : Type.ERROR;
+    }
+
+    /** {@code book N = positions(PATH, market CHAIN)}. */
+    private Type book(Stmt.Binding binding) {
+        Type type = expression(binding.value());
+        if (type.kind() != Kind.BOOK && !type.isError()) {
+            error(binding.value().span(), "book needs positions, not " + type.kind().withArticle(),
+                    "book desk = positions(\"data/book.csv\", market chain)");
+            type = Type.ERROR;
+        }
+        if (!binding.block().isEmpty()) {
+            error(binding.block().span(), "book takes no block");
+        }
+        return type;
+    }
+
+    /** {@code surface N = FAMILY(CHAIN) { settings }}. */
+    private Type surface(Stmt.Binding binding) {
+        List<String> families = registry.families("surface").stream().map(family -> family.name()).toList();
+        if (!(binding.value() instanceof Expr.Call call) || !families.contains(call.callee().id())) {
+            String written = binding.value() instanceof Expr.Call call ? call.callee().id()
+                    : binding.value() instanceof Name name ? name.id() : null;
+            String hint = written == null ? null : Suggestions.didYouMean(written, families);
+            error(binding.value().span(), "surface needs a smile family applied to a chain: "
+                    + String.join(", ", families.stream().map(family -> family + "(chain)").toList()),
+                    hint != null ? hint : "e.g. surface sv = svi(chain) { arbitrage_free true }");
+            return Type.ERROR;
+        }
+        Type type = expression(call);
+        boolean settings = familySettings("surface", call.callee().id(), binding.block());
+        return settings ? type : Type.ERROR;
+    }
+
+    /** The settings of a rules or surface family's block; whether all are right (the wrong ones are reported). */
+    private boolean familySettings(String statement, String family, Block block) {
+        boolean ok = true;
+        Set<String> seen = new HashSet<>();
+        List<String> known = registry.settings(family).stream().map(SettingSpec::name).toList();
+        for (Clause clause : block.clauses()) {
+            if (!(clause instanceof Clause.Setting setting)) {
+                error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " belongs in a data or"
+                        + " let block; " + statement + " takes settings of " + family + ", e.g. " + known.getFirst());
+                ok = false;
+                continue;
+            }
+            String name = setting.name().id();
+            SettingSpec spec = registry.setting(family, name).orElse(null);
+            if (spec == null) {
+                String hint = Suggestions.didYouMean(name, known);
+                error(setting.name().span(), family + " has no setting '" + name + "'", hint != null ? hint
+                        : "its settings: " + String.join(", ", known));
+                ok = false;
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(setting.name().span(), "the setting '" + name + "' is given twice");
+                ok = false;
+            }
+            if (!setting.block().isEmpty()) {
+                error(setting.block().span(), "the setting '" + name + "' takes no block");
+                ok = false;
+            }
+            ok &= settingValue(family, spec, setting.value());
+        }
+        return ok;
+    }
+
+    /** One setting's value against its kind and unit; whether it is right (reported when not). */
+    private boolean settingValue(String family, SettingSpec spec, Expr value) {
+        String name = spec.name();
+        List<String> choices = registry.settingChoices(family, name);
+        if (!choices.isEmpty()) {
+            String word = value instanceof Name bare ? bare.id() : value instanceof Expr.StringLiteral text ? text.value() : null;
+            if (word == null || !choices.contains(word.toLowerCase(Locale.ROOT))) {
+                error(value.span(), name + " takes one of " + String.join(", ", choices),
+                        word == null ? null : Suggestions.didYouMean(word.toLowerCase(Locale.ROOT), choices));
+                return false;
+            }
+            types.put(value, Type.TEXT);
+            return true;
+        }
+        if (spec.unit().equals("short / long") && value instanceof Expr.Binary pair
+                && pair.operator() == BinaryOperator.DIVIDE) {
+            return settingValue(family, spec, pair.left()) & settingValue(family, spec, pair.right());
+        }
+        Type type = expression(value);
+        if (type.isError()) {
+            return false;
+        }
+        if (spec.accepts() == Kind.LIST && value instanceof Expr.ListLiteral list) {
+            boolean ok = true;
+            for (Expr element : list.elements()) {
+                Kind kind = types.get(element).kind();
+                if (kind != Kind.NUMBER && kind != Kind.ERROR) {
+                    error(element.span(), (kind == Kind.DURATION ? "unit mismatch: " : "") + name
+                            + " takes numbers (price moves such as -33% or 100%), not " + kind.withArticle());
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+        if (type.kind() != spec.accepts()) {
+            boolean units = isNumberAndDuration(type.kind(), spec.accepts());
+            error(value.span(), (units ? "unit mismatch: " : "") + name + " takes " + spec.accepts().withArticle()
+                    + " (" + spec.unit() + "), not " + type.kind().withArticle(), units
+                    ? (spec.accepts() == Kind.DURATION ? DURATION_HINT : name + " is not a time; write e.g. "
+                    + spec.defaultValue()) : "e.g. " + name + " " + spec.defaultValue());
+            return false;
+        }
+        return true;
     }
 
     private void define(Name name, Type type) {
@@ -325,6 +487,9 @@ public final class Checker {
                 return Type.ERROR;
             }
             return bound;
+        }
+        if (registry.family(id).filter(family -> family.statement().equals("rules")).isPresent()) {
+            return Type.RULES;
         }
         if (registry.function(id).isPresent()) {
             error(name.span(), "'" + id + "' is a function", "call it: " + registry.function(id).get().signature());
@@ -464,7 +629,7 @@ public final class Checker {
             return Type.ERROR;
         }
         if (spec.returns() == Kind.TABLE) {
-            return Type.table(registry.chainSchema());
+            return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
         }
         if (spec.returns() != null) {
             return Type.of(spec.returns());
@@ -491,9 +656,17 @@ public final class Checker {
         List<Expr.Argument> extra = new ArrayList<>();
         boolean ok = true;
         int positional = 0;
+        int pricedBy = 0;  // arguments reported on their own, not counted for arity
         boolean sawNamed = false;
         for (Expr.Argument argument : arguments) {
-            if (argument.name() == null) {
+            if (argument.name() == null && negativeNamedArgument(spec, argument.value()) instanceof Name parameter) {
+                error(argument.span(), "'" + source.text().substring(argument.span().start(), argument.span().end())
+                        + "' reads as " + parameter.id() + " minus a number", "a negative named argument needs '=': "
+                        + parameter.id() + " = -" + source.text().substring(((Expr.Binary) argument.value()).right()
+                        .span().start(), argument.span().end()));
+                pricedBy++;
+                ok = false;
+            } else if (argument.name() == null) {
                 if (sawNamed) {
                     error(argument.span(), "positional arguments come before named ones");
                     ok = false;
@@ -508,7 +681,12 @@ public final class Checker {
                 sawNamed = true;
                 String name = argument.name().id();
                 boolean known = spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name));
-                if (!known) {
+                if (!known && name.equals("priced_by")) {
+                    error(argument.name().span(), "priced_by (pricing with a calibrated model) is not supported yet",
+                            id + " prices every position with Black-76 at the market chain's mark IVs");
+                    pricedBy++;
+                    ok = false;
+                } else if (!known) {
                     error(argument.name().span(), id + " has no parameter '" + name + "'", Suggestions.didYouMean(name,
                             spec.parameters().stream().map(ParameterSpec::name).toList()));
                     ok = false;
@@ -518,10 +696,14 @@ public final class Checker {
                 }
             }
         }
-        int count = arguments.size();
+        int count = arguments.size() - pricedBy;
         if (count < spec.minimumArguments() || count > spec.maximumArguments()) {
+            List<String> missing = spec.parameters().stream().filter(parameter -> !parameter.optional()
+                    && !byParameter.containsKey(parameter.name())).map(ParameterSpec::name).toList();
             error(count > spec.maximumArguments() ? arguments.get(spec.maximumArguments()).span() : call.span(),
-                    id + " takes " + arity(spec) + ", not " + count, spec.signature());
+                    id + " takes " + arity(spec) + ", not " + count, spec.signature()
+                            + (count < spec.minimumArguments() && !missing.isEmpty()
+                            ? "; missing: " + String.join(", ", missing) : ""));
             ok = false;
         } else {
             for (ParameterSpec parameter : spec.parameters()) {
@@ -556,6 +738,19 @@ public final class Checker {
             callArguments.put(call, java.util.Collections.unmodifiableList(inParameterOrder));
         }
         return ok ? kinds : null;
+    }
+
+    /**
+     * The parameter name of {@code price -40%} written as a named argument without '=', which parses as a
+     * subtraction from an unbound name; null for any other argument.
+     */
+    private Name negativeNamedArgument(FunctionSpec spec, Expr value) {
+        if (value instanceof Expr.Binary binary && binary.operator() == BinaryOperator.SUBTRACT
+                && binary.left() instanceof Name name && !bindings.containsKey(name.id())
+                && spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name.id()))) {
+            return name;
+        }
+        return null;
     }
 
     /** Checks one argument against its parameter; its kind, or null when it is wrong (reported) or has an error. */

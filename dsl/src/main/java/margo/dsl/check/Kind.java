@@ -16,6 +16,12 @@ public enum Kind {
     LIST,
     /** A chart, made by smile(...) and drawn by plot. */
     FIGURE,
+    /** A margin rule set: {@code rules pm = portfolio_margin { ... }}, or a family's defaults ({@code deribit_standard}). */
+    RULES,
+    /** Positions by account with the market they are valued in: {@code book desk = positions(...)}. */
+    BOOK,
+    /** Smiles fitted to a chain: {@code surface sv = svi(chain)}. */
+    SURFACE,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 
@@ -29,6 +35,9 @@ public enum Kind {
         String word = word();
         if (this == TEXT) {
             return word;
+        }
+        if (this == RULES) {
+            return "margin rules";
         }
         return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }

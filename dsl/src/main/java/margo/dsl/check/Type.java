@@ -14,6 +14,9 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type DURATION = new Type(Kind.DURATION, null);
     public static final Type LIST = new Type(Kind.LIST, null);
     public static final Type FIGURE = new Type(Kind.FIGURE, null);
+    public static final Type RULES = new Type(Kind.RULES, null);
+    public static final Type BOOK = new Type(Kind.BOOK, null);
+    public static final Type SURFACE = new Type(Kind.SURFACE, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -31,6 +34,9 @@ public record Type(Kind kind, TableSchema schema) {
             case DURATION -> DURATION;
             case LIST -> LIST;
             case FIGURE -> FIGURE;
+            case RULES -> RULES;
+            case BOOK -> BOOK;
+            case SURFACE -> SURFACE;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

@@ -3,6 +3,7 @@ package margo.dsl.output;
 import java.util.UUID;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -30,6 +31,9 @@ public final class HtmlRenderer {
         }
         if (value instanceof FigureValue figure) {
             return FigureHtml.figure(figure.figure(), "margo-figure-" + UUID.randomUUID());
+        }
+        if (value instanceof TabulatedValue tabulated) {
+            return renderTable(tabulated.display());
         }
         return "<code>" + escape(TextRenderer.render(value)) + "</code>";
     }

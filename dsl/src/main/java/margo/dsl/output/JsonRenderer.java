@@ -12,6 +12,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.NumericColumn;
@@ -42,6 +43,7 @@ public final class JsonRenderer {
             }
             case TableValue table -> rows(table.table());
             case FigureValue figure -> PlotlyFigure.toJson(figure.figure());
+            case TabulatedValue tabulated -> rows(tabulated.display().table());
         };
     }
 

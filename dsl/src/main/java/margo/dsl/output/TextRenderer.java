@@ -8,6 +8,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.Table;
@@ -33,6 +34,7 @@ public final class TextRenderer {
             case ListValue list -> renderList(list);
             case TableValue table -> renderTable(table);
             case FigureValue figure -> "figure: " + figure.figure().summary();
+            case TabulatedValue tabulated -> renderTable(tabulated.display());
         };
     }
 

@@ -27,6 +27,11 @@ public final class Documentation {
         for (StatementSpec statement : registry.statements()) {
             registry.settings(statement.keyword()).forEach(setting -> out.append(setting(setting)).append('\n'));
         }
+        out.append("## Families\n\n");
+        for (FamilySpec family : registry.families()) {
+            out.append(family(family)).append('\n');
+            registry.settings(family.name()).forEach(setting -> out.append(setting(setting)).append('\n'));
+        }
         out.append("## Option chain columns\n\nThe columns of a table loaded by `options(...)`, in scope inside `keep`,"
                 + " `set` and `show columns`.\n\n");
         registry.chainColumns().forEach(column -> out.append(columnLine(column)));
@@ -45,6 +50,10 @@ public final class Documentation {
         for (StatementSpec statement : registry.statements()) {
             registry.setting(statement.keyword(), name).ifPresent(setting -> entries.add(setting(setting)));
         }
+        registry.family(name).ifPresent(family -> entries.add(family(family)));
+        for (FamilySpec family : registry.families()) {
+            registry.setting(family.name(), name).ifPresent(setting -> entries.add(setting(setting)));
+        }
         registry.chainColumn(name).ifPresent(column -> entries.add("### " + column.name() + " (chain column)\n\n"
                 + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"
                 + (column.kind() == Kind.INSTANT ? "\n" + timeRemaining() : "")));
@@ -59,6 +68,12 @@ public final class Documentation {
     private static String statement(StatementSpec statement) {
         String title = statement.keyword().isEmpty() ? "bare expression" : statement.keyword();
         return "### " + title + "\n\n    " + statement.syntax() + "\n\n" + statement.doc() + "\n\n" + example(statement.example());
+    }
+
+    private String family(FamilySpec family) {
+        List<String> settings = registry.settings(family.name()).stream().map(SettingSpec::name).toList();
+        return "### " + family.statement() + " family " + family.name() + "\n\n" + family.doc() + "\n\nSettings: "
+                + (settings.isEmpty() ? "none" : String.join(", ", settings)) + ".\n\n" + example(family.example());
     }
 
     private static String function(FunctionSpec function) {

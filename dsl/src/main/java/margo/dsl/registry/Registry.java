@@ -49,10 +49,14 @@ public final class Registry {
     private final Map<String, Map<String, SettingSpec>> settings = new LinkedHashMap<>();
     private final List<ColumnSpec> chainColumns = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    private final Map<String, FamilySpec> families = new LinkedHashMap<>();
+    private final Map<String, List<String>> settingChoices = new LinkedHashMap<>();
+    private final Map<String, TableSchema> resultSchemas = new LinkedHashMap<>();
 
     private Registry() {
         declareFunctions();
         declareStatements();
+        MarketEntries.declare(this);
         declareChainColumns();
         declareNotes();
     }
@@ -203,16 +207,52 @@ public final class Registry {
                 "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep expiry >= 7d\n}"));
     }
 
-    private void function(FunctionSpec spec) {
+    void function(FunctionSpec spec) {
         functions.put(spec.name(), spec);
     }
 
-    private void statement(StatementSpec spec) {
+    void statement(StatementSpec spec) {
         statements.put(spec.keyword(), spec);
     }
 
-    private void setting(SettingSpec spec) {
+    void setting(SettingSpec spec) {
         settings.computeIfAbsent(spec.statement(), key -> new LinkedHashMap<>()).put(spec.name(), spec);
+    }
+
+    void family(FamilySpec spec) {
+        families.put(spec.name(), spec);
+    }
+
+    void settingChoices(String family, String setting, List<String> choices) {
+        settingChoices.put(family + "." + setting, List.copyOf(choices));
+    }
+
+    void resultSchema(String function, TableSchema schema) {
+        resultSchemas.put(function, schema);
+    }
+
+    /** The families of {@code rules} and {@code surface}, e.g. {@code portfolio_margin}; their settings are under their names. */
+    public List<FamilySpec> families() {
+        return List.copyOf(families.values());
+    }
+
+    public Optional<FamilySpec> family(String name) {
+        return Optional.ofNullable(families.get(name));
+    }
+
+    /** The families a statement chooses from: {@code families("rules")}. */
+    public List<FamilySpec> families(String statement) {
+        return families.values().stream().filter(family -> family.statement().equals(statement)).toList();
+    }
+
+    /** The words a text setting takes ({@code quotes mid}), written bare or quoted; empty for any text. */
+    public List<String> settingChoices(String family, String setting) {
+        return settingChoices.getOrDefault(family + "." + setting, List.of());
+    }
+
+    /** The columns of the table a built-in returns, when not an option chain (e.g. {@code margin}). */
+    public Optional<TableSchema> resultSchema(String function) {
+        return Optional.ofNullable(resultSchemas.get(function));
     }
 
     public Optional<FunctionSpec> function(String name) {
@@ -276,6 +316,7 @@ public final class Registry {
         functions.keySet().forEach(names::add);
         statements.keySet().stream().filter(keyword -> !keyword.isEmpty()).forEach(names::add);
         settings.values().forEach(byName -> names.addAll(byName.keySet()));
+        names.addAll(families.keySet());
         chainColumns.forEach(column -> names.add(column.name()));
         return names.stream().filter(name -> name.startsWith(prefix)).toList();
     }

@@ -64,6 +64,24 @@ final class ChainLoader {
         return null;
     }
 
+    /** The resolved path of a file that exists; a {@link RunFailure} at {@code span} when it cannot be read. */
+    Path readable(String path, Span span) {
+        RunFailure missing = unreadable(path, span);
+        if (missing != null) {
+            throw missing;
+        }
+        return resolve(path);
+    }
+
+    /** One warning at the loading call for each row of a data file that core left out, naming the file and line. */
+    static List<Diagnostic> rowWarnings(List<RowProblem> problems, String path, SourceFile source, Span span) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        for (RowProblem problem : problems) {
+            warnings.add(Diagnostic.warning(source, span, path + " " + problem.message() + " (row left out)"));
+        }
+        return warnings;
+    }
+
     /**
      * @param path     the path as written in the recipe, used in messages
      * @param format   a format name in lower case ({@code deribit_csv}), or null to detect it
@@ -71,11 +89,7 @@ final class ChainLoader {
      * @param warnings receives one warning per row left out
      */
     TableValue load(String path, String format, Instant asOf, SourceFile source, Span span, List<Diagnostic> warnings) {
-        RunFailure missing = unreadable(path, span);
-        if (missing != null) {
-            throw missing;
-        }
-        Path resolved = resolve(path);
+        Path resolved = readable(path, span);
         ChainFormat chainFormat = format == null ? ChainFormat.AUTO : chainFormat(format, span);
         ChainLoad load;
         try {
@@ -83,11 +97,7 @@ final class ChainLoader {
         } catch (ChainFormatException unreadable) {
             throw new RunFailure(span, "cannot read " + path + ": " + unreadable.getMessage());
         }
-        List<Diagnostic> rowWarnings = new ArrayList<>();
-        for (RowProblem problem : load.problems()) {
-            rowWarnings.add(Diagnostic.warning(source, span, path + " " + problem.message() + " (row left out)"));
-        }
-        warnings.addAll(rowWarnings);
+        warnings.addAll(rowWarnings(load.problems(), path, source, span));
         return new TableValue(load.chain().table(), load.chain().valuationTime());
     }
 }

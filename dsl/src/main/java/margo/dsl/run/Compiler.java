@@ -9,6 +9,7 @@ import margo.core.market.YearFraction;
 import margo.core.pricing.Black76;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
+import margo.core.smiles.SurfaceFit;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
 import margo.dsl.registry.FunctionSpec;
@@ -21,6 +22,7 @@ import margo.dsl.syntax.UnaryOperator;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
 
@@ -138,6 +140,7 @@ final class Compiler {
             case Implementation.Core() -> switch (spec.name()) {
                 case "black" -> black(call, arguments);
                 case "implied_vol" -> impliedVol(call, arguments);
+                case "vol_of" -> surfaceVol(arguments);
                 default -> throw new IllegalStateException("no number from " + spec.name());
             };
         };
@@ -160,6 +163,18 @@ final class Compiler {
             }
             return result;
         };
+    }
+
+    /** vol_of(surface, time, log_moneyness): the surface's implied volatility, read once per row. */
+    private DoubleCode surfaceVol(List<Expr> arguments) {
+        if (!(arguments.getFirst() instanceof Expr.Name name)) {
+            throw new RunFailure(arguments.getFirst().span(), "vol_of needs a surface bound by name",
+                    "bind it first: surface sv = svi(chain)");
+        }
+        SurfaceFit fit = ((SurfaceValue) bindings.apply(name.id())).fit();
+        DoubleCode time = number(arguments.get(1));
+        DoubleCode logMoneyness = number(arguments.get(2));
+        return row -> fit.impliedVolatility(time.at(row), logMoneyness.at(row));
     }
 
     /** black(forward, strike, time, vol, type): Black-76, undiscounted, NaN outside its domain (with a warning). */

@@ -57,6 +57,9 @@ final class Runner {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Shown> shown = new ArrayList<>();
     private final UndefinedResults undefined = new UndefinedResults();
+    private final MarginRules marginRules;
+    private final MarginBuiltins margins;
+    private final SurfaceBuiltins surfaces;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
@@ -66,6 +69,9 @@ final class Runner {
         this.bindings = bindings;
         this.loader = loader;
         this.interrupted = interrupted;
+        this.marginRules = new MarginRules(registry, source, this::evaluate);
+        this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
+        this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
@@ -93,14 +99,19 @@ final class Runner {
     private void statement(Stmt statement) {
         switch (statement) {
             case Stmt.Binding binding -> {
-                Value value = evaluate(binding.value());
+                Value value = switch (binding.kind()) {
+                    case RULES -> marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
+                    case SURFACE -> surfaces.fit((Expr.Call) binding.value(), binding.block());
+                    default -> evaluate(binding.value());
+                };
                 if (value instanceof TableValue table && !binding.block().isEmpty()) {
                     value = applyBlock(table, binding.block());
                 }
                 bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
             }
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
-                    applySettings(evaluate(show.value()), show.block())));
+                    applySettings(show.value() instanceof Expr.Call call && call.callee().id().equals("stress")
+                            ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));
             case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()), evaluate(plot.value())));
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
@@ -118,7 +129,11 @@ final class Runner {
     private Value evaluate(Expr expr) {
         Type type = checked.typeOf(expr);
         return switch (expr) {
+            case Expr.Name name when type.kind() == Kind.RULES && !bindings.containsKey(name.id()) ->
+                    marginRules.defaults(name.id());
             case Expr.Name name -> value(name.id());
+            case Expr.Call call when MarginBuiltins.handles(call.callee().id()) -> margins.call(call);
+            case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
@@ -309,6 +324,9 @@ final class Runner {
                         ((Expr.ListLiteral) setting.value()).elements().stream()
                                 .map(element -> ((Expr.Name) element).id()).toArray(String[]::new)));
                 case "rows" -> value = table.withDisplayRows(rows(setting.value()));
+                case "price", "vol" -> {
+                    // the move of a stress, applied when it ran (MarginBuiltins.stress)
+                }
                 default -> throw new IllegalStateException("show setting without a meaning: " + setting.name().id());
             }
         }

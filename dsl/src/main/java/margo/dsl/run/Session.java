@@ -63,7 +63,9 @@ public final class Session {
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         if (checked.program() != null) {
             ChainLoader loader = new ChainLoader(baseDirectory);
-            for (Expr.Call load : checked.program().callsOf("options")) {
+            List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
+            loads.addAll(checked.program().callsOf("positions"));
+            for (Expr.Call load : loads) {
                 if (checked.program().argumentsOf(load).getFirst() instanceof Expr.StringLiteral path) {
                     RunFailure unreadable = loader.unreadable(path.value(), load.span());
                     if (unreadable != null) {

@@ -51,8 +51,13 @@ class NoStackTraceTest {
         Files.write(folder.resolve("data/binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
         Files.writeString(folder.resolve("data/chain.csv"),
                 margo.dsl.run.SampleChain.DERIBIT_CSV);
+        assertNoStackTrace(folder, BAD_RECIPES);
+    }
+
+    /** Runs and checks each recipe in {@code folder} (text and JSON): no trace, and a run of one fails. */
+    static void assertNoStackTrace(Path folder, List<String> recipes) throws IOException {
         int index = 0;
-        for (String text : BAD_RECIPES) {
+        for (String text : recipes) {
             Path recipe = folder.resolve("bad" + index++ + ".margo");
             Files.writeString(recipe, text);
             for (List<String> args : List.of(List.of("run", recipe.toString()), List.of("check", recipe.toString()),

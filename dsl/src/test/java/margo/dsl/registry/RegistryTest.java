@@ -27,6 +27,11 @@ class RegistryTest {
         for (StatementSpec statement : registry.statements()) {
             registry.settings(statement.keyword()).forEach(s -> examples.add(new String[] {s.name(), s.example()}));
         }
+        for (FamilySpec family : registry.families()) {
+            examples.add(new String[] {family.name(), family.example()});
+            registry.settings(family.name()).forEach(s -> examples.add(new String[] {family.name() + " " + s.name(),
+                    s.example()}));
+        }
         registry.notes().forEach(n -> examples.add(new String[] {n.title(), n.example()}));
         return examples;
     }
@@ -63,8 +68,9 @@ class RegistryTest {
 
     @Test
     void namesByPrefixServeCompletion() {
-        assertEquals(List.of("implied_vol", "instrument"), registry.namesWithPrefix("i"));
-        assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv")));
+        assertEquals(List.of("implied_vol", "initial_to_maintenance", "instrument"), registry.namesWithPrefix("i"));
+        assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv",
+                "rules", "portfolio_margin", "price_range", "margin", "svi", "arbitrage_free")));
     }
 
     @Test

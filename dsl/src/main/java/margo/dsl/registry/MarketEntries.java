@@ -1,0 +1,343 @@
+package margo.dsl.registry;
+
+import static margo.dsl.registry.ParameterSpec.optional;
+import static margo.dsl.registry.ParameterSpec.required;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import margo.core.margin.DeltaOneMarginTerms;
+import margo.core.margin.OptionMarginTerms;
+import margo.core.margin.PortfolioMarginParameters;
+import margo.core.margin.SpanParameters;
+import margo.core.smiles.SmileFitOptions;
+import margo.dsl.check.Kind;
+import margo.dsl.check.TableSchema;
+import margo.dsl.registry.FunctionSpec.Implementation;
+
+/**
+ * The registry's entries for margin and smiles: the {@code rules}, {@code book} and {@code surface} statements,
+ * the rules and surface families with every setting (defaults read from core's own constants), and the built-ins
+ * {@code positions}, {@code margin}, {@code what_if}, {@code stress}, {@code attribution}, {@code svi},
+ * {@code ssvi}, {@code sabr}, {@code arbitrage} and {@code vol_of}.
+ */
+final class MarketEntries {
+
+    private static final Set<Kind> NUMBER = Set.of(Kind.NUMBER);
+    private static final Set<Kind> TEXT = Set.of(Kind.TEXT);
+    private static final String CHAIN = "data chain = options(\"data/deribit-btc-sample.csv\")\n";
+    private static final String BOOK = CHAIN + "book desk = positions(\"data/book.csv\", market chain)\n";
+    private static final ParameterSpec BOOK_PARAMETER =
+            required("book", Set.of(Kind.BOOK), "book", "a book bound by book N = positions(...)");
+    private static final ParameterSpec RULES_PARAMETER = required("rules", Set.of(Kind.RULES), "margin rules",
+            "a rules binding, or a family's defaults: deribit_standard, portfolio_margin, span");
+    private static final ParameterSpec CHAIN_PARAMETER = required("data", Set.of(Kind.TABLE), "option chain",
+            "a chain loaded by options(...), possibly filtered with keep");
+
+    private final Registry registry;
+
+    private MarketEntries(Registry registry) {
+        this.registry = registry;
+    }
+
+    static void declare(Registry registry) {
+        MarketEntries entries = new MarketEntries(registry);
+        entries.statements();
+        entries.portfolioMargin();
+        entries.standardMargin();
+        entries.span();
+        entries.surfaces();
+        entries.marginFunctions();
+        entries.surfaceFunctions();
+    }
+
+    private void statements() {
+        registry.statement(new StatementSpec("rules", "rules N = FAMILY { setting value ... }",
+                "Binds a margin rule set: a family (deribit_standard, portfolio_margin, span) with any of its"
+                        + " settings changed; the others keep the family's defaults. A family's name alone is"
+                        + " its defaults: margin(desk, deribit_standard).",
+                "rules pm = portfolio_margin { price_range 16%  vol_up 50%  maintenance 80% }"));
+        registry.statement(new StatementSpec("book", "book N = positions(PATH, market CHAIN, index PRICE?)",
+                "Binds a book of positions by account (see positions), valued in the market of a loaded chain.",
+                BOOK + "show desk"));
+        registry.statement(new StatementSpec("surface", "surface N = FAMILY(CHAIN) { setting value ... }",
+                "Fits a family of smiles (svi, ssvi, sabr) to a chain's out-of-the-money implied volatilities;"
+                        + " `show` gives the parameters, RMSE and arbitrage found for each expiry.",
+                CHAIN + "surface sv = svi(chain) { arbitrage_free true }\nshow sv"));
+    }
+
+    // ---- rules families
+
+    private void portfolioMargin() {
+        PortfolioMarginParameters d = PortfolioMarginParameters.DERIBIT_BTC;
+        family("rules", "portfolio_margin",
+                "Deribit-style portfolio margin: the worst loss over a risk matrix of price moves times vol"
+                        + " shocks, extended moves, roll and delta shocks; MM is a fraction of it. Defaults are"
+                        + " Deribit's BTC set (core PortfolioMarginParameters.DERIBIT_BTC).",
+                "rules pm = portfolio_margin { price_range 16%  price_points 9 }");
+        String pm = "portfolio_margin";
+        fraction(pm, "price_range", d.priceRange(), "the largest standard price move of the risk matrix, ±");
+        setting(pm, "price_points", Kind.NUMBER, "odd whole number", Integer.toString(2 * d.bucketsCount() + 1),
+                "price points of the risk matrix from -price_range to +price_range, zero included (9 at Deribit)",
+                "price_points 9");
+        fraction(pm, "vol_up", d.volatilityRangeUp(), "the relative up-shock of implied volatility, before the"
+                + " time-to-expiry scaling");
+        fraction(pm, "vol_down", d.volatilityRangeDown(), "the relative down-shock of implied volatility, before"
+                + " the time-to-expiry scaling");
+        setting(pm, "vega_power", Kind.NUMBER, "short / long", Decimals.plain(d.shortTermVegaPower()) + " / "
+                        + Decimals.plain(d.longTermVegaPower()),
+                "the powers p of the (30 / days to expiry)^p scaling of the vol shocks, below and from"
+                        + " vega_switch; one number sets both", "vega_power 0.3 / 0.13");
+        setting(pm, "vega_switch", Kind.DURATION, "duration", Decimals.plain(d.vegaPowerSwitchDays()) + "d",
+                "the time to expiry where the short-term vega power gives way to the long-term one",
+                "vega_switch 30d");
+        setting(pm, "min_expiry", Kind.DURATION, "duration", Decimals.plain(d.minDaysToExpiry()) + "d",
+                "the floor on time to expiry in the vol-shock scaling", "min_expiry 1d");
+        fraction(pm, "min_vol", d.minVolatilityForShockUp(), "the floor on the implied volatility the up-shock"
+                + " scales");
+        registry.setting(new SettingSpec(pm, "extended", Kind.LIST, "list of relative price moves",
+                Arrays.stream(d.extendedMoves()).mapToObj(Decimals::percent)
+                        .collect(Collectors.joining(", ", "[", "]")),
+                sentence("the extended-table price moves, vol up only; an empty list [] turns the extended table off"),
+                settingExample(pm, "extended [-66%, -33%, 50%, 100%, 200%, 300%, 400%, 500%]")));
+        setting(pm, "extended_factor", Kind.NUMBER, "fraction, 0 to 1", Decimals.plain(d.extendedTableFactor()),
+                "a multiplier of the weight options get in the extended table", "extended_factor 1");
+        fraction(pm, "roll_shock", d.annualisedMoveRisk(), "the roll shock's annualised price move: each"
+                + " position's |delta| times max(floor, roll_shock x time to expiry)");
+        fraction(pm, "floor", d.minAnnualisedMove(), "the roll shock's floor");
+        fraction(pm, "delta_shock", d.maxDeltaShock(), "the delta shock: this fraction of the net USD delta"
+                + " beyond delta_threshold");
+        setting(pm, "delta_threshold", Kind.NUMBER, "USD", Decimals.plain(d.deltaShockThresholdUsd()),
+                "the net USD delta below which no delta shock is charged", "delta_threshold 20000000");
+        fraction(pm, "pnl_offset", d.pnlOffset(), "the share of a positive aggregated P&L kept in the aggregated"
+                + " scenario vector");
+        fraction(pm, "maintenance", d.mmFactor(), "maintenance margin as a fraction of the risk-matrix margin");
+    }
+
+    private void standardMargin() {
+        OptionMarginTerms o = OptionMarginTerms.DERIBIT;
+        DeltaOneMarginTerms f = DeltaOneMarginTerms.DERIBIT_BTC;
+        family("rules", "deribit_standard",
+                "Deribit standard margin, position by position: short options IM max(initial - OTM, floor) x"
+                        + " index + mark, MM maintenance x index + mark; futures a fraction of notional growing"
+                        + " with size. Defaults are Deribit's (core StandardMarginRule.DERIBIT); the futures"
+                        + " settings, when given, apply to every coin's futures.",
+                "rules standard = deribit_standard { option_initial 15%  option_maintenance 7.5% }");
+        String sm = "deribit_standard";
+        fraction(sm, "option_initial", o.initial(), "a short option's initial fraction of the index, before"
+                + " subtracting how far out of the money it is");
+        fraction(sm, "option_floor", o.initialFloor(), "the floor of a short option's initial fraction net of"
+                + " out-of-the-money amount");
+        fraction(sm, "option_maintenance", o.maintenance(), "a short option's maintenance fraction of the index");
+        fraction(sm, "option_fee", o.fee(), "a liquidation-fee fraction of the index added to MM (0.2% at Bybit)");
+        setting(sm, "entry_premium", Kind.BOOLEAN, "true or false", Boolean.toString(o.initialUsesEntryPrice()),
+                "whether IM counts max(entry, mark) as the premium instead of the mark (Bybit)",
+                "entry_premium false");
+        fraction(sm, "future_initial", f.initial(), "a future's initial fraction of notional at zero size");
+        fraction(sm, "future_maintenance", f.maintenance(), "a future's maintenance fraction of notional at zero"
+                + " size");
+        fraction(sm, "future_size_increment", f.sizeIncrement(), "the fraction added to both per coin of"
+                + " position size");
+    }
+
+    private void span() {
+        SpanParameters s = SpanParameters.CRYPTO_DEFAULT;
+        family("rules", "span",
+                "CME SPAN-style margin: the worst of 16 risk-array scenarios (price scan x vol scan, two extreme"
+                        + " moves counted in part), plus calendar spread charge, floored by the short option"
+                        + " minimum. Defaults are an illustrative crypto set (core SpanParameters.CRYPTO_DEFAULT).",
+                "rules cme = span { price_scan 15%  vol_scan 10% }");
+        fraction("span", "price_scan", s.priceScanRange(), "the price scan range, a fraction of the forward");
+        fraction("span", "vol_scan", s.volatilityScanRange(), "the volatility scan range, added to and"
+                + " subtracted from implied volatility (10% is ten vol points)");
+        setting("span", "extreme_multiple", Kind.NUMBER, "multiple of price_scan", Decimals.plain(s.extremeMultiple()),
+                "the extreme move in multiples of the price scan range", "extreme_multiple 2");
+        fraction("span", "extreme_coverage", s.extremeCoverage(), "the fraction of the extreme-move loss counted");
+        fraction("span", "short_option_minimum", s.shortOptionMinimum(), "the minimum per net short option, a"
+                + " fraction of the index");
+        fraction("span", "spread_charge", s.intraSpreadRate(), "the calendar spread charge per coin of delta"
+                + " spread between expiries, a fraction of the index");
+        setting("span", "initial_to_maintenance", Kind.NUMBER, "ratio, at least 1",
+                Decimals.plain(s.initialToMaintenance()), "initial margin over maintenance margin",
+                "initial_to_maintenance 1.1");
+    }
+
+    // ---- surface families
+
+    private void surfaces() {
+        SmileFitOptions d = SmileFitOptions.DEFAULT;
+        family("surface", "svi", "Raw SVI per expiry (Gatheral 2004): a, b, rho, m, sigma for each expiry.",
+                CHAIN + "surface sv = svi(chain)");
+        family("surface", "ssvi", "One SSVI surface for all expiries (Gatheral and Jacquier 2014), power-law phi:"
+                + " rho, eta, gamma and an at-the-money total variance theta per expiry.",
+                CHAIN + "surface ss = ssvi(chain)");
+        family("surface", "sabr", "Hagan's lognormal SABR per expiry (Hagan et al. 2002), beta fixed by the user:"
+                + " alpha, rho, nu for each expiry.", CHAIN + "surface sb = sabr(chain) { beta 0.5 }");
+        for (String family : List.of("svi", "ssvi", "sabr")) {
+            setting(family, "arbitrage_free", Kind.BOOLEAN, "true or false", Boolean.toString(d.arbitrageFree()),
+                    "whether to constrain the fit to be free of butterfly and calendar arbitrage on the check grid;"
+                            + " an unconstrained fit is still checked and its violations shown",
+                    "arbitrage_free true");
+            choice(family, "quotes", List.of("mid", "mark"), "mid",
+                    "which implied volatility to fit: mid (mid_iv, rows with a bid and an ask) or mark (mark_iv)",
+                    "quotes mark");
+            choice(family, "weight", List.of("equal", "vega"), "equal",
+                    "how quotes weigh within an expiry: equal (RMSE in vol points) or vega (near the money counts"
+                            + " more)", "weight vega");
+        }
+        setting("sabr", "beta", Kind.NUMBER, "0 to 1", Decimals.plain(d.sabrBeta()),
+                "SABR's CEV exponent beta, fixed (1 lognormal, 0 normal)", "beta 0.5");
+    }
+
+    // ---- functions
+
+    private void marginFunctions() {
+        registry.function(new FunctionSpec("positions", List.of(
+                required("path", TEXT, "file path", "the book file (account, instrument, size, average_price,"
+                        + " haircut, margin_group), relative to the recipe's folder"),
+                required("market", Set.of(Kind.TABLE), "option chain", "the loaded chain whose forwards and mark"
+                        + " IVs value the positions"),
+                optional("index", NUMBER, "USD per coin", "derived from the chain's forwards", List.of(),
+                        "the coin's index price; when left out, the forward curve extrapolated to the chain's"
+                                + " valuation time at the constant carry of its two nearest expiries"
+                                + " (with one expiry, its forward)")),
+                false, Kind.BOOK, "book", false,
+                "Loads a book of positions and collateral by account and margin group, valued by Black-76 at"
+                        + " the market chain's forwards and mark IVs. Every row that cannot be used (an unknown"
+                        + " instrument, an expiry the chain lacks, a bad size ...) is left out with a warning"
+                        + " naming its line.",
+                BOOK + "show margin(desk, deribit_standard)", new Implementation.Core()));
+        registry.function(new FunctionSpec("margin", List.of(BOOK_PARAMETER, RULES_PARAMETER),
+                false, Kind.TABLE, "table", false,
+                "The margin state of every account and margin group under the rules: equity, IM, MM (USD),"
+                        + " their ratios, the available balance, the liquidation prices below and above the"
+                        + " index, and the distance to the nearer one as a fraction of the index.",
+                BOOK + "rules pm = portfolio_margin { price_range 16% }\nshow margin(desk, pm)",
+                new Implementation.Core()));
+        registry.function(new FunctionSpec("what_if", List.of(BOOK_PARAMETER,
+                required("instrument", TEXT, "instrument name", "the instrument traded, e.g."
+                        + " \"BTC-29MAR24-70000-C\""),
+                required("size", NUMBER, "coin", "the size traded, positive to buy, negative to sell"),
+                RULES_PARAMETER,
+                optional("account", TEXT, "account name", "every account", List.of(),
+                        "the account that trades; its cross-margin pool takes the trade")),
+                false, Kind.TABLE, "table", false,
+                "Pre-trade margin: each account's IM, MM and available balance before and after adding the"
+                        + " trade, at the market's mark price, to its cross-margin pool; accepted is whether"
+                        + " IM stays covered.",
+                BOOK + "show what_if(desk, \"BTC-29MAR24-70000-C\", -10, deribit_standard, account \"calendar\")",
+                new Implementation.Core()));
+        registry.function(new FunctionSpec("stress", List.of(BOOK_PARAMETER,
+                optional("rules", Set.of(Kind.RULES), "margin rules", "deribit_standard", List.of(),
+                        "the rules the new margin state is computed under"),
+                optional("price", NUMBER, "fraction", "0", List.of(), "the relative move of the index, every"
+                        + " forward and the perpetual: -40% is forty percent down"),
+                optional("vol", NUMBER, "vol points, decimal", "0", List.of(), "the shift added to every"
+                        + " implied volatility: 10% adds ten vol points")),
+                false, Kind.TABLE, "table", false,
+                "Each account and group after a market move: its P&L (USD) and its equity, IM, MM and"
+                        + " maintenance ratio after. The move goes in the block of its show, `show stress(desk, pm)"
+                        + " { price -40%, vol 20% }`, or in named arguments, where a negative one needs '='"
+                        + " (`price = -40%`: `price -40%` would read as a subtraction).",
+                BOOK + "show stress(desk, deribit_standard) { price -40%, vol 20% }\n"
+                        + "show stress(desk, portfolio_margin, price = -20%)", new Implementation.Core()));
+        registry.function(new FunctionSpec("attribution", List.of(BOOK_PARAMETER, RULES_PARAMETER),
+                false, Kind.TABLE, "table", false,
+                "Each position's contribution to its group's IM in USD, by the rule's own attribution (the"
+                        + " contributions sum to the group's IM), with the position's standalone IM.",
+                BOOK + "show attribution(desk, portfolio_margin)", new Implementation.Core()));
+        Map<String, Kind> state = new LinkedHashMap<>();
+        state.put("account", Kind.TEXT);
+        state.put("group", Kind.TEXT);
+        for (String column : List.of("equity", "initial_equity", "initial_margin", "maintenance_margin", "available",
+                "initial_ratio", "maintenance_ratio", "liquidation_price_down", "liquidation_price_up",
+                "distance_to_liquidation")) {
+            state.put(column, Kind.NUMBER);
+        }
+        registry.resultSchema("margin", TableSchema.of(state, false));
+        registry.resultSchema("what_if", schema(List.of("account", "group"), List.of("initial_margin_before",
+                "initial_margin_after", "initial_margin_change", "maintenance_margin_before",
+                "maintenance_margin_after", "maintenance_margin_change", "available_after"), List.of("accepted")));
+        registry.resultSchema("stress", schema(List.of("account", "group"), List.of("price_move", "vol_shift", "pnl",
+                "equity_before", "equity_after", "initial_margin_after", "maintenance_margin_after",
+                "maintenance_ratio_after"), List.of()));
+        registry.resultSchema("attribution", schema(List.of("account", "group", "instrument"), List.of("size",
+                "initial_margin", "standalone_margin"), List.of()));
+    }
+
+    private void surfaceFunctions() {
+        for (String family : List.of("svi", "ssvi", "sabr")) {
+            registry.function(new FunctionSpec(family, List.of(CHAIN_PARAMETER), false, Kind.SURFACE, "surface",
+                    false, registry.family(family).orElseThrow().doc() + " Settings go in the block of a"
+                            + " surface statement.",
+                    CHAIN + "surface s = " + family + "(chain)", new Implementation.Core()));
+        }
+        registry.function(new FunctionSpec("arbitrage", List.of(required("surface", Set.of(Kind.SURFACE), "surface",
+                        "a surface bound by surface N = ...")), false, Kind.TABLE, "table", false,
+                "The butterfly and calendar arbitrage the surface's checks found on the log-moneyness grid: one"
+                        + " row per violation with its kind, expiries and log-moneyness range; no rows when"
+                        + " none was found.",
+                CHAIN + "surface sv = svi(chain)\nshow arbitrage(sv)", new Implementation.Core()));
+        registry.resultSchema("arbitrage", schema(List.of("kind", "expiry", "later_expiry"),
+                List.of("from_log_moneyness", "to_log_moneyness", "worst_value"), List.of()));
+        registry.function(new FunctionSpec("vol_of", List.of(
+                required("surface", Set.of(Kind.SURFACE), "surface", "a surface bound by surface N = ..."),
+                required("time", Set.of(Kind.NUMBER, Kind.DURATION), "years (ACT/365)",
+                        "time to expiry, e.g. time_to_expiry or 30d"),
+                required("log_moneyness", NUMBER, "dimensionless", "ln(strike / forward), e.g. log_moneyness")),
+                false, Kind.NUMBER, "decimal, annualised", true,
+                "The surface's implied volatility at a time to expiry and log-moneyness; between fitted expiries"
+                        + " total variance is interpolated linearly in time, outside them the vol is held flat."
+                        + " Works per row in set.",
+                CHAIN + "surface sv = svi(chain)\ndata fitted = options(\"data/deribit-btc-sample.csv\") {\n"
+                        + "  set svi_iv = vol_of(sv, time_to_expiry, log_moneyness)\n}",
+                new Implementation.Core()));
+    }
+
+    // ---- helpers
+
+    private void family(String statement, String name, String doc, String example) {
+        registry.family(new FamilySpec(statement, name, doc, example));
+    }
+
+    private void fraction(String family, String name, double defaultValue, String doc) {
+        setting(family, name, Kind.NUMBER, "fraction (16% is 0.16)", Decimals.percent(defaultValue), doc,
+                name + " " + Decimals.percent(defaultValue));
+    }
+
+    private void setting(String family, String name, Kind accepts, String unit, String defaultValue, String doc,
+                         String setting) {
+        registry.setting(new SettingSpec(family, name, accepts, unit, defaultValue, sentence(doc),
+                settingExample(family, setting)));
+    }
+
+    private void choice(String family, String name, List<String> choices, String defaultValue, String doc,
+                        String setting) {
+        setting(family, name, Kind.TEXT, "one of " + String.join(", ", choices), defaultValue, doc, setting);
+        registry.settingChoices(family, name, choices);
+    }
+
+    /** A recipe that uses one setting of a family, checked and run by the registry test. */
+    private String settingExample(String family, String setting) {
+        return switch (family) {
+            case "svi", "ssvi", "sabr" -> CHAIN + "surface s = " + family + "(chain) { " + setting + " }";
+            default -> "rules r = " + family + " { " + setting + " }";
+        };
+    }
+
+    /** A setting's doc as a sentence: capitalised, with a full stop. */
+    private static String sentence(String doc) {
+        return Character.toUpperCase(doc.charAt(0)) + doc.substring(1) + ".";
+    }
+
+    private static TableSchema schema(List<String> texts, List<String> numbers, List<String> booleans) {
+        Map<String, Kind> columns = new LinkedHashMap<>();
+        texts.forEach(name -> columns.put(name, Kind.TEXT));
+        numbers.forEach(name -> columns.put(name, Kind.NUMBER));
+        booleans.forEach(name -> columns.put(name, Kind.BOOLEAN));
+        return TableSchema.of(columns, false);
+    }
+}

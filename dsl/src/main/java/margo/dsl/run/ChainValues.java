@@ -1,0 +1,84 @@
+package margo.dsl.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import margo.core.market.ChainColumn;
+import margo.core.market.InstrumentName;
+import margo.core.market.OptionChain;
+import margo.core.market.QuoteConvention;
+import margo.dsl.syntax.Span;
+import margo.dsl.value.TableValue;
+import tech.tablesaw.api.Table;
+
+/**
+ * A chain table of the language as core's {@link OptionChain}, for the margin and smile cores, and the index price
+ * a chain implies. A table keeps the standard columns and the valuation time through {@code keep} and {@code set};
+ * the coin is read from the instrument names and the quote convention follows Deribit's naming, as core's
+ * {@code Settlement} does: {@code BTC-...} is inverse, {@code BTC_USDC-...} linear.
+ */
+final class ChainValues {
+
+    private ChainValues() {
+    }
+
+    /**
+     * @param label what the recipe calls the chain, for messages and as the chain's source
+     * @param span  where the chain is used, for errors
+     */
+    static OptionChain optionChain(TableValue value, String label, Span span) {
+        Table table = value.table();
+        for (ChainColumn column : ChainColumn.values()) {
+            if (!table.containsColumn(column.columnName())) {
+                throw new RunFailure(span, label + " is not an option chain: it has no column " + column.columnName(),
+                        "load one with options(\"file.csv\")");
+            }
+        }
+        if (value.valuationTime() == null) {
+            throw new RunFailure(span, label + " is not an option chain: it has no valuation time",
+                    "load one with options(\"file.csv\")");
+        }
+        if (table.rowCount() == 0) {
+            throw new RunFailure(span, label + " has no options left", "its keep conditions removed every row");
+        }
+        String underlying;
+        try {
+            underlying = InstrumentName.parse(table.stringColumn(ChainColumn.INSTRUMENT.columnName()).get(0))
+                    .underlying();
+        } catch (IllegalArgumentException notAnInstrument) {
+            throw new RunFailure(span, label + " is not an option chain: " + notAnInstrument.getMessage());
+        }
+        QuoteConvention convention = underlying.contains("_") ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
+        return new OptionChain(table, value.valuationTime(), underlying.split("_")[0], convention, Path.of(label));
+    }
+
+    /**
+     * The index price a chain implies: its forward curve extrapolated back to the valuation time at the constant
+     * carry of its two nearest expiries, {@code F1 exp(-b T1)} with {@code b = ln(F2/F1) / (T2 - T1)}; with one
+     * expiry, that expiry's forward. Exact for a chain whose forwards grow at one carry rate, such as
+     * {@code S exp(r T)}.
+     */
+    static double impliedIndex(OptionChain chain, Span span) {
+        Table table = chain.table();
+        Map<Double, Double> forwardByTime = new TreeMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            double time = table.doubleColumn(ChainColumn.TIME_TO_EXPIRY.columnName()).getDouble(row);
+            double forward = table.doubleColumn(ChainColumn.FORWARD.columnName()).getDouble(row);
+            if (time > 0 && forward > 0) {
+                forwardByTime.putIfAbsent(time, forward);
+            }
+        }
+        if (forwardByTime.isEmpty()) {
+            throw new RunFailure(span, "the market chain has no forward to derive the index price from",
+                    "give it: index 61000");
+        }
+        var nearest = forwardByTime.entrySet().iterator();
+        Map.Entry<Double, Double> first = nearest.next();
+        if (!nearest.hasNext()) {
+            return first.getValue();
+        }
+        Map.Entry<Double, Double> second = nearest.next();
+        double carry = Math.log(second.getValue() / first.getValue()) / (second.getKey() - first.getKey());
+        return first.getValue() * Math.exp(-carry * first.getKey());
+    }
+}

@@ -1,0 +1,313 @@
+package margo.dsl.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import margo.core.margin.Account;
+import margo.core.margin.Black76PositionPricer;
+import margo.core.margin.Book;
+import margo.core.margin.BookCsv;
+import margo.core.margin.BookFormatException;
+import margo.core.margin.BookLoad;
+import margo.core.margin.Collateral;
+import margo.core.margin.MarginCalculator;
+import margo.core.margin.MarginContribution;
+import margo.core.margin.MarginGroup;
+import margo.core.margin.MarketSnapshot;
+import margo.core.margin.Position;
+import margo.core.margin.PositionPricer;
+import margo.core.margin.StressResult;
+import margo.core.margin.WhatIf;
+import margo.core.market.InstrumentName;
+import margo.core.market.OptionChain;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.syntax.Block;
+import margo.dsl.syntax.Clause;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Span;
+import margo.dsl.value.BookValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.RulesValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.TextValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The margin built-ins: {@code positions} loads a book in a chain's market; {@code margin}, {@code what_if},
+ * {@code stress} and {@code attribution} apply a rule set to it through core's {@link MarginCalculator}. Amounts
+ * are USD. A failure of core on the user's data is a {@link RunFailure} at the call.
+ */
+final class MarginBuiltins {
+
+    private final CheckedProgram checked;
+    private final SourceFile source;
+    private final ChainLoader loader;
+    private final Function<Expr, Value> evaluator;
+    private final List<Diagnostic> warnings;
+    private final MarginRules rules;
+
+    MarginBuiltins(CheckedProgram checked, ChainLoader loader, Function<Expr, Value> evaluator,
+                   List<Diagnostic> warnings, MarginRules rules) {
+        this.checked = checked;
+        this.source = checked.program().source();
+        this.loader = loader;
+        this.evaluator = evaluator;
+        this.warnings = warnings;
+        this.rules = rules;
+    }
+
+    static boolean handles(String function) {
+        return switch (function) {
+            case "positions", "margin", "what_if", "stress", "attribution" -> true;
+            default -> false;
+        };
+    }
+
+    Value call(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        return reportingRejection(call, () -> switch (call.callee().id()) {
+            case "positions" -> positions(call, arguments);
+            case "margin" -> margin(arguments);
+            case "what_if" -> whatIf(call, arguments);
+            case "stress" -> stress(arguments);
+            case "attribution" -> attribution(arguments);
+            default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
+        });
+    }
+
+    /** Core rejecting the user's data (an IllegalArgumentException naming the problem) as an error at the call. */
+    private static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
+        try {
+            return computation.get();
+        } catch (IllegalArgumentException coreRejected) {
+            throw new RunFailure(call.span(), call.callee().id() + " cannot be computed: " + coreRejected.getMessage());
+        }
+    }
+
+    /** {@code positions(path, market, index?)}. */
+    private BookValue positions(Expr.Call call, List<Expr> arguments) {
+        String path = text(arguments.get(0));
+        Path file = loader.readable(path, call.span());
+        Expr market = arguments.get(1);
+        OptionChain chain = ChainValues.optionChain((TableValue) evaluator.apply(market), label(market), market.span());
+        double index = arguments.get(2) == null ? ChainValues.impliedIndex(chain, market.span())
+                : number(arguments.get(2));
+        if (!(index > 0) || Double.isInfinite(index)) {
+            throw new RunFailure(arguments.get(2).span(), "the index price must be positive, not " + index);
+        }
+        PositionPricer pricer = new Black76PositionPricer(MarketSnapshot.fromChain(chain, index));
+        BookLoad load;
+        try {
+            load = BookCsv.load(file, pricer);
+        } catch (BookFormatException unreadable) {
+            throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
+        }
+        warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
+        return new BookValue(load.book(), pricer, new TableValue(holdings(load.book()), null));
+    }
+
+    /** One row per position and collateral holding of the book. */
+    private static Table holdings(Book book) {
+        StringColumn accounts = StringColumn.create("account");
+        StringColumn groups = StringColumn.create("group");
+        StringColumn holdings = StringColumn.create("holding");
+        DoubleColumn sizes = DoubleColumn.create("size");
+        DoubleColumn prices = DoubleColumn.create("average_price");
+        DoubleColumn haircuts = DoubleColumn.create("haircut");
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                for (Collateral collateral : group.collateral()) {
+                    accounts.append(account.name());
+                    groups.append(group.label());
+                    holdings.append(collateral.currency());
+                    sizes.append(collateral.amount());
+                    prices.appendMissing();
+                    haircuts.append(collateral.haircut());
+                }
+                for (Position position : group.positions()) {
+                    accounts.append(account.name());
+                    groups.append(group.label());
+                    holdings.append(position.instrument().text());
+                    sizes.append(position.size());
+                    prices.append(position.averagePrice());
+                    haircuts.appendMissing();
+                }
+            }
+        }
+        return Table.create("book", accounts, groups, holdings, sizes, prices, haircuts);
+    }
+
+    /** {@code margin(book, rules)}: core's report, one row per account and margin group. */
+    private TableValue margin(List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        return new TableValue(calculator(arguments.get(1)).report(book.book(), book.pricer()), null);
+    }
+
+    /** {@code what_if(book, instrument, size, rules, account?)}: the trade at the market's mark, in the cross pool. */
+    private TableValue whatIf(Expr.Call call, List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        PositionPricer pricer = book.pricer();
+        Expr instrumentArgument = arguments.get(1);
+        InstrumentName instrument;
+        try {
+            instrument = InstrumentName.parse(text(instrumentArgument));
+        } catch (IllegalArgumentException malformed) {
+            throw new RunFailure(instrumentArgument.span(), malformed.getMessage());
+        }
+        String unpriceable = pricer.whyNotPriceable(instrument);
+        if (unpriceable != null) {
+            throw new RunFailure(instrumentArgument.span(), "cannot trade " + instrument.text() + ": " + unpriceable);
+        }
+        double size = number(arguments.get(2));
+        if (size == 0 || !Double.isFinite(size)) {
+            throw new RunFailure(arguments.get(2).span(), "the size traded must be a non-zero number of coins");
+        }
+        double mark = instrument instanceof InstrumentName.Option ? pricer.unitValue(instrument)
+                : pricer.forward(instrument);
+        List<Position> trade = List.of(new Position(instrument, size, mark));
+        MarginCalculator calculator = calculator(arguments.get(3));
+        List<Account> accounts = accounts(book.book(), arguments.get(4));
+        Columns columns = new Columns("what_if", List.of("initial_margin_before", "initial_margin_after",
+                "initial_margin_change", "maintenance_margin_before", "maintenance_margin_after",
+                "maintenance_margin_change", "available_after"));
+        BooleanColumn accepted = BooleanColumn.create("accepted");
+        for (Account account : accounts) {
+            MarginGroup pool = account.groups().stream().filter(group -> !group.isolated()).findFirst()
+                    .orElseThrow(() -> new RunFailure(call.span(), "account " + account.name()
+                            + " has no cross-margin pool to take the trade"));
+            WhatIf result = calculator.whatIf(pool, trade, pricer);
+            columns.row(account.name(), pool.label(), result.before().initialMargin(), result.after().initialMargin(),
+                    result.initialMarginChange(), result.before().maintenanceMargin(),
+                    result.after().maintenanceMargin(), result.maintenanceMarginChange(), result.after().available());
+            accepted.append(result.accepted());
+        }
+        Table table = columns.table();
+        table.addColumns(accepted);
+        return new TableValue(table, null);
+    }
+
+    /** {@code show stress(book, rules?) { price -40%, vol 80% }}: the moves of the show block as the named arguments. */
+    Value stress(Expr.Call call, Block block) {
+        List<Expr> arguments = new ArrayList<>(checked.argumentsOf(call));
+        for (Clause clause : block.clauses()) {
+            if (clause instanceof Clause.Setting setting && List.of("price", "vol").contains(setting.name().id())) {
+                arguments.set(setting.name().id().equals("price") ? 2 : 3, setting.value());
+            }
+        }
+        return reportingRejection(call, () -> stress(arguments));
+    }
+
+    /** {@code stress(book, rules?, price?, vol?)}: every group after the move, P&L and margin before and after. */
+    private TableValue stress(List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        MarginCalculator calculator = arguments.get(1) == null
+                ? new MarginCalculator(rules.defaults("deribit_standard").rule()) : calculator(arguments.get(1));
+        double price = arguments.get(2) == null ? 0 : number(arguments.get(2));
+        double vol = arguments.get(3) == null ? 0 : number(arguments.get(3));
+        if (!(price > -1) || Double.isInfinite(price)) {
+            throw new RunFailure(arguments.get(2).span(), "the price move must be above -100%");
+        }
+        Columns columns = new Columns("stress", List.of("price_move", "vol_shift", "pnl", "equity_before",
+                "equity_after", "initial_margin_after", "maintenance_margin_after", "maintenance_ratio_after"));
+        for (Account account : book.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                StressResult result = calculator.stress(group, price, vol, book.pricer());
+                columns.row(account.name(), group.label(), price, vol, result.pnl(), result.before().equity(),
+                        result.after().equity(), result.after().initialMargin(), result.after().maintenanceMargin(),
+                        result.after().maintenanceRatio());
+            }
+        }
+        return new TableValue(columns.table(), null);
+    }
+
+    /** {@code attribution(book, rules)}: each position's share of its group's IM. */
+    private TableValue attribution(List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        MarginCalculator calculator = calculator(arguments.get(1));
+        StringColumn instruments = StringColumn.create("instrument");
+        Columns columns = new Columns("attribution", List.of("size", "initial_margin", "standalone_margin"));
+        for (Account account : book.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                for (MarginContribution contribution : calculator.attribution(group, book.pricer())) {
+                    instruments.append(contribution.position().instrument().text());
+                    columns.row(account.name(), group.label(), contribution.position().size(),
+                            contribution.initialMargin(), contribution.standaloneMargin());
+                }
+            }
+        }
+        Table table = columns.table();
+        table.insertColumn(2, instruments);
+        return new TableValue(table, null);
+    }
+
+    // ---- helpers
+
+    private List<Account> accounts(Book book, Expr account) {
+        if (account == null) {
+            return book.accounts();
+        }
+        String name = text(account);
+        try {
+            return List.of(book.account(name));
+        } catch (IllegalArgumentException unknown) {
+            throw new RunFailure(account.span(), unknown.getMessage(), margo.dsl.diagnostic.Suggestions.didYouMean(
+                    name, book.accounts().stream().map(Account::name).toList()));
+        }
+    }
+
+    private MarginCalculator calculator(Expr rulesArgument) {
+        return new MarginCalculator(((RulesValue) evaluator.apply(rulesArgument)).rule());
+    }
+
+    private BookValue book(Expr argument) {
+        return (BookValue) evaluator.apply(argument);
+    }
+
+    private String text(Expr expr) {
+        return ((TextValue) evaluator.apply(expr)).value();
+    }
+
+    private double number(Expr expr) {
+        return ((NumberValue) evaluator.apply(expr)).value();
+    }
+
+    private String label(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+
+    /** A result table's account and group columns followed by number columns, filled a row at a time. */
+    private static final class Columns {
+
+        private final String name;
+        private final StringColumn accounts = StringColumn.create("account");
+        private final StringColumn groups = StringColumn.create("group");
+        private final DoubleColumn[] numbers;
+
+        Columns(String name, List<String> numberNames) {
+            this.name = name;
+            numbers = numberNames.stream().map(DoubleColumn::create).toArray(DoubleColumn[]::new);
+        }
+
+        void row(String account, String group, double... values) {
+            accounts.append(account);
+            groups.append(group);
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i].append(values[i]);
+            }
+        }
+
+        Table table() {
+            Table table = Table.create(name, accounts, groups);
+            table.addColumns(numbers);
+            return table;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package margo.dsl.value;
+
+/**
+ * A value of the margin and smile cores that has no cell of its own and is displayed as a table: a rule set as its
+ * settings, a book as its positions, a surface as its parameters by expiry.
+ */
+public sealed interface TabulatedValue extends Value permits RulesValue, BookValue, SurfaceValue {
+
+    /** What {@code show} displays for this value. */
+    TableValue display();
+}
