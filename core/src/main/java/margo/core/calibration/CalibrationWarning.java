@@ -1,0 +1,26 @@
+package margo.core.calibration;
+
+/**
+ * Something the user should know about a calibration result.
+ *
+ * @param kind what kind of concern
+ * @param message a sentence with the names and numbers involved
+ */
+public record CalibrationWarning(Kind kind, String message) {
+
+    /** The kinds of warning. */
+    public enum Kind {
+        /** A parameter ended within 1e-6 (relative to its range) of a bound: the bound, not the data, decided it. */
+        AT_BOUND,
+        /** The weighted Jacobian at the optimum is nearly rank-deficient: some parameters are not identified. */
+        ILL_CONDITIONED,
+        /** Quotes were left out; {@link CalibrationResult#exclusions()} lists them. */
+        QUOTES_EXCLUDED,
+        /** A constraint does not hold at the result. */
+        CONSTRAINT_VIOLATED,
+        /** Standard errors could not be computed (too few quotes, or a singular Jacobian). */
+        NO_STANDARD_ERRORS,
+        /** The solver stopped before converging. */
+        NOT_CONVERGED
+    }
+}

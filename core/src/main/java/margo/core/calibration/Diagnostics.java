@@ -1,0 +1,249 @@
+package margo.core.calibration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/** Builds a {@link CalibrationResult} from the best point: errors, standard errors, constraints and warnings. */
+final class Diagnostics {
+
+    /**
+     * Above this condition number of the column-normalised weighted Jacobian the result warns that parameters are
+     * poorly identified: a relative change of 1e-6 in the fit can then move a parameter combination by order one.
+     */
+    static final double ILL_CONDITIONED = 1e6;
+    /**
+     * Above this the Jacobian is treated as singular and no standard errors are given: a central-difference
+     * Jacobian is accurate to about epsilon^(2/3) ~ 4e-11 relative, so an exactly singular one measures about 1e10
+     * to 1e11, and beyond 1e9 the smallest singular value is mostly differencing error.
+     */
+    static final double SINGULAR = 1e9;
+    /** A parameter this close to a bound, relative to its range (or to max(|bound|, 1)), is "at the bound". */
+    static final double AT_BOUND = 1e-6;
+
+    private Diagnostics() {
+    }
+
+    static CalibrationResult of(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
+            Objective objective, int[] free, double[] parameters, int iterations, Duration elapsed,
+            StopReason stopReason, int bestStart, List<String> failures) {
+        Target target = problem.target();
+        int n = active.size();
+        int f = free.length;
+        int p = parameters.length;
+        double[] model = new double[n];
+        double[] jacobian = new double[objective.residualCount() * f];
+        objective.valuesAndJacobianAt(parameters, model, jacobian);
+        List<CalibrationWarning> warnings = new ArrayList<>();
+
+        // Errors in reporting units, overall and by expiry.
+        double scale = target.reportingScale();
+        double[] error = new double[n];
+        double sumSquares = 0.0;
+        double weightedRss = 0.0;
+        double maxAbs = 0.0;
+        int maxQuote = -1;
+        int[] activeIndex = selection.active();
+        for (int i = 0; i < n; i++) {
+            double r = model[i] - active.market()[i];
+            error[i] = r * scale;
+            sumSquares += error[i] * error[i];
+            double wr = active.weights()[i] * r;
+            weightedRss += wr * wr;
+            if (!(Math.abs(error[i]) <= maxAbs)) {
+                maxAbs = Math.abs(error[i]);
+                maxQuote = activeIndex[i];
+            }
+        }
+        double rmse = Math.sqrt(sumSquares / n);
+        int[] expiries = distinctSorted(active.expiryIndex());
+        double[] rmseByExpiry = new double[expiries.length];
+        for (int e = 0; e < expiries.length; e++) {
+            double sum = 0.0;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (active.expiryIndex()[i] == expiries[e]) {
+                    sum += error[i] * error[i];
+                    count++;
+                }
+            }
+            rmseByExpiry[e] = Math.sqrt(sum / count);
+        }
+
+        // Constraints and the objective at the result.
+        double objectiveValue = weightedRss;
+        List<ConstraintStatus> constraints = new ArrayList<>();
+        for (Constraint c : problem.constraints()) {
+            double g = c.function().value(parameters);
+            double violation = Math.max(0.0, -g);
+            double penalty = c.penalty() * violation * violation;
+            objectiveValue += penalty;
+            constraints.add(new ConstraintStatus(c.name(), c.hard(), g, violation, penalty));
+            if (!(g >= 0.0)) {
+                warnings.add(new CalibrationWarning(CalibrationWarning.Kind.CONSTRAINT_VIOLATED,
+                        (c.hard() ? "hard" : "soft") + " constraint " + c.name() + " is violated by " + violation));
+            }
+        }
+
+        // Standard errors and correlations from the weighted Jacobian of the quotes (penalty rows left out).
+        double[] standardErrors = new double[p];
+        double[][] correlation = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            correlation[j][j] = 1.0;
+        }
+        double condition = Double.NaN;
+        if (f > 0) {
+            condition = covariance(problem, jacobian, n, free, weightedRss, standardErrors, correlation, warnings);
+        }
+
+        // Parameters at their bounds.
+        for (int k = 0; k < f; k++) {
+            ParameterSpec spec = problem.parameters().get(free[k]);
+            double value = parameters[free[k]];
+            double range = spec.isBounded() ? spec.upper() - spec.lower() : Double.NaN;
+            if (nearBound(value, spec.lower(), range) || nearBound(value, spec.upper(), range)) {
+                boolean lower = nearBound(value, spec.lower(), range);
+                warnings.add(new CalibrationWarning(CalibrationWarning.Kind.AT_BOUND, "parameter " + spec.name()
+                        + " = " + value + " is at its " + (lower ? "lower" : "upper") + " bound "
+                        + (lower ? spec.lower() : spec.upper())));
+            }
+        }
+        if (!selection.exclusions().isEmpty()) {
+            QuoteExclusion first = selection.exclusions().get(0);
+            warnings.add(new CalibrationWarning(CalibrationWarning.Kind.QUOTES_EXCLUDED,
+                    selection.exclusions().size() + " of " + problem.quotes().size()
+                            + " quotes excluded; first: quote " + first.quote() + ", " + first.reason()));
+        }
+        if (stopReason != StopReason.CONVERGED) {
+            StringBuilder message = new StringBuilder("stopped before converging: " + stopReason);
+            for (String failure : failures) {
+                message.append("; ").append(failure);
+            }
+            warnings.add(new CalibrationWarning(CalibrationWarning.Kind.NOT_CONVERGED, message.toString()));
+        }
+
+        ResidualTable residuals = new ResidualTable(activeIndex.clone(), active.expiryIndex(), active.strikes(),
+                active.market(), model, active.weights(), error);
+        return new CalibrationResult(problem.model().parameterNames(), parameters, standardErrors, correlation,
+                target, objectiveValue, rmse, expiries, rmseByExpiry, maxAbs, maxQuote, residuals, iterations,
+                objective.evaluations(), elapsed, stopReason, bestStart, constraints, selection.exclusions(),
+                warnings, condition);
+    }
+
+    /**
+     * Fills standard errors and correlations of the free parameters from {@code s^2 (J^T J)^-1}, computed by an SVD
+     * of the column-normalised Jacobian (so the condition number does not depend on the parameters' units); returns
+     * that condition number.
+     */
+    private static double covariance(CalibrationProblem problem, double[] jacobian, int n, int[] free,
+            double weightedRss, double[] standardErrors, double[][] correlation, List<CalibrationWarning> warnings) {
+        int f = free.length;
+        double[] norm = new double[f];
+        for (int k = 0; k < f; k++) {
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += jacobian[i * f + k] * jacobian[i * f + k];
+            }
+            norm[k] = Math.sqrt(sum);
+        }
+        double condition = Double.POSITIVE_INFINITY;
+        String problemWith = null;
+        for (int k = 0; k < f; k++) {
+            if (!(norm[k] > 0.0) || !Double.isFinite(norm[k])) {
+                problemWith = "the fit does not depend on parameter " + problem.parameters().get(free[k]).name();
+            }
+        }
+        double[][] v = null;
+        double[] singular = null;
+        if (problemWith == null) {
+            double[][] normalised = new double[n][f];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < f; k++) {
+                    normalised[i][k] = jacobian[i * f + k] / norm[k];
+                }
+            }
+            SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(normalised,
+                    false));
+            singular = svd.getSingularValues();
+            condition = singular.length < f || singular[f - 1] == 0.0 ? Double.POSITIVE_INFINITY
+                    : singular[0] / singular[f - 1];
+            RealMatrix vMatrix = svd.getV();
+            v = vMatrix.getData();
+        }
+        if (condition > ILL_CONDITIONED) {
+            warnings.add(new CalibrationWarning(CalibrationWarning.Kind.ILL_CONDITIONED,
+                    problemWith != null ? problemWith
+                            : "the Jacobian's condition number is " + String.format("%.3g", condition)
+                                    + ": the quotes do not pin down all of " + freeNames(problem, free)));
+        }
+        String reason = null;
+        if (n <= f) {
+            reason = n + " quotes for " + f + " free parameters leave no degrees of freedom";
+        } else if (!(condition <= SINGULAR)) {
+            reason = "the Jacobian is singular (condition number " + String.format("%.3g", condition) + ")";
+        }
+        if (reason != null) {
+            warnings.add(new CalibrationWarning(CalibrationWarning.Kind.NO_STANDARD_ERRORS,
+                    "no standard errors: " + reason));
+            for (int k = 0; k < f; k++) {
+                standardErrors[free[k]] = Double.NaN;
+                for (int l = 0; l < f; l++) {
+                    correlation[free[k]][free[l]] = Double.NaN;
+                }
+            }
+            return condition;
+        }
+        double variance = weightedRss / (n - f);
+        double[][] covariance = new double[f][f];
+        for (int k = 0; k < f; k++) {
+            for (int l = 0; l < f; l++) {
+                double sum = 0.0;
+                for (int s = 0; s < f; s++) {
+                    sum += v[k][s] * v[l][s] / (singular[s] * singular[s]);
+                }
+                covariance[k][l] = variance * sum / (norm[k] * norm[l]);
+            }
+        }
+        for (int k = 0; k < f; k++) {
+            standardErrors[free[k]] = Math.sqrt(covariance[k][k]);
+        }
+        for (int k = 0; k < f; k++) {
+            for (int l = 0; l < f; l++) {
+                correlation[free[k]][free[l]] = k == l ? 1.0
+                        : covariance[k][l] / Math.sqrt(covariance[k][k] * covariance[l][l]);
+            }
+        }
+        return condition;
+    }
+
+    private static boolean nearBound(double value, double bound, double range) {
+        if (!Double.isFinite(bound)) {
+            return false;
+        }
+        double tolerance = AT_BOUND * (Double.isFinite(range) ? range : Math.max(Math.abs(bound), 1.0));
+        return Math.abs(value - bound) <= tolerance;
+    }
+
+    private static String freeNames(CalibrationProblem problem, int[] free) {
+        List<String> names = new ArrayList<>();
+        for (int j : free) {
+            names.add(problem.parameters().get(j).name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static int[] distinctSorted(int[] values) {
+        int[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, count);
+    }
+}
