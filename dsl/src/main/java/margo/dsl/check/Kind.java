@@ -16,6 +16,10 @@ public enum Kind {
     LIST,
     /** A chart, made by smile(...) and drawn by plot. */
     FIGURE,
+    /** A parametric model with bounded parameters and constraints: {@code model N = heston { ... }}. */
+    MODEL,
+    /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
+    FIT,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

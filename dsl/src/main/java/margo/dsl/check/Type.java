@@ -14,6 +14,8 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type DURATION = new Type(Kind.DURATION, null);
     public static final Type LIST = new Type(Kind.LIST, null);
     public static final Type FIGURE = new Type(Kind.FIGURE, null);
+    public static final Type MODEL = new Type(Kind.MODEL, null);
+    public static final Type FIT = new Type(Kind.FIT, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -31,6 +33,8 @@ public record Type(Kind kind, TableSchema schema) {
             case DURATION -> DURATION;
             case LIST -> LIST;
             case FIGURE -> FIGURE;
+            case MODEL -> MODEL;
+            case FIT -> FIT;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

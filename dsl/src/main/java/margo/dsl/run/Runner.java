@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import margo.core.calibration.Cancellation;
+import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
 import margo.dsl.check.Type;
@@ -22,6 +24,7 @@ import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
@@ -57,15 +60,27 @@ final class Runner {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Shown> shown = new ArrayList<>();
     private final UndefinedResults undefined = new UndefinedResults();
+    private final Calibration calibration;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE);
+    }
+
+    /**
+     * @param cancellation stops a running calibration; the session cancels it on interrupt
+     * @param progress     receives the progress of calibrations
+     */
+    Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress) {
         this.registry = registry;
         this.checked = checked;
         this.source = checked.program().source();
         this.bindings = bindings;
         this.loader = loader;
         this.interrupted = interrupted;
+        this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
+                progress);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
@@ -92,6 +107,10 @@ final class Runner {
 
     private void statement(Stmt statement) {
         switch (statement) {
+            case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.MODEL -> bindings.put(binding.name().id(),
+                    new Session.Bound(checked.boundType(binding), calibration.model(binding)));
+            case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.FIT -> bindings.put(binding.name().id(),
+                    new Session.Bound(checked.boundType(binding), calibration.fit(binding)));
             case Stmt.Binding binding -> {
                 Value value = evaluate(binding.value());
                 if (value instanceof TableValue table && !binding.block().isEmpty()) {
@@ -119,6 +138,8 @@ final class Runner {
         Type type = checked.typeOf(expr);
         return switch (expr) {
             case Expr.Name name -> value(name.id());
+            case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
+                    calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
@@ -186,7 +207,9 @@ final class Runner {
     private FigureValue smile(Expr.Call call) {
         List<Expr> arguments = checked.argumentsOf(call);
         Expr data = arguments.get(0);
-        TableValue chain = (TableValue) evaluate(data);
+        Value shownValue = evaluate(data);
+        FitValue fit = shownValue instanceof FitValue f ? f : null;
+        TableValue chain = fit != null ? fit.data() : (TableValue) shownValue;
         SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
                 : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
         String missing = SmilePlot.missingColumn(chain.table(), x);

@@ -63,7 +63,8 @@ class RegistryTest {
 
     @Test
     void namesByPrefixServeCompletion() {
-        assertEquals(List.of("implied_vol", "instrument"), registry.namesWithPrefix("i"));
+        assertEquals(List.of("implied_vol", "initial_radius", "instrument"), registry.namesWithPrefix("i"));
+        assertEquals(List.of("heston"), registry.namesWithPrefix("hes"));
         assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv")));
     }
 
