@@ -25,6 +25,8 @@ import margo.core.models.CosPricer;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 import margo.dsl.check.CheckedProgram;
+import margo.dsl.plot.SmileAxis;
+import margo.dsl.plot.SmilePlot;
 import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.Registry;
 import margo.dsl.syntax.BinaryOperator;
@@ -375,6 +377,41 @@ final class Calibration {
             }
         }
         return data.withTable(out);
+    }
+
+    /**
+     * The fit's smile for {@code smile(fit)}: at each x of a panel's grid the out-of-the-money option (a call at
+     * or above the forward, a put below, where prices are accurate) priced in one COS call and inverted to an
+     * implied vol; the panel's forward and time to expiry are those of its first row.
+     */
+    SmilePlot.ModelSmile modelSmile(FitValue fit, SmileAxis axis) {
+        RowFrame frame = RowFrame.of(fit.data().table(), fit.data().valuationTime());
+        double[] forwards = frame.doubles("forward");
+        double[] times = frame.doubles("time_to_expiry");
+        return (rows, grid) -> {
+            int n = grid.length;
+            double forward = forwards[rows[0]];
+            double time = times[rows[0]];
+            double[] strikes = new double[n];
+            OptionType[] types = new OptionType[n];
+            double[] f = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                strikes[i] = axis == SmileAxis.STRIKE ? grid[i] : forward * Math.exp(grid[i]);
+                types[i] = strikes[i] >= forward ? OptionType.CALL : OptionType.PUT;
+                f[i] = forward;
+                t[i] = time;
+            }
+            double[] vols = new double[n];
+            if (!(forward > 0 && time > 0)) {
+                java.util.Arrays.fill(vols, Double.NaN);
+                return vols;
+            }
+            double[] prices = new double[n];
+            CosPricer.DEFAULT.priceSlice(fit.calibrated(), forward, time, strikes, types, prices);
+            ImpliedVolatility.impliedVolatilities(types, prices, f, strikes, t, vols);
+            return vols;
+        };
     }
 
     private static boolean isOptionType(String text) {

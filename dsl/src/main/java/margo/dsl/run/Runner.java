@@ -217,7 +217,8 @@ final class Runner {
             throw new RunFailure(data.span(), "smile needs the column " + missing + " in " + label(data),
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
-        SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x);
+        SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
+                fit == null ? null : calibration.modelSmile(fit, x));
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
                     + " has an expiry, a mid implied vol and a " + x.column(),

@@ -13,6 +13,12 @@ import margo.core.calibration.CalibrationResult;
 import margo.dsl.output.JsonRenderer;
 import margo.dsl.output.TextRenderer;
 import margo.dsl.syntax.SourceFile;
+import margo.dsl.plot.Figure;
+import margo.dsl.plot.Marks;
+import margo.dsl.plot.Panel;
+import margo.dsl.plot.Series;
+import margo.dsl.plot.SmilePlot;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.TableValue;
@@ -54,6 +60,48 @@ class CalibrationTest {
         for (int i = 0; i < truth.length; i++) {
             assertEquals(truth[i], result.parameters()[i], 1e-3 * Math.max(1, Math.abs(truth[i])),
                     result.parameterNames().get(i));
+        }
+    }
+
+    @Test
+    void theSmileOfAFitDrawsTheModelThroughTheQuotesItReproduces() {
+        Session session = new Session(EXAMPLES);
+        Execution execution = session.run(new SourceFile("test.margo", CHAIN + """
+                model truth = heston { v0 = 0.45; kappa = 2.5; theta = 0.6; xi = 1.2; rho = -0.35 }
+                data synthetic = price(truth, chain) {
+                  keep model_iv > 0
+                  set mid_iv = model_iv
+                }
+                model hs = heston
+                fit hf = calibrate hs to synthetic { starts 1 }
+                plot smile(hf)
+                """), Mode.RECIPE);
+        assertFalse(execution.hasErrors(), () -> String.join("\n", located(execution.diagnostics())));
+        Figure figure = ((FigureValue) execution.shown().getLast().value()).figure();
+        assertEquals(2, figure.panels().size());
+        for (Panel panel : figure.panels()) {
+            Series model = (Series) panel.traces().stream().filter(t -> t.name().equals(SmilePlot.MODEL))
+                    .findFirst().orElseThrow();
+            assertEquals(Marks.LINES, model.marks());
+            assertEquals(101, model.size());
+            List<Series> quotes = panel.traces().stream().filter(t -> !t.name().equals(SmilePlot.MODEL))
+                    .map(Series.class::cast).toList();
+            double firstX = quotes.stream().mapToDouble(q -> q.x()[0]).min().orElseThrow();
+            double lastX = quotes.stream().mapToDouble(q -> q.x()[q.size() - 1]).max().orElseThrow();
+            assertEquals(firstX, model.x()[0]);
+            assertEquals(lastX, model.x()[100], 1e-12);
+            for (Series quote : quotes) {
+                double[] x = quote.x();
+                double[] y = quote.y();
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] == firstX) {
+                        assertEquals(y[i], model.y()[0], 0.05, "model IV at the first quote, in percent");
+                    }
+                    if (x[i] == lastX) {
+                        assertEquals(y[i], model.y()[100], 0.05, "model IV at the last quote, in percent");
+                    }
+                }
+            }
         }
     }
 
