@@ -36,6 +36,16 @@ class CalibrationTest {
             }
             """;
 
+    /** The chain's quotes repriced by a Heston model with known parameters, and a free Heston model to fit. */
+    private static final String SYNTHETIC = CHAIN + """
+            model truth = heston { v0 = 0.45; kappa = 2.5; theta = 0.6; xi = 1.2; rho = -0.35 }
+            data synthetic = price(truth, chain) {
+              keep model_iv > 0
+              set mid_iv = model_iv
+            }
+            model hs = heston
+            """;
+
     private static Session run(String text) {
         Session session = new Session(EXAMPLES);
         Execution execution = session.run(new SourceFile("test.margo", text), Mode.RECIPE);
@@ -45,13 +55,7 @@ class CalibrationTest {
 
     @Test
     void hestonRecoversTheParametersThatPricedTheChain() {
-        Session session = run(CHAIN + """
-                model truth = heston { v0 = 0.45; kappa = 2.5; theta = 0.6; xi = 1.2; rho = -0.35 }
-                data synthetic = price(truth, chain) {
-                  keep model_iv > 0
-                  set mid_iv = model_iv
-                }
-                model hs = heston
+        Session session = run(SYNTHETIC + """
                 fit hf = calibrate hs to synthetic { starts 1 }
                 """);
         CalibrationResult result = ((FitValue) session.valueOf("hf")).result();
@@ -66,13 +70,7 @@ class CalibrationTest {
     @Test
     void theSmileOfAFitDrawsTheModelThroughTheQuotesItReproduces() {
         Session session = new Session(EXAMPLES);
-        Execution execution = session.run(new SourceFile("test.margo", CHAIN + """
-                model truth = heston { v0 = 0.45; kappa = 2.5; theta = 0.6; xi = 1.2; rho = -0.35 }
-                data synthetic = price(truth, chain) {
-                  keep model_iv > 0
-                  set mid_iv = model_iv
-                }
-                model hs = heston
+        Execution execution = session.run(new SourceFile("test.margo", SYNTHETIC + """
                 fit hf = calibrate hs to synthetic { starts 1 }
                 plot smile(hf)
                 """), Mode.RECIPE);
@@ -158,6 +156,29 @@ class CalibrationTest {
         FitValue first = (FitValue) run(recipe).valueOf("hf");
         FitValue second = (FitValue) run(recipe).valueOf("hf");
         assertEquals(JsonRenderer.toJson(first).toString(), JsonRenderer.toJson(second).toString());
+    }
+
+    @Test
+    void anInterruptStopsARunningCalibrationAtItsStatement() throws Exception {
+        Session session = new Session(EXAMPLES);
+        List<Integer> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        session.onCalibrationProgress(p -> progress.add(p.startIndex()));
+        java.util.concurrent.atomic.AtomicReference<Execution> ran = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread running = new Thread(() -> ran.set(session.run(new SourceFile("test.margo", CHAIN + """
+                model hs = heston
+                fit hf = calibrate hs to chain { starts 10000 }
+                """), Mode.RECIPE)));
+        running.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (progress.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        session.interrupt();
+        running.join(10_000);
+        assertFalse(running.isAlive(), "the calibration stops soon after the interrupt");
+        assertFalse(progress.isEmpty(), "progress reaches the session's listener");
+        assertEquals(List.of("6:1 interrupted"), located(ran.get().diagnostics()));
+        assertEquals(null, session.valueOf("hf"));
     }
 
     @Test
