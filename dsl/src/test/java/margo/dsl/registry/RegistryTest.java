@@ -28,6 +28,7 @@ class RegistryTest {
             registry.settings(statement.keyword()).forEach(s -> examples.add(new String[] {s.name(), s.example()}));
         }
         registry.notes().forEach(n -> examples.add(new String[] {n.title(), n.example()}));
+        registry.modelFamilies().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
         return examples;
     }
 
@@ -81,5 +82,8 @@ class RegistryTest {
         assertTrue(documentation.describe("expiry").orElseThrow().contains("`expiry >= 2d` holds when the option expires"));
         assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
         assertTrue(documentation.describe("no_such_thing").isEmpty());
+        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 30] | 3 |"),
+                documentation.describe("heston").orElseThrow());
+        assertTrue(documentation.describe("initial_radius").orElseThrow().startsWith("### bobyqa { initial_radius"));
     }
 }
