@@ -104,7 +104,7 @@ public class HestonCalibrationBenchmark {
         LocalDate referenceDate = LocalDate.of(2024, 3, 1);
         int expiries = HestonChain.EXPIRIES;
         int width = HestonChain.STRIKES_PER_EXPIRY;
-        double spot = chain.sliceForwards[0];
+        double spot = chain.forwards[0];
         double[] times = new double[expiries + 1];
         double[] forwards = new double[expiries + 1];
         double[] forwardDiscount = new double[expiries + 1];
@@ -115,14 +115,14 @@ public class HestonCalibrationBenchmark {
         ones[0] = 1.0;
         OptionSmileData[] smiles = new OptionSmileData[expiries];
         for (int e = 0; e < expiries; e++) {
-            times[e + 1] = chain.sliceTimesYears[e];
-            forwards[e + 1] = chain.sliceForwards[e];
-            forwardDiscount[e + 1] = spot / chain.sliceForwards[e];
+            times[e + 1] = chain.timesYears[e * width];
+            forwards[e + 1] = chain.forwards[e * width];
+            forwardDiscount[e + 1] = spot / chain.forwards[e * width];
             ones[e + 1] = 1.0;
             // finmath keys a smile by strike; sort each slice so its strikes are increasing.
             double[][] pairs = new double[width][];
             for (int j = 0; j < width; j++) {
-                pairs[j] = new double[] {chain.sliceStrikes[e][j], iv[e * width + j]};
+                pairs[j] = new double[] {chain.strikes[e * width + j], iv[e * width + j]};
             }
             Arrays.sort(pairs, (a, b) -> Double.compare(a[0], b[0]));
             double[] k = new double[width];
@@ -131,7 +131,7 @@ public class HestonCalibrationBenchmark {
                 k[j] = pairs[j][0];
                 v[j] = pairs[j][1];
             }
-            smiles[e] = new OptionSmileData("BTC", referenceDate, k, chain.sliceTimesYears[e], v,
+            smiles[e] = new OptionSmileData("BTC", referenceDate, k, chain.timesYears[e * width], v,
                     QuotingConvention.VOLATILITYLOGNORMAL);
         }
         DiscountCurve discount = curve("discount", times, ones);
@@ -150,7 +150,7 @@ public class HestonCalibrationBenchmark {
         double[] start = {Math.sqrt(START[0]), START[2], START[1], START[3], START[4]};
         double[] steps = {1e-4, 1e-4, 1e-4, 1e-4, 1e-4};
         return new CalibratedModel(surface, model, new OptimizerFactoryLevenbergMarquardt(500, 1),
-                new EuropeanOptionSmileByCarrMadan(chain.sliceTimesYears[0], smiles[0].getStrikes()), start, steps);
+                new EuropeanOptionSmileByCarrMadan(chain.timesYears[0], smiles[0].getStrikes()), start, steps);
     }
 
     private static DiscountCurve curve(String name, double[] times, double[] values) {
