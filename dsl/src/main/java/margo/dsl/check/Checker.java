@@ -474,6 +474,16 @@ public final class Checker {
                     }
                 }
                 case "starts", "seed" -> wholeNumber(setting.value(), name, name.equals("starts") ? 1 : 0);
+                case "expiries" -> {
+                    Type list = expression(setting.value());
+                    boolean instants = setting.value() instanceof Expr.ListLiteral literal
+                            && !literal.elements().isEmpty() && literal.elements().stream()
+                                    .allMatch(element -> types.get(element).kind() == Kind.INSTANT);
+                    if (!instants && !list.isError()) {
+                        error(setting.value().span(), "expiries takes a list of expiry dates or instants,"
+                                + " e.g. [2024-03-29, 2024-04-26]");
+                    }
+                }
                 case "time_limit" -> {
                     Type limit = expression(setting.value());
                     if (limit.kind() != Kind.DURATION && !limit.isError()) {

@@ -324,6 +324,10 @@ public final class Registry {
         setting(new SettingSpec("fit", "seed", Kind.NUMBER, "whole number", "0",
                 "The seed of the random starts (and of CMA-ES): the same seed gives the same fit.",
                 example.formatted("starts 2; seed 42; method levenberg_marquardt { max_iterations 20 }")));
+        setting(new SettingSpec("fit", "expiries", Kind.LIST, "expiry dates or instants", "all expiries",
+                "Calibrate to the quotes of these expiries only; a date names the expiry on that day (UTC). The"
+                        + " fit's RMSE and residuals are over those quotes; price(fit, chain) still prices every row.",
+                example.formatted("expiries [2024-03-29]; starts 1; method levenberg_marquardt { max_iterations 20 }")));
         setting(new SettingSpec("fit", "time_limit", Kind.DURATION, "duration", "none",
                 "A wall-clock budget for the whole calibration, a duration such as 1h (durations are year"
                         + " fractions, ACT/365); when it runs out the fit keeps the best point so far and says"

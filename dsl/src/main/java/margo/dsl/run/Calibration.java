@@ -1,6 +1,8 @@
 package margo.dsl.run;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Stmt;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.InstantValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.Value;
@@ -206,6 +209,7 @@ final class Calibration {
         int starts = 1;
         long seed = 0L;
         Duration timeLimit = null;
+        int[] expiries = new int[0];
         for (Clause clause : binding.block().clauses()) {
             Clause.Setting setting = (Clause.Setting) clause;
             switch (setting.name().id()) {
@@ -215,6 +219,7 @@ final class Calibration {
                 case "method" -> method = method(setting);
                 case "starts" -> starts = wholeNumber(setting.value(), 1);
                 case "seed" -> seed = wholeNumber(setting.value(), 0);
+                case "expiries" -> expiries = expiryIndices(table, (Expr.ListLiteral) setting.value());
                 case "time_limit" -> {
                     double years = scalar(setting.value());
                     if (!(years > 0) || !Double.isFinite(years)) {
@@ -231,7 +236,7 @@ final class Calibration {
             CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
                     true));
             CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
-                    model.constraints(), new int[0], method, starts, seed, timeLimit);
+                    model.constraints(), expiries, method, starts, seed, timeLimit);
             result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
         } catch (IllegalArgumentException | ClassCastException cannot) {
             throw new RunFailure(binding.span(), "cannot calibrate " + binding.name().id() + ": " + cannot.getMessage(),
@@ -244,6 +249,33 @@ final class Calibration {
         CharacteristicFunctionModel fitted = model.prototype().withParameters(result.parameters());
         String title = "fit " + binding.name().id() + ": " + model.family() + " calibrated to " + text(calibrate.data());
         return new FitValue(model, fitted, result, data, FitReport.fit(title, model, result, table));
+    }
+
+    /**
+     * {@code expiries [...]}: the indices (as {@link CalibrationQuotes#fromTable} numbers the distinct expiries)
+     * of the expiries listed; a date (an instant at midnight UTC) names the expiry on that day.
+     */
+    private int[] expiryIndices(Table table, Expr.ListLiteral list) {
+        List<Instant> distinct = FitReport.expiries(table);
+        int[] indices = new int[list.elements().size()];
+        for (int i = 0; i < indices.length; i++) {
+            Expr element = list.elements().get(i);
+            Instant wanted = ((InstantValue) evaluate.apply(element)).value();
+            boolean date = wanted.getEpochSecond() % 86_400 == 0 && wanted.getNano() == 0;
+            indices[i] = -1;
+            for (int e = 0; e < distinct.size() && indices[i] < 0; e++) {
+                Instant expiry = distinct.get(e);
+                if (expiry.equals(wanted) || (date && expiry.truncatedTo(ChronoUnit.DAYS).equals(wanted))) {
+                    indices[i] = e;
+                }
+            }
+            if (indices[i] < 0) {
+                throw new RunFailure(element.span(), "no quote of the data expires " + (date ? "on " : "at ")
+                        + text(element), "the expiries are " + distinct.stream()
+                                .map(instant -> instant.toString()).reduce((a, b) -> a + ", " + b).orElse("none"));
+            }
+        }
+        return indices;
     }
 
     private double[] weights(TableValue data, Expr expr) {

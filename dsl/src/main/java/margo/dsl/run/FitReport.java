@@ -124,7 +124,7 @@ final class FitReport {
 
     /** One row per expiry with active quotes: the expiry, its number of quotes and its RMSE. */
     private static Table byExpiry(CalibrationResult result, Table chain) {
-        List<Instant> distinct = chain.instantColumn("expiry").asSet().stream().sorted().toList();
+        List<Instant> distinct = expiries(chain);
         int[] expiries = result.expiries();
         double[] rmse = result.rmseByExpiry();
         int[] quotes = new int[expiries.length];
@@ -138,6 +138,11 @@ final class FitReport {
         }
         return Table.create("rmse by expiry", column, IntColumn.create("quotes", quotes),
                 DoubleColumn.create("rmse", rmse));
+    }
+
+    /** The chain's distinct expiries, ascending: index i is expiry index i of core's quotes. */
+    static List<Instant> expiries(Table chain) {
+        return chain.instantColumn("expiry").asSet().stream().filter(java.util.Objects::nonNull).sorted().toList();
     }
 
     private static Table constraints(List<ConstraintStatus> statuses) {

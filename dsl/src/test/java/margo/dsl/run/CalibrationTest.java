@@ -182,6 +182,25 @@ class CalibrationTest {
     }
 
     @Test
+    void expiriesRestrictTheFitToTheQuotesOfTheDaysListed() {
+        Session session = run(CHAIN + """
+                model hs = heston
+                fit hf = calibrate hs to chain {
+                  expiries [2024-03-29]
+                  method levenberg_marquardt { max_iterations 20 }
+                }
+                """);
+        CalibrationResult result = ((FitValue) session.valueOf("hf")).result();
+        assertEquals(List.of(0), java.util.Arrays.stream(result.expiries()).boxed().toList());
+        for (int expiry : result.residuals().expiryIndex()) {
+            assertEquals(0, expiry);
+        }
+        Execution missing = Recipes.run(EXAMPLES, CHAIN + "model hs = heston\n"
+                + "fit hf = calibrate hs to chain { expiries [2024-03-29, 2024-03-30] }");
+        assertEquals(List.of("6:56 no quote of the data expires on 2024-03-30"), located(missing.diagnostics()));
+    }
+
+    @Test
     void modelMistakesAreReportedAtTheirClause() {
         assertEquals(List.of(
                         "1:12 unknown model family 'hestn'"),
@@ -223,7 +242,8 @@ class CalibrationTest {
                         "8:14 time_limit takes a duration such as 1h or 1d, not a number",
                         "9:10 unknown column 'bid_ivv'",
                         "10:3 the setting 'method' is given twice",
-                        "10:32 levenberg_marquardt has no setting 'max_iteration'"),
+                        "10:32 levenberg_marquardt has no setting 'max_iteration'",
+                        "11:12 expiries takes a list of expiry dates or instants, e.g. [2024-03-29, 2024-04-26]"),
                 located(check("""
                         data chain = options("chain.csv")
                         let x = 1
@@ -235,6 +255,7 @@ class CalibrationTest {
                           time_limit 30
                           weight bid_ivv
                           method levenberg_marquardt { max_iteration 5 }
+                          expiries [1, 2]
                         }
                         """).diagnostics()));
     }
