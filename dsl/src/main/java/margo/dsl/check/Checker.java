@@ -603,7 +603,8 @@ public final class Checker {
                 yield Type.ERROR;
             }
             case Expr.Calibrate calibrate -> {
-                error(calibrate.span(), "calibrate is not supported yet");
+                error(calibrate.span(), "calibrate belongs in a fit statement",
+                        "fit hf = " + sourceOf(calibrate) + " { starts 4 }");
                 yield Type.ERROR;
             }
         };

@@ -284,7 +284,8 @@ public final class Registry {
                 "Binds a parametric model: " + String.join(", ", modelFamilies.keySet()) + ". `P in [lo, hi]"
                         + " start x` bounds a parameter for calibration (start: where the first local search"
                         + " begins); `P = x` fixes it. A parameter not mentioned keeps its family's default bounds"
-                        + " and start (see each family). `require E` is a hard constraint over the parameters,"
+                        + " and start (see each family); a bounded parameter written without `start` starts at its family's"
+                        + " default start when that lies within the bounds, else at the middle. `require E` is a hard constraint over the parameters,"
                         + " `require E penalty w` a soft one that adds w max(0, lhs - rhs)^2 to the objective"
                         + " (for >=; <= the other way round). A model whose parameters are all fixed prices"
                         + " without calibration: price(model, chain).",
