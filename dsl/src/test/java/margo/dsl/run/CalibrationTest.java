@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import margo.core.calibration.CalibrationResult;
+import margo.dsl.output.HtmlRenderer;
 import margo.dsl.output.JsonRenderer;
 import margo.dsl.output.TextRenderer;
 import margo.dsl.syntax.SourceFile;
@@ -144,6 +145,11 @@ class CalibrationTest {
         var json = JsonRenderer.toJson(fit).getAsJsonObject();
         assertEquals(5, json.getAsJsonObject("sections").getAsJsonArray("parameters").size());
         assertFalse(json.toString().contains("calibrated in"), "the timing is not reproducible, so not in JSON");
+        assertTrue(text.contains("calibrated in"), text);
+        String html = HtmlRenderer.render(fit);
+        assertEquals(4, html.split("<table", -1).length - 1, "parameters, fit, rmse by expiry, constraints");
+        assertTrue(html.contains(">rmse by expiry (vol points)</div>"), html);
+        assertTrue(html.contains("calibrated in"), html);
         assertInstanceOf(ModelValue.class, session.valueOf("hs"));
     }
 
