@@ -10,6 +10,7 @@ import margo.core.calibration.Constraint;
 import margo.core.calibration.ConstraintStatus;
 import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ResidualTable;
+import margo.core.calibration.Target;
 import margo.dsl.registry.ModelFamily;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
@@ -69,7 +70,8 @@ final class FitReport {
     static ReportValue fit(String title, ModelValue model, CalibrationResult result, Table chain) {
         List<ReportValue.Section> sections = new ArrayList<>();
         sections.add(new ReportValue.Section("parameters", new TableValue(parameters(model, result), null)));
-        String unit = result.target().reportingUnit();
+        // A chain's prices are USD (mid_usd), which core, knowing only "the currency of the forward", calls "price".
+        String unit = result.target() == Target.PRICE ? "USD" : result.target().reportingUnit();
         ResidualTable residuals = result.residuals();
         Table overall = Table.create("fit",
                 IntColumn.create("quotes", new int[] {residuals.size()}),
