@@ -6,6 +6,9 @@ import margo.dsl.output.TextRenderer;
 import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.plot.SvgFigure;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
+import margo.dsl.value.ModelValue;
+import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
@@ -36,7 +39,8 @@ final class DisplayBundles {
 
     DisplayData of(Value value) {
         DisplayData bundle = new DisplayData(TextRenderer.render(value));
-        if (value instanceof TableValue || value instanceof TabulatedValue) {
+        if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
+                || value instanceof ModelValue || value instanceof FitValue) {
             bundle.putHTML(HtmlRenderer.render(value));
         } else if (value instanceof FigureValue figure) {
             bundle.putData(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

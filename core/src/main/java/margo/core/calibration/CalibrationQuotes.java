@@ -60,7 +60,15 @@ public record CalibrationQuotes(int[] expiryIndex, OptionType[] types, double[] 
      * @throws IllegalArgumentException when {@code weights} does not have one element per row
      */
     public static CalibrationQuotes fromChain(OptionChain chain, Target target, double[] weights) {
-        Table table = chain.table();
+        return fromTable(chain.table(), target, weights);
+    }
+
+    /**
+     * As {@link #fromChain}, from a table with the chain's columns {@code expiry}, {@code type}, {@code forward},
+     * {@code strike}, {@code time_to_expiry} and {@code mid_iv} or {@code mid_usd}: the recipe language's chains,
+     * filtered by {@code keep}, are tables of that shape.
+     */
+    public static CalibrationQuotes fromTable(Table table, Target target, double[] weights) {
         int n = table.rowCount();
         requireLength("weights", weights == null ? -1 : weights.length, n);
         InstantColumn expiries = table.instantColumn(ChainColumn.EXPIRY.columnName());

@@ -13,6 +13,7 @@ import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.ParameterSpec;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.SettingSpec;
@@ -50,6 +51,8 @@ public final class Checker {
     private final IdentityHashMap<Expr.Call, List<Expr>> callArguments = new IdentityHashMap<>();
     /** The columns in scope while checking a row expression; null outside {@code keep}, {@code set}. */
     private TableSchema rowScope;
+    /** What the names of {@link #rowScope} are, for messages: columns, or a model's parameters in require. */
+    private String rowScopeNoun = "column";
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
                     boolean redefinitionAllowed) {
@@ -111,6 +114,8 @@ public final class Checker {
             case RULES -> type = rules(binding);
             case BOOK -> type = book(binding);
             case SURFACE -> type = surface(binding);
+            case MODEL -> type = model(binding);
+            case FIT -> type = fit(binding);
             default -> {
                 unsupported(binding.span(), binding.kind().keyword());
                 type = Type.ERROR;
@@ -427,6 +432,303 @@ public final class Checker {
         return true;
     }
 
+
+    // ---- models and fits
+
+    /** The columns of a chain that a fit reads; mid_usd only for the price target. */
+    private static final List<String> FIT_COLUMNS = List.of("expiry", "type", "forward", "strike", "time_to_expiry");
+
+    /**
+     * {@code model N = FAMILY { P in [lo, hi] start x; P = x; require E [penalty w] }}. Bounds written as numbers
+     * are checked here (lower above upper, start outside the bounds); computed ones when the statement runs.
+     */
+    private Type model(Stmt.Binding binding) {
+        ModelFamily family = modelFamily(binding.value());
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : binding.block().clauses()) {
+            switch (clause) {
+                case Clause.ParameterBounds bounds -> {
+                    Type lower = expression(bounds.lower());
+                    Type upper = expression(bounds.upper());
+                    Type start = bounds.start() == null ? Type.NUMBER : expression(bounds.start());
+                    if (!modelParameter(family, bounds.parameter(), seen)) {
+                        continue;
+                    }
+                    needsNumber(bounds.lower(), lower, "a lower bound");
+                    needsNumber(bounds.upper(), upper, "an upper bound");
+                    if (bounds.start() != null) {
+                        needsNumber(bounds.start(), start, "a start");
+                    }
+                    Double lo = constant(bounds.lower());
+                    Double hi = constant(bounds.upper());
+                    Double at = bounds.start() == null ? null : constant(bounds.start());
+                    if (lo != null && hi != null && lo > hi) {
+                        error(bounds.span(), "the bounds of '" + bounds.parameter().id() + "' are empty: the lower "
+                                + sourceOf(bounds.lower()) + " is above the upper " + sourceOf(bounds.upper()),
+                                "write [lower, upper] with lower <= upper");
+                    } else if (at != null && ((lo != null && at < lo) || (hi != null && at > hi))) {
+                        error(bounds.start().span(), "the start " + sourceOf(bounds.start()) + " of '"
+                                + bounds.parameter().id() + "' is outside its bounds [" + sourceOf(bounds.lower())
+                                + ", " + sourceOf(bounds.upper()) + "]");
+                    }
+                }
+                case Clause.ParameterFixed fixed -> {
+                    Type value = expression(fixed.value());
+                    if (modelParameter(family, fixed.parameter(), seen)) {
+                        needsNumber(fixed.value(), value, "a value");
+                    }
+                }
+                case Clause.Require require -> {
+                    if (family != null) {
+                        Map<String, Kind> parameters = new LinkedHashMap<>();
+                        family.parameterNames().forEach(name -> parameters.put(name, Kind.NUMBER));
+                        String outer = rowScopeNoun;
+                        rowScopeNoun = "parameter of " + family.name();
+                        Type condition;
+                        try {
+                            condition = rowExpression(TableSchema.of(parameters, false), require.condition());
+                        } finally {
+                            rowScopeNoun = outer;
+                        }
+                        if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
+                            error(require.condition().span(), "require needs a condition over the parameters,"
+                                    + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
+                        } else if (!condition.isError()) {
+                            constraintForm(require.condition());
+                        }
+                    }
+                    if (require.penalty() != null) {
+                        Type penalty = expression(require.penalty());
+                        needsNumber(require.penalty(), penalty, "a penalty");
+                        Double weight = constant(require.penalty());
+                        if (weight != null && !(weight > 0)) {
+                            error(require.penalty().span(), "the penalty must be a positive number, not "
+                                    + sourceOf(require.penalty()), "leave the penalty out for a hard constraint");
+                        }
+                    }
+                }
+                default -> error(keywordSpan(clause.span(), clauseWord(clause)), "a model block takes"
+                        + " 'P in [lo, hi] start x', 'P = x' and 'require E', not " + clauseWord(clause));
+            }
+        }
+        return family == null ? Type.ERROR : Type.MODEL;
+    }
+
+    /**
+     * A constraint is an ordering ({@code <, <=, >, >=}) of two numbers, or {@code and} / {@code or} of such: its
+     * size of violation is what a penalty weighs, which {@code ==}, {@code not} or a boolean name do not have.
+     */
+    private void constraintForm(Expr condition) {
+        if (condition instanceof Expr.Binary binary && binary.operator().isLogical()) {
+            constraintForm(binary.left());
+            constraintForm(binary.right());
+        } else if (!(condition instanceof Expr.Binary binary && binary.operator().isComparison()
+                && binary.operator() != BinaryOperator.EQUAL && binary.operator() != BinaryOperator.NOT_EQUAL)) {
+            error(condition.span(), "require takes inequalities (<, <=, >, >=) joined by and / or",
+                    "write the constraint as lhs >= rhs, e.g. 2 * kappa * theta >= xi^2");
+        }
+    }
+
+    private ModelFamily modelFamily(Expr value) {
+        List<String> families = registry.modelFamilies().stream().map(ModelFamily::name).toList();
+        if (!(value instanceof Name name)) {
+            error(value.span(), "model needs a model family: " + String.join(", ", families));
+            return null;
+        }
+        ModelFamily family = registry.modelFamily(name.id()).orElse(null);
+        if (family == null) {
+            error(name.span(), "unknown model family '" + name.id() + "'", Suggestions.didYouMean(name.id(), families)
+                    != null ? Suggestions.didYouMean(name.id(), families) : "the families are " + String.join(", ", families));
+        }
+        return family;
+    }
+
+    /** Whether {@code parameter} belongs to the family and is mentioned once; reports it when not. */
+    private boolean modelParameter(ModelFamily family, Name parameter, Set<String> seen) {
+        if (family == null) {
+            return false;
+        }
+        if (family.parameter(parameter.id()).isEmpty()) {
+            String hint = Suggestions.didYouMean(parameter.id(), family.parameterNames());
+            error(parameter.span(), family.name() + " has no parameter '" + parameter.id() + "'",
+                    hint != null ? hint : "its parameters are " + String.join(", ", family.parameterNames()));
+            return false;
+        }
+        if (!seen.add(parameter.id())) {
+            error(parameter.span(), "the parameter '" + parameter.id() + "' is given twice");
+            return false;
+        }
+        return true;
+    }
+
+    private void needsNumber(Expr expr, Type type, String what) {
+        if (type.kind() != Kind.NUMBER && !type.isError()) {
+            error(expr.span(), what + " must be a number, not " + type.kind().withArticle(),
+                    type.kind() == Kind.DURATION ? DURATION_HINT : null);
+        }
+    }
+
+    /** The value of a number written as a literal, or the negation of one; null for anything computed. */
+    private static Double constant(Expr expr) {
+        return switch (expr) {
+            case Expr.NumberLiteral literal when literal.unit() != NumberUnit.DURATION -> literal.value();
+            case Expr.Unary unary when unary.operator() == UnaryOperator.NEGATE -> {
+                Double operand = constant(unary.operand());
+                yield operand == null ? null : -operand;
+            }
+            default -> null;
+        };
+    }
+
+    /** {@code fit N = calibrate MODEL to DATA { target ...  weight E  method M { ... }  starts n  seed n ... }}. */
+    private Type fit(Stmt.Binding binding) {
+        if (!(binding.value() instanceof Expr.Calibrate calibrate)) {
+            expression(binding.value());
+            error(binding.value().span(), "fit needs a calibration: calibrate MODEL to DATA",
+                    "fit hf = calibrate hs to chain { starts 4 }");
+            return Type.ERROR;
+        }
+        Type model = expression(calibrate.model());
+        Type data = expression(calibrate.data());
+        boolean ok = !model.isError() && !data.isError();
+        if (model.kind() != Kind.MODEL && !model.isError()) {
+            error(calibrate.model().span(), "calibrate needs a model, not " + model.kind().withArticle(),
+                    "define one first: model hs = heston");
+            ok = false;
+        }
+        String target = "implied_vol";
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : binding.block().clauses()) {
+            if (!(clause instanceof Clause.Setting setting)) {
+                error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " does not belong in a"
+                        + " fit block", "a fit takes settings: target, weight, method, starts, seed, time_limit");
+                continue;
+            }
+            String name = setting.name().id();
+            if (registry.setting("fit", name).isEmpty()) {
+                error(setting.name().span(), "fit has no setting '" + name + "'", Suggestions.didYouMean(name,
+                        registry.settings("fit").stream().map(SettingSpec::name).toList()));
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(setting.name().span(), "the setting '" + name + "' is given twice");
+            }
+            if (!setting.block().isEmpty() && !name.equals("method")) {
+                error(setting.block().span(), "the setting '" + name + "' takes no block");
+            }
+            switch (name) {
+                case "target" -> {
+                    if (choice(setting.value(), "target", Registry.TARGETS)) {
+                        target = ((Name) setting.value()).id();
+                    }
+                }
+                case "weight" -> {
+                    if (data.kind() == Kind.TABLE) {
+                        Type weight = rowExpression(data.schema(), setting.value());
+                        needsNumber(setting.value(), weight, "a weight");
+                    } else {
+                        expression(setting.value());
+                    }
+                }
+                case "method" -> {
+                    if (choice(setting.value(), "method", Registry.SOLVERS)) {
+                        solverSettings(((Name) setting.value()).id(), setting.block());
+                    }
+                }
+                case "starts", "seed" -> wholeNumber(setting.value(), name, name.equals("starts") ? 1 : 0);
+                case "expiries" -> {
+                    Type list = expression(setting.value());
+                    boolean instants = setting.value() instanceof Expr.ListLiteral literal
+                            && !literal.elements().isEmpty() && literal.elements().stream()
+                                    .allMatch(element -> types.get(element).kind() == Kind.INSTANT);
+                    if (!instants && !list.isError()) {
+                        error(setting.value().span(), "expiries takes a list of expiry dates or instants,"
+                                + " e.g. [2024-03-29, 2024-04-26]");
+                    }
+                }
+                case "time_limit" -> {
+                    Type limit = expression(setting.value());
+                    if (limit.kind() != Kind.DURATION && !limit.isError()) {
+                        error(setting.value().span(), "time_limit takes a duration such as 1h or 1d, not "
+                                + limit.kind().withArticle(), DURATION_HINT);
+                    }
+                }
+                default -> throw new IllegalStateException("fit setting without a check: " + name);
+            }
+        }
+        if (data.kind() != Kind.TABLE) {
+            if (!data.isError()) {
+                error(calibrate.data().span(), "calibrate needs an option chain (a table), not "
+                        + data.kind().withArticle(), "load one with data chain = options(\"file.csv\")");
+            }
+            return Type.ERROR;
+        }
+        List<String> needed = new ArrayList<>(FIT_COLUMNS);
+        needed.add(target.equals("price") ? "mid_usd" : "mid_iv");
+        for (String column : needed) {
+            if (data.schema().kindOf(column) == null) {
+                error(calibrate.data().span(), "calibrate needs the column '" + column + "' in "
+                        + sourceOf(calibrate.data()), "calibrate to a chain loaded with options(...)");
+                ok = false;
+            }
+        }
+        return ok ? Type.FIT : Type.ERROR;
+    }
+
+    /** A bare word from {@code choices} ({@code target price}); reports anything else. */
+    private boolean choice(Expr value, String setting, List<String> choices) {
+        if (value instanceof Name word && choices.contains(word.id())) {
+            types.put(value, Type.TEXT);
+            return true;
+        }
+        String written = value instanceof Name word ? word.id()
+                : value instanceof Expr.StringLiteral text ? text.value() : sourceOf(value);
+        error(value.span(), setting + " must be one of " + String.join(", ", choices) + ", not " + written,
+                Suggestions.didYouMean(written, choices));
+        return false;
+    }
+
+    /** The block of {@code method NAME { ... }}: the solver's own settings, each a number. */
+    private void solverSettings(String method, Block block) {
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : block.clauses()) {
+            if (!(clause instanceof Clause.Setting setting)) {
+                error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " does not belong in the"
+                        + " block of " + method);
+                continue;
+            }
+            String name = setting.name().id();
+            if (registry.setting(method, name).isEmpty()) {
+                error(setting.name().span(), method + " has no setting '" + name + "'", Suggestions.didYouMean(name,
+                        registry.settings(method).stream().map(SettingSpec::name).toList()));
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(setting.name().span(), "the setting '" + name + "' is given twice");
+            }
+            if (name.startsWith("max_") || name.equals("population")) {
+                wholeNumber(setting.value(), name, name.equals("population") ? 0 : 1);
+            } else {
+                Type type = expression(setting.value());
+                needsNumber(setting.value(), type, name);
+                Double value = constant(setting.value());
+                if (value != null && !(value > 0)) {
+                    error(setting.value().span(), name + " must be positive, not " + sourceOf(setting.value()));
+                }
+            }
+        }
+    }
+
+    /** A setting that takes a whole number of at least {@code least}. */
+    private void wholeNumber(Expr value, String setting, int least) {
+        Type type = expression(value);
+        needsNumber(value, type, setting);
+        Double number = constant(value);
+        if (number != null && (number < least || number != Math.rint(number) || number > Integer.MAX_VALUE)) {
+            error(value.span(), setting + " must be a whole number of at least " + least + ", not " + sourceOf(value));
+        }
+    }
+
     private void define(Name name, Type type) {
         Integer line = definedOnLine.get(name.id());
         if (!redefinitionAllowed && (line != null || bindings.containsKey(name.id()))) {
@@ -463,7 +765,8 @@ public final class Checker {
                 yield Type.ERROR;
             }
             case Expr.Calibrate calibrate -> {
-                error(calibrate.span(), "calibrate is not supported yet");
+                error(calibrate.span(), "calibrate belongs in a fit statement",
+                        "fit hf = " + sourceOf(calibrate) + " { starts 4 }");
                 yield Type.ERROR;
             }
         };
@@ -481,7 +784,7 @@ public final class Checker {
         Type bound = bindings.get(id);
         if (bound != null) {
             if (rowScope != null && (bound.kind() == Kind.TABLE || bound.kind() == Kind.LIST
-                    || bound.kind() == Kind.FIGURE)) {
+                    || bound.kind() == Kind.FIGURE || bound.kind() == Kind.MODEL || bound.kind() == Kind.FIT)) {
                 error(name.span(), "'" + id + "' is " + bound.kind().withArticle()
                         + "; inside keep and set only columns and single values can be used");
                 return Type.ERROR;
@@ -503,7 +806,7 @@ public final class Checker {
         if (hint == null && registry.textChoices().contains(id)) {
             hint = "text is written in quotes: \"" + id + "\"";
         }
-        error(name.span(), (rowScope != null ? "unknown column '" : "unknown name '") + id + "'", hint);
+        error(name.span(), (rowScope != null ? "unknown " + rowScopeNoun + " '" : "unknown name '") + id + "'", hint);
         return Type.ERROR;
     }
 
@@ -628,6 +931,9 @@ public final class Checker {
         if (argumentKinds == null) {
             return Type.ERROR;
         }
+        if (id.equals("price")) {
+            return priced(call);
+        }
         if (spec.returns() == Kind.TABLE) {
             return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
         }
@@ -643,6 +949,22 @@ public final class Checker {
             }
         }
         return Type.of(first);
+    }
+
+    /** {@code price(model, data)}: the data's columns and the model's price, price in coin and implied vol. */
+    private Type priced(Expr.Call call) {
+        Expr data = callArguments.get(call).get(1);
+        TableSchema schema = types.get(data).schema();
+        boolean ok = true;
+        for (String column : List.of("type", "forward", "strike", "time_to_expiry")) {
+            if (schema.kindOf(column) == null) {
+                error(data.span(), "price needs the column '" + column + "' in " + sourceOf(data),
+                        "price a chain loaded with options(...)");
+                ok = false;
+            }
+        }
+        return ok ? Type.table(schema.withColumn("model_price", Kind.NUMBER).withColumn("model_price_coin", Kind.NUMBER)
+                .withColumn("model_iv", Kind.NUMBER)) : Type.ERROR;
     }
 
     /**

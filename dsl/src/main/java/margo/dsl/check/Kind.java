@@ -22,6 +22,10 @@ public enum Kind {
     BOOK,
     /** Smiles fitted to a chain: {@code surface sv = svi(chain)}. */
     SURFACE,
+    /** A parametric model with bounded parameters and constraints: {@code model N = heston { ... }}. */
+    MODEL,
+    /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
+    FIT,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

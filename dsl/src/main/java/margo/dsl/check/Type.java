@@ -17,6 +17,8 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type RULES = new Type(Kind.RULES, null);
     public static final Type BOOK = new Type(Kind.BOOK, null);
     public static final Type SURFACE = new Type(Kind.SURFACE, null);
+    public static final Type MODEL = new Type(Kind.MODEL, null);
+    public static final Type FIT = new Type(Kind.FIT, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -37,6 +39,8 @@ public record Type(Kind kind, TableSchema schema) {
             case RULES -> RULES;
             case BOOK -> BOOK;
             case SURFACE -> SURFACE;
+            case MODEL -> MODEL;
+            case FIT -> FIT;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

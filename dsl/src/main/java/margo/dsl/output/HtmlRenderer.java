@@ -2,6 +2,9 @@ package margo.dsl.output;
 
 import java.util.UUID;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
+import margo.dsl.value.ModelValue;
+import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
@@ -20,6 +23,7 @@ public final class HtmlRenderer {
     private static final String CAPTION_STYLE = "caption-side:top;text-align:left;color:#555;padding:2px 0";
     private static final String HEADER_STYLE = "border-bottom:1px solid #888;padding:2px 8px;text-align:%s";
     private static final String CELL_STYLE = "padding:2px 8px;text-align:%s";
+    private static final String SECTION_STYLE = "font-style:italic;padding:8px 0 2px 0";
     private static final String MORE_STYLE = "padding:2px 8px;color:#555;text-align:left";
 
     private HtmlRenderer() {
@@ -28,6 +32,18 @@ public final class HtmlRenderer {
     public static String render(Value value) {
         if (value instanceof TableValue table) {
             return renderTable(table);
+        }
+        switch (value) {
+            case ReportValue report -> {
+                return renderReport(report);
+            }
+            case ModelValue model -> {
+                return renderReport(model.report());
+            }
+            case FitValue fit -> {
+                return renderReport(fit.report());
+            }
+            default -> { }
         }
         if (value instanceof FigureValue figure) {
             return FigureHtml.figure(figure.figure(), "margo-figure-" + UUID.randomUUID());
@@ -69,6 +85,25 @@ public final class HtmlRenderer {
                     .append("</td></tr>");
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /** The title in bold, each section's title over its table, the notes as a list, the timing in grey. */
+    private static String renderReport(ReportValue report) {
+        StringBuilder html = new StringBuilder("<div style=\"font-family:ui-monospace,monospace;font-size:12px\">");
+        html.append("<div style=\"font-weight:bold;padding:2px 0\">").append(escape(report.title())).append("</div>");
+        for (ReportValue.Section section : report.sections()) {
+            html.append("<div style=\"").append(SECTION_STYLE).append("\">").append(escape(section.title()))
+                    .append("</div>").append(renderTable(section.table()));
+        }
+        if (!report.notes().isEmpty()) {
+            html.append("<ul style=\"margin:6px 0;padding-left:18px\">");
+            report.notes().forEach(note -> html.append("<li>").append(escape(note)).append("</li>"));
+            html.append("</ul>");
+        }
+        if (!report.timing().isEmpty()) {
+            html.append("<div style=\"color:#555\">").append(escape(report.timing())).append("</div>");
+        }
+        return html.append("</div>").toString();
     }
 
     private static String align(Column<?> column) {

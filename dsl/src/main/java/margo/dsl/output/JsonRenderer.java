@@ -8,9 +8,12 @@ import com.google.gson.JsonPrimitive;
 import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
+import margo.dsl.value.ModelValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
@@ -23,7 +26,7 @@ import tech.tablesaw.columns.Column;
  * Values as JSON for programs: numbers as their full-precision decimal value (16% is 0.16, durations in
  * years), NaN and missing cells as null, instants as ISO-8601 strings, a table as an array of row objects
  * keyed by column name with every row (no display limit), a figure as its Plotly JSON ({@code data}, {@code layout},
- * {@code config}).
+ * {@code config}), a report (a shown model or fit) as its title, tables by title and notes, without its timing.
  */
 public final class JsonRenderer {
 
@@ -44,7 +47,23 @@ public final class JsonRenderer {
             case TableValue table -> rows(table.table());
             case FigureValue figure -> PlotlyFigure.toJson(figure.figure());
             case TabulatedValue tabulated -> rows(tabulated.display().table());
+            case ReportValue report -> report(report);
+            case ModelValue model -> report(model.report());
+            case FitValue fit -> report(fit.report());
         };
+    }
+
+    /** {@code {"title": ..., "sections": {title: rows, ...}, "notes": [...]}}; the timing is left out (not reproducible). */
+    private static JsonObject report(ReportValue report) {
+        JsonObject object = new JsonObject();
+        object.addProperty("title", report.title());
+        JsonObject sections = new JsonObject();
+        report.sections().forEach(section -> sections.add(section.title(), rows(section.table().table())));
+        object.add("sections", sections);
+        JsonArray notes = new JsonArray();
+        report.notes().forEach(notes::add);
+        object.add("notes", notes);
+        return object;
     }
 
     private static JsonElement number(double value) {

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
+import margo.dsl.value.ModelValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.TextValue;
@@ -35,7 +38,26 @@ public final class TextRenderer {
             case TableValue table -> renderTable(table);
             case FigureValue figure -> "figure: " + figure.figure().summary();
             case TabulatedValue tabulated -> renderTable(tabulated.display());
+            case ReportValue report -> renderReport(report);
+            case ModelValue model -> renderReport(model.report());
+            case FitValue fit -> renderReport(fit.report());
         };
+    }
+
+    /** The title, each section's title over its table, then the notes as a list and the timing. */
+    private static String renderReport(ReportValue report) {
+        StringBuilder out = new StringBuilder(report.title()).append('\n');
+        for (ReportValue.Section section : report.sections()) {
+            out.append('\n').append(section.title()).append('\n').append(renderTable(section.table())).append('\n');
+        }
+        if (!report.notes().isEmpty()) {
+            out.append('\n');
+            report.notes().forEach(note -> out.append("- ").append(note).append('\n'));
+        }
+        if (!report.timing().isEmpty()) {
+            out.append('\n').append(report.timing()).append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 
     private static String renderList(ListValue list) {

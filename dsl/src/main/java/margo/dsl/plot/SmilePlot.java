@@ -70,6 +70,32 @@ public final class SmilePlot {
      * @param title         the figure's title, e.g. {@code smile of chain}
      */
     public static Drawn of(Table chain, Instant valuationTime, String title, SmileAxis x) {
+        return of(chain, valuationTime, title, x, null);
+    }
+
+    /** The legend entry of a model's smile. */
+    public static final String MODEL = "model IV";
+    /** Points of a model's smile per panel: dense enough that the curve looks smooth at any panel size. */
+    static final int MODEL_POINTS = 101;
+
+    /** A model's implied vols over one panel, so that the plot knows nothing of models. */
+    @FunctionalInterface
+    public interface ModelSmile {
+        /**
+         * @param rows the chain's rows of the panel's expiry
+         * @param grid x values (log-moneyness or strike, as the axis), ascending
+         * @return the model's implied vol at each, a decimal; NaN where it has none (a gap in the line)
+         */
+        double[] impliedVols(int[] rows, double[] grid);
+    }
+
+    /**
+     * As {@link #of(Table, Instant, String, SmileAxis)}, with the model's smile in each panel as a line over
+     * {@link #MODEL_POINTS} evenly spaced x values from the panel's smallest to its largest quoted x.
+     *
+     * @param model the model's smile, or null for the market alone
+     */
+    public static Drawn of(Table chain, Instant valuationTime, String title, SmileAxis x, ModelSmile model) {
         InstantColumn expiries = chain.instantColumn("expiry");
         NumericColumn<?> xs = chain.numberColumn(x.column());
         NumericColumn<?> bids = chain.numberColumn("bid_iv");
@@ -103,6 +129,9 @@ public final class SmilePlot {
                             type == OptionType.CALL ? Palette.BLUE : Palette.ORANGE, ofType, xs, bids, mids, asks));
                 }
             }
+            if (model != null) {
+                traces.add(modelCurve(model, rows, xs));
+            }
             panels.add(new Panel(panelTitle(expiry, valuationTime), x.axis(), IMPLIED_VOL, traces));
         });
         return new Drawn(new Figure(title, panels, COLUMNS), leftOut);
@@ -124,6 +153,21 @@ public final class SmilePlot {
             ask[i] = percent(asks.getDouble(row));
         }
         return new Series(name, Marks.MARKERS, color, x, mid, bid, ask);
+    }
+
+    /** The model's smile between the first and last x of {@code rows} (sorted by x), in percent. */
+    private static Series modelCurve(ModelSmile model, List<Integer> rows, NumericColumn<?> xs) {
+        double low = xs.getDouble(rows.getFirst());
+        double high = xs.getDouble(rows.getLast());
+        double[] grid = new double[MODEL_POINTS];
+        for (int i = 0; i < MODEL_POINTS; i++) {
+            grid[i] = low + (high - low) * i / (MODEL_POINTS - 1);
+        }
+        double[] vols = model.impliedVols(rows.stream().mapToInt(Integer::intValue).toArray(), grid);
+        for (int i = 0; i < vols.length; i++) {
+            vols[i] = percent(vols[i]);
+        }
+        return Series.of(MODEL, Marks.LINES, Palette.GREEN, grid, vols);
     }
 
     /** The option type a row names, or null when it names none (a type column replaced by set). */

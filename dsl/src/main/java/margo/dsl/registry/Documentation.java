@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import margo.dsl.check.Kind;
+import margo.dsl.output.Cells;
 
 /**
  * The registry as reading matter: the whole reference for {@code margo docs}, and one entry by name for
@@ -32,6 +33,11 @@ public final class Documentation {
             out.append(family(family)).append('\n');
             registry.settings(family.name()).forEach(setting -> out.append(setting(setting)).append('\n'));
         }
+        for (String solver : Registry.SOLVERS) {
+            registry.settings(solver).forEach(setting -> out.append(setting(setting)).append('\n'));
+        }
+        out.append("## Model families\n\n");
+        registry.modelFamilies().forEach(family -> out.append(family(family)).append('\n'));
         out.append("## Option chain columns\n\nThe columns of a table loaded by `options(...)`, in scope inside `keep`,"
                 + " `set` and `show columns`.\n\n");
         registry.chainColumns().forEach(column -> out.append(columnLine(column)));
@@ -54,6 +60,10 @@ public final class Documentation {
         for (FamilySpec family : registry.families()) {
             registry.setting(family.name(), name).ifPresent(setting -> entries.add(setting(setting)));
         }
+        for (String solver : Registry.SOLVERS) {
+            registry.setting(solver, name).ifPresent(setting -> entries.add(setting(setting)));
+        }
+        registry.modelFamily(name).ifPresent(family -> entries.add(family(family)));
         registry.chainColumn(name).ifPresent(column -> entries.add("### " + column.name() + " (chain column)\n\n"
                 + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"
                 + (column.kind() == Kind.INSTANT ? "\n" + timeRemaining() : "")));
@@ -105,6 +115,19 @@ public final class Documentation {
         return "### " + setting.statement() + " { " + setting.name() + " ... }\n\n" + setting.doc() + "\n\nTakes "
                 + setting.accepts().withArticle() + " (" + setting.unit() + "); default: " + setting.defaultValue()
                 + ".\n\n" + example(setting.example());
+    }
+
+    /** A model family: what it is, a table of its parameters with their defaults, an example. */
+    private static String family(ModelFamily family) {
+        StringBuilder out = new StringBuilder("### ").append(family.name()).append(" (model family)\n\n")
+                .append(family.summary()).append("\n\n| parameter | unit | default bounds | default start | meaning |\n")
+                .append("|---|---|---|---|---|\n");
+        for (ModelFamily.Parameter p : family.parameters()) {
+            out.append("| `").append(p.name()).append("` | ").append(p.unit()).append(" | [")
+                    .append(Cells.number(p.lower())).append(", ").append(Cells.number(p.upper())).append("] | ")
+                    .append(Cells.number(p.start())).append(" | ").append(p.doc()).append(" |\n");
+        }
+        return out.append('\n').append(example(family.example())).toString();
     }
 
     private static String columnLine(ColumnSpec column) {

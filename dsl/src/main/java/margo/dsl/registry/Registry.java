@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import margo.core.market.ChainColumn;
 import margo.core.market.ChainFormat;
+import margo.core.models.BatesParameters;
+import margo.core.models.HestonParameters;
+import margo.core.models.MertonParameters;
+import margo.core.models.VarianceGammaParameters;
 import margo.dsl.check.Kind;
 import margo.dsl.check.TableSchema;
 import margo.dsl.plot.SmileAxis;
@@ -52,6 +56,7 @@ public final class Registry {
     private final Map<String, FamilySpec> families = new LinkedHashMap<>();
     private final Map<String, List<String>> settingChoices = new LinkedHashMap<>();
     private final Map<String, TableSchema> resultSchemas = new LinkedHashMap<>();
+    private final Map<String, ModelFamily> modelFamilies = new LinkedHashMap<>();
 
     private Registry() {
         declareFunctions();
@@ -59,6 +64,7 @@ public final class Registry {
         MarketEntries.declare(this);
         declareChainColumns();
         declareNotes();
+        declareModels();
     }
 
     /** The registry of the standard language. */
@@ -108,15 +114,16 @@ public final class Registry {
             smileAxes.add(axis.column());
         }
         function(new FunctionSpec("smile", List.of(
-                required("data", Set.of(Kind.TABLE), "option chain",
-                        "an option chain: a table with expiry, type, bid_iv, mid_iv, ask_iv and the column of x"),
+                required("data", Set.of(Kind.TABLE, Kind.FIT), "option chain or fit",
+                        "an option chain (a table with expiry, type, bid_iv, mid_iv, ask_iv and the column of x),"
+                                + " or a fit, whose chain is drawn with the calibrated model's smile over it"),
                 optional("x", TEXT, "text", "\"log_moneyness\"", smileAxes,
                         "the horizontal axis: \"log_moneyness\" (ln(K/F), dimensionless) or \"strike\" (USD)")),
                 false, Kind.FIGURE, "figure: implied vol in percent against x, one panel per expiry", false,
                 "The volatility smile of a chain, to draw with `plot`: one panel per expiry, titled with its date and"
                         + " the days to it; the mid implied vol as markers with a bar from the bid IV to the ask IV."
-                        + " Rows without a mid IV are left out with a warning. The first argument will also take a"
-                        + " fit or a surface, adding the model's smile to each panel.",
+                        + " Rows without a mid IV are left out with a warning. Given a fit, each panel also draws the"
+                        + " model's implied vol as a line over a dense grid between the panel's outermost quotes.",
                 "data chain = options(\"data/deribit-btc-sample.csv\") { keep expiry >= 7d }\n"
                         + "plot smile(chain, x \"strike\")",
                 new Implementation.Core()));
@@ -205,6 +212,180 @@ public final class Registry {
                         + " chain's valuation time T (the same as `expiry - T >= 2d`; T is the data's timestamp, or the `as_of` of"
                         + " `options`).",
                 "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep expiry >= 7d\n}"));
+    }
+
+
+    // ---- calibration: model families, model and fit statements, price
+
+    /** The recipe fragment the calibration examples start from: near-the-money two-sided quotes of 29MAR24. */
+    private static final String CALIBRATION_DATA = "data chain = options(\"data/deribit-btc-sample.csv\") {\n"
+            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.15\n"
+            + "  keep expiry >= 20d and expiry <= 40d\n}\n";
+
+    private static final String VARIANCE = "variance, annualised (0.36 is a 60% vol)";
+    private static final String PER_YEAR = "per year";
+
+    private void declareModels() {
+        List<ModelFamily.Parameter> heston = List.of(
+                new ModelFamily.Parameter("v0", VARIANCE, 0.001, 4, 0.5, "the instantaneous variance today"),
+                new ModelFamily.Parameter("kappa", PER_YEAR, 0.01, 30, 3, "the speed of mean reversion of the variance"),
+                new ModelFamily.Parameter("theta", VARIANCE, 0.001, 4, 0.5, "the long-run variance"),
+                new ModelFamily.Parameter("xi", "per square-root year", 0.01, 8, 1.5,
+                        "the volatility of variance (vol of vol)"),
+                new ModelFamily.Parameter("rho", "correlation", -0.99, 0.99, -0.2,
+                        "the correlation between forward and variance shocks"));
+        List<ModelFamily.Parameter> jumps = List.of(
+                new ModelFamily.Parameter("lambda", "jumps per year", 0, 20, 1, "the jump intensity"),
+                new ModelFamily.Parameter("muJ", "log return", -1, 1, -0.05,
+                        "the mean of a jump in the log forward (-0.05 is about a 5% down-move)"),
+                new ModelFamily.Parameter("sigmaJ", "log return", 0.001, 1, 0.1,
+                        "the standard deviation of a jump in the log forward"));
+        List<ModelFamily.Parameter> bates = new ArrayList<>(heston);
+        bates.addAll(jumps);
+        List<ModelFamily.Parameter> merton = new ArrayList<>();
+        merton.add(new ModelFamily.Parameter("sigma", "decimal, annualised", 0.01, 4, 0.6, "the diffusion volatility"));
+        merton.addAll(jumps);
+        List<ModelFamily.Parameter> varianceGamma = List.of(
+                new ModelFamily.Parameter("sigma", "decimal, annualised", 0.01, 4, 0.6,
+                        "the volatility of the Brownian motion run on gamma time"),
+                new ModelFamily.Parameter("nu", "years", 0.001, 5, 0.2, "the variance rate of the gamma time change"),
+                new ModelFamily.Parameter("theta", "log return per year", -2, 2, -0.1,
+                        "the drift of the Brownian motion in gamma time (skew: negative for a downward skew)"));
+        modelFamily(new ModelFamily("heston", heston, HestonParameters.of(starts(heston)),
+                "Heston's (1993) stochastic-volatility model of the forward, zero rates, priced by the COS method"
+                        + " (Fang and Oosterlee 2008) with the analytic price gradient of Cui, del Baño Rollin and"
+                        + " Germano (2017), so Levenberg-Marquardt needs no finite differences.",
+                "model hs = heston {\n  v0 in [0.01, 4] start 0.5\n  rho in [-0.99, 0.99] start -0.2\n"
+                        + "  require 2 * kappa * theta >= xi^2 penalty 100\n}"));
+        modelFamily(new ModelFamily("bates", bates, BatesParameters.of(starts(bates)),
+                "Bates (1996): Heston's stochastic variance plus lognormal jumps in the forward, compensated so"
+                        + " the forward is a martingale; priced by COS.",
+                "model bt = bates { lambda in [0, 5] start 0.5 }"));
+        modelFamily(new ModelFamily("merton", merton, MertonParameters.of(starts(merton)),
+                "Merton's (1976) jump diffusion: a lognormal diffusion plus lognormal jumps; priced by COS.",
+                "model mj = merton { sigma in [0.1, 2] start 0.6 }"));
+        modelFamily(new ModelFamily("variance_gamma", varianceGamma, VarianceGammaParameters.of(starts(varianceGamma)),
+                "Madan, Carr and Chang's (1998) variance gamma process: Brownian motion with drift run on a"
+                        + " gamma clock; priced by COS.",
+                "model vg = variance_gamma { nu = 0.2 }"));
+        function(new FunctionSpec("price", List.of(
+                required("model", Set.of(Kind.MODEL, Kind.FIT), "model or fit",
+                        "a fit, or a model whose parameters are all fixed with P = x"),
+                required("data", Set.of(Kind.TABLE), "option chain",
+                        "an option chain: a table with type, forward, strike and time_to_expiry")),
+                false, Kind.TABLE, "table: the chain with model_price (USD), model_price_coin and model_iv", false,
+                "The chain priced by a model: its rows with the columns model_price (undiscounted, USD),"
+                        + " model_price_coin (model_price / forward, in coin) and model_iv (the model's Black-76"
+                        + " implied vol, a decimal; missing where the price has no implied vol, far in the wings)."
+                        + " A model prices only when all its parameters are fixed; calibrate it with fit otherwise.",
+                CALIBRATION_DATA + "model fixed = heston { v0 = 0.5; kappa = 3; theta = 0.5; xi = 1.5; rho = -0.2 }\n"
+                        + "show price(fixed, chain) { columns [instrument, mid_iv, model_iv] }",
+                new Implementation.Core()));
+        String fitExample = CALIBRATION_DATA + "model hs = heston\nfit hf = calibrate hs to chain {\n"
+                + "  weight 1 / max(ask_iv - bid_iv, 0.5%)\n  method levenberg_marquardt { max_iterations 50 }\n"
+                + "  starts 1\n}\nshow hf";
+        statement(new StatementSpec("model", "model N = FAMILY { P in [lo, hi] start x; P = x; require E [penalty w] }",
+                "Binds a parametric model: " + String.join(", ", modelFamilies.keySet()) + ". `P in [lo, hi]"
+                        + " start x` bounds a parameter for calibration (start: where the first local search"
+                        + " begins); `P = x` fixes it. A parameter not mentioned keeps its family's default bounds"
+                        + " and start (see each family); a bounded parameter written without `start` starts at its family's"
+                        + " default start when that lies within the bounds, else at the middle. `require E` is a hard constraint over the parameters,"
+                        + " `require E penalty w` a soft one that adds w max(0, lhs - rhs)^2 to the objective"
+                        + " (for >=; <= the other way round). A model whose parameters are all fixed prices"
+                        + " without calibration: price(model, chain).",
+                "model hs = heston {\n  v0 in [0.01, 4] start 0.5\n  rho = -0.3\n"
+                        + "  require 2 * kappa * theta >= xi^2 penalty 100\n}"));
+        statement(new StatementSpec("fit", "fit N = calibrate MODEL to DATA { target ...; weight E; method M { ... };"
+                + " starts n; seed n; time_limit d }",
+                "Calibrates a model to an option chain when the statement runs: minimises the sum of squared"
+                        + " weighted residuals w (model - market), plus the penalties of the model's require"
+                        + " clauses, from `starts` starting points. Show the fit for its parameter table with"
+                        + " standard errors, RMSE by expiry and warnings; plot smile(fit) to compare the smiles;"
+                        + " price(fit, chain) for model prices. The same recipe and data give the same fit, bit for"
+                        + " bit, unless a time_limit stops it.",
+                fitExample));
+        String example = CALIBRATION_DATA + "model hs = heston\nfit hf = calibrate hs to chain { %s }";
+        setting(new SettingSpec("fit", "target", Kind.TEXT, "implied_vol or price", "implied_vol",
+                "What to fit: `implied_vol` (the mid_iv column; errors in vol points) or `price` (mid_usd;"
+                        + " errors in USD).",
+                example.formatted("target implied_vol; starts 1; method levenberg_marquardt { max_iterations 30 }")));
+        setting(new SettingSpec("fit", "weight", Kind.NUMBER, "per unit of target", "1",
+                "The weight that multiplies each quote's residual, computed per row: the chain's columns are in"
+                        + " scope. A weight that is not a positive number leaves the quote out (with a warning).",
+                example.formatted("weight 1 / max(ask_iv - bid_iv, 0.5%); starts 1;"
+                        + " method levenberg_marquardt { max_iterations 30 }")));
+        setting(new SettingSpec("fit", "method", Kind.TEXT, "levenberg_marquardt, bobyqa or cma_es",
+                "levenberg_marquardt",
+                "The solver (Apache Commons Math), with its settings in a block: levenberg_marquardt {"
+                        + " max_iterations 500  max_evaluations 5000  tolerance 1e-12 }; bobyqa { max_evaluations"
+                        + " 5000  initial_radius 0.1  stopping_radius 1e-10 }; cma_es { max_iterations 1000"
+                        + "  max_evaluations 20000  population 0  sigma 0.3 } (population 0: 4 + 3 ln n). Budgets"
+                        + " are per start.",
+                example.formatted("method bobyqa { max_evaluations 200 }; starts 1")));
+        setting(new SettingSpec("fit", "starts", Kind.NUMBER, "local searches", "1",
+                "How many local searches: the first from the declared starts, the others from points drawn"
+                        + " from the seed within the bounds; the best wins.",
+                example.formatted("starts 2; seed 7; method levenberg_marquardt { max_iterations 20 }")));
+        setting(new SettingSpec("fit", "seed", Kind.NUMBER, "whole number", "0",
+                "The seed of the random starts (and of CMA-ES): the same seed gives the same fit.",
+                example.formatted("starts 2; seed 42; method levenberg_marquardt { max_iterations 20 }")));
+        setting(new SettingSpec("fit", "expiries", Kind.LIST, "expiry dates or instants", "all expiries",
+                "Calibrate to the quotes of these expiries only; a date names the expiry on that day (UTC). The"
+                        + " fit's RMSE and residuals are over those quotes; price(fit, chain) still prices every row.",
+                example.formatted("expiries [2024-03-29]; starts 1; method levenberg_marquardt { max_iterations 20 }")));
+        setting(new SettingSpec("fit", "time_limit", Kind.DURATION, "duration", "none",
+                "A wall-clock budget for the whole calibration, a duration such as 1h (durations are year"
+                        + " fractions, ACT/365); when it runs out the fit keeps the best point so far and says"
+                        + " TIME_LIMIT, and is then no longer reproducible.",
+                example.formatted("time_limit 1h; starts 1; method levenberg_marquardt { max_iterations 20 }")));
+        List<SolverSetting> solverSettings = List.of(
+                new SolverSetting("levenberg_marquardt", "max_iterations", "500", "the most outer iterations"),
+                new SolverSetting("levenberg_marquardt", "max_evaluations", "5000", "the most residual evaluations"),
+                new SolverSetting("levenberg_marquardt", "tolerance", "1e-12",
+                        "the relative tolerance on the cost and the parameters"),
+                new SolverSetting("bobyqa", "max_evaluations", "5000", "the most objective evaluations"),
+                new SolverSetting("bobyqa", "initial_radius", "0.1",
+                        "the initial trust-region radius in scaled coordinates (bounds mapped to [0, 1]), in (0, 0.5]"),
+                new SolverSetting("bobyqa", "stopping_radius", "1e-10", "the final trust-region radius"),
+                new SolverSetting("cma_es", "max_iterations", "1000", "the most generations"),
+                new SolverSetting("cma_es", "max_evaluations", "20000", "the most objective evaluations"),
+                new SolverSetting("cma_es", "population", "0", "offspring per generation; 0 for 4 + 3 ln n"),
+                new SolverSetting("cma_es", "sigma", "0.3", "the initial step in scaled coordinates, in (0, 1]"));
+        for (SolverSetting solver : solverSettings) {
+            setting(new SettingSpec(solver.method(), solver.name(), Kind.NUMBER, "number", solver.defaultValue(),
+                    solver.doc() + " (per start)",
+                    example.formatted("method " + solver.method() + " { " + solver.name() + " "
+                            + solver.defaultValue() + " }")));
+        }
+    }
+
+    /** A setting in the block of a {@code method}; its statement is the method's name. */
+    private record SolverSetting(String method, String name, String defaultValue, String doc) {}
+
+    /** The solvers {@code method} names, in the order the docs list them. */
+    public static final List<String> SOLVERS = List.of("levenberg_marquardt", "bobyqa", "cma_es");
+
+    /** The targets {@code target} names. */
+    public static final List<String> TARGETS = List.of("implied_vol", "price");
+
+    private static double[] starts(List<ModelFamily.Parameter> parameters) {
+        double[] starts = new double[parameters.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = parameters.get(i).start();
+        }
+        return starts;
+    }
+
+    private void modelFamily(ModelFamily family) {
+        modelFamilies.put(family.name(), family);
+    }
+
+    public Optional<ModelFamily> modelFamily(String name) {
+        return Optional.ofNullable(modelFamilies.get(name));
+    }
+
+    public List<ModelFamily> modelFamilies() {
+        return List.copyOf(modelFamilies.values());
     }
 
     void function(FunctionSpec spec) {
@@ -309,7 +490,7 @@ public final class Registry {
 
     /**
      * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement keywords,
-     * settings and chain columns (for completion).
+     * settings, chain columns and model families (for completion).
      */
     public List<String> namesWithPrefix(String prefix) {
         TreeSet<String> names = new TreeSet<>();
@@ -318,6 +499,7 @@ public final class Registry {
         settings.values().forEach(byName -> names.addAll(byName.keySet()));
         names.addAll(families.keySet());
         chainColumns.forEach(column -> names.add(column.name()));
+        names.addAll(modelFamilies.keySet());
         return names.stream().filter(name -> name.startsWith(prefix)).toList();
     }
 }

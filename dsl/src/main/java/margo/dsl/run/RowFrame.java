@@ -2,6 +2,7 @@ package margo.dsl.run;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -35,6 +36,16 @@ final class RowFrame {
     /** The frame of a scalar expression: one row, no columns. */
     static RowFrame scalar() {
         return new RowFrame(null, null, 1);
+    }
+
+    /**
+     * The frame of a {@code require} condition: one row whose "columns" are a model's parameters, each a
+     * one-element array the caller writes the parameter values into before evaluating.
+     */
+    static RowFrame parameters(List<String> names) {
+        RowFrame frame = new RowFrame(null, null, 1);
+        names.forEach(name -> frame.arrays.put(name, new double[1]));
+        return frame;
     }
 
     int rows() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import margo.core.calibration.Cancellation;
+import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
 import margo.dsl.check.Type;
@@ -22,6 +24,7 @@ import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
@@ -60,9 +63,19 @@ final class Runner {
     private final MarginRules marginRules;
     private final MarginBuiltins margins;
     private final SurfaceBuiltins surfaces;
+    private final Calibration calibration;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE);
+    }
+
+    /**
+     * @param cancellation stops a running calibration; the session cancels it on interrupt
+     * @param progress     receives the progress of calibrations
+     */
+    Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress) {
         this.registry = registry;
         this.checked = checked;
         this.source = checked.program().source();
@@ -72,6 +85,8 @@ final class Runner {
         this.marginRules = new MarginRules(registry, source, this::evaluate);
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
+        this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
+                progress);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
@@ -98,6 +113,10 @@ final class Runner {
 
     private void statement(Stmt statement) {
         switch (statement) {
+            case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.MODEL -> bindings.put(binding.name().id(),
+                    new Session.Bound(checked.boundType(binding), calibration.model(binding)));
+            case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.FIT -> bindings.put(binding.name().id(),
+                    new Session.Bound(checked.boundType(binding), calibration.fit(binding)));
             case Stmt.Binding binding -> {
                 Value value = switch (binding.kind()) {
                     case RULES -> marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
@@ -134,6 +153,8 @@ final class Runner {
             case Expr.Name name -> value(name.id());
             case Expr.Call call when MarginBuiltins.handles(call.callee().id()) -> margins.call(call);
             case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
+            case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
+                    calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
@@ -201,7 +222,9 @@ final class Runner {
     private FigureValue smile(Expr.Call call) {
         List<Expr> arguments = checked.argumentsOf(call);
         Expr data = arguments.get(0);
-        TableValue chain = (TableValue) evaluate(data);
+        Value shownValue = evaluate(data);
+        FitValue fit = shownValue instanceof FitValue f ? f : null;
+        TableValue chain = fit != null ? fit.data() : (TableValue) shownValue;
         SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
                 : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
         String missing = SmilePlot.missingColumn(chain.table(), x);
@@ -209,7 +232,8 @@ final class Runner {
             throw new RunFailure(data.span(), "smile needs the column " + missing + " in " + label(data),
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
-        SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x);
+        SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
+                fit == null ? null : calibration.modelSmile(fit, x));
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
                     + " has an expiry, a mid implied vol and a " + x.column(),

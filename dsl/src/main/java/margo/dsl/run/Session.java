@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import margo.core.calibration.Cancellation;
+import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Checker;
 import margo.dsl.check.Type;
@@ -31,6 +33,9 @@ public final class Session {
     private final Registry registry = Registry.standard();
     private final Map<String, Bound> bindings = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
+    /** Stops the calibration of the running statement; a new one per run. */
+    private volatile Cancellation cancellation = new Cancellation();
+    private volatile ProgressListener calibrationProgress = ProgressListener.NONE;
 
     /** @param baseDirectory the folder relative data paths resolve against: the recipe's folder, or the notebook's */
     public Session(Path baseDirectory) {
@@ -43,12 +48,14 @@ public final class Session {
     /** Parses, checks against the current bindings, then runs unless an error was found. */
     public synchronized Execution run(SourceFile source, Mode mode) {
         interruptRequested = false;
+        Cancellation running = new Cancellation();
+        cancellation = running;
         Checked checked = parseAndCheck(source, mode);
         if (checked.program() == null || checked.program().hasErrors()) {
             return new Execution(checked.diagnostics(), List.of());
         }
         Execution ran = new Runner(registry, checked.program(), bindings, new ChainLoader(baseDirectory),
-                () -> interruptRequested).run();
+                () -> interruptRequested, running, calibrationProgress).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         diagnostics.addAll(ran.diagnostics());
         return new Execution(diagnostics, ran.shown());
@@ -102,6 +109,15 @@ public final class Session {
      */
     public void interrupt() {
         interruptRequested = true;
+        cancellation.cancel();
+    }
+
+    /**
+     * Receives the progress of the calibrations that later runs start (on the running thread, at most every
+     * {@link ProgressListener#INTERVAL_NANOS} and at the end of each start), e.g. for a kernel to show it.
+     */
+    public void onCalibrationProgress(ProgressListener listener) {
+        calibrationProgress = listener == null ? ProgressListener.NONE : listener;
     }
 
     /** The names bound so far, in the order they were first bound (for completion). */

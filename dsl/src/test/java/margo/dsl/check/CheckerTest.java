@@ -198,9 +198,8 @@ class CheckerTest {
                 export hs to "hs.json"
                 """);
         assertEquals(List.of(
-                "1:1 model statements are not supported yet",
                 "4:1 export statements are not supported yet"), located(execution.diagnostics()));
-        assertEquals(5, execution.diagnostics().getFirst().span().length());
+        assertEquals(6, execution.diagnostics().getFirst().span().length());
     }
 
     @Test
@@ -256,7 +255,7 @@ class CheckerTest {
 
     @Test
     void smileChecksItsArgumentsAgainstTheRegistry() {
-        assertEquals(List.of("1:12 argument 'data' of smile must be a table, not a number"),
+        assertEquals(List.of("1:12 argument 'data' of smile must be a table or a fit, not a number"),
                 located(check("plot smile(1 + 2)").diagnostics()));
         Diagnostic axis = only(check(CHAIN + "}\nplot smile(chain, x \"strikes\")\n"));
         assertEquals("3:21 'x' must be one of log_moneyness, strike; not \"strikes\"", located(List.of(axis)).getFirst());

@@ -33,6 +33,7 @@ class RegistryTest {
                     s.example()}));
         }
         registry.notes().forEach(n -> examples.add(new String[] {n.title(), n.example()}));
+        registry.modelFamilies().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
         return examples;
     }
 
@@ -68,7 +69,9 @@ class RegistryTest {
 
     @Test
     void namesByPrefixServeCompletion() {
-        assertEquals(List.of("implied_vol", "initial_to_maintenance", "instrument"), registry.namesWithPrefix("i"));
+        assertEquals(List.of("implied_vol", "initial_radius", "initial_to_maintenance", "instrument"),
+                registry.namesWithPrefix("i"));
+        assertEquals(List.of("heston"), registry.namesWithPrefix("hes"));
         assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv",
                 "rules", "portfolio_margin", "price_range", "margin", "svi", "arbitrage_free")));
     }
@@ -86,5 +89,8 @@ class RegistryTest {
         assertTrue(documentation.describe("expiry").orElseThrow().contains("`expiry >= 2d` holds when the option expires"));
         assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
         assertTrue(documentation.describe("no_such_thing").isEmpty());
+        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 30] | 3 |"),
+                documentation.describe("heston").orElseThrow());
+        assertTrue(documentation.describe("initial_radius").orElseThrow().startsWith("### bobyqa { initial_radius"));
     }
 }

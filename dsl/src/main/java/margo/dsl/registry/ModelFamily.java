@@ -1,0 +1,56 @@
+package margo.dsl.registry;
+
+import java.util.List;
+import java.util.Optional;
+import margo.core.models.CharacteristicFunctionModel;
+
+/**
+ * A model family a recipe names after {@code model N = }: its parameters in core's order, each with its meaning,
+ * unit, default bounds and default start, and a member of the family that core prices by COS.
+ *
+ * <p>A parameter the recipe does not mention keeps its default bounds and start: the defaults span what crypto
+ * option markets show (BTC and ETH implied vols of 30% to 200%), so {@code model hs = heston} alone calibrates.
+ *
+ * @param name       the family's name in recipes: {@code heston}, {@code bates}, {@code merton}, {@code variance_gamma}
+ * @param parameters in the order of {@link CharacteristicFunctionModel#parameterNames()}
+ * @param prototype  a member of the family; only its kind and parameter names are used (see CosSlicePricer)
+ * @param summary    what the model is, with its source
+ * @param example    a recipe fragment that checks cleanly
+ */
+public record ModelFamily(String name, List<Parameter> parameters, CharacteristicFunctionModel prototype,
+                          String summary, String example) {
+
+    /**
+     * One parameter of a family.
+     *
+     * @param name  the name as core and recipes know it, such as {@code kappa}
+     * @param unit  its unit in words
+     * @param lower the default lower bound
+     * @param upper the default upper bound
+     * @param start the default start, within the bounds and a valid value of the parameter
+     * @param doc   what it means
+     */
+    public record Parameter(String name, String unit, double lower, double upper, double start, String doc) {}
+
+    public ModelFamily {
+        parameters = List.copyOf(parameters);
+        List<String> names = parameters.stream().map(Parameter::name).toList();
+        if (!names.equals(List.of(prototype.parameterNames()))) {
+            throw new IllegalArgumentException("family " + name + " declares " + names + " but core's model has "
+                    + List.of(prototype.parameterNames()));
+        }
+    }
+
+    public List<String> parameterNames() {
+        return parameters.stream().map(Parameter::name).toList();
+    }
+
+    public Optional<Parameter> parameter(String parameterName) {
+        return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
+    }
+
+    /** {@code heston(v0, kappa, theta, xi, rho)}. */
+    public String signature() {
+        return name + "(" + String.join(", ", parameterNames()) + ")";
+    }
+}

@@ -1,0 +1,467 @@
+package margo.dsl.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import margo.core.calibration.CalibrationModel;
+import margo.core.calibration.CalibrationProblem;
+import margo.core.calibration.CalibrationQuotes;
+import margo.core.calibration.CalibrationResult;
+import margo.core.calibration.Calibrator;
+import margo.core.calibration.Cancellation;
+import margo.core.calibration.Constraint;
+import margo.core.calibration.CosSlicePricer;
+import margo.core.calibration.ParameterSpec;
+import margo.core.calibration.ProgressListener;
+import margo.core.calibration.SlicePricedModel;
+import margo.core.calibration.SolverMethod;
+import margo.core.calibration.StopReason;
+import margo.core.calibration.Target;
+import margo.core.models.CharacteristicFunctionModel;
+import margo.core.models.CosPricer;
+import margo.core.pricing.ImpliedVolatility;
+import margo.core.pricing.OptionType;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.plot.SmileAxis;
+import margo.dsl.plot.SmilePlot;
+import margo.dsl.registry.ModelFamily;
+import margo.dsl.registry.Registry;
+import margo.dsl.syntax.BinaryOperator;
+import margo.dsl.syntax.Clause;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Stmt;
+import margo.dsl.value.FitValue;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.ModelValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.Value;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs the calibration statements: {@code model} builds a {@link ModelValue} (bounds, starts and compiled
+ * {@code require} constraints), {@code fit} compiles the problem for core's {@link Calibrator} and runs it, and
+ * {@code price(model_or_fit, chain)} prices a chain in one bulk COS call.
+ */
+final class Calibration {
+
+    /** Seconds per year of a duration (ACT/365), for {@code time_limit}. */
+    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
+
+    private final CheckedProgram checked;
+    private final Registry registry;
+    private final SourceFile source;
+    private final Function<Expr, Value> evaluate;
+    private final Function<String, Value> bindings;
+    private final UndefinedResults undefined;
+    private final Cancellation cancellation;
+    private final ProgressListener progress;
+
+    Calibration(CheckedProgram checked, Registry registry, Function<Expr, Value> evaluate,
+                Function<String, Value> bindings, UndefinedResults undefined, Cancellation cancellation,
+                ProgressListener progress) {
+        this.checked = checked;
+        this.registry = registry;
+        this.source = checked.program().source();
+        this.evaluate = evaluate;
+        this.bindings = bindings;
+        this.undefined = undefined;
+        this.cancellation = cancellation;
+        this.progress = progress;
+    }
+
+    // ---- model
+
+    /**
+     * {@code model N = FAMILY { ... }}: the family's parameters in core's order, those the block does not mention
+     * at their family defaults; a bound written without a start starts at the family's default when that lies
+     * within the bounds, else at the middle of the bounds.
+     */
+    ModelValue model(Stmt.Binding binding) {
+        ModelFamily family = registry.modelFamily(((Expr.Name) binding.value()).id()).orElseThrow();
+        Map<String, ParameterSpec> declared = new HashMap<>();
+        List<Constraint> constraints = new ArrayList<>();
+        for (Clause clause : binding.block().clauses()) {
+            switch (clause) {
+                case Clause.ParameterBounds bounds -> {
+                    String name = bounds.parameter().id();
+                    double lower = scalar(bounds.lower());
+                    double upper = scalar(bounds.upper());
+                    double fallback = family.parameter(name).orElseThrow().start();
+                    double start = bounds.start() != null ? scalar(bounds.start())
+                            : fallback >= lower && fallback <= upper ? fallback : 0.5 * (lower + upper);
+                    declared.put(name, parameter(bounds.span(), () -> ParameterSpec.free(name, lower, upper, start)));
+                }
+                case Clause.ParameterFixed fixed -> {
+                    String name = fixed.parameter().id();
+                    double value = scalar(fixed.value());
+                    declared.put(name, parameter(fixed.span(), () -> ParameterSpec.fixed(name, value)));
+                }
+                case Clause.Require require -> constraints.add(constraint(family, require));
+                default -> throw new IllegalStateException("the checker lets through only model clauses: " + clause);
+            }
+        }
+        List<ParameterSpec> parameters = new ArrayList<>();
+        double[] starts = new double[family.parameters().size()];
+        for (int i = 0; i < starts.length; i++) {
+            ModelFamily.Parameter p = family.parameters().get(i);
+            ParameterSpec spec = declared.getOrDefault(p.name(), ParameterSpec.free(p.name(), p.lower(), p.upper(), p.start()));
+            parameters.add(spec);
+            starts[i] = spec.start();
+        }
+        CharacteristicFunctionModel prototype;
+        try {
+            prototype = family.prototype().withParameters(starts);
+        } catch (IllegalArgumentException invalid) {
+            throw new RunFailure(binding.value().span(), "the starting parameters of " + binding.name().id()
+                    + " are not a valid " + family.name() + " model: " + invalid.getMessage(),
+                    "move the start (or the fixed value) into the parameter's domain");
+        }
+        return new ModelValue(family.name(), prototype, parameters, constraints,
+                FitReport.model(binding.name().id(), family, parameters, constraints));
+    }
+
+    private interface ParameterMaker {
+        ParameterSpec make();
+    }
+
+    private static ParameterSpec parameter(margo.dsl.syntax.Span span, ParameterMaker maker) {
+        try {
+            return maker.make();
+        } catch (IllegalArgumentException inconsistent) {
+            throw new RunFailure(span, inconsistent.getMessage());
+        }
+    }
+
+    /**
+     * A {@code require} condition as core's {@code g(theta) >= 0}: {@code a >= b} is {@code a - b}, {@code a <= b}
+     * is {@code b - a}, {@code and} the smaller of two, {@code or} the larger, so that the penalty grows with the
+     * size of the violation. The sides compile once into closures over a frame of the parameters.
+     */
+    private Constraint constraint(ModelFamily family, Clause.Require require) {
+        List<String> names = family.parameterNames();
+        RowFrame frame = RowFrame.parameters(names);
+        Compiler compiler = new Compiler(checked, registry, frame, bindings, undefined);
+        Compiler.DoubleCode g = margin(require.condition(), compiler);
+        double[][] slots = new double[names.size()][];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = frame.doubles(names.get(i));
+        }
+        Constraint.ConstraintFunction function = parameters -> {
+            for (int i = 0; i < slots.length; i++) {
+                slots[i][0] = parameters[i];
+            }
+            return g.at(0);
+        };
+        String text = source.text().substring(require.condition().span().start(), require.condition().span().end());
+        if (require.penalty() == null) {
+            return Constraint.hard(text, function);
+        }
+        double penalty = scalar(require.penalty());
+        try {
+            return Constraint.soft(text, function, penalty);
+        } catch (IllegalArgumentException notPositive) {
+            throw new RunFailure(require.penalty().span(), "the penalty must be a positive number, not " + penalty);
+        }
+    }
+
+    private static Compiler.DoubleCode margin(Expr condition, Compiler compiler) {
+        Expr.Binary binary = (Expr.Binary) condition;
+        return switch (binary.operator()) {
+            case AND, OR -> {
+                Compiler.DoubleCode a = margin(binary.left(), compiler);
+                Compiler.DoubleCode b = margin(binary.right(), compiler);
+                yield binary.operator() == BinaryOperator.AND ? row -> Math.min(a.at(row), b.at(row))
+                        : row -> Math.max(a.at(row), b.at(row));
+            }
+            case GREATER, GREATER_EQUAL -> {
+                Compiler.DoubleCode a = compiler.number(binary.left());
+                Compiler.DoubleCode b = compiler.number(binary.right());
+                yield row -> a.at(row) - b.at(row);
+            }
+            case LESS, LESS_EQUAL -> {
+                Compiler.DoubleCode a = compiler.number(binary.left());
+                Compiler.DoubleCode b = compiler.number(binary.right());
+                yield row -> b.at(row) - a.at(row);
+            }
+            default -> throw new IllegalStateException("the checker lets through only orderings in require");
+        };
+    }
+
+    // ---- fit
+
+    /** {@code fit N = calibrate MODEL to DATA { ... }}: compiles the problem and calibrates. */
+    FitValue fit(Stmt.Binding binding) {
+        Expr.Calibrate calibrate = (Expr.Calibrate) binding.value();
+        ModelValue model = (ModelValue) evaluate.apply(calibrate.model());
+        TableValue data = (TableValue) evaluate.apply(calibrate.data());
+        Table table = data.table();
+        Target target = Target.IMPLIED_VOLATILITY;
+        double[] weights = new double[table.rowCount()];
+        java.util.Arrays.fill(weights, 1.0);
+        SolverMethod method = SolverMethod.LevenbergMarquardt.defaults();
+        int starts = 1;
+        long seed = 0L;
+        Duration timeLimit = null;
+        int[] expiries = new int[0];
+        for (Clause clause : binding.block().clauses()) {
+            Clause.Setting setting = (Clause.Setting) clause;
+            switch (setting.name().id()) {
+                case "target" -> target = ((Expr.Name) setting.value()).id().equals("price") ? Target.PRICE
+                        : Target.IMPLIED_VOLATILITY;
+                case "weight" -> weights = weights(data, setting.value());
+                case "method" -> method = method(setting);
+                case "starts" -> starts = wholeNumber(setting.value(), 1);
+                case "seed" -> seed = wholeNumber(setting.value(), 0);
+                case "expiries" -> expiries = expiryIndices(table, (Expr.ListLiteral) setting.value());
+                case "time_limit" -> {
+                    double years = scalar(setting.value());
+                    if (!(years > 0) || !Double.isFinite(years)) {
+                        throw new RunFailure(setting.value().span(), "time_limit must be a positive duration");
+                    }
+                    timeLimit = Duration.ofNanos(Math.round(years * SECONDS_PER_YEAR * 1e9));
+                }
+                default -> throw new IllegalStateException("fit setting without a meaning: " + setting.name().id());
+            }
+        }
+        CalibrationResult result;
+        try {
+            CalibrationQuotes quotes = CalibrationQuotes.fromTable(table, target, weights);
+            CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
+                    true));
+            CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
+                    model.constraints(), expiries, method, starts, seed, timeLimit);
+            result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
+        } catch (IllegalArgumentException | ClassCastException cannot) {
+            throw new RunFailure(binding.span(), "cannot calibrate " + binding.name().id() + ": " + cannot.getMessage(),
+                    "calibrate to an option chain with two-sided quotes, e.g. keep bid_iv > 0 and ask_iv > 0");
+        }
+        if (result.stopReason() == StopReason.CANCELLED) {
+            throw new RunFailure(binding.span(), "interrupted", "the statements before this one ran; this and later"
+                    + " ones did not");
+        }
+        CharacteristicFunctionModel fitted = model.prototype().withParameters(result.parameters());
+        String title = "fit " + binding.name().id() + ": " + model.family() + " calibrated to " + text(calibrate.data());
+        return new FitValue(model, fitted, result, data, FitReport.fit(title, model, result, table));
+    }
+
+    /**
+     * {@code expiries [...]}: the indices (as {@link CalibrationQuotes#fromTable} numbers the distinct expiries)
+     * of the expiries listed; a date (an instant at midnight UTC) names the expiry on that day.
+     */
+    private int[] expiryIndices(Table table, Expr.ListLiteral list) {
+        List<Instant> distinct = FitReport.expiries(table);
+        int[] indices = new int[list.elements().size()];
+        for (int i = 0; i < indices.length; i++) {
+            Expr element = list.elements().get(i);
+            Instant wanted = ((InstantValue) evaluate.apply(element)).value();
+            boolean date = wanted.getEpochSecond() % 86_400 == 0 && wanted.getNano() == 0;
+            indices[i] = -1;
+            for (int e = 0; e < distinct.size() && indices[i] < 0; e++) {
+                Instant expiry = distinct.get(e);
+                if (expiry.equals(wanted) || (date && expiry.truncatedTo(ChronoUnit.DAYS).equals(wanted))) {
+                    indices[i] = e;
+                }
+            }
+            if (indices[i] < 0) {
+                throw new RunFailure(element.span(), "no quote of the data expires " + (date ? "on " : "at ")
+                        + text(element), "the expiries are " + distinct.stream()
+                                .map(instant -> instant.toString()).reduce((a, b) -> a + ", " + b).orElse("none"));
+            }
+        }
+        return indices;
+    }
+
+    private double[] weights(TableValue data, Expr expr) {
+        RowFrame frame = RowFrame.of(data.table(), data.valuationTime());
+        Compiler.DoubleCode code = new Compiler(checked, registry, frame, bindings, undefined).number(expr);
+        double[] weights = new double[frame.rows()];
+        for (int row = 0; row < weights.length; row++) {
+            weights[row] = code.at(row);
+        }
+        return weights;
+    }
+
+    /** {@code method NAME { settings }}: the solver's defaults with the settings written in its block. */
+    private SolverMethod method(Clause.Setting setting) {
+        Map<String, Double> given = new HashMap<>();
+        for (Clause clause : setting.block().clauses()) {
+            Clause.Setting inner = (Clause.Setting) clause;
+            given.put(inner.name().id(), scalar(inner.value()));
+        }
+        try {
+            return switch (((Expr.Name) setting.value()).id()) {
+                case "bobyqa" -> {
+                    SolverMethod.Bobyqa d = SolverMethod.Bobyqa.defaults();
+                    yield new SolverMethod.Bobyqa(count(given, "max_evaluations", d.maxEvaluations()),
+                            given.getOrDefault("initial_radius", d.initialTrustRegionRadius()),
+                            given.getOrDefault("stopping_radius", d.stoppingTrustRegionRadius()));
+                }
+                case "cma_es" -> {
+                    SolverMethod.CmaEs d = SolverMethod.CmaEs.defaults();
+                    yield new SolverMethod.CmaEs(count(given, "max_iterations", d.maxIterations()),
+                            count(given, "max_evaluations", d.maxEvaluations()),
+                            count(given, "population", d.populationSize()), given.getOrDefault("sigma", d.sigma()));
+                }
+                default -> {
+                    SolverMethod.LevenbergMarquardt d = SolverMethod.LevenbergMarquardt.defaults();
+                    yield new SolverMethod.LevenbergMarquardt(count(given, "max_iterations", d.maxIterations()),
+                            count(given, "max_evaluations", d.maxEvaluations()),
+                            given.getOrDefault("tolerance", d.relativeTolerance()));
+                }
+            };
+        } catch (IllegalArgumentException outOfRange) {
+            throw new RunFailure(setting.span(), outOfRange.getMessage());
+        }
+    }
+
+    private static int count(Map<String, Double> given, String name, int fallback) {
+        double value = given.getOrDefault(name, (double) fallback);
+        return value >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
+    }
+
+    private int wholeNumber(Expr expr, int least) {
+        double value = scalar(expr);
+        if (!(value >= least) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw new RunFailure(expr.span(), "expected a whole number of at least " + least + ", not " + value);
+        }
+        return (int) value;
+    }
+
+    // ---- price
+
+    /**
+     * {@code price(model_or_fit, data)}: the rows of data with model_price (USD), model_price_coin and model_iv,
+     * priced in one call of {@link CosPricer#priceChain} over the rows that have a type, a positive forward and
+     * strike and a positive time to expiry (the others get missing values).
+     */
+    TableValue price(Expr.Call call, List<Expr> arguments) {
+        Expr modelExpr = arguments.get(0);
+        Value priced = evaluate.apply(modelExpr);
+        CharacteristicFunctionModel model = switch (priced) {
+            case FitValue fit -> fit.calibrated();
+            case ModelValue declared -> {
+                CharacteristicFunctionModel fixed = declared.fixedModel();
+                if (fixed == null) {
+                    throw new RunFailure(modelExpr.span(), text(modelExpr) + " has free parameters ("
+                            + String.join(", ", declared.freeParameters()) + "), so it has no prices yet",
+                            "fix every parameter with P = x, or price a fit: fit f = calibrate " + text(modelExpr)
+                                    + " to chain, then price(f, chain)");
+                }
+                yield fixed;
+            }
+            default -> throw new IllegalStateException("price of " + priced.kind());
+        };
+        TableValue data = (TableValue) evaluate.apply(arguments.get(1));
+        Table table = data.table();
+        RowFrame frame = RowFrame.of(table, data.valuationTime());
+        double[] forwards = frame.doubles("forward");
+        double[] strikes = frame.doubles("strike");
+        double[] times = frame.doubles("time_to_expiry");
+        String[] typeNames = frame.texts("type");
+        int n = frame.rows();
+        int[] rows = new int[n];
+        int m = 0;
+        for (int row = 0; row < n; row++) {
+            if (forwards[row] > 0 && strikes[row] > 0 && times[row] > 0 && Double.isFinite(forwards[row])
+                    && Double.isFinite(strikes[row]) && Double.isFinite(times[row]) && isOptionType(typeNames[row])) {
+                rows[m++] = row;
+            }
+        }
+        double[] f = new double[m];
+        double[] k = new double[m];
+        double[] t = new double[m];
+        OptionType[] types = new OptionType[m];
+        for (int j = 0; j < m; j++) {
+            f[j] = forwards[rows[j]];
+            k[j] = strikes[rows[j]];
+            t[j] = times[rows[j]];
+            types[j] = OptionType.parse(typeNames[rows[j]]);
+        }
+        double[] prices = new double[m];
+        double[] vols = new double[m];
+        CosPricer.DEFAULT.priceChain(model, f, t, k, types, prices);
+        ImpliedVolatility.impliedVolatilities(types, prices, f, k, t, vols);
+        double[] price = new double[n];
+        double[] coin = new double[n];
+        double[] iv = new double[n];
+        java.util.Arrays.fill(price, Double.NaN);
+        java.util.Arrays.fill(coin, Double.NaN);
+        java.util.Arrays.fill(iv, Double.NaN);
+        for (int j = 0; j < m; j++) {
+            price[rows[j]] = prices[j];
+            coin[rows[j]] = prices[j] / f[j];
+            iv[rows[j]] = vols[j];
+        }
+        Table out = table.copy();
+        for (DoubleColumn column : List.of(DoubleColumn.create("model_price", price),
+                DoubleColumn.create("model_price_coin", coin), DoubleColumn.create("model_iv", iv))) {
+            if (out.containsColumn(column.name())) {
+                out.replaceColumn(column.name(), column);
+            } else {
+                out.addColumns(column);
+            }
+        }
+        return data.withTable(out);
+    }
+
+    /**
+     * The fit's smile for {@code smile(fit)}: at each x of a panel's grid the out-of-the-money option (a call at
+     * or above the forward, a put below, where prices are accurate) priced in one COS call and inverted to an
+     * implied vol; the panel's forward and time to expiry are those of its first row.
+     */
+    SmilePlot.ModelSmile modelSmile(FitValue fit, SmileAxis axis) {
+        RowFrame frame = RowFrame.of(fit.data().table(), fit.data().valuationTime());
+        double[] forwards = frame.doubles("forward");
+        double[] times = frame.doubles("time_to_expiry");
+        return (rows, grid) -> {
+            int n = grid.length;
+            double forward = forwards[rows[0]];
+            double time = times[rows[0]];
+            double[] strikes = new double[n];
+            OptionType[] types = new OptionType[n];
+            double[] f = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                strikes[i] = axis == SmileAxis.STRIKE ? grid[i] : forward * Math.exp(grid[i]);
+                types[i] = strikes[i] >= forward ? OptionType.CALL : OptionType.PUT;
+                f[i] = forward;
+                t[i] = time;
+            }
+            double[] vols = new double[n];
+            if (!(forward > 0 && time > 0)) {
+                java.util.Arrays.fill(vols, Double.NaN);
+                return vols;
+            }
+            double[] prices = new double[n];
+            CosPricer.DEFAULT.priceSlice(fit.calibrated(), forward, time, strikes, types, prices);
+            ImpliedVolatility.impliedVolatilities(types, prices, f, strikes, t, vols);
+            return vols;
+        };
+    }
+
+    private static boolean isOptionType(String text) {
+        try {
+            OptionType.parse(text);
+            return true;
+        } catch (IllegalArgumentException notAType) {
+            return false;
+        }
+    }
+
+    // ---- helpers
+
+    private double scalar(Expr expr) {
+        return new Compiler(checked, registry, RowFrame.scalar(), bindings, undefined).number(expr).at(0);
+    }
+
+    private String text(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+}
