@@ -97,6 +97,15 @@ public final class MarginCalculator {
                 now.initialEquity - now.initial, liquidation[0], liquidation[1]);
     }
 
+    /**
+     * The group's equity and MM at one market, USD, as {@code {equity, maintenance margin}}: the state without its
+     * liquidation search, for drawing both against many prices.
+     */
+    public double[] equityAndMaintenance(MarginGroup group, PositionPricer pricer) {
+        Levels at = levels(group, pricer);
+        return new double[] {at.equity, at.maintenance};
+    }
+
     /** The group's margin before and after adding {@code trade}'s positions. */
     public WhatIf whatIf(MarginGroup group, List<Position> trade, PositionPricer pricer) {
         if (trade == null || trade.isEmpty()) {

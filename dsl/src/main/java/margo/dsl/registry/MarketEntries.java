@@ -249,6 +249,30 @@ final class MarketEntries {
                 "Each position's contribution to its group's IM in USD, by the rule's own attribution (the"
                         + " contributions sum to the group's IM), with the position's standalone IM.",
                 BOOK + "show attribution(desk, portfolio_margin)", new Implementation.Core()));
+        registry.function(new FunctionSpec("scenarios", List.of(BOOK_PARAMETER, RULES_PARAMETER,
+                optional("price", Set.of(Kind.LIST), "list of fractions", "-50% to 50% in steps of 10%", List.of(),
+                        "the relative moves of the index, every forward and the perpetual, increasing"),
+                optional("vol", Set.of(Kind.LIST), "list of vol points, decimal", "-30% to 60% in steps of 15%",
+                        List.of(), "the shifts added to every implied volatility, increasing (floored at zero vol)")),
+                false, Kind.FIGURE, "figure: P&L in USD by price move (%) and vol shock (vol points), one panel per"
+                        + " account", false,
+                "Each account's P&L (USD, the change of the equity of all its groups, collateral included) when"
+                        + " every price moves by a price move and every implied vol by a vol shock, to draw with"
+                        + " `plot`: a heat map per account, losses red and gains blue. The P&L is core's stress P&L;"
+                        + " the rules are those of the book's margin and do not change the P&L.",
+                BOOK + "plot scenarios(desk, portfolio_margin, price [-40%, -20%, 0%, 20%, 40%], vol [-20%, 0%, 40%])",
+                new Implementation.Core()));
+        registry.function(new FunctionSpec("liquidation", List.of(BOOK_PARAMETER, RULES_PARAMETER,
+                optional("account", TEXT, "account name", "every account", List.of(),
+                        "the account whose margin groups are drawn")),
+                false, Kind.FIGURE, "figure: equity and MM in USD against the index (USD), one panel per margin"
+                        + " group", false,
+                "Equity and maintenance margin (USD) of each margin group with positions against the index from"
+                        + " 0.4 to 1.6 times it (wider when a liquidation price lies outside), every price moved by the same factor and implied vols at their"
+                        + " marks, to draw with `plot`. The liquidation prices of `margin` (where equity meets MM)"
+                        + " are marked on the MM line and named in the panel's title.",
+                BOOK + "plot liquidation(desk, deribit_standard, account \"covered-call\")",
+                new Implementation.Core()));
         Map<String, Kind> state = new LinkedHashMap<>();
         state.put("account", Kind.TEXT);
         state.put("group", Kind.TEXT);

@@ -29,7 +29,11 @@ import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
+import margo.dsl.plot.Figure;
+import margo.dsl.plot.MarginPlot;
 import margo.dsl.value.BookValue;
+import margo.dsl.value.FigureValue;
+import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.RulesValue;
 import margo.dsl.value.TableValue;
@@ -66,7 +70,7 @@ final class MarginBuiltins {
 
     static boolean handles(String function) {
         return switch (function) {
-            case "positions", "margin", "what_if", "stress", "attribution" -> true;
+            case "positions", "margin", "what_if", "stress", "attribution", "scenarios", "liquidation" -> true;
             default -> false;
         };
     }
@@ -79,6 +83,8 @@ final class MarginBuiltins {
             case "what_if" -> whatIf(call, arguments);
             case "stress" -> stress(arguments);
             case "attribution" -> attribution(arguments);
+            case "scenarios" -> scenarios(call, arguments);
+            case "liquidation" -> liquidation(call, arguments);
             default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
         });
     }
@@ -246,6 +252,54 @@ final class MarginBuiltins {
         Table table = columns.table();
         table.insertColumn(2, instruments);
         return new TableValue(table, null);
+    }
+
+    /** {@code scenarios(book, rules, price?, vol?)}: each account's P&L by price move and vol shock, a heat map. */
+    private FigureValue scenarios(Expr.Call call, List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        List<Double> prices = arguments.get(2) == null ? MarginPlot.DEFAULT_PRICE_MOVES : moves(arguments.get(2));
+        for (double price : prices) {
+            if (!(price > -1)) {
+                throw new RunFailure(arguments.get(2).span(), "every price move must be above -100%, not "
+                        + price * 100 + "%");
+            }
+        }
+        List<Double> vols = arguments.get(3) == null ? MarginPlot.DEFAULT_VOL_SHOCKS : moves(arguments.get(3));
+        List<Account> accounts = book.book().accounts();
+        if (accounts.isEmpty()) {
+            throw new RunFailure(arguments.get(0).span(), "scenarios has nothing to draw: the book has no account");
+        }
+        return new FigureValue(MarginPlot.scenarios("scenarios of " + label(arguments.get(0)), accounts,
+                calculator(arguments.get(1)), book.pricer(), prices, vols));
+    }
+
+    /** {@code liquidation(book, rules, account?)}: equity and MM against the index, one panel per margin group. */
+    private FigureValue liquidation(Expr.Call call, List<Expr> arguments) {
+        BookValue book = book(arguments.get(0));
+        Figure figure = MarginPlot.liquidation("liquidation of " + label(arguments.get(0)),
+                accounts(book.book(), arguments.get(2)), calculator(arguments.get(1)), book.pricer());
+        if (figure == null) {
+            throw new RunFailure(call.span(), "liquidation has nothing to draw: no margin group has positions");
+        }
+        return new FigureValue(figure);
+    }
+
+    /** A list of numbers, increasing with no repeat, as the axis of a heat map needs. */
+    private List<Double> moves(Expr list) {
+        List<Double> out = new ArrayList<>();
+        for (Value element : ((ListValue) evaluator.apply(list)).elements()) {
+            if (!(element instanceof NumberValue number) || !Double.isFinite(number.value())) {
+                throw new RunFailure(list.span(), "the moves must be a list of numbers, e.g. [-20%, 0%, 20%]");
+            }
+            if (!out.isEmpty() && number.value() <= out.getLast()) {
+                throw new RunFailure(list.span(), "the moves must increase, each larger than the one before");
+            }
+            out.add(number.value());
+        }
+        if (out.isEmpty()) {
+            throw new RunFailure(list.span(), "the moves must be a list of at least one number");
+        }
+        return out;
     }
 
     // ---- helpers
