@@ -46,7 +46,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The margin built-ins: {@code positions} loads a book in a chain's market; {@code margin}, {@code what_if},
- * {@code stress} and {@code attribution} apply a rule set to it through core's {@link MarginCalculator}. Amounts
+ * {@code stress} and {@code attribution} apply a rule set to it through core's {@link MarginCalculator}, and the
+ * figures {@code scenarios} and {@code liquidation} draw it ({@link MarginPlot}). Amounts
  * are USD. A failure of core on the user's data is a {@link RunFailure} at the call.
  */
 final class MarginBuiltins {
@@ -83,7 +84,7 @@ final class MarginBuiltins {
             case "what_if" -> whatIf(call, arguments);
             case "stress" -> stress(arguments);
             case "attribution" -> attribution(arguments);
-            case "scenarios" -> scenarios(call, arguments);
+            case "scenarios" -> scenarios(arguments);
             case "liquidation" -> liquidation(call, arguments);
             default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
         });
@@ -255,7 +256,7 @@ final class MarginBuiltins {
     }
 
     /** {@code scenarios(book, rules, price?, vol?)}: each account's P&L by price move and vol shock, a heat map. */
-    private FigureValue scenarios(Expr.Call call, List<Expr> arguments) {
+    private FigureValue scenarios(List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         List<Double> prices = arguments.get(2) == null ? MarginPlot.DEFAULT_PRICE_MOVES : moves(arguments.get(2));
         for (double price : prices) {
