@@ -20,6 +20,8 @@ public final class PlotlyFigure {
     static final int ROW_HEIGHT = 320;
     /** Gaps between panels as fractions of the figure, room for tick labels and panel titles. */
     private static final double COLUMN_GAP = 0.07;
+    /** A heat map's colour bar stands right of its panel, so the next column starts past it and its own axis title. */
+    private static final double HEAT_MAP_COLUMN_GAP = 0.2;
     private static final double ROW_GAP_PIXELS = 90;
     /** Room above the panels for the figure's title and the legend, in pixels. */
     private static final int TOP_MARGIN = 110;
@@ -35,14 +37,15 @@ public final class PlotlyFigure {
         int rows = figure.rows();
         int height = rows * ROW_HEIGHT + TOP_MARGIN + 50;
         double rowGap = rows == 1 ? 0 : ROW_GAP_PIXELS / (rows * ROW_HEIGHT);
-        double width = (1 - (figure.columns() - 1) * COLUMN_GAP) / figure.columns();
+        double columnGap = hasHeatMap(figure) ? HEAT_MAP_COLUMN_GAP : COLUMN_GAP;
+        double width = (1 - (figure.columns() - 1) * columnGap) / figure.columns();
         double rowHeight = (1 - (rows - 1) * rowGap) / rows;
         List<Panel> panels = figure.panels();
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             int column = i % figure.columns();
             int row = i / figure.columns();
-            double x0 = column * (width + COLUMN_GAP);
+            double x0 = column * (width + columnGap);
             double y1 = 1 - row * (rowHeight + rowGap);
             String suffix = i == 0 ? "" : Integer.toString(i + 1);
             layout.add("xaxis" + suffix, axis(panel.x(), x0, x0 + width, "y" + suffix));
@@ -203,6 +206,17 @@ public final class PlotlyFigure {
         colorBar.addProperty("len", height);
         json.add("colorbar", colorBar);
         return json;
+    }
+
+    private static boolean hasHeatMap(Figure figure) {
+        for (Panel panel : figure.panels()) {
+            for (Trace trace : panel.traces()) {
+                if (trace instanceof HeatMap) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static JsonArray pair(double a, double b) {
