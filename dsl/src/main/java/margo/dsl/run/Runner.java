@@ -29,6 +29,7 @@ import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
@@ -224,7 +225,8 @@ final class Runner {
         Expr data = arguments.get(0);
         Value shownValue = evaluate(data);
         FitValue fit = shownValue instanceof FitValue f ? f : null;
-        TableValue chain = fit != null ? fit.data() : (TableValue) shownValue;
+        SurfaceValue surface = shownValue instanceof SurfaceValue s ? s : null;
+        TableValue chain = fit != null ? fit.data() : surface != null ? surface.chain() : (TableValue) shownValue;
         SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
                 : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
         String missing = SmilePlot.missingColumn(chain.table(), x);
@@ -233,7 +235,8 @@ final class Runner {
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
         SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
-                fit == null ? null : calibration.modelSmile(fit, x));
+                fit != null ? calibration.modelSmile(fit, x)
+                        : surface != null ? SurfaceBuiltins.modelSmile(surface, x) : null);
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
                     + " has an expiry, a mid implied vol and a " + x.column(),
