@@ -131,6 +131,20 @@ public final class Registry {
                         + "surface sv = svi(chain)\n"
                         + "plot smile(sv)",
                 new Implementation.Core()));
+        function(new FunctionSpec("residuals", List.of(
+                required("fit", Set.of(Kind.FIT), "fit", "a fit, from fit N = calibrate M to D")),
+                false, Kind.FIGURE, "figure: model minus market (vol points, or USD for a price fit) against"
+                        + " log-moneyness, one panel per expiry", false,
+                "The errors of a fit quote by quote, to draw with `plot`: one panel per expiry with quotes in the"
+                        + " fit, model minus market as markers against log-moneyness ln(K/F) and a line at zero."
+                        + " Excluded quotes are left out; the RMSE by expiry is in `show` of the fit.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n"
+                        + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.1 and expiry >= 20d\n"
+                        + "}\n"
+                        + "model hs = heston\n"
+                        + "fit hf = calibrate hs to chain { starts 1 }\n"
+                        + "plot residuals(hf)",
+                new Implementation.Core()));
         function(new FunctionSpec("abs", List.of(required("x", NUMBER_OR_DURATION, "any", "a number or a duration")),
                 false, null, "the unit of x", true, "The absolute value |x|.",
                 "let distance = abs(-0.25)", new Implementation.Unary(Math::abs)));

@@ -20,6 +20,10 @@ import margo.dsl.syntax.NumberUnit;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.dsl.syntax.Stmt;
+import margo.core.calibration.ResidualTable;
+import margo.core.calibration.Target;
+import margo.dsl.plot.Figure;
+import margo.dsl.plot.ResidualPlot;
 import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
 import margo.dsl.value.BooleanValue;
@@ -212,6 +216,7 @@ final class Runner {
     private FigureValue figure(Expr.Call call) {
         return switch (call.callee().id()) {
             case "smile" -> smile(call);
+            case "residuals" -> residuals(call);
             default -> throw new IllegalStateException("no figure from " + call.callee().id());
         };
     }
@@ -248,6 +253,31 @@ final class Runner {
                     + " left out of the smile: no mid implied vol (or no " + x.column() + " or option type)"));
         }
         return new FigureValue(drawn.figure());
+    }
+
+    /** {@code residuals(fit)}: the fit's errors quote by quote, one panel per expiry. */
+    private FigureValue residuals(Expr.Call call) {
+        Expr data = checked.argumentsOf(call).getFirst();
+        FitValue fit = (FitValue) evaluate(data);
+        ResidualTable residuals = fit.result().residuals();
+        Table chain = fit.data().table();
+        int n = residuals.size();
+        Instant[] expiries = new Instant[n];
+        double[] logMoneyness = new double[n];
+        double[] forwards = chain.doubleColumn("forward").asDoubleArray();
+        for (int i = 0; i < n; i++) {
+            int row = residuals.quote()[i];
+            expiries[i] = chain.instantColumn("expiry").get(row);
+            logMoneyness[i] = Math.log(residuals.strike()[i] / forwards[row]);
+        }
+        // A chain's prices are USD (mid_usd), which core, knowing only "the currency of the forward", calls "price".
+        String unit = fit.result().target() == Target.PRICE ? "USD" : fit.result().target().reportingUnit();
+        Figure figure = ResidualPlot.of(expiries, logMoneyness, residuals.error(), unit, fit.data().valuationTime(),
+                "residuals of " + label(data));
+        if (figure == null) {
+            throw new RunFailure(data.span(), "residuals has nothing to draw: " + label(data) + " fitted no quote");
+        }
+        return new FigureValue(figure);
     }
 
     // ---- tables
