@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import margo.core.calibration.ProgressListener;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.output.TextRenderer;
@@ -49,12 +51,17 @@ public final class MargoKernel extends BaseKernel {
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
     private final CellHistory history;
+    /** The display of the running cell's calibration progress; null until its first report. */
+    private String progressDisplay;
+    private int progressDisplays;
+    private int progressEvaluations;
 
     private MargoKernel(Session session, CellHistory history, String name, String version, JupyterIO io,
                         CommManager comms, Renderer renderer, MagicsRegistry magics, StringStyler errorStyler) {
         super(name, version, languageInfo(version), List.of(), null, io, comms, renderer, null, magics, false, errorStyler);
         this.session = session;
         this.history = history;
+        session.onCalibrationProgress(this::showProgress);
     }
 
     /**
@@ -109,6 +116,9 @@ public final class MargoKernel extends BaseKernel {
     public Object evalRaw(String code) {
         int cell = executionCount.get() - 1;
         history.record(cell, code);
+        synchronized (this) {
+            progressDisplay = null;
+        }
         Execution execution = session.run(new SourceFile("cell[" + cell + "]", code), Mode.CELL);
         printWarnings(execution.diagnostics());
         List<Shown> shown = execution.shown();
@@ -121,6 +131,36 @@ public final class MargoKernel extends BaseKernel {
             throw new MargoError(execution.diagnostics());
         }
         return shown.isEmpty() ? null : bundles.of(shown.getLast().value());
+    }
+
+    /**
+     * A calibration's progress, as the session reports it (already throttled): the first report of a cell is
+     * published with display_data under a display id of its own, later ones replace it with update_display_data,
+     * so that the cell shows one line that changes while the fit runs. Each fit of a cell starts a new line.
+     */
+    private synchronized void showProgress(ProgressListener.Progress progress) {
+        if (!io.display.isAttached()) {
+            return;
+        }
+        DisplayData bundle = new DisplayData(progressText(progress));
+        // Evaluations only grow within a fit, so fewer than last time means the cell's next fit.
+        boolean first = progressDisplay == null || progress.evaluations() < progressEvaluations;
+        progressEvaluations = progress.evaluations();
+        if (first) {
+            progressDisplay = "margo-progress-" + ProcessHandle.current().pid() + "-" + (++progressDisplays);
+        }
+        bundle.setDisplayId(progressDisplay);
+        if (first) {
+            io.display.display(bundle);
+        } else {
+            io.display.updateDisplay(bundle);
+        }
+    }
+
+    /** {@code calibrating: start 2 of 3, 412 evaluations, objective 1.234e-04}. */
+    static String progressText(ProgressListener.Progress progress) {
+        return String.format(Locale.ROOT, "calibrating: start %d of %d, %d evaluations, objective %.4g",
+                progress.startIndex() + 1, progress.starts(), progress.evaluations(), progress.bestObjective());
     }
 
     private void printWarnings(List<Diagnostic> diagnostics) {

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +45,10 @@ class MargoKernelIT {
     /** Two figures in one cell: the first is published with display_data, the second as the cell's result. */
     private static final String FIGURE_CELL = "data smiles = options(\"data/deribit-btc-sample.csv\") {\n"
             + "  keep bid_iv > 0 and ask_iv > 0\n}\nplot smile(smiles)\nplot smile(smiles, x \"strike\")";
+    /** A small multi-start fit: near-the-money quotes of two expiries, three starts. */
+    private static final String FIT_CELL = "data near = options(\"data/deribit-btc-sample.csv\") {\n"
+            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.1 and expiry >= 20d and expiry <= 60d\n}\n"
+            + "model hs = heston\nfit hf = calibrate hs to near { starts 3 }\nshow hf";
     private static final String PLOTLY = "application/vnd.plotly.v1+json";
     /** The statement of FigureHtml's loader that defines the promise of Plotly: once per copy of plotly.js. */
     private static final String LIBRARY = "window.margoPlotly = (async function";
@@ -63,6 +68,7 @@ class MargoKernelIT {
         requests.add(execute("use", "show x * 2"));
         requests.add(execute("table", "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0 and ask_iv > 0\n}\nshow chain"));
         requests.add(execute("figures", FIGURE_CELL));
+        requests.add(execute("fit", FIT_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
         requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
@@ -161,6 +167,33 @@ class MargoKernelIT {
         String second = bundles.get(1).getAsJsonObject("data").get("text/html").getAsString();
         assertEquals(1, first.split(Pattern.quote(LIBRARY), -1).length - 1, "the cell's first figure carries plotly.js");
         assertFalse(second.contains(LIBRARY), "later figures of the cell use the copy of the first");
+    }
+
+    @Test
+    void aRunningFitShowsItsProgressOnOneDisplayBeforeTheResult() {
+        assertEquals("ok", reply("fit").get("status").getAsString(), result("fit").toString());
+        List<String> types = new ArrayList<>();
+        Set<String> displayIds = new HashSet<>();
+        for (JsonElement element : result("fit").getAsJsonArray("outputs")) {
+            JsonObject output = element.getAsJsonObject();
+            String type = output.get("output_type").getAsString();
+            JsonObject data = output.getAsJsonObject("data");
+            if ((type.equals("display_data") || type.equals("update_display_data"))
+                    && data.get("text/plain").getAsString().startsWith("calibrating: start ")) {
+                types.add(type);
+                displayIds.add(output.getAsJsonObject("transient").get("display_id").getAsString());
+                assertTrue(data.get("text/plain").getAsString().matches(
+                        "calibrating: start [1-3] of 3, \\d+ evaluations, objective .+"), data.toString());
+            }
+            if (type.equals("execute_result")) {
+                break;
+            }
+        }
+        assertTrue(!types.isEmpty(), "progress before the result: " + result("fit"));
+        assertEquals("display_data", types.getFirst(), "the first report opens the display: " + types);
+        assertTrue(types.subList(1, types.size()).stream().allMatch("update_display_data"::equals), types.toString());
+        assertEquals(1, displayIds.size(), "one display id for the fit: " + displayIds);
+        assertEquals(1, outputsOfType("fit", "execute_result").size(), result("fit").toString());
     }
 
     @Test

@@ -114,18 +114,36 @@ public final class Registry {
             smileAxes.add(axis.column());
         }
         function(new FunctionSpec("smile", List.of(
-                required("data", Set.of(Kind.TABLE, Kind.FIT), "option chain or fit",
+                required("data", Set.of(Kind.TABLE, Kind.FIT, Kind.SURFACE), "option chain, fit or surface",
                         "an option chain (a table with expiry, type, bid_iv, mid_iv, ask_iv and the column of x),"
-                                + " or a fit, whose chain is drawn with the calibrated model's smile over it"),
+                                + " a fit, whose chain is drawn with the calibrated model's smile over it, or a"
+                                + " surface, whose chain is drawn with the surface's smile over it"),
                 optional("x", TEXT, "text", "\"log_moneyness\"", smileAxes,
                         "the horizontal axis: \"log_moneyness\" (ln(K/F), dimensionless) or \"strike\" (USD)")),
                 false, Kind.FIGURE, "figure: implied vol in percent against x, one panel per expiry", false,
                 "The volatility smile of a chain, to draw with `plot`: one panel per expiry, titled with its date and"
                         + " the days to it; the mid implied vol as markers with a bar from the bid IV to the ask IV."
                         + " Rows without a mid IV are left out with a warning. Given a fit, each panel also draws the"
-                        + " model's implied vol as a line over a dense grid between the panel's outermost quotes.",
+                        + " model's implied vol as a line over a dense grid between the panel's outermost quotes; given"
+                        + " a surface, the surface's implied vol at the panel's time to expiry (as vol_of reads it).",
                 "data chain = options(\"data/deribit-btc-sample.csv\") { keep expiry >= 7d }\n"
-                        + "plot smile(chain, x \"strike\")",
+                        + "plot smile(chain, x \"strike\")\n"
+                        + "surface sv = svi(chain)\n"
+                        + "plot smile(sv)",
+                new Implementation.Core()));
+        function(new FunctionSpec("residuals", List.of(
+                required("fit", Set.of(Kind.FIT), "fit", "a fit, from fit N = calibrate M to D")),
+                false, Kind.FIGURE, "figure: model minus market (vol points, or USD for a price fit) against"
+                        + " log-moneyness, one panel per expiry", false,
+                "The errors of a fit quote by quote, to draw with `plot`: one panel per expiry with quotes in the"
+                        + " fit, model minus market as markers against log-moneyness ln(K/F) and a line at zero."
+                        + " Excluded quotes are left out; the RMSE by expiry is in `show` of the fit.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n"
+                        + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.1 and expiry >= 20d\n"
+                        + "}\n"
+                        + "model hs = heston\n"
+                        + "fit hf = calibrate hs to chain { starts 1 }\n"
+                        + "plot residuals(hf)",
                 new Implementation.Core()));
         function(new FunctionSpec("abs", List.of(required("x", NUMBER_OR_DURATION, "any", "a number or a duration")),
                 false, null, "the unit of x", true, "The absolute value |x|.",

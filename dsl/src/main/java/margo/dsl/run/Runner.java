@@ -20,6 +20,10 @@ import margo.dsl.syntax.NumberUnit;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.dsl.syntax.Stmt;
+import margo.core.calibration.ResidualTable;
+import margo.core.calibration.Target;
+import margo.dsl.plot.Figure;
+import margo.dsl.plot.ResidualPlot;
 import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
 import margo.dsl.value.BooleanValue;
@@ -29,6 +33,7 @@ import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
@@ -211,6 +216,7 @@ final class Runner {
     private FigureValue figure(Expr.Call call) {
         return switch (call.callee().id()) {
             case "smile" -> smile(call);
+            case "residuals" -> residuals(call);
             default -> throw new IllegalStateException("no figure from " + call.callee().id());
         };
     }
@@ -224,7 +230,8 @@ final class Runner {
         Expr data = arguments.get(0);
         Value shownValue = evaluate(data);
         FitValue fit = shownValue instanceof FitValue f ? f : null;
-        TableValue chain = fit != null ? fit.data() : (TableValue) shownValue;
+        SurfaceValue surface = shownValue instanceof SurfaceValue s ? s : null;
+        TableValue chain = fit != null ? fit.data() : surface != null ? surface.chain() : (TableValue) shownValue;
         SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
                 : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
         String missing = SmilePlot.missingColumn(chain.table(), x);
@@ -233,7 +240,8 @@ final class Runner {
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
         SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
-                fit == null ? null : calibration.modelSmile(fit, x));
+                fit != null ? calibration.modelSmile(fit, x)
+                        : surface != null ? SurfaceBuiltins.modelSmile(surface, x) : null);
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
                     + " has an expiry, a mid implied vol and a " + x.column(),
@@ -245,6 +253,31 @@ final class Runner {
                     + " left out of the smile: no mid implied vol (or no " + x.column() + " or option type)"));
         }
         return new FigureValue(drawn.figure());
+    }
+
+    /** {@code residuals(fit)}: the fit's errors quote by quote, one panel per expiry. */
+    private FigureValue residuals(Expr.Call call) {
+        Expr data = checked.argumentsOf(call).getFirst();
+        FitValue fit = (FitValue) evaluate(data);
+        ResidualTable residuals = fit.result().residuals();
+        Table chain = fit.data().table();
+        int n = residuals.size();
+        Instant[] expiries = new Instant[n];
+        double[] logMoneyness = new double[n];
+        double[] forwards = chain.doubleColumn("forward").asDoubleArray();
+        for (int i = 0; i < n; i++) {
+            int row = residuals.quote()[i];
+            expiries[i] = chain.instantColumn("expiry").get(row);
+            logMoneyness[i] = Math.log(residuals.strike()[i] / forwards[row]);
+        }
+        // A chain's prices are USD (mid_usd), which core, knowing only "the currency of the forward", calls "price".
+        String unit = fit.result().target() == Target.PRICE ? "USD" : fit.result().target().reportingUnit();
+        Figure figure = ResidualPlot.of(expiries, logMoneyness, residuals.error(), unit, fit.data().valuationTime(),
+                "residuals of " + label(data));
+        if (figure == null) {
+            throw new RunFailure(data.span(), "residuals has nothing to draw: " + label(data) + " fitted no quote");
+        }
+        return new FigureValue(figure);
     }
 
     // ---- tables

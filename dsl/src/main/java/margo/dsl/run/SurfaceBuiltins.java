@@ -19,6 +19,8 @@ import margo.core.smiles.SmileQuotes;
 import margo.core.smiles.SurfaceFit;
 import margo.core.smiles.SviRaw;
 import margo.dsl.check.CheckedProgram;
+import margo.dsl.plot.SmileAxis;
+import margo.dsl.plot.SmilePlot;
 import margo.dsl.registry.Decimals;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -89,7 +91,8 @@ final class SurfaceBuiltins {
         }
         Expr data = checked.argumentsOf(call).getFirst();
         String label = checked.program().source().text().substring(data.span().start(), data.span().end());
-        OptionChain chain = ChainValues.optionChain((TableValue) evaluator.apply(data), label, data.span());
+        TableValue table = (TableValue) evaluator.apply(data);
+        OptionChain chain = ChainValues.optionChain(table, label, data.span());
         SurfaceFit fit;
         try {
             fit = family.fit(SmileQuotes.fromChain(chain, quotes, weighting, family.minimumQuotes()), options);
@@ -97,7 +100,27 @@ final class SurfaceBuiltins {
             throw new RunFailure(call.span(), "cannot fit " + call.callee().id() + " to " + label + ": "
                     + cannotFit.getMessage());
         }
-        return new SurfaceValue(fit, new TableValue(parameters(fit), null));
+        return new SurfaceValue(fit, new TableValue(parameters(fit), null), table);
+    }
+
+    /**
+     * The surface's smile for {@code smile(surface)}: at each x of a panel's grid the surface's implied vol at the
+     * panel's time to expiry, as {@code vol_of} reads it; the panel's forward and time are those of its first row.
+     */
+    static SmilePlot.ModelSmile modelSmile(SurfaceValue surface, SmileAxis axis) {
+        RowFrame frame = RowFrame.of(surface.chain().table(), surface.chain().valuationTime());
+        double[] forwards = frame.doubles("forward");
+        double[] times = frame.doubles("time_to_expiry");
+        return (rows, grid) -> {
+            double forward = forwards[rows[0]];
+            double time = times[rows[0]];
+            double[] vols = new double[grid.length];
+            for (int i = 0; i < grid.length; i++) {
+                double k = axis == SmileAxis.STRIKE ? Math.log(grid[i] / forward) : grid[i];
+                vols[i] = time > 0 && forward > 0 ? surface.fit().impliedVolatility(time, k) : Double.NaN;
+            }
+            return vols;
+        };
     }
 
     /** The word of a choice setting, written bare ({@code mid}) or quoted, as core's enum constant. */

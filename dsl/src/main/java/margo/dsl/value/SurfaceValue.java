@@ -7,12 +7,13 @@ import margo.core.smiles.SurfaceFit;
  *
  * @param fit     the fitted smiles, their RMSE by expiry and the arbitrage report
  * @param display one row per expiry: parameters, RMSE and arbitrage found
+ * @param chain   the chain it was fitted to, all its rows (for {@code smile(surface)})
  */
-public record SurfaceValue(SurfaceFit fit, TableValue display) implements TabulatedValue {
+public record SurfaceValue(SurfaceFit fit, TableValue display, TableValue chain) implements TabulatedValue {
 
     public SurfaceValue {
-        if (fit == null || display == null) {
-            throw new IllegalArgumentException("fit and display must not be null");
+        if (fit == null || display == null || chain == null) {
+            throw new IllegalArgumentException("fit, display and chain must not be null");
         }
     }
 

@@ -255,7 +255,7 @@ class CheckerTest {
 
     @Test
     void smileChecksItsArgumentsAgainstTheRegistry() {
-        assertEquals(List.of("1:12 argument 'data' of smile must be a table or a fit, not a number"),
+        assertEquals(List.of("1:12 argument 'data' of smile must be a table or a surface or a fit, not a number"),
                 located(check("plot smile(1 + 2)").diagnostics()));
         Diagnostic axis = only(check(CHAIN + "}\nplot smile(chain, x \"strikes\")\n"));
         assertEquals("3:21 'x' must be one of log_moneyness, strike; not \"strikes\"", located(List.of(axis)).getFirst());
