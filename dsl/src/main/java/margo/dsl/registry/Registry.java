@@ -145,6 +145,16 @@ public final class Registry {
                         + "fit hf = calibrate hs to chain { starts 1 }\n"
                         + "plot residuals(hf)",
                 new Implementation.Core()));
+        function(new FunctionSpec("surface", List.of(
+                required("surface", Set.of(Kind.SURFACE), "surface", "a surface, from surface N = svi|ssvi|sabr(chain)")),
+                false, Kind.FIGURE, "figure: implied vol (%) over log-moneyness and time to expiry (days)", false,
+                "The fitted implied-volatility surface seen from above, to draw with `plot`: a heat map of the"
+                        + " surface's implied vol over log-moneyness ln(K/F), across the quoted range, and time to"
+                        + " expiry from the first fitted expiry to the last, read as `vol_of` reads it.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") { keep bid_iv > 0 and ask_iv > 0 }\n"
+                        + "surface ss = ssvi(chain)\n"
+                        + "plot surface(ss)",
+                new Implementation.Core()));
         function(new FunctionSpec("abs", List.of(required("x", NUMBER_OR_DURATION, "any", "a number or a duration")),
                 false, null, "the unit of x", true, "The absolute value |x|.",
                 "let distance = abs(-0.25)", new Implementation.Unary(Math::abs)));

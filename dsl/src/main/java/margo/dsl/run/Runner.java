@@ -26,6 +26,7 @@ import margo.dsl.plot.Figure;
 import margo.dsl.plot.ResidualPlot;
 import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
+import margo.dsl.plot.SurfacePlot;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
@@ -217,6 +218,7 @@ final class Runner {
         return switch (call.callee().id()) {
             case "smile" -> smile(call);
             case "residuals" -> residuals(call);
+            case "surface" -> surface(call);
             default -> throw new IllegalStateException("no figure from " + call.callee().id());
         };
     }
@@ -253,6 +255,17 @@ final class Runner {
                     + " left out of the smile: no mid implied vol (or no " + x.column() + " or option type)"));
         }
         return new FigureValue(drawn.figure());
+    }
+
+    /** {@code surface(sv)}: the fitted implied-vol surface as a heat map over log-moneyness and expiry. */
+    private FigureValue surface(Expr.Call call) {
+        Expr argument = checked.argumentsOf(call).getFirst();
+        SurfaceValue surface = (SurfaceValue) evaluate(argument);
+        Figure figure = SurfacePlot.of(surface.fit(), "surface " + label(argument));
+        if (figure == null) {
+            throw new RunFailure(argument.span(), "surface has nothing to draw: " + label(argument) + " fitted no expiry");
+        }
+        return new FigureValue(figure);
     }
 
     /** {@code residuals(fit)}: the fit's errors quote by quote, one panel per expiry. */

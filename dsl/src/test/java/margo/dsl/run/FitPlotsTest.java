@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import margo.core.calibration.ResidualTable;
+import margo.core.smiles.SurfaceFit;
 import margo.dsl.plot.Figure;
+import margo.dsl.plot.HeatMap;
 import margo.dsl.plot.Marks;
 import margo.dsl.plot.Panel;
 import margo.dsl.plot.ResidualPlot;
@@ -21,6 +23,7 @@ import margo.dsl.plot.SmilePlot;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -136,5 +139,39 @@ class FitPlotsTest {
                 located(Recipes.run(EXAMPLES, CHAIN + "plot residuals(chain)").diagnostics()));
         assertEquals(List.of("6:16 argument 'fit' of residuals must be a fit, not a surface"),
                 located(Recipes.run(EXAMPLES, CHAIN + "surface sv = svi(chain)\nplot residuals(sv)").diagnostics()));
+    }
+
+    @Test
+    void theSurfaceHeatMapIsTheFittedVolOverTheQuotedMoneynessAndTheFittedExpiries() {
+        Session session = new Session(EXAMPLES);
+        Execution execution = run(session, CHAIN + """
+                surface ss = ssvi(chain)
+                plot surface(ss)
+                """);
+        Figure figure = ((FigureValue) execution.shown().getLast().value()).figure();
+        SurfaceFit fit = ((SurfaceValue) session.valueOf("ss")).fit();
+        assertEquals(1, figure.panels().size());
+        HeatMap map = (HeatMap) figure.panels().getFirst().traces().getFirst();
+        double[] range = fit.quotes().logMoneynessRange();
+        double[] times = fit.times();
+        assertEquals(range[0], map.x()[0], 0.0);
+        assertEquals(range[1], map.x()[map.x().length - 1], 1e-15);
+        assertEquals(times[0] * 365, map.y()[0], 1e-9, "starts at the first fitted expiry, in days");
+        assertEquals(times[times.length - 1] * 365, map.y()[map.y().length - 1], 1e-9);
+        for (int row = 0; row < map.y().length; row += 7) {
+            for (int column = 0; column < map.x().length; column += 9) {
+                assertEquals(100 * fit.impliedVolatility(map.y()[row] / 365, map.x()[column]), map.z()[row][column],
+                        1e-12, "implied vol (%) at row " + row + ", column " + column);
+            }
+        }
+    }
+
+    @Test
+    void surfaceOfSomethingOtherThanASurfaceIsACheckError() {
+        Execution execution = new Session(EXAMPLES).check(new SourceFile("test.margo", CHAIN + "plot surface(chain)\n"),
+                Mode.RECIPE);
+        assertEquals(true, execution.hasErrors());
+        assertEquals(5, execution.diagnostics().getFirst().span().line());
+        assertEquals(14, execution.diagnostics().getFirst().span().column(), "points at the argument");
     }
 }
