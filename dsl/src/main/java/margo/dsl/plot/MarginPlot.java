@@ -11,7 +11,7 @@ import margo.core.margin.PositionPricer;
 
 /**
  * The margin figures, computed by core's {@link MarginCalculator}: {@code scenarios} (P&amp;L by price move and vol
- * shock, one heat map per account) and {@code liquidation} (equity and MM against the index, one panel per margin
+ * shock, one heat map per margin group) and {@code liquidation} (equity and MM against the index, one panel per margin
  * group). Amounts are USD.
  */
 public final class MarginPlot {
@@ -29,8 +29,10 @@ public final class MarginPlot {
     }
 
     /**
-     * One heat map per account: z[vol][price] the account's P&amp;L (the change of equity of all its groups) when
-     * every price moves by the price move and every implied vol by the vol shock; x in percent, y in vol points.
+     * One heat map per margin group: z[vol][price] the group's P&amp;L (the change of its equity, collateral
+     * included) when every price moves by the price move and every implied vol by the vol shock; x in percent, y in
+     * vol points. An account's isolated groups get panels of their own, named {@code account / group}, because their
+     * losses cannot draw on the cross pool.
      */
     public static Figure scenarios(String title, List<Account> accounts, MarginCalculator calculator,
                                    PositionPricer pricer, List<Double> priceMoves, List<Double> volShocks) {
@@ -38,16 +40,18 @@ public final class MarginPlot {
         double[] y = volShocks.stream().mapToDouble(shock -> 100 * shock).toArray();
         List<Panel> panels = new ArrayList<>();
         for (Account account : accounts) {
-            double now = equity(account, calculator, pricer);
-            double[][] z = new double[volShocks.size()][priceMoves.size()];
-            for (int row = 0; row < volShocks.size(); row++) {
-                for (int column = 0; column < priceMoves.size(); column++) {
-                    PositionPricer moved = pricer.shifted(priceMoves.get(column), volShocks.get(row));
-                    z[row][column] = equity(account, calculator, moved) - now;
+            for (MarginGroup group : account.groups()) {
+                double now = calculator.equityAndMaintenance(group, pricer)[0];
+                double[][] z = new double[volShocks.size()][priceMoves.size()];
+                for (int row = 0; row < volShocks.size(); row++) {
+                    for (int column = 0; column < priceMoves.size(); column++) {
+                        PositionPricer moved = pricer.shifted(priceMoves.get(column), volShocks.get(row));
+                        z[row][column] = calculator.equityAndMaintenance(group, moved)[0] - now;
+                    }
                 }
+                panels.add(new Panel(panelName(account, group), new Axis("price move", "%"),
+                        new Axis("vol shock", "vol points"), List.of(new HeatMap("P&L", x, y, z, "P&L (USD)"))));
             }
-            panels.add(new Panel(account.name(), new Axis("price move", "%"), new Axis("vol shock", "vol points"),
-                    List.of(new HeatMap("P&L", x, y, z, "P&L (USD)"))));
         }
         return new Figure(title, panels, 2);
     }
@@ -103,8 +107,7 @@ public final class MarginPlot {
                             liquidationX.stream().mapToDouble(Double::doubleValue).toArray(),
                             liquidationY.stream().mapToDouble(Double::doubleValue).toArray()));
                 }
-                String name = group.label().isEmpty() ? account.name() : account.name() + " / " + group.label();
-                panels.add(new Panel(name + liquidationNote(state), new Axis("index", "USD"),
+                panels.add(new Panel(panelName(account, group) + liquidationNote(state), new Axis("index", "USD"),
                         new Axis("amount", "USD"), traces));
             }
         }
@@ -128,12 +131,9 @@ public final class MarginPlot {
         return String.format(Locale.ROOT, "%,.0f", price);
     }
 
-    private static double equity(Account account, MarginCalculator calculator, PositionPricer pricer) {
-        double total = 0;
-        for (MarginGroup group : account.groups()) {
-            total += calculator.equityAndMaintenance(group, pricer)[0];
-        }
-        return total;
+    /** The account's name for its cross pool, {@code account / group} for an isolated group. */
+    private static String panelName(Account account, MarginGroup group) {
+        return group.isolated() ? account.name() + " / " + group.label() : account.name();
     }
 
     private static List<Double> steps(double first, double step, int count) {

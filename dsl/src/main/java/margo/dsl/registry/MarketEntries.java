@@ -255,10 +255,11 @@ final class MarketEntries {
                 optional("vol", Set.of(Kind.LIST), "list of vol points, decimal", "-30% to 60% in steps of 15%",
                         List.of(), "the shifts added to every implied volatility, increasing (floored at zero vol)")),
                 false, Kind.FIGURE, "figure: P&L in USD by price move (%) and vol shock (vol points), one panel per"
-                        + " account", false,
-                "Each account's P&L (USD, the change of the equity of all its groups, collateral included) when"
-                        + " every price moves by a price move and every implied vol by a vol shock, to draw with"
-                        + " `plot`: a heat map per account, losses red and gains blue. The P&L is core's stress P&L;"
+                        + " margin group", false,
+                "Each margin group's P&L (USD, the change of its equity, collateral included) when every price"
+                        + " moves by a price move and every implied vol by a vol shock, to draw with `plot`: a heat"
+                        + " map per account's cross pool and per isolated group, losses red and gains blue. The P&L"
+                        + " is core's stress P&L;"
                         + " the rules are those of the book's margin and do not change the P&L.",
                 BOOK + "plot scenarios(desk, portfolio_margin, price [-40%, -20%, 0%, 20%, 40%], vol [-20%, 0%, 40%])",
                 new Implementation.Core()));

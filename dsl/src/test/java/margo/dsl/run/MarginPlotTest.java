@@ -59,36 +59,52 @@ class MarginPlotTest {
         throw new AssertionError(value + " is not on the axis " + Arrays.toString(axis));
     }
 
+    /** A margin group of the book and the title of its panel. */
+    private record Drawn(String title, MarginGroup group) {
+    }
+
+    /** The groups of the book in drawing order. */
+    private static List<Drawn> groups(BookValue book) {
+        List<Drawn> groups = new ArrayList<>();
+        for (Account account : book.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                groups.add(new Drawn(group.isolated() ? account.name() + " / " + group.label() : account.name(),
+                        group));
+            }
+        }
+        return groups;
+    }
+
     @Test
-    void scenariosDrawsOneHeatMapPerAccountOfTheBook() {
+    void scenariosDrawsOneHeatMapPerMarginGroupWithIsolatedGroupsApart() {
         Execution execution = run("plot scenarios(desk, pm)\n");
-        List<Account> accounts = book(execution).book().accounts();
+        List<Drawn> groups = groups(book(execution));
         Figure figure = figure(execution, 2);
-        assertEquals(accounts.size(), figure.panels().size());
-        for (int i = 0; i < accounts.size(); i++) {
-            assertEquals(accounts.get(i).name(), figure.panels().get(i).title());
+        assertEquals(groups.size(), figure.panels().size());
+        assertTrue(groups.stream().anyMatch(drawn -> drawn.group().isolated()),
+                "the example book has an isolated group");
+        for (int i = 0; i < groups.size(); i++) {
+            assertEquals(groups.get(i).title(), figure.panels().get(i).title());
             assertTrue(figure.panels().get(i).traces().getFirst() instanceof HeatMap);
         }
     }
 
     @Test
-    void noMoveAndNoShockIsZeroPnlAndEveryOtherCellIsCoresStressPnlOfTheAccount() {
+    void noMoveAndNoShockIsZeroPnlAndEveryOtherCellIsCoresStressPnlOfTheGroup() {
         Execution execution = run("plot scenarios(desk, pm, price [-40%, -20%, 0%, 20%], vol [-20%, 0%, 40%])\n");
         BookValue book = book(execution);
         MarginCalculator calculator = calculator(execution);
         Figure figure = figure(execution, 2);
-        for (int a = 0; a < book.book().accounts().size(); a++) {
-            Account account = book.book().accounts().get(a);
-            HeatMap map = (HeatMap) figure.panels().get(a).traces().getFirst();
+        List<Drawn> groups = groups(book);
+        for (int g = 0; g < groups.size(); g++) {
+            MarginGroup group = groups.get(g).group();
+            HeatMap map = (HeatMap) figure.panels().get(g).traces().getFirst();
             assertEquals(0.0, map.at(column(map.y(), 0), column(map.x(), 0)), 1e-6);
             double[][] moves = {{-0.4, 0.4}, {0.2, -0.2}, {-0.2, 0.0}};
             for (double[] move : moves) {
-                double expected = 0;
-                for (MarginGroup group : account.groups()) {
-                    expected += calculator.stress(group, move[0], move[1], book.pricer()).pnl();
-                }
+                double expected = calculator.stress(group, move[0], move[1], book.pricer()).pnl();
                 double drawn = map.at(column(map.y(), 100 * move[1]), column(map.x(), 100 * move[0]));
-                assertEquals(expected, drawn, 1e-6 * Math.max(1, Math.abs(expected)), account.name());
+                assertEquals(expected, drawn, 1e-6 * Math.max(1, Math.abs(expected)), groups.get(g).title());
             }
         }
     }
