@@ -24,7 +24,7 @@ final class AccountBlocks {
     private AccountBlocks() {
     }
 
-    /** Runs {@code block} over accounts {@code 0 .. accounts}: in blocks on the common pool, or at once in this thread. */
+    /** Runs {@code block} over accounts {@code 0 .. accounts}: in blocks on the common pool, or at once here. */
     static void forEach(int accounts, boolean parallel, Block block) {
         if (!parallel) {
             block.run(0, accounts);

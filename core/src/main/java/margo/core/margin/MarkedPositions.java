@@ -41,7 +41,8 @@ public final class MarkedPositions {
      * @param quantity    each instrument's {@link Position#scenarioQuantity()}, as many as instruments; null for 1
      * @throws IllegalArgumentException when the market has no forward or mark IV for an instrument
      */
-    public static MarkedPositions of(List<InstrumentName> instruments, double[] quantity, Black76PositionPricer pricer) {
+    public static MarkedPositions of(List<InstrumentName> instruments, double[] quantity,
+            Black76PositionPricer pricer) {
         if (instruments == null || pricer == null) {
             throw new IllegalArgumentException("instruments and pricer must not be null");
         }

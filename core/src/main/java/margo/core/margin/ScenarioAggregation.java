@@ -52,8 +52,9 @@ public final class ScenarioAggregation {
 
     /**
      * The worst loss of every account of a book: account {@code a} holds positions
-     * {@code accountStart[a] <= p < accountStart[a + 1]}; {@code out[a]} receives its worst loss. When {@code parallel},
-     * accounts run in blocks over all cores ({@link AccountBlocks}); each block reuses one scenario buffer.
+     * {@code accountStart[a] <= p < accountStart[a + 1]}; {@code out[a]} receives its worst loss. When
+     * {@code parallel}, accounts run in blocks over all cores ({@link AccountBlocks}); each block reuses one scenario
+     * buffer.
      */
     public static void worstLosses(double[] unitPnl, int scenarioCount, int[] instrument, double[] quantity,
             int[] accountStart, double[] out, boolean parallel) {
