@@ -86,9 +86,4 @@ public final class MarkedPositions {
     public int size() {
         return quantity.length;
     }
-
-    /** Whether position {@code p} is an option (else a future or perpetual). */
-    public boolean isOption(int p) {
-        return type[p] != null;
-    }
 }

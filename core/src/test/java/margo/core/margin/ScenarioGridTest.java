@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import margo.core.market.InstrumentName;
-import margo.core.pricing.Black76;
 import margo.core.pricing.OptionType;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,6 +26,7 @@ class ScenarioGridTest {
     private static final Instant VALUATION = Instant.parse("2024-03-01T08:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2024, 3, 1);
     private static final double TOLERANCE = 1e-12;
+    private static final Black76PositionPricer SAMPLE = (Black76PositionPricer) SampleMarket.PRICER;
 
     @Property(tries = 200)
     void gridRevaluationMatchesTheObjectPathOnRandomBooks(@ForAll long seed) {
@@ -51,7 +51,7 @@ class ScenarioGridTest {
 
     @Test
     void volatilityShiftedBelowZeroPricesAtIntrinsicValueAsTheObjectPathDoes() {
-        Black76PositionPricer pricer = SampleMarketPricer.PRICER;
+        Black76PositionPricer pricer = SAMPLE;
         InstrumentName.Option call = InstrumentName.parseOption("BTC-26APR24-55000-C");
         InstrumentName.Option linearPut = InstrumentName.parseOption("BTC_USDC-26APR24-70000-P");
         List<Scenario> scenarios = List.of(Scenario.of(0.1, -5.0), Scenario.of(-0.2, -5.0));
@@ -74,7 +74,7 @@ class ScenarioGridTest {
 
     @Test
     void anInfiniteVolatilityShiftGivesNaNAsTheObjectPathDoes() {
-        Black76PositionPricer pricer = SampleMarketPricer.PRICER;
+        Black76PositionPricer pricer = SAMPLE;
         InstrumentName.Option call = InstrumentName.parseOption("BTC-26APR24-55000-C");
         Scenario infinite = new Scenario("vol to infinity", 0.0, 0.0, (iv, t) -> Double.POSITIVE_INFINITY, 1, 1);
         double[] pnl = new double[1];
@@ -93,9 +93,9 @@ class ScenarioGridTest {
         List<Scenario> scenarios = PortfolioMarginParameters.DERIBIT_BTC.scenarios();
         ScenarioGrid grid = ScenarioGrid.of(scenarios);
         double[] pnl = new double[grid.size()];
-        grid.pnl(MarkedPositions.of(positions, SampleMarketPricer.PRICER), 0, positions.size(), pnl);
+        grid.pnl(MarkedPositions.of(positions, SAMPLE), 0, positions.size(), pnl);
 
-        double[] expected = objectPathBookPnl(positions, scenarios, SampleMarketPricer.PRICER);
+        double[] expected = objectPathBookPnl(positions, scenarios, SAMPLE);
         assertArrayEquals(expected, pnl, TOLERANCE * positions.stream().mapToDouble(p -> Math.abs(p.size())).sum());
     }
 
@@ -217,15 +217,10 @@ class ScenarioGridTest {
         List<Scenario> scenarios = new ArrayList<>(PortfolioMarginParameters.DERIBIT_BTC.scenarios());
         scenarios.addAll(new PortfolioMarginParameters(0.3, 3, 2.0, 0.9, 0.3, 0.13, 30, 1, 0.5,
                 new double[] {-0.8, 3.0}, 0.7, 0.075, 0.01, 0.1, 20_000_000, 0, 0.8).scenarios());
-        scenarios.addAll(new SpanParameters(0.15, 0.10, 2, 0.35, 0.01, 0.01, 1.1).scenarios());
+        scenarios.addAll(SpanParameters.CRYPTO_DEFAULT.scenarios());
         for (int s = 0; s < 5; s++) {
             scenarios.add(Scenario.of(random.nextDouble(-0.9, 4.0), random.nextDouble(-3.0, 1.0)));
         }
         return scenarios;
-    }
-
-    /** The sample market's pricer as its concrete type. */
-    private static final class SampleMarketPricer {
-        static final Black76PositionPricer PRICER = (Black76PositionPricer) SampleMarket.PRICER;
     }
 }
