@@ -154,7 +154,7 @@ public final class ScenarioGrid {
      */
     private void optionUnitPnl(OptionType type, double forward, double strike, double timeToExpiry,
             double markVolatility, boolean inverse, double[] out, int offset, double[] shift) {
-        double unshocked = Math.max(0.0, markVolatility + 0.0);
+        double unshocked = Math.max(0.0, markVolatility);
         // The checked entry point: invalid market data (a NaN or infinite IV, a negative time) gives NaN here, and
         // then in every scenario, as the object path does.
         double base = inverse ? Black76.priceInCoin(type, forward, strike, timeToExpiry, unshocked)
