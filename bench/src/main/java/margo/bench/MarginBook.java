@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import margo.core.margin.Black76PositionPricer;
+import margo.core.margin.MarkedPositions;
 import margo.core.margin.MarketSnapshot;
 import margo.core.margin.PortfolioMarginParameters;
-import margo.core.margin.PositionPricer;
 import margo.core.margin.Scenario;
+import margo.core.margin.ScenarioGrid;
 import margo.core.margin.VolatilitySmile;
 import margo.core.market.InstrumentName;
 import margo.core.pricing.OptionType;
@@ -28,6 +29,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Positions are stored column-wise on primitive arrays: {@code instrument[p]} (an index into
  * {@link #instruments}), {@code quantity[p]}, accounts as ranges {@code accountStart[a] .. accountStart[a + 1]}.
+ * For full revaluation the same positions are also {@link #marked} (each with its own copy of its instrument's
+ * forward, strike, mark IV and time to expiry) and the scenarios compiled into a {@link #grid}.
  */
 @State(Scope.Benchmark)
 public class MarginBook {
@@ -38,7 +41,9 @@ public class MarginBook {
 
     public List<InstrumentName> instruments;
     public List<Scenario> scenarios;
-    public PositionPricer pricer;
+    public Black76PositionPricer pricer;
+    public ScenarioGrid grid;
+    public MarkedPositions marked;
     public int[] instrument;
     public double[] quantity;
     public int[] accountStart;
@@ -89,6 +94,12 @@ public class MarginBook {
         }
         accountStart[ACCOUNTS] = POSITIONS;
         worstLoss = new double[ACCOUNTS];
+        List<InstrumentName> positionInstruments = new ArrayList<>(POSITIONS);
+        for (int p = 0; p < POSITIONS; p++) {
+            positionInstruments.add(instruments.get(instrument[p]));
+        }
+        marked = MarkedPositions.of(positionInstruments, quantity, pricer);
+        grid = ScenarioGrid.of(scenarios);
         unitPnl = margo.core.margin.ScenarioPnlMatrix.unitPnl(instruments, scenarios, pricer);
     }
 }

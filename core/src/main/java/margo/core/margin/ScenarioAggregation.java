@@ -1,8 +1,5 @@
 package margo.core.margin;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-
 /**
  * The hot loops of scenario margining, on primitive arrays: aggregate the scenario P&amp;L of many positions that
  * share instruments, and take each portfolio's worst loss.
@@ -13,9 +10,6 @@ import java.util.concurrent.RecursiveAction;
  * of the instrument in the scenario, in the settlement currency.
  */
 public final class ScenarioAggregation {
-
-    /** Accounts per task of {@link #worstLosses}: large enough to amortise scheduling, small enough to balance. */
-    private static final int ACCOUNTS_PER_TASK = 256;
 
     private ScenarioAggregation() {
     }
@@ -58,9 +52,9 @@ public final class ScenarioAggregation {
 
     /**
      * The worst loss of every account of a book: account {@code a} holds positions
-     * {@code accountStart[a] <= p < accountStart[a + 1]}; {@code out[a]} receives its worst loss. Accounts are split
-     * into tasks of {@value #ACCOUNTS_PER_TASK} on the common {@link ForkJoinPool} when {@code parallel}, so the work
-     * spreads over all cores; each task reuses one scenario buffer.
+     * {@code accountStart[a] <= p < accountStart[a + 1]}; {@code out[a]} receives its worst loss. When
+     * {@code parallel}, accounts run in blocks over all cores ({@link AccountBlocks}); each block reuses one scenario
+     * buffer.
      */
     public static void worstLosses(double[] unitPnl, int scenarioCount, int[] instrument, double[] quantity,
             int[] accountStart, double[] out, boolean parallel) {
@@ -68,35 +62,8 @@ public final class ScenarioAggregation {
         if (out.length < accounts) {
             throw new IllegalArgumentException("out must have room for " + accounts + " accounts, not " + out.length);
         }
-        if (!parallel) {
-            worstLossRange(unitPnl, scenarioCount, instrument, quantity, accountStart, out, 0, accounts);
-            return;
-        }
-        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                split(0, accounts);
-            }
-
-            private void split(int from, int to) {
-                if (to - from <= ACCOUNTS_PER_TASK) {
-                    worstLossRange(unitPnl, scenarioCount, instrument, quantity, accountStart, out, from, to);
-                    return;
-                }
-                int middle = (from + to) >>> 1;
-                invokeAll(new RecursiveAction() {
-                    @Override
-                    protected void compute() {
-                        split(from, middle);
-                    }
-                }, new RecursiveAction() {
-                    @Override
-                    protected void compute() {
-                        split(middle, to);
-                    }
-                });
-            }
-        });
+        AccountBlocks.forEach(accounts, parallel, (from, to) ->
+                worstLossRange(unitPnl, scenarioCount, instrument, quantity, accountStart, out, from, to));
     }
 
     private static void worstLossRange(double[] unitPnl, int scenarioCount, int[] instrument, double[] quantity,

@@ -76,11 +76,21 @@ public final class ScenarioPnlMatrix {
     /**
      * The P&amp;L of one unit of each instrument in each scenario, laid out for {@link ScenarioAggregation}:
      * {@code [instrument * scenarios.size() + scenario]}, in each instrument's settlement currency. Each instrument
-     * is revalued once per scenario, the step venues share between all accounts holding it.
+     * is revalued once per scenario, the step venues share between all accounts holding it. A
+     * {@link Black76PositionPricer} revalues through a {@link ScenarioGrid}, which gives the same numbers (to an
+     * ulp or so of the log-moneyness) with the scenario-invariant work done once per instrument.
      */
     public static double[] unitPnl(List<InstrumentName> instruments, List<Scenario> scenarios, PositionPricer pricer) {
         int n = scenarios.size();
         double[] unitPnl = new double[instruments.size() * n];
+        if (pricer instanceof Black76PositionPricer black && n > 0) {
+            ScenarioGrid grid = ScenarioGrid.of(scenarios);
+            MarkedPositions marked = MarkedPositions.of(instruments, null, black);
+            for (int i = 0; i < instruments.size(); i++) {
+                grid.unitPnl(marked, i, unitPnl, i * n);
+            }
+            return unitPnl;
+        }
         for (int i = 0; i < instruments.size(); i++) {
             InstrumentValuer valuer = pricer.valuer(instruments.get(i));
             double base = valuer.value(0.0, 0.0);

@@ -24,6 +24,8 @@
  * {@link margo.core.margin.StressResult}s.
  *
  * <p><b>Speed</b>: {@link margo.core.margin.ScenarioAggregation} holds the primitive-array loops that margin many
- * accounts from per-instrument scenario vectors, in parallel over accounts.
+ * accounts from per-instrument scenario vectors, in parallel over accounts;
+ * {@link margo.core.margin.ScenarioGrid} revalues {@link margo.core.margin.MarkedPositions} by Black-76 in every
+ * scenario from primitive arrays, one kernel call per position and scenario, for when positions are not shared.
  */
 package margo.core.margin;

@@ -46,13 +46,35 @@ public final class Black76 {
         if (!valid(forward, strike, timeYears, volatility)) {
             return Double.NaN;
         }
-        double theta = type.sign();
-        double x = NormalisedBlack.logMoneyness(forward, strike);
-        double s = volatility * Math.sqrt(timeYears);
-        double intrinsic = Math.max(theta * (forward - strike), 0.0);
+        return priceFromLogMoneyness(type, forward, strike, logMoneyness(forward, strike),
+                volatility * Math.sqrt(timeYears));
+    }
+
+    /**
+     * {@link #price} from pieces that a caller revaluing one option in many scenarios computes once: the same
+     * formula and the same code, without the argument checks. Scenario revaluation moves the forward by a factor
+     * {@code g} and so the log-moneyness by {@code ln g}, and keeps {@code sqrt T}, so it need not take a logarithm
+     * and a square root per scenario ({@link margo.core.margin.ScenarioGrid}).
+     *
+     * @param logMoneyness    {@code ln(F/K)}, as {@link #logMoneyness} gives it (or that plus {@code ln g} when
+     *                        {@code forward} is {@code g F})
+     * @param totalVolatility {@code sigma sqrt T}, &ge; 0; NaN gives NaN
+     */
+    public static double priceFromLogMoneyness(OptionType type, double forward, double strike, double logMoneyness,
+            double totalVolatility) {
+        double intrinsic = Math.max(type.sign() * (forward - strike), 0.0);
         // Jaeckel's black(): the in-the-money option is its intrinsic value plus the out-of-the-money option of the
         // other type, whose normalised value is b(-|x|, s) for calls and puts alike (put-call parity).
-        return intrinsic + Math.sqrt(forward) * Math.sqrt(strike) * NormalisedBlack.call(-Math.abs(x), s);
+        return intrinsic + Math.sqrt(forward) * Math.sqrt(strike)
+                * NormalisedBlack.call(-Math.abs(logMoneyness), totalVolatility);
+    }
+
+    /**
+     * The log-moneyness {@code ln(F/K)}, to full relative precision near the money (where it is taken as
+     * {@code log1p((F - K)/K)}); forward and strike &gt; 0.
+     */
+    public static double logMoneyness(double forward, double strike) {
+        return NormalisedBlack.logMoneyness(forward, strike);
     }
 
     /**
