@@ -35,7 +35,12 @@ import margo.core.smiles.SurfaceFit;
  * below {@value #RESOLVED_PRICE} of the forward (the COS method's absolute accuracy, see {@link CosPricer}) or a
  * surface's total variance negative: at the current market the option is not priceable here
  * ({@link #whyNotPriceable} says why); in a moved market, which takes the option that far from the money, it is
- * worth its intrinsic value whatever the shift (its time value is below what the model resolves).
+ * worth its intrinsic value whatever the shift (its time value is below what the model resolves), at a mark
+ * volatility of zero.
+ *
+ * <p>{@link #shifted} moves the market and shifts the model's volatilities, which are then read at the moved
+ * forwards: a stressed book's mark volatilities (which size Deribit's vega-scaled vol shocks) are the model's smile
+ * at the new forward plus the shift, not the old marks plus the shift.
  *
  * <p>Each option's model volatility is kept per price move, since a risk matrix revalues the same moves under
  * several volatility shocks; a calibrated model keeps each expiry's COS expansion, so a revaluation costs one
@@ -60,6 +65,8 @@ public final class ModelPositionPricer implements PositionPricer {
     private final Volatilities volatilities;
     private final String source;
     private final String undetermined;
+    /** The parallel shift of this pricer's market ({@link #shifted}), added to every model volatility. */
+    private final double shift;
     private final Map<InstrumentName.Option, OptionValuer> options = new ConcurrentHashMap<>();
 
     /**
@@ -76,6 +83,15 @@ public final class ModelPositionPricer implements PositionPricer {
         this.volatilities = volatilities;
         this.source = source;
         this.undetermined = undetermined;
+        this.shift = 0.0;
+    }
+
+    private ModelPositionPricer(ModelPositionPricer base, double priceMove, double volatilityShift) {
+        this.market = base.market.shifted(priceMove, 0.0);
+        this.volatilities = base.volatilities;
+        this.source = base.source;
+        this.undetermined = base.undetermined;
+        this.shift = base.shift + volatilityShift;
     }
 
     /** Options priced by {@code model} through {@code cos}, each expiry expanded once. */
@@ -113,7 +129,10 @@ public final class ModelPositionPricer implements PositionPricer {
         return market.forward(instrument);
     }
 
-    /** The model's implied volatility of the option at the current market; NaN when {@link #whyNotPriceable}. */
+    /**
+     * The model's implied volatility of the option at this pricer's market (plus its shift, floored at zero); zero
+     * where the model does not determine it (at the unmoved market {@link #whyNotPriceable} says so).
+     */
     @Override
     public double markVolatility(InstrumentName.Option option) {
         return optionValuer(option).markVolatility();
@@ -131,7 +150,7 @@ public final class ModelPositionPricer implements PositionPricer {
             return reason;
         }
         OptionValuer valuer = optionValuer(option);
-        if (Double.isNaN(valuer.markVolatility())) {
+        if (Double.isNaN(valuer.modelVolatility(0.0))) {
             return source + " gives no implied volatility for " + option.text() + " at the forward "
                     + Math.round(valuer.forward) + ": " + undetermined;
         }
@@ -150,6 +169,20 @@ public final class ModelPositionPricer implements PositionPricer {
             return PositionPricer.super.moveDelta(instrument, priceMove, volatilityShift);
         }
         return market.moveDelta(instrument, priceMove, volatilityShift);
+    }
+
+    /**
+     * This pricer in a moved market: the market's forwards and index moved, and the shift added to the model's
+     * volatilities, which are read at the moved forwards; so its mark volatilities follow the model's smile (where
+     * the default {@link PositionPricer.ShiftedPricer} would add the shift to the unmoved ones). The COS expansions
+     * are shared.
+     */
+    @Override
+    public PositionPricer shifted(double priceMove, double volatilityShift) {
+        if (Double.isNaN(volatilityShift)) {
+            throw new IllegalArgumentException("volatilityShift must be a number, not " + volatilityShift);
+        }
+        return new ModelPositionPricer(this, priceMove, volatilityShift);
     }
 
     @Override
@@ -179,7 +212,7 @@ public final class ModelPositionPricer implements PositionPricer {
             boolean priced = market.whyNotPriceable(option) == null;
             this.forward = priced ? market.forward(option) : Double.NaN;
             this.timeToExpiry = priced ? market.timeToExpiry(option) : Double.NaN;
-            this.markVolatility = priced ? modelVolatility(0.0) : Double.NaN;
+            this.markVolatility = priced ? volatility(0.0, 0.0) : Double.NaN;
         }
 
         @Override
@@ -200,12 +233,17 @@ public final class ModelPositionPricer implements PositionPricer {
         @Override
         public double value(double priceMove, double volatilityShift) {
             double f = forward * (1 + priceMove);
-            double model = modelVolatility(priceMove);
-            double volatility = Double.isNaN(model) ? 0.0 : Math.max(0.0, model + volatilityShift);
+            double volatility = volatility(priceMove, volatilityShift);
             OptionType type = option.type();
             return inverse
                     ? Black76.priceInCoin(type, f, option.strike(), timeToExpiry, volatility)
                     : Black76.price(type, f, option.strike(), timeToExpiry, volatility);
+        }
+
+        /** The model's volatility at the moved forward plus the shifts, floored at 0; 0 where it is undetermined. */
+        private double volatility(double priceMove, double volatilityShift) {
+            double model = modelVolatility(priceMove);
+            return Double.isNaN(model) ? 0.0 : Math.max(0.0, model + shift + volatilityShift);
         }
 
         @Override

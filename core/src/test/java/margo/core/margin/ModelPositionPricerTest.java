@@ -73,7 +73,25 @@ class ModelPositionPricerTest {
                 CosPricer.DEFAULT.price(HESTON, OptionType.CALL, forward, 70_000, t), forward, 70_000, t);
         assertEquals(expected, MODEL.markVolatility(call), 1e-10);
         assertEquals(expected, MODEL.valuer(call).markVolatility(), 1e-10);
-        assertEquals(expected + 0.1, MODEL.shifted(-0.2, 0.1).markVolatility(call), 1e-10);
+        double down = 0.8 * forward;
+        double movedIv = ImpliedVolatility.impliedVolatility(OptionType.CALL,
+                CosPricer.DEFAULT.price(HESTON, OptionType.CALL, down, 70_000, t), down, 70_000, t);
+        assertEquals(movedIv + 0.1, MODEL.shifted(-0.2, 0.1).markVolatility(call), 1e-10,
+                "in a moved market the mark is the model's smile at the moved forward");
+    }
+
+    @Test
+    void aShiftedModelPricerComposesMovesAndShiftsLikeAnyPricer() {
+        PositionPricer shifted = MODEL.shifted(0.1, 0.05).shifted(-0.2, 0.02);
+        double move = 1.1 * 0.8 - 1;
+        for (InstrumentName.Option option : bookOptions()) {
+            assertEquals(MODEL.unitValue(option, move, 0.07), shifted.unitValue(option), 1e-14, option.text());
+            assertEquals(MODEL.unitValue(option, (1 + move) * 1.05 - 1, 0.08),
+                    shifted.valuer(option).value(0.05, 0.01), 1e-14, option.text());
+        }
+        assertEquals(61_000 * 1.1 * 0.8, shifted.indexPrice(), 1e-9);
+        InstrumentName perpetual = InstrumentName.parse("BTC-PERPETUAL");
+        assertEquals(MODEL.unitValue(perpetual, move, 0.0), shifted.unitValue(perpetual), 1e-18);
     }
 
     @Test
