@@ -60,7 +60,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     private static final ThreadLocal<CosSeries> SERIES = ThreadLocal.withInitial(CosSeries::new);
     private static final ThreadLocal<double[]> PUT = ThreadLocal.withInitial(
             () -> new double[HestonParameters.PARAMETER_COUNT + 1]);
-    private static final ThreadLocal<ExpiryPuts> PUTS = ThreadLocal.withInitial(ExpiryPuts::new);
+    private static final ThreadLocal<ExpiryPuts> PUTS = ThreadLocal.withInitial(() -> new ExpiryPuts(SERIES.get()));
 
     public CosPricer {
         ModelArguments.requirePositive("truncationMultiple", truncationMultiple);
@@ -231,26 +231,79 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     }
 
     /**
+     * One expiry's expansion, kept: for pricing options of that expiry at forwards and strikes not known in advance
+     * (a risk matrix revalues each option at many moved forwards) at O(N) each, without expanding again. The
+     * expansion depends only on the model and the time, not on the forward, because the series is in
+     * {@code ln(F_T / F_0)}.
+     *
+     * @param timeYears the time to expiry T, years, &gt; 0
+     */
+    public Expiry expiry(CharacteristicFunctionModel model, double timeYears) {
+        requireExpiry(timeYears);
+        ExpiryPuts puts = new ExpiryPuts(new CosSeries());
+        puts.expand(model, timeYears, this);
+        return new Expiry(puts, timeYears);
+    }
+
+    /**
+     * The options of one expiry under one model, expanded once by {@link #expiry}. Not thread-safe: it reuses its
+     * own scratch arrays; callers sharing one between threads synchronise on it.
+     */
+    public static final class Expiry {
+        private final ExpiryPuts puts;
+        private final double timeYears;
+
+        private Expiry(ExpiryPuts puts, double timeYears) {
+            this.puts = puts;
+            this.timeYears = timeYears;
+        }
+
+        /** The time to expiry this expansion is for, years. */
+        public double timeYears() {
+            return timeYears;
+        }
+
+        /**
+         * The undiscounted price in USD of one option of this expiry, as {@link #priceSlice} gives it.
+         *
+         * @param forward the forward F, USD, finite and &gt; 0
+         * @param strike the strike K, USD; a non-positive or non-finite strike gives NaN
+         */
+        public double price(OptionType type, double forward, double strike) {
+            requireForward(forward);
+            return puts.option(type, forward, strike);
+        }
+    }
+
+    /**
      * The puts of one expiry, set up once: the COS series, or for variance gamma at {@code T / nu <= 1/2} the
      * {@link GammaMixture}.
      */
     private ExpiryPuts expand(CharacteristicFunctionModel model, double timeYears) {
         ExpiryPuts puts = PUTS.get();
-        puts.mixture = GammaMixture.serves(model, timeYears);
-        if (puts.mixture) {
-            puts.gammaMixture.expand((VarianceGammaParameters) model, timeYears);
-        } else {
-            puts.series.expand(model, timeYears, this);
-        }
+        puts.expand(model, timeYears, this);
         return puts;
     }
 
-    /** Per-thread scratch: the two ways of pricing an expiry's puts and which one is set up. */
+    /** Scratch, per thread or held by an {@link Expiry}: the two ways of pricing an expiry's puts, which is set up. */
     private static final class ExpiryPuts {
-        final CosSeries series = SERIES.get();
+        final CosSeries series;
         final GammaMixture gammaMixture = new GammaMixture();
         final double[] put = new double[HestonParameters.PARAMETER_COUNT + 1];
         boolean mixture;
+
+        ExpiryPuts(CosSeries series) {
+            this.series = series;
+        }
+
+        void expand(CharacteristicFunctionModel model, double timeYears, CosPricer settings) {
+            mixture = GammaMixture.serves(model, timeYears);
+            if (mixture) {
+                gammaMixture.expand((VarianceGammaParameters) model, timeYears);
+            } else {
+                series.expand(model, timeYears, settings);
+            }
+        }
 
         double option(OptionType type, double forward, double strike) {
             if (!isStrike(strike)) {

@@ -34,6 +34,24 @@ class CosPricerTest {
     }
 
     @Test
+    void aKeptExpiryPricesLikeASliceAtEveryForwardWithoutExpandingAgain() {
+        VarianceGammaParameters shortVg = new VarianceGammaParameters(0.6, 0.2, -0.1);
+        for (CharacteristicFunctionModel model : new CharacteristicFunctionModel[] {BTC, shortVg}) {
+            double t = 7 / 365.0;
+            CosPricer.Expiry expiry = CosPricer.DEFAULT.expiry(model, t);
+            assertEquals(t, expiry.timeYears(), 0.0);
+            for (double forward : new double[] {0.6 * FORWARD, FORWARD, 1.5 * FORWARD}) {
+                double[] slice = new double[STRIKES.length];
+                CosPricer.DEFAULT.priceSlice(model, forward, t, STRIKES, TYPES, slice);
+                for (int i = 0; i < STRIKES.length; i++) {
+                    assertEquals(slice[i], expiry.price(TYPES[i], forward, STRIKES[i]), 0.0,
+                            model.modelName() + " K " + STRIKES[i] + " F " + forward);
+                }
+            }
+        }
+    }
+
+    @Test
     void nonPositiveStrikeGivesNaNWithoutDisturbingTheOthers() {
         double[] out = new double[2];
         CosPricer.DEFAULT.priceSlice(BTC, FORWARD, 0.5, new double[] {0.0, FORWARD},

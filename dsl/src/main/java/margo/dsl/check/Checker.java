@@ -978,7 +978,7 @@ public final class Checker {
         List<Expr.Argument> extra = new ArrayList<>();
         boolean ok = true;
         int positional = 0;
-        int pricedBy = 0;  // arguments reported on their own, not counted for arity
+        int reportedAlone = 0;  // arguments reported on their own, not counted for arity
         boolean sawNamed = false;
         for (Expr.Argument argument : arguments) {
             if (argument.name() == null && negativeNamedArgument(spec, argument.value()) instanceof Name parameter) {
@@ -986,7 +986,7 @@ public final class Checker {
                         + "' reads as " + parameter.id() + " minus a number", "a negative named argument needs '=': "
                         + parameter.id() + " = -" + source.text().substring(((Expr.Binary) argument.value()).right()
                         .span().start(), argument.span().end()));
-                pricedBy++;
+                reportedAlone++;
                 ok = false;
             } else if (argument.name() == null) {
                 if (sawNamed) {
@@ -1003,12 +1003,7 @@ public final class Checker {
                 sawNamed = true;
                 String name = argument.name().id();
                 boolean known = spec.parameters().stream().anyMatch(parameter -> parameter.name().equals(name));
-                if (!known && name.equals("priced_by")) {
-                    error(argument.name().span(), "priced_by (pricing with a calibrated model) is not supported yet",
-                            id + " prices every position with Black-76 at the market chain's mark IVs");
-                    pricedBy++;
-                    ok = false;
-                } else if (!known) {
+                if (!known) {
                     error(argument.name().span(), id + " has no parameter '" + name + "'", Suggestions.didYouMean(name,
                             spec.parameters().stream().map(ParameterSpec::name).toList()));
                     ok = false;
@@ -1018,7 +1013,7 @@ public final class Checker {
                 }
             }
         }
-        int count = arguments.size() - pricedBy;
+        int count = arguments.size() - reportedAlone;
         if (count < spec.minimumArguments() || count > spec.maximumArguments()) {
             List<String> missing = spec.parameters().stream().filter(parameter -> !parameter.optional()
                     && !byParameter.containsKey(parameter.name())).map(ParameterSpec::name).toList();
@@ -1083,8 +1078,8 @@ public final class Checker {
         }
         if (!parameter.accepts().contains(type.kind())) {
             error(argument.value().span(), "argument '" + parameter.name() + "' of " + spec.name() + " must be "
-                    + parameter.acceptsInWords() + ", not " + type.kind().withArticle(),
-                    isNumberAndDuration(type.kind(), parameter.accepts().iterator().next()) ? DURATION_HINT : null);
+                    + parameter.acceptsInWords() + ", not " + type.kind().withArticle(), kindHint(parameter, type.kind(),
+                            argument.value()));
             return null;
         }
         if (!parameter.choices().isEmpty() && argument.value() instanceof Expr.StringLiteral text
@@ -1095,6 +1090,20 @@ public final class Checker {
             return null;
         }
         return type.kind();
+    }
+
+    /** A hint for a value of the wrong kind: the unit mix-up, or how to get a model that prices. */
+    private String kindHint(ParameterSpec parameter, Kind given, Expr value) {
+        if (isNumberAndDuration(given, parameter.accepts().iterator().next())) {
+            return DURATION_HINT;
+        }
+        if (given == Kind.MODEL && parameter.accepts().contains(Kind.FIT)) {
+            return "calibrate it first: fit f = calibrate " + sourceOf(value) + " to CHAIN";
+        }
+        if (parameter.name().equals("priced_by")) {
+            return "priced_by takes a fit (fit f = calibrate MODEL to CHAIN) or a surface (surface s = svi(CHAIN))";
+        }
+        return null;
     }
 
     private static String arity(FunctionSpec spec) {

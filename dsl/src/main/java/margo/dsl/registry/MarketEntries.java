@@ -34,6 +34,16 @@ final class MarketEntries {
             required("book", Set.of(Kind.BOOK), "book", "a book bound by book N = positions(...)");
     private static final ParameterSpec RULES_PARAMETER = required("rules", Set.of(Kind.RULES), "margin rules",
             "a rules binding, or a family's defaults: deribit_standard, portfolio_margin, span");
+    /** The last parameter of every margin built-in that values positions (see {@code ModelPositionPricer}). */
+    private static final ParameterSpec PRICED_BY_PARAMETER = optional("priced_by", Set.of(Kind.FIT, Kind.SURFACE),
+            "fit or surface", "Black-76 at the market chain's mark IVs", List.of(), "a fit or a surface of the"
+                    + " book's coin at its valuation time that prices the options instead: each option at the"
+                    + " model's implied vol at its (moved) forward plus any vol shift, a parallel shift of the"
+                    + " model's smile (which moves with the forward); futures and perpetuals, forwards and the"
+                    + " index still come from the book's market");
+    private static final String FIT = "data near = options(\"data/deribit-btc-sample.csv\") {\n"
+            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.15 and expiry >= 20d and expiry <= 40d\n"
+            + "}\nmodel hs = heston\nfit hf = calibrate hs to near { starts 1 }\n";
     private static final ParameterSpec CHAIN_PARAMETER = required("data", Set.of(Kind.TABLE), "option chain",
             "a chain loaded by options(...), possibly filtered with keep");
 
@@ -210,12 +220,14 @@ final class MarketEntries {
                         + " instrument, an expiry the chain lacks, a bad size ...) is left out with a warning"
                         + " naming its line.",
                 BOOK + "show margin(desk, deribit_standard)", new Implementation.Core()));
-        registry.function(new FunctionSpec("margin", List.of(BOOK_PARAMETER, RULES_PARAMETER),
+        registry.function(new FunctionSpec("margin", List.of(BOOK_PARAMETER, RULES_PARAMETER, PRICED_BY_PARAMETER),
                 false, Kind.TABLE, "table", false,
                 "The margin state of every account and margin group under the rules: equity, IM, MM (USD),"
                         + " their ratios, the available balance, the liquidation prices below and above the"
-                        + " index, and the distance to the nearer one as a fraction of the index.",
-                BOOK + "rules pm = portfolio_margin { price_range 16% }\nshow margin(desk, pm)",
+                        + " index, and the distance to the nearer one as a fraction of the index. With priced_by"
+                        + " a calibrated model or a surface prices the options.",
+                BOOK + FIT + "rules pm = portfolio_margin { price_range 16% }\nshow margin(desk, pm)\n"
+                        + "show margin(desk, pm, priced_by hf)",
                 new Implementation.Core()));
         registry.function(new FunctionSpec("what_if", List.of(BOOK_PARAMETER,
                 required("instrument", TEXT, "instrument name", "the instrument traded, e.g."
@@ -223,11 +235,11 @@ final class MarketEntries {
                 required("size", NUMBER, "coin", "the size traded, positive to buy, negative to sell"),
                 RULES_PARAMETER,
                 optional("account", TEXT, "account name", "every account", List.of(),
-                        "the account that trades; its cross-margin pool takes the trade")),
+                        "the account that trades; its cross-margin pool takes the trade"), PRICED_BY_PARAMETER),
                 false, Kind.TABLE, "table", false,
                 "Pre-trade margin: each account's IM, MM and available balance before and after adding the"
-                        + " trade, at the market's mark price, to its cross-margin pool; accepted is whether"
-                        + " IM stays covered.",
+                        + " trade, at the market's mark price (the model's price with priced_by), to its"
+                        + " cross-margin pool; accepted is whether IM stays covered.",
                 BOOK + "show what_if(desk, \"BTC-29MAR24-70000-C\", -10, deribit_standard, account \"calendar\")",
                 new Implementation.Core()));
         registry.function(new FunctionSpec("stress", List.of(BOOK_PARAMETER,
@@ -236,15 +248,16 @@ final class MarketEntries {
                 optional("price", NUMBER, "fraction", "0", List.of(), "the relative move of the index, every"
                         + " forward and the perpetual: -40% is forty percent down"),
                 optional("vol", NUMBER, "vol points, decimal", "0", List.of(), "the shift added to every"
-                        + " implied volatility: 10% adds ten vol points")),
+                        + " implied volatility: 10% adds ten vol points"), PRICED_BY_PARAMETER),
                 false, Kind.TABLE, "table", false,
                 "Each account and group after a market move: its P&L (USD) and its equity, IM, MM and"
                         + " maintenance ratio after. The move goes in the block of its show, `show stress(desk, pm)"
                         + " { price -40%, vol 20% }`, or in named arguments, where a negative one needs '='"
                         + " (`price = -40%`: `price -40%` would read as a subtraction).",
-                BOOK + "show stress(desk, deribit_standard) { price -40%, vol 20% }\n"
-                        + "show stress(desk, portfolio_margin, price = -20%)", new Implementation.Core()));
-        registry.function(new FunctionSpec("attribution", List.of(BOOK_PARAMETER, RULES_PARAMETER),
+                BOOK + FIT + "show stress(desk, deribit_standard) { price -40%, vol 20% }\n"
+                        + "show stress(desk, portfolio_margin, price = -20%)\n"
+                        + "show stress(desk, priced_by hf) { price -40%, vol 80% }", new Implementation.Core()));
+        registry.function(new FunctionSpec("attribution", List.of(BOOK_PARAMETER, RULES_PARAMETER, PRICED_BY_PARAMETER),
                 false, Kind.TABLE, "table", false,
                 "Each position's contribution to its group's IM in USD, by the rule's own attribution (the"
                         + " contributions sum to the group's IM), with the position's standalone IM.",
@@ -253,7 +266,8 @@ final class MarketEntries {
                 optional("price", Set.of(Kind.LIST), "list of fractions", "-50% to 50% in steps of 10%", List.of(),
                         "the relative moves of the index, every forward and the perpetual, increasing"),
                 optional("vol", Set.of(Kind.LIST), "list of vol points, decimal", "-30% to 60% in steps of 15%",
-                        List.of(), "the shifts added to every implied volatility, increasing (floored at zero vol)")),
+                        List.of(), "the shifts added to every implied volatility, increasing (floored at zero vol)"),
+                PRICED_BY_PARAMETER),
                 false, Kind.FIGURE, "figure: P&L in USD by price move (%) and vol shock (vol points), one panel per"
                         + " margin group", false,
                 "Each margin group's P&L (USD, the change of its equity, collateral included) when every price"
@@ -261,11 +275,14 @@ final class MarketEntries {
                         + " map per account's cross pool and per isolated group, losses red and gains blue. The P&L"
                         + " is core's stress P&L;"
                         + " the rules are those of the book's margin and do not change the P&L.",
-                BOOK + "plot scenarios(desk, portfolio_margin, price [-40%, -20%, 0%, 20%, 40%], vol [-20%, 0%, 40%])",
+                BOOK + "surface sv = svi(chain)\n"
+                        + "plot scenarios(desk, portfolio_margin, price [-40%, -20%, 0%, 20%, 40%],"
+                        + " vol [-20%, 0%, 40%])\n"
+                        + "plot scenarios(desk, portfolio_margin, priced_by sv)",
                 new Implementation.Core()));
         registry.function(new FunctionSpec("liquidation", List.of(BOOK_PARAMETER, RULES_PARAMETER,
                 optional("account", TEXT, "account name", "every account", List.of(),
-                        "the account whose margin groups are drawn")),
+                        "the account whose margin groups are drawn"), PRICED_BY_PARAMETER),
                 false, Kind.FIGURE, "figure: equity and MM in USD against the index (USD), one panel per margin"
                         + " group", false,
                 "Equity and maintenance margin (USD) of each margin group with positions against the index from"

@@ -1,8 +1,10 @@
 package margo.dsl.run;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import margo.core.margin.Account;
@@ -16,12 +18,14 @@ import margo.core.margin.MarginCalculator;
 import margo.core.margin.MarginContribution;
 import margo.core.margin.MarginGroup;
 import margo.core.margin.MarketSnapshot;
+import margo.core.margin.ModelPositionPricer;
 import margo.core.margin.Position;
 import margo.core.margin.PositionPricer;
 import margo.core.margin.StressResult;
 import margo.core.margin.WhatIf;
 import margo.core.market.InstrumentName;
 import margo.core.market.OptionChain;
+import margo.core.models.CosPricer;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.Block;
@@ -33,9 +37,11 @@ import margo.dsl.plot.Figure;
 import margo.dsl.plot.MarginPlot;
 import margo.dsl.value.BookValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.FitValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.RulesValue;
+import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
@@ -110,7 +116,8 @@ final class MarginBuiltins {
         if (!(index > 0) || Double.isInfinite(index)) {
             throw new RunFailure(arguments.get(2).span(), "the index price must be positive, not " + index);
         }
-        PositionPricer pricer = new Black76PositionPricer(MarketSnapshot.fromChain(chain, index));
+        MarketSnapshot snapshot = MarketSnapshot.fromChain(chain, index);
+        PositionPricer pricer = new Black76PositionPricer(snapshot);
         BookLoad load;
         try {
             load = BookCsv.load(file, pricer);
@@ -118,7 +125,7 @@ final class MarginBuiltins {
             throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
         }
         warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
-        return new BookValue(load.book(), pricer, new TableValue(holdings(load.book()), null));
+        return new BookValue(load.book(), snapshot, pricer, new TableValue(holdings(load.book()), null));
     }
 
     /** One row per position and collateral holding of the book. */
@@ -152,16 +159,19 @@ final class MarginBuiltins {
         return Table.create("book", accounts, groups, holdings, sizes, prices, haircuts);
     }
 
-    /** {@code margin(book, rules)}: core's report, one row per account and margin group. */
+    /** {@code margin(book, rules, priced_by?)}: core's report, one row per account and margin group. */
     private TableValue margin(List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
-        return new TableValue(calculator(arguments.get(1)).report(book.book(), book.pricer()), null);
+        return new TableValue(calculator(arguments.get(1)).report(book.book(), pricer(book, arguments.get(2))), null);
     }
 
-    /** {@code what_if(book, instrument, size, rules, account?)}: the trade at the market's mark, in the cross pool. */
+    /**
+     * {@code what_if(book, instrument, size, rules, account?, priced_by?)}: the trade at the market's mark (the
+     * model's price with priced_by), in the cross pool.
+     */
     private TableValue whatIf(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
-        PositionPricer pricer = book.pricer();
+        PositionPricer pricer = pricer(book, arguments.get(5));
         Expr instrumentArgument = arguments.get(1);
         InstrumentName instrument;
         try {
@@ -212,9 +222,13 @@ final class MarginBuiltins {
         return reportingRejection(call, () -> stress(arguments));
     }
 
-    /** {@code stress(book, rules?, price?, vol?)}: every group after the move, P&L and margin before and after. */
+    /**
+     * {@code stress(book, rules?, price?, vol?, priced_by?)}: every group after the move, P&L and margin before and
+     * after.
+     */
     private TableValue stress(List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
+        PositionPricer pricer = pricer(book, arguments.get(4));
         MarginCalculator calculator = arguments.get(1) == null
                 ? new MarginCalculator(rules.defaults("deribit_standard").rule()) : calculator(arguments.get(1));
         double price = arguments.get(2) == null ? 0 : number(arguments.get(2));
@@ -226,7 +240,7 @@ final class MarginBuiltins {
                 "equity_after", "initial_margin_after", "maintenance_margin_after", "maintenance_ratio_after"));
         for (Account account : book.book().accounts()) {
             for (MarginGroup group : account.groups()) {
-                StressResult result = calculator.stress(group, price, vol, book.pricer());
+                StressResult result = calculator.stress(group, price, vol, pricer);
                 columns.row(account.name(), group.label(), price, vol, result.pnl(), result.before().equity(),
                         result.after().equity(), result.after().initialMargin(), result.after().maintenanceMargin(),
                         result.after().maintenanceRatio());
@@ -235,15 +249,16 @@ final class MarginBuiltins {
         return new TableValue(columns.table(), null);
     }
 
-    /** {@code attribution(book, rules)}: each position's share of its group's IM. */
+    /** {@code attribution(book, rules, priced_by?)}: each position's share of its group's IM. */
     private TableValue attribution(List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
+        PositionPricer pricer = pricer(book, arguments.get(2));
         MarginCalculator calculator = calculator(arguments.get(1));
         StringColumn instruments = StringColumn.create("instrument");
         Columns columns = new Columns("attribution", List.of("size", "initial_margin", "standalone_margin"));
         for (Account account : book.book().accounts()) {
             for (MarginGroup group : account.groups()) {
-                for (MarginContribution contribution : calculator.attribution(group, book.pricer())) {
+                for (MarginContribution contribution : calculator.attribution(group, pricer)) {
                     instruments.append(contribution.position().instrument().text());
                     columns.row(account.name(), group.label(), contribution.position().size(),
                             contribution.initialMargin(), contribution.standaloneMargin());
@@ -255,7 +270,10 @@ final class MarginBuiltins {
         return new TableValue(table, null);
     }
 
-    /** {@code scenarios(book, rules, price?, vol?)}: each account's P&L by price move and vol shock, a heat map. */
+    /**
+     * {@code scenarios(book, rules, price?, vol?, priced_by?)}: each account's P&L by price move and vol shock, a
+     * heat map.
+     */
     private FigureValue scenarios(List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         List<Double> prices = arguments.get(2) == null ? MarginPlot.DEFAULT_PRICE_MOVES : moves(arguments.get(2));
@@ -271,14 +289,17 @@ final class MarginBuiltins {
             throw new RunFailure(arguments.get(0).span(), "scenarios has nothing to draw: the book has no account");
         }
         return new FigureValue(MarginPlot.scenarios("scenarios of " + label(arguments.get(0)), accounts,
-                calculator(arguments.get(1)), book.pricer(), prices, vols));
+                calculator(arguments.get(1)), pricer(book, arguments.get(4)), prices, vols));
     }
 
-    /** {@code liquidation(book, rules, account?)}: equity and MM against the index, one panel per margin group. */
+    /**
+     * {@code liquidation(book, rules, account?, priced_by?)}: equity and MM against the index, one panel per margin
+     * group.
+     */
     private FigureValue liquidation(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         Figure figure = MarginPlot.liquidation("liquidation of " + label(arguments.get(0)),
-                accounts(book.book(), arguments.get(2)), calculator(arguments.get(1)), book.pricer());
+                accounts(book.book(), arguments.get(2)), calculator(arguments.get(1)), pricer(book, arguments.get(3)));
         if (figure == null) {
             throw new RunFailure(call.span(), "liquidation has nothing to draw: no margin group has positions");
         }
@@ -301,6 +322,62 @@ final class MarginBuiltins {
             throw new RunFailure(list.span(), "the moves must be a list of at least one number");
         }
         return out;
+    }
+
+    /**
+     * The book's pricer, or with {@code priced_by} the fit's calibrated model (by COS) or the surface over the book's
+     * market. The model must be of the book's coin and fitted at its valuation time, and must price every option of
+     * the book; otherwise a failure at the argument naming what differs or the first option it cannot price.
+     */
+    private PositionPricer pricer(BookValue book, Expr pricedBy) {
+        if (pricedBy == null) {
+            return book.pricer();
+        }
+        String name = label(pricedBy);
+        ModelPositionPricer pricer;
+        TableValue fittedTo;
+        switch (evaluator.apply(pricedBy)) {
+            case FitValue fit -> {
+                fittedTo = fit.data();
+                pricer = ModelPositionPricer.calibrated(book.pricer(), fit.calibrated(), CosPricer.DEFAULT,
+                        "the " + fit.model().family() + " fit " + name);
+            }
+            case SurfaceValue surface -> {
+                fittedTo = surface.chain();
+                pricer = ModelPositionPricer.surface(book.pricer(), surface.fit(),
+                        "the " + surface.fit().family().name().toLowerCase(Locale.ROOT) + " surface " + name);
+            }
+            case Value other -> throw new IllegalStateException("priced_by checked as a fit or surface, not " + other);
+        }
+        requireBookMarket(book, ChainValues.optionChain(fittedTo, name + "'s chain", pricedBy.span()), name,
+                pricedBy.span());
+        for (Account account : book.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                for (Position position : group.positions()) {
+                    String unpriceable = pricer.whyNotPriceable(position.instrument());
+                    if (unpriceable != null) {
+                        throw new RunFailure(pricedBy.span(), "cannot price " + position.instrument().text()
+                                + " of account " + account.name() + ": " + unpriceable);
+                    }
+                }
+            }
+        }
+        return pricer;
+    }
+
+    /** A model fitted to another coin or at another time than the book's market cannot price the book. */
+    private static void requireBookMarket(BookValue book, OptionChain fittedTo, String name, Span span) {
+        String coin = book.pricer().coin();
+        if (!fittedTo.underlying().equals(coin)) {
+            throw new RunFailure(span, name + " was fitted to " + fittedTo.underlying() + " options, the book holds "
+                    + coin + " ones", "fit the model to a chain of " + coin);
+        }
+        Instant bookTime = book.market().valuationTime();
+        if (!fittedTo.valuationTime().equals(bookTime)) {
+            throw new RunFailure(span, name + " was fitted to a chain valued at " + fittedTo.valuationTime()
+                    + ", the book's market is at " + bookTime, "fit the model to the chain the book is valued in,"
+                    + " or a chain with the same valuation time");
+        }
     }
 
     // ---- helpers

@@ -1,6 +1,7 @@
 package margo.dsl.value;
 
 import margo.core.margin.Book;
+import margo.core.margin.MarketSnapshot;
 import margo.core.margin.PositionPricer;
 
 /**
@@ -8,14 +9,16 @@ import margo.core.margin.PositionPricer;
  * in: a book is always margined against the chain it was loaded with.
  *
  * @param book    the accounts, their margin groups, positions and collateral
- * @param pricer  Black-76 at the market chain's forwards and mark IVs, at its index price
+ * @param market  the market chain's index, forwards and mark IVs at its valuation time
+ * @param pricer  Black-76 in {@code market}; {@code priced_by} replaces it for one call
  * @param display one row per position or collateral holding
  */
-public record BookValue(Book book, PositionPricer pricer, TableValue display) implements TabulatedValue {
+public record BookValue(Book book, MarketSnapshot market, PositionPricer pricer, TableValue display)
+        implements TabulatedValue {
 
     public BookValue {
-        if (book == null || pricer == null || display == null) {
-            throw new IllegalArgumentException("book, pricer and display must not be null");
+        if (book == null || market == null || pricer == null || display == null) {
+            throw new IllegalArgumentException("book, market, pricer and display must not be null");
         }
     }
 

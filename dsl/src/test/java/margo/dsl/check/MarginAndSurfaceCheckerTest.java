@@ -111,10 +111,36 @@ class MarginAndSurfaceCheckerTest {
     }
 
     @Test
-    void pricedByIsNotSupportedYet() {
-        Diagnostic error = only(check(BOOK + "show margin(desk, deribit_standard, priced_by hf)\n"));
-        assertEquals("3:37 priced_by (pricing with a calibrated model) is not supported yet",
+    void everyMarginBuiltInTakesAFitOrASurfaceAsPricedBy() {
+        Execution execution = check(BOOK + """
+                model hs = heston
+                fit hf = calibrate hs to chain
+                surface sv = svi(chain)
+                show margin(desk, deribit_standard, priced_by hf)
+                show what_if(desk, "BTC-29MAR24-70000-C", -10, span, priced_by sv)
+                show stress(desk, priced_by hf) { price -40%, vol +80% }
+                show attribution(desk, portfolio_margin, priced_by = sv)
+                plot scenarios(desk, portfolio_margin, priced_by hf)
+                plot liquidation(desk, span, account "hedged", priced_by hf)
+                """);
+        assertEquals(List.of(), located(execution.diagnostics()));
+    }
+
+    @Test
+    void pricedByATableIsAWrongKindWithWhatItTakes() {
+        Diagnostic error = only(check(BOOK + "show margin(desk, deribit_standard, priced_by chain)\n"));
+        assertEquals("3:47 argument 'priced_by' of margin must be a surface or a fit, not a table",
                 located(List.of(error)).getFirst());
+        assertEquals("priced_by takes a fit (fit f = calibrate MODEL to CHAIN) or a surface (surface s = svi(CHAIN))",
+                error.hint());
+    }
+
+    @Test
+    void pricedByAModelThatIsNotCalibratedSaysToCalibrateIt() {
+        Diagnostic error = only(check(BOOK + "model hs = heston\nshow stress(desk, priced_by hs)\n"));
+        assertEquals("4:29 argument 'priced_by' of stress must be a surface or a fit, not a model",
+                located(List.of(error)).getFirst());
+        assertEquals("calibrate it first: fit f = calibrate hs to CHAIN", error.hint());
     }
 
     @Test
