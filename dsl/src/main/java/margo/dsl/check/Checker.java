@@ -306,11 +306,6 @@ public final class Checker {
     /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
     private Type rules(Stmt.Binding binding) {
         List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
-        if (binding.value() instanceof Name custom && custom.id().equals("custom")) {
-            error(custom.span(), "custom rules are not supported yet", "the rules families: "
-                    + String.join(", ", families));
-            return Type.ERROR;
-        }
         if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
             String written = binding.value() instanceof Name name ? name.id() : null;
             error(binding.value().span(), "rules needs a rules family: " + String.join(", ", families),
@@ -319,7 +314,156 @@ public final class Checker {
             return Type.ERROR;
         }
         types.put(family, Type.RULES);
-        return familySettings("rules", family.id(), binding.block()) ? Type.RULES : Type.ERROR;
+        boolean settings = family.id().equals("custom") ? customRules(family.span(), binding.block())
+                : familySettings("rules", family.id(), binding.block());
+        return settings ? Type.RULES : Type.ERROR;
+    }
+
+    /** The formulas of a custom rule, written {@code NAME = E}. */
+    private static final List<String> CUSTOM_FORMULAS = List.of("initial", "maintenance");
+    private static final List<String> SCENARIO_MOVES = List.of("price", "vol", "weight");
+
+    /**
+     * {@code rules N = custom { price [...]  vol [...]  scenario NAME { ... }  initial = E  maintenance = E }}: the
+     * plain settings are checked as any family's; the named scenarios and the formulas here. A rule needs
+     * scenarios (a grid or a named one) and an initial formula.
+     */
+    private boolean customRules(Span family, Block block) {
+        List<Clause> settings = new ArrayList<>();
+        Set<String> formulas = new HashSet<>();
+        Set<String> scenarioNames = new HashSet<>();
+        boolean ok = true;
+        boolean grid = false;
+        for (Clause clause : block.clauses()) {
+            switch (clause) {
+                case Clause.ParameterFixed formula -> ok &= customFormula(formula, formulas);
+                case Clause.Setting setting when CUSTOM_FORMULAS.contains(setting.name().id()) -> {
+                    error(setting.name().span(), setting.name().id() + " is a formula, written with '='",
+                            setting.name().id() + " = " + sourceOf(setting.value()));
+                    formulas.add(setting.name().id());
+                    ok = false;
+                }
+                case Clause.Setting setting when setting.name().id().equals("scenario") ->
+                        ok &= namedScenario(setting, scenarioNames);
+                default -> {
+                    String word = clauseWord(clause);
+                    grid |= word.equals("price") || word.equals("vol");
+                    if (word.equals("price") && clause instanceof Clause.Setting price
+                            && price.value() instanceof Expr.ListLiteral moves) {
+                        for (Expr move : moves.elements()) {
+                            ok &= priceMove("price", move);
+                        }
+                    }
+                    settings.add(clause);
+                }
+            }
+        }
+        ok &= familySettings("rules", "custom", new Block(List.copyOf(settings), block.span()));
+        if (!formulas.contains("initial")) {
+            error(family, "a custom rule needs an initial margin formula", "write one in its block, e.g."
+                    + " initial = worst_loss + 10% * mean_loss");
+            ok = false;
+        }
+        if (!grid && scenarioNames.isEmpty()) {
+            error(family, "a custom rule needs scenarios", "write price [-20%, 0%, 20%] (with vol [...] for a"
+                    + " grid), or scenario crash { price -50%  vol 80% }");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** {@code initial = E} or {@code maintenance = E}: a number over the scenario aggregates (and initial). */
+    private boolean customFormula(Clause.ParameterFixed formula, Set<String> written) {
+        Name name = formula.parameter();
+        if (!CUSTOM_FORMULAS.contains(name.id())) {
+            boolean setting = registry.setting("custom", name.id()).isPresent();
+            String hint = Suggestions.didYouMean(name.id(), CUSTOM_FORMULAS);
+            error(name.span(), setting ? name.id() + " is a setting, written without '='"
+                    : "custom has no formula '" + name.id() + "'", setting ? name.id() + " " + sourceOf(formula.value())
+                    : hint != null ? hint : "its formulas are initial = E and maintenance = E");
+            return false;
+        }
+        if (!written.add(name.id())) {
+            error(name.span(), "the formula '" + name.id() + "' is given twice");
+            return false;
+        }
+        Map<String, Kind> scope = new LinkedHashMap<>();
+        registry.scenarioAggregates().forEach(aggregate -> scope.put(aggregate.name(), Kind.NUMBER));
+        if (name.id().equals("maintenance")) {
+            scope.put("initial", Kind.NUMBER);
+        }
+        String outer = rowScopeNoun;
+        rowScopeNoun = "name in a margin formula";
+        Type type;
+        try {
+            type = rowExpression(TableSchema.of(scope, false), formula.value());
+        } finally {
+            rowScopeNoun = outer;
+        }
+        if (type.kind() != Kind.NUMBER && !type.isError()) {
+            error(formula.value().span(), (type.kind() == Kind.DURATION ? "unit mismatch: " : "") + name.id()
+                    + " must be an amount in the settlement currency, not " + type.kind().withArticle(),
+                    "e.g. " + name.id() + " = " + (name.id().equals("initial") ? "worst_loss" : "80% * initial"));
+            return false;
+        }
+        return !type.isError();
+    }
+
+    /** {@code scenario NAME { price M  vol S  weight W }}: a named scenario besides the grid. */
+    private boolean namedScenario(Clause.Setting scenario, Set<String> names) {
+        String label = scenario.value() instanceof Name name ? name.id()
+                : scenario.value() instanceof Expr.StringLiteral text ? text.value() : null;
+        if (label == null) {
+            error(scenario.value().span(), "a scenario needs a name", "e.g. scenario crash { price -50%  vol 80% }");
+            return false;
+        }
+        boolean ok = true;
+        if (!names.add(label)) {
+            error(scenario.value().span(), "the scenario '" + label + "' is given twice");
+            ok = false;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : scenario.block().clauses()) {
+            String word = clauseWord(clause);
+            if (!(clause instanceof Clause.Setting move) || !SCENARIO_MOVES.contains(word)) {
+                String hint = Suggestions.didYouMean(word, SCENARIO_MOVES);
+                error(keywordSpan(clause.span(), word), "a scenario takes price, vol and weight, not " + word,
+                        hint != null ? hint : "e.g. scenario crash { price -50%  vol 80%  weight 33% }");
+                ok = false;
+                continue;
+            }
+            if (!seen.add(word)) {
+                error(move.name().span(), "the scenario's " + word + " is given twice");
+                ok = false;
+            }
+            Type type = expression(move.value());
+            if (type.kind() != Kind.NUMBER && !type.isError()) {
+                error(move.value().span(), (type.kind() == Kind.DURATION ? "unit mismatch: " : "") + word
+                        + " takes a number (" + switch (word) {
+                            case "price" -> "a relative move, e.g. -50%";
+                            case "vol" -> "vol points added, e.g. 80%";
+                            default -> "the fraction of the scenario's P&L counted, e.g. 33%";
+                        } + "), not " + type.kind().withArticle());
+                ok = false;
+            } else if (word.equals("price")) {
+                ok &= priceMove("price", move.value());
+            } else if (word.equals("weight") && constant(move.value()) instanceof Double weight
+                    && !(weight >= 0 && weight <= 1)) {
+                error(move.value().span(), "weight must be between 0% and 100%, not " + sourceOf(move.value()));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** A price move written as a number must be above -100%; computed ones are checked when the rule is built. */
+    private boolean priceMove(String setting, Expr move) {
+        if (constant(move) instanceof Double value && !(value > -1)) {
+            error(move.span(), setting + " moves must be above -100% (a price cannot fall below zero), not "
+                    + sourceOf(move));
+            return false;
+        }
+        return true;
     }
 
     /** {@code book N = positions(PATH, market CHAIN)}. */
@@ -415,7 +559,8 @@ public final class Checker {
                 Kind kind = types.get(element).kind();
                 if (kind != Kind.NUMBER && kind != Kind.ERROR) {
                     error(element.span(), (kind == Kind.DURATION ? "unit mismatch: " : "") + name
-                            + " takes numbers (price moves such as -33% or 100%), not " + kind.withArticle());
+                            + " takes numbers (" + (name.equals("vol") ? "vol shifts such as -10% or 30%"
+                            : "price moves such as -33% or 100%") + "), not " + kind.withArticle());
                     ok = false;
                 }
             }
