@@ -336,7 +336,14 @@ public final class Checker {
         boolean grid = false;
         for (Clause clause : block.clauses()) {
             switch (clause) {
-                case Clause.ParameterFixed formula -> ok &= customFormula(formula, formulas);
+                case Clause.ParameterFixed formula when CUSTOM_FORMULAS.contains(formula.parameter().id()) ->
+                        ok &= customFormula(formula, formulas);
+                case Clause.ParameterFixed formula when registry.setting("custom", formula.parameter().id()).isEmpty() -> {
+                    String hint = Suggestions.didYouMean(formula.parameter().id(), CUSTOM_FORMULAS);
+                    error(formula.parameter().span(), "custom has no formula '" + formula.parameter().id() + "'",
+                            hint != null ? hint : "its formulas are initial = E and maintenance = E");
+                    ok = false;
+                }
                 case Clause.Setting setting when CUSTOM_FORMULAS.contains(setting.name().id()) -> {
                     error(setting.name().span(), setting.name().id() + " is a formula, written with '='",
                             setting.name().id() + " = " + sourceOf(setting.value()));
@@ -375,14 +382,6 @@ public final class Checker {
     /** {@code initial = E} or {@code maintenance = E}: a number over the scenario aggregates (and initial). */
     private boolean customFormula(Clause.ParameterFixed formula, Set<String> written) {
         Name name = formula.parameter();
-        if (!CUSTOM_FORMULAS.contains(name.id())) {
-            boolean setting = registry.setting("custom", name.id()).isPresent();
-            String hint = Suggestions.didYouMean(name.id(), CUSTOM_FORMULAS);
-            error(name.span(), setting ? name.id() + " is a setting, written without '='"
-                    : "custom has no formula '" + name.id() + "'", setting ? name.id() + " " + sourceOf(formula.value())
-                    : hint != null ? hint : "its formulas are initial = E and maintenance = E");
-            return false;
-        }
         if (!written.add(name.id())) {
             error(name.span(), "the formula '" + name.id() + "' is given twice");
             return false;
@@ -503,6 +502,12 @@ public final class Checker {
         Set<String> seen = new HashSet<>();
         List<String> known = registry.settings(family).stream().map(SettingSpec::name).toList();
         for (Clause clause : block.clauses()) {
+            if (clause instanceof Clause.ParameterFixed fixed && known.contains(fixed.parameter().id())) {
+                error(fixed.parameter().span(), fixed.parameter().id() + " is a setting, written without '='",
+                        fixed.parameter().id() + " " + sourceOf(fixed.value()));
+                ok = false;
+                continue;
+            }
             if (!(clause instanceof Clause.Setting setting)) {
                 error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " belongs in a data or"
                         + " let block; " + statement + " takes settings of " + family + ", e.g. " + known.getFirst());
@@ -935,6 +940,11 @@ public final class Checker {
                 return Type.ERROR;
             }
             return bound;
+        }
+        if (id.equals("custom")) {
+            error(name.span(), "custom rules have no defaults to use by name: their scenarios and formulas are written"
+                    + " in a rules statement", "rules house = custom { price [-20%, 0%, 20%]  initial = worst_loss }");
+            return Type.ERROR;
         }
         if (registry.family(id).filter(family -> family.statement().equals("rules")).isPresent()) {
             return Type.RULES;

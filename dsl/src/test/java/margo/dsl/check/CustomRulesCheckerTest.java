@@ -79,10 +79,10 @@ class CustomRulesCheckerTest {
     void aFormulaWrittenWithoutEqualsAndASettingWrittenWithEqualsGetTheOtherForm() {
         List<Diagnostic> diagnostics = check("rules c = custom {\n  price = [-10%, 10%]\n  initial worst_loss\n}\n")
                 .diagnostics();
-        assertEquals(List.of("2:3 price is a setting, written without '='", "3:3 initial is a formula, written with '='",
-                "1:11 a custom rule needs scenarios"), located(diagnostics));
-        assertEquals("price [-10%, 10%]", diagnostics.get(0).hint());
-        assertEquals("initial = worst_loss", diagnostics.get(1).hint());
+        assertEquals(List.of("3:3 initial is a formula, written with '='", "2:3 price is a setting, written without '='"),
+                located(diagnostics));
+        assertEquals("initial = worst_loss", diagnostics.get(0).hint());
+        assertEquals("price [-10%, 10%]", diagnostics.get(1).hint());
     }
 
     @Test
@@ -120,6 +120,20 @@ class CustomRulesCheckerTest {
                         "4:12 a scenario needs a name"),
                 located(diagnostics));
         assertEquals("did you mean price?", diagnostics.getFirst().hint());
+    }
+
+    @Test
+    void aSettingOfAnyRulesFamilyWrittenWithEqualsGetsTheFormWithout() {
+        Diagnostic error = only(check("rules pm = portfolio_margin { maintenance = 80% }\n"));
+        assertEquals("1:31 maintenance is a setting, written without '='", located(List.of(error)).getFirst());
+        assertEquals("maintenance 80%", error.hint());
+    }
+
+    @Test
+    void customByNameHasNoDefaultsToUse() {
+        Diagnostic error = only(check(BOOK + "show margin(desk, custom)\n"));
+        assertEquals("3:19 custom rules have no defaults to use by name: their scenarios and formulas are written in"
+                + " a rules statement", located(List.of(error)).getFirst());
     }
 
     @Test
