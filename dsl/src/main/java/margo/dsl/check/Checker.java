@@ -181,6 +181,21 @@ public final class Checker {
         }
     }
 
+    /**
+     * An expression over named numbers that are not a table's columns (a model's parameters, a custom rule's
+     * scenario aggregates), compiled like a row expression over a frame of one row; {@code noun} names them in
+     * messages.
+     */
+    private Type scalarsExpression(Map<String, Kind> names, String noun, Expr expr) {
+        String outer = rowScopeNoun;
+        rowScopeNoun = noun;
+        try {
+            return rowExpression(TableSchema.of(names, false), expr);
+        } finally {
+            rowScopeNoun = outer;
+        }
+    }
+
     private void show(Stmt.Show show) {
         Type type = expression(show.value());
         Set<String> seen = new HashSet<>();
@@ -391,14 +406,7 @@ public final class Checker {
         if (name.id().equals("maintenance")) {
             scope.put("initial", Kind.NUMBER);
         }
-        String outer = rowScopeNoun;
-        rowScopeNoun = "name in a margin formula";
-        Type type;
-        try {
-            type = rowExpression(TableSchema.of(scope, false), formula.value());
-        } finally {
-            rowScopeNoun = outer;
-        }
+        Type type = scalarsExpression(scope, "name in a margin formula", formula.value());
         if (type.kind() != Kind.NUMBER && !type.isError()) {
             error(formula.value().span(), (type.kind() == Kind.DURATION ? "unit mismatch: " : "") + name.id()
                     + " must be an amount in the settlement currency, not " + type.kind().withArticle(),
@@ -632,14 +640,8 @@ public final class Checker {
                     if (family != null) {
                         Map<String, Kind> parameters = new LinkedHashMap<>();
                         family.parameterNames().forEach(name -> parameters.put(name, Kind.NUMBER));
-                        String outer = rowScopeNoun;
-                        rowScopeNoun = "parameter of " + family.name();
-                        Type condition;
-                        try {
-                            condition = rowExpression(TableSchema.of(parameters, false), require.condition());
-                        } finally {
-                            rowScopeNoun = outer;
-                        }
+                        Type condition = scalarsExpression(parameters, "parameter of " + family.name(),
+                                require.condition());
                         if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
                             error(require.condition().span(), "require needs a condition over the parameters,"
                                     + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
