@@ -369,10 +369,16 @@ public final class Checker {
                         ok &= namedScenario(setting, scenarioNames);
                 default -> {
                     String word = clauseWord(clause);
-                    grid |= word.equals("price") || word.equals("vol");
-                    if (word.equals("price") && clause instanceof Clause.Setting price
-                            && price.value() instanceof Expr.ListLiteral moves) {
-                        for (Expr move : moves.elements()) {
+                    boolean axis = word.equals("price") || word.equals("vol");
+                    grid |= axis;
+                    if (axis && clause instanceof Clause.Setting setting
+                            && setting.value() instanceof Expr.ListLiteral moves) {
+                        if (moves.elements().isEmpty()) {
+                            String what = word.equals("price") ? "move" : "shift";
+                            error(moves.span(), word + " needs at least one " + what, "leave " + word + " out for [0%]");
+                            ok = false;
+                        }
+                        for (Expr move : word.equals("price") ? moves.elements() : List.<Expr>of()) {
                             ok &= priceMove("price", move);
                         }
                     }

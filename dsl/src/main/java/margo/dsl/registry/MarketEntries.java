@@ -194,7 +194,8 @@ final class MarketEntries {
                 "a named scenario besides the grid, one per line: price (default 0%), vol (default 0%) and the"
                         + " weight of its P&L (default 100%; SPAN counts its extreme moves at 33%)",
                 "scenario crash { price -50%  vol 80%  weight 33% }  initial = worst_loss");
-        customSetting("tail", Kind.NUMBER, "fraction (25% is 0.25)", "25%", "the fraction of the scenarios,"
+        customSetting("tail", Kind.NUMBER, "fraction (25% is 0.25)", Decimals.percent(ScenarioAggregate.DEFAULT_TAIL),
+                "the fraction of the scenarios,"
                 + " worst first, that expected_shortfall averages (at least one scenario)",
                 grid + "  tail 40%  initial = expected_shortfall");
         String amount = "settlement currency (BTC or USDC)";

@@ -10,6 +10,9 @@ package margo.dsl.registry;
  */
 public record ScenarioAggregate(String name, String unit, String doc, String example, Measure measure) {
 
+    /** The {@code tail} of a custom rule when not written: expected_shortfall averages the worst quarter. */
+    public static final double DEFAULT_TAIL = 0.25;
+
     /** The aggregate of one book's scenario P&amp;L. */
     @FunctionalInterface
     public interface Measure {

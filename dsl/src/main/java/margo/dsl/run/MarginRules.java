@@ -19,6 +19,7 @@ import margo.core.margin.StandardMarginRule;
 import margo.core.margin.VolatilityShock;
 import margo.dsl.registry.Decimals;
 import margo.dsl.registry.Registry;
+import margo.dsl.registry.ScenarioAggregate;
 import margo.dsl.registry.SettingSpec;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Block;
@@ -139,8 +140,13 @@ final class MarginRules {
         if (!named.isEmpty()) {
             shown.put("scenario", String.join("; ", named));
         }
-        MarginFormulas compiled = new MarginFormulas(registry.scenarioAggregates(), compilers,
-                s.bounded("tail", 0.25, Double.MIN_VALUE, 1), formulas.get("initial"), formulas.get("maintenance"));
+        if (scenarios.isEmpty()) {
+            throw new RunFailure(block.span(), "this custom rule has no scenarios",
+                    "write price [-20%, 0%, 20%], or scenario crash { price -50% }");
+        }
+        double tail = s.bounded("tail", ScenarioAggregate.DEFAULT_TAIL, Double.MIN_VALUE, 1);
+        MarginFormulas compiled = new MarginFormulas(registry.scenarioAggregates(), compilers, tail,
+                formulas.get("initial"), formulas.get("maintenance"));
         return new RulesValue("custom", new ScenarioFormulaRule(scenarios, compiled::initial, compiled::maintenance),
                 display("custom", shown));
     }

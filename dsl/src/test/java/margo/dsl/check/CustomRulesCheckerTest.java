@@ -103,6 +103,11 @@ class CustomRulesCheckerTest {
     }
 
     @Test
+    void anEmptyAxisIsAnErrorSinceItWouldLeaveTheGridEmpty() {
+        assertEquals(List.of("2:9 price needs at least one move"), errors("  price []\n  initial = worst_loss\n"));
+    }
+
+    @Test
     void aVolShiftMustBeANumber() {
         assertEquals(List.of("2:24 unit mismatch: vol takes numbers (vol shifts such as -10% or 30%), not a duration"),
                 errors("  price [0%]  vol [0%, 2d]\n  initial = worst_loss\n"));
