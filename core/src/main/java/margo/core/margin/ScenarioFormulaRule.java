@@ -64,8 +64,13 @@ public record ScenarioFormulaRule(List<Scenario> scenarios, ToDoubleFunction<Sce
 
     /** The sum of the losses over all scenarios, a positive amount: an aggregate formulas often need. */
     public static double grossLoss(ScenarioPnlMatrix matrix) {
+        return grossLoss(matrix.portfolioPnl());
+    }
+
+    /** The sum of the losses in a book's scenario P&amp;L vector ({@link ScenarioPnlMatrix#portfolioPnl()}). */
+    public static double grossLoss(double[] portfolioPnl) {
         double loss = 0;
-        for (double pnl : matrix.portfolioPnl()) {
+        for (double pnl : portfolioPnl) {
             loss += Math.max(0.0, -pnl);
         }
         return loss;

@@ -181,6 +181,21 @@ public final class Checker {
         }
     }
 
+    /**
+     * An expression over named numbers that are not a table's columns (a model's parameters, a custom rule's
+     * scenario aggregates), compiled like a row expression over a frame of one row; {@code noun} names them in
+     * messages.
+     */
+    private Type scalarsExpression(Map<String, Kind> names, String noun, Expr expr) {
+        String outer = rowScopeNoun;
+        rowScopeNoun = noun;
+        try {
+            return rowExpression(TableSchema.of(names, false), expr);
+        } finally {
+            rowScopeNoun = outer;
+        }
+    }
+
     private void show(Stmt.Show show) {
         Type type = expression(show.value());
         Set<String> seen = new HashSet<>();
@@ -306,11 +321,6 @@ public final class Checker {
     /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
     private Type rules(Stmt.Binding binding) {
         List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
-        if (binding.value() instanceof Name custom && custom.id().equals("custom")) {
-            error(custom.span(), "custom rules are not supported yet", "the rules families: "
-                    + String.join(", ", families));
-            return Type.ERROR;
-        }
         if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
             String written = binding.value() instanceof Name name ? name.id() : null;
             error(binding.value().span(), "rules needs a rules family: " + String.join(", ", families),
@@ -319,7 +329,154 @@ public final class Checker {
             return Type.ERROR;
         }
         types.put(family, Type.RULES);
-        return familySettings("rules", family.id(), binding.block()) ? Type.RULES : Type.ERROR;
+        boolean settings = family.id().equals("custom") ? customRules(family.span(), binding.block())
+                : familySettings("rules", family.id(), binding.block());
+        return settings ? Type.RULES : Type.ERROR;
+    }
+
+    /** The formulas of a custom rule, written {@code NAME = E}. */
+    private static final List<String> CUSTOM_FORMULAS = List.of("initial", "maintenance");
+    private static final List<String> SCENARIO_MOVES = List.of("price", "vol", "weight");
+
+    /**
+     * {@code rules N = custom { price [...]  vol [...]  scenario NAME { ... }  initial = E  maintenance = E }}: the
+     * plain settings are checked as any family's; the named scenarios and the formulas here. A rule needs
+     * scenarios (a grid or a named one) and an initial formula.
+     */
+    private boolean customRules(Span family, Block block) {
+        List<Clause> settings = new ArrayList<>();
+        Set<String> formulas = new HashSet<>();
+        Set<String> scenarioNames = new HashSet<>();
+        boolean ok = true;
+        boolean grid = false;
+        for (Clause clause : block.clauses()) {
+            switch (clause) {
+                case Clause.ParameterFixed formula when CUSTOM_FORMULAS.contains(formula.parameter().id()) ->
+                        ok &= customFormula(formula, formulas);
+                case Clause.ParameterFixed formula when registry.setting("custom", formula.parameter().id()).isEmpty() -> {
+                    String hint = Suggestions.didYouMean(formula.parameter().id(), CUSTOM_FORMULAS);
+                    error(formula.parameter().span(), "custom has no formula '" + formula.parameter().id() + "'",
+                            hint != null ? hint : "its formulas are initial = E and maintenance = E");
+                    ok = false;
+                }
+                case Clause.Setting setting when CUSTOM_FORMULAS.contains(setting.name().id()) -> {
+                    error(setting.name().span(), setting.name().id() + " is a formula, written with '='",
+                            setting.name().id() + " = " + sourceOf(setting.value()));
+                    formulas.add(setting.name().id());
+                    ok = false;
+                }
+                case Clause.Setting setting when setting.name().id().equals("scenario") ->
+                        ok &= namedScenario(setting, scenarioNames);
+                default -> {
+                    String word = clauseWord(clause);
+                    boolean axis = word.equals("price") || word.equals("vol");
+                    grid |= axis;
+                    if (axis && clause instanceof Clause.Setting setting
+                            && setting.value() instanceof Expr.ListLiteral moves) {
+                        if (moves.elements().isEmpty()) {
+                            String what = word.equals("price") ? "move" : "shift";
+                            error(moves.span(), word + " needs at least one " + what, "leave " + word + " out for [0%]");
+                            ok = false;
+                        }
+                        for (Expr move : word.equals("price") ? moves.elements() : List.<Expr>of()) {
+                            ok &= priceMove("price", move);
+                        }
+                    }
+                    settings.add(clause);
+                }
+            }
+        }
+        ok &= familySettings("rules", "custom", new Block(List.copyOf(settings), block.span()));
+        if (!formulas.contains("initial")) {
+            error(family, "a custom rule needs an initial margin formula", "write one in its block, e.g."
+                    + " initial = worst_loss + 10% * mean_loss");
+            ok = false;
+        }
+        if (!grid && scenarioNames.isEmpty()) {
+            error(family, "a custom rule needs scenarios", "write price [-20%, 0%, 20%] (with vol [...] for a"
+                    + " grid), or scenario crash { price -50%  vol 80% }");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** {@code initial = E} or {@code maintenance = E}: a number over the scenario aggregates (and initial). */
+    private boolean customFormula(Clause.ParameterFixed formula, Set<String> written) {
+        Name name = formula.parameter();
+        if (!written.add(name.id())) {
+            error(name.span(), "the formula '" + name.id() + "' is given twice");
+            return false;
+        }
+        Map<String, Kind> scope = new LinkedHashMap<>();
+        registry.scenarioAggregates().forEach(aggregate -> scope.put(aggregate.name(), Kind.NUMBER));
+        if (name.id().equals("maintenance")) {
+            scope.put("initial", Kind.NUMBER);
+        }
+        Type type = scalarsExpression(scope, "name in a margin formula", formula.value());
+        if (type.kind() != Kind.NUMBER && !type.isError()) {
+            error(formula.value().span(), (type.kind() == Kind.DURATION ? "unit mismatch: " : "") + name.id()
+                    + " must be an amount in the settlement currency, not " + type.kind().withArticle(),
+                    "e.g. " + name.id() + " = " + (name.id().equals("initial") ? "worst_loss" : "80% * initial"));
+            return false;
+        }
+        return !type.isError();
+    }
+
+    /** {@code scenario NAME { price M  vol S  weight W }}: a named scenario besides the grid. */
+    private boolean namedScenario(Clause.Setting scenario, Set<String> names) {
+        String label = scenario.value() instanceof Name name ? name.id()
+                : scenario.value() instanceof Expr.StringLiteral text ? text.value() : null;
+        if (label == null) {
+            error(scenario.value().span(), "a scenario needs a name", "e.g. scenario crash { price -50%  vol 80% }");
+            return false;
+        }
+        boolean ok = true;
+        if (!names.add(label)) {
+            error(scenario.value().span(), "the scenario '" + label + "' is given twice");
+            ok = false;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Clause clause : scenario.block().clauses()) {
+            String word = clauseWord(clause);
+            if (!(clause instanceof Clause.Setting move) || !SCENARIO_MOVES.contains(word)) {
+                String hint = Suggestions.didYouMean(word, SCENARIO_MOVES);
+                error(keywordSpan(clause.span(), word), "a scenario takes price, vol and weight, not " + word,
+                        hint != null ? hint : "e.g. scenario crash { price -50%  vol 80%  weight 33% }");
+                ok = false;
+                continue;
+            }
+            if (!seen.add(word)) {
+                error(move.name().span(), "the scenario's " + word + " is given twice");
+                ok = false;
+            }
+            Type type = expression(move.value());
+            if (type.kind() != Kind.NUMBER && !type.isError()) {
+                error(move.value().span(), (type.kind() == Kind.DURATION ? "unit mismatch: " : "") + word
+                        + " takes a number (" + switch (word) {
+                            case "price" -> "a relative move, e.g. -50%";
+                            case "vol" -> "vol points added, e.g. 80%";
+                            default -> "the fraction of the scenario's P&L counted, e.g. 33%";
+                        } + "), not " + type.kind().withArticle());
+                ok = false;
+            } else if (word.equals("price")) {
+                ok &= priceMove("price", move.value());
+            } else if (word.equals("weight") && constant(move.value()) instanceof Double weight
+                    && !(weight >= 0 && weight <= 1)) {
+                error(move.value().span(), "weight must be between 0% and 100%, not " + sourceOf(move.value()));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** A price move written as a number must be above -100%; computed ones are checked when the rule is built. */
+    private boolean priceMove(String setting, Expr move) {
+        if (constant(move) instanceof Double value && !(value > -1)) {
+            error(move.span(), setting + " moves must be above -100% (a price cannot fall below zero), not "
+                    + sourceOf(move));
+            return false;
+        }
+        return true;
     }
 
     /** {@code book N = positions(PATH, market CHAIN)}. */
@@ -359,6 +516,12 @@ public final class Checker {
         Set<String> seen = new HashSet<>();
         List<String> known = registry.settings(family).stream().map(SettingSpec::name).toList();
         for (Clause clause : block.clauses()) {
+            if (clause instanceof Clause.ParameterFixed fixed && known.contains(fixed.parameter().id())) {
+                error(fixed.parameter().span(), fixed.parameter().id() + " is a setting, written without '='",
+                        fixed.parameter().id() + " " + sourceOf(fixed.value()));
+                ok = false;
+                continue;
+            }
             if (!(clause instanceof Clause.Setting setting)) {
                 error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " belongs in a data or"
                         + " let block; " + statement + " takes settings of " + family + ", e.g. " + known.getFirst());
@@ -415,7 +578,8 @@ public final class Checker {
                 Kind kind = types.get(element).kind();
                 if (kind != Kind.NUMBER && kind != Kind.ERROR) {
                     error(element.span(), (kind == Kind.DURATION ? "unit mismatch: " : "") + name
-                            + " takes numbers (price moves such as -33% or 100%), not " + kind.withArticle());
+                            + " takes numbers (" + (name.equals("vol") ? "vol shifts such as -10% or 30%"
+                            : "price moves such as -33% or 100%") + "), not " + kind.withArticle());
                     ok = false;
                 }
             }
@@ -482,14 +646,8 @@ public final class Checker {
                     if (family != null) {
                         Map<String, Kind> parameters = new LinkedHashMap<>();
                         family.parameterNames().forEach(name -> parameters.put(name, Kind.NUMBER));
-                        String outer = rowScopeNoun;
-                        rowScopeNoun = "parameter of " + family.name();
-                        Type condition;
-                        try {
-                            condition = rowExpression(TableSchema.of(parameters, false), require.condition());
-                        } finally {
-                            rowScopeNoun = outer;
-                        }
+                        Type condition = scalarsExpression(parameters, "parameter of " + family.name(),
+                                require.condition());
                         if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
                             error(require.condition().span(), "require needs a condition over the parameters,"
                                     + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
@@ -790,6 +948,11 @@ public final class Checker {
                 return Type.ERROR;
             }
             return bound;
+        }
+        if (id.equals("custom")) {
+            error(name.span(), "custom rules have no defaults to use by name: their scenarios and formulas are written"
+                    + " in a rules statement", "rules house = custom { price [-20%, 0%, 20%]  initial = worst_loss }");
+            return Type.ERROR;
         }
         if (registry.family(id).filter(family -> family.statement().equals("rules")).isPresent()) {
             return Type.RULES;

@@ -18,7 +18,7 @@ public final class Documentation {
         this.registry = registry;
     }
 
-    /** Every statement, function, setting, chain column and note. */
+    /** Every statement, function, setting, scenario aggregate, chain column and note. */
     public String all() {
         StringBuilder out = new StringBuilder("# Margo language reference\n\n## Statements\n\n");
         registry.statements().forEach(statement -> out.append(statement(statement)).append('\n'));
@@ -36,6 +36,9 @@ public final class Documentation {
         for (String solver : Registry.SOLVERS) {
             registry.settings(solver).forEach(setting -> out.append(setting(setting)).append('\n'));
         }
+        out.append("## Scenario aggregates\n\nThe names in scope in the formulas of a `custom` rules block"
+                + " (`initial = E`, `maintenance = E`), each computed from the book's P&L in every scenario.\n\n");
+        registry.scenarioAggregates().forEach(aggregate -> out.append(aggregate(aggregate)).append('\n'));
         out.append("## Model families\n\n");
         registry.modelFamilies().forEach(family -> out.append(family(family)).append('\n'));
         out.append("## Option chain columns\n\nThe columns of a table loaded by `options(...)`, in scope inside `keep`,"
@@ -64,6 +67,7 @@ public final class Documentation {
             registry.setting(solver, name).ifPresent(setting -> entries.add(setting(setting)));
         }
         registry.modelFamily(name).ifPresent(family -> entries.add(family(family)));
+        registry.scenarioAggregate(name).ifPresent(aggregate -> entries.add(aggregate(aggregate)));
         registry.chainColumn(name).ifPresent(column -> entries.add("### " + column.name() + " (chain column)\n\n"
                 + column.description() + ".\n\nKind: " + column.kind().word() + "; unit: " + column.unit() + ".\n"
                 + (column.kind() == Kind.INSTANT ? "\n" + timeRemaining() : "")));
@@ -128,6 +132,11 @@ public final class Documentation {
                     .append(Cells.number(p.start())).append(" | ").append(p.doc()).append(" |\n");
         }
         return out.append('\n').append(example(family.example())).toString();
+    }
+
+    private static String aggregate(ScenarioAggregate aggregate) {
+        return "### " + aggregate.name() + " (scenario aggregate)\n\n" + aggregate.doc() + "\n\nUnit: "
+                + aggregate.unit() + ".\n\n" + example(aggregate.example());
     }
 
     private static String columnLine(ColumnSpec column) {

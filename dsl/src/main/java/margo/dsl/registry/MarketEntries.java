@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import margo.core.margin.DeltaOneMarginTerms;
 import margo.core.margin.OptionMarginTerms;
 import margo.core.margin.PortfolioMarginParameters;
+import margo.core.margin.ScenarioAggregation;
+import margo.core.margin.ScenarioFormulaRule;
 import margo.core.margin.SpanParameters;
 import margo.core.smiles.SmileFitOptions;
 import margo.dsl.check.Kind;
@@ -59,6 +61,7 @@ final class MarketEntries {
         entries.portfolioMargin();
         entries.standardMargin();
         entries.span();
+        entries.customRules();
         entries.surfaces();
         entries.marginFunctions();
         entries.surfaceFunctions();
@@ -68,7 +71,8 @@ final class MarketEntries {
         registry.statement(new StatementSpec("rules", "rules N = FAMILY { setting value ... }",
                 "Binds a margin rule set: a family (deribit_standard, portfolio_margin, span) with any of its"
                         + " settings changed; the others keep the family's defaults. A family's name alone is"
-                        + " its defaults: margin(desk, deribit_standard).",
+                        + " its defaults: margin(desk, deribit_standard). A custom rule is written in the block:"
+                        + " scenarios, and initial = E over their P&L.",
                 "rules pm = portfolio_margin { price_range 16%  vol_up 50%  maintenance 80% }"));
         registry.statement(new StatementSpec("book", "book N = positions(PATH, market CHAIN, index PRICE?)",
                 "Binds a book of positions by account (see positions), valued in the market of a loaded chain.",
@@ -173,6 +177,81 @@ final class MarketEntries {
         setting("span", "initial_to_maintenance", Kind.NUMBER, "ratio, at least 1",
                 Decimals.plain(s.initialToMaintenance()), "initial margin over maintenance margin",
                 "initial_to_maintenance 1.1");
+    }
+
+    /**
+     * {@code custom}: scenarios and formulas written in the recipe, compiled to core's ScenarioFormulaRule. Without
+     * a written maintenance formula, MM equals IM: the only default that invents no buffer a venue would choose.
+     */
+    private void customRules() {
+        String example = "rules house = custom {\n  price [-20%, -10%, 0%, 10%, 20%]\n  vol [-25%, 0%, 50%]\n"
+                + "  scenario crash { price -50%  vol 80% }\n  initial = worst_loss + 10% * mean_loss\n"
+                + "  maintenance = 80% * initial\n}\n";
+        family("rules", "custom",
+                "A rule written in the recipe: the book is revalued in the block's scenarios (every price move"
+                        + " with every vol shift, plus named scenarios) and IM and MM are formulas over"
+                        + " aggregates of its P&L in them (worst_loss, gross_loss, mean_loss, expected_shortfall,"
+                        + " worst_gain, scenarios), in the settlement currency. MM is IM unless written.",
+                BOOK + example + "show margin(desk, house)");
+        String grid = "price [-20%, 0%, 20%]";
+        customSetting("price", Kind.LIST, "list of relative price moves", "[0%]", "the price moves of the"
+                + " scenario grid, each above -100%; the grid is every price move with every vol shift",
+                grid + "  initial = worst_loss");
+        customSetting("vol", Kind.LIST, "list of vol shifts (10% is ten vol points)", "[0%]", "the implied"
+                + " volatility shifts of the scenario grid, added to every option's mark IV",
+                grid + "  vol [-10%, 0%, 30%]  initial = worst_loss");
+        customSetting("scenario", Kind.TEXT, "a name with { price move  vol shift  weight fraction }", "none",
+                "a named scenario besides the grid, one per line: price (default 0%), vol (default 0%) and the"
+                        + " weight of its P&L (default 100%; SPAN counts its extreme moves at 33%)",
+                "scenario crash { price -50%  vol 80%  weight 33% }  initial = worst_loss");
+        customSetting("tail", Kind.NUMBER, "fraction (25% is 0.25)", Decimals.percent(ScenarioAggregate.DEFAULT_TAIL),
+                "the fraction of the scenarios,"
+                + " worst first, that expected_shortfall averages (at least one scenario)",
+                grid + "  tail 40%  initial = expected_shortfall");
+        String amount = "settlement currency (BTC or USDC)";
+        customSetting("initial", Kind.NUMBER, "formula, " + amount, "required", "the initial margin, written"
+                + " initial = E over the scenario aggregates and bound numbers; it must come out finite and"
+                + " at least 0", grid + "  initial = max(worst_loss, 2 * mean_loss)");
+        customSetting("maintenance", Kind.NUMBER, "formula, " + amount, "initial", "the maintenance margin,"
+                + " written maintenance = E; it may use initial", grid + "  initial = worst_loss"
+                + "  maintenance = 75% * initial");
+
+        aggregate("worst_loss", amount, "the largest loss of the book over the scenarios, a positive amount;"
+                + " 0 when no scenario loses", (pnl, tail) -> ScenarioAggregation.worstLoss(pnl, pnl.length));
+        aggregate("gross_loss", amount, "the sum of the book's losses over the scenarios, gains counting as 0",
+                (pnl, tail) -> ScenarioFormulaRule.grossLoss(pnl));
+        aggregate("mean_loss", amount, "the average loss over the scenarios, gains counting as 0: gross_loss"
+                + " / scenarios", (pnl, tail) -> ScenarioFormulaRule.grossLoss(pnl) / pnl.length);
+        aggregate("expected_shortfall", amount, "the average loss over the worst scenarios, the tail setting's"
+                + " fraction of them rounded up, gains counting as 0", MarketEntries::expectedShortfall);
+        aggregate("worst_gain", amount, "the largest gain of the book over the scenarios; 0 when none gains",
+                (pnl, tail) -> Math.max(0.0, Arrays.stream(pnl).max().orElseThrow()));
+        aggregate("scenarios", "count", "the number of scenarios: the grid's points plus the named ones",
+                (pnl, tail) -> pnl.length);
+    }
+
+    /** The mean of the ceil(tail x n) largest losses, each max(0, -P&L): an expected shortfall over scenarios. */
+    private static double expectedShortfall(double[] pnl, double tail) {
+        double[] sorted = pnl.clone();
+        Arrays.sort(sorted);
+        int count = Math.max(1, (int) Math.ceil(tail * sorted.length - 1e-9));
+        double loss = 0;
+        for (int i = 0; i < count; i++) {
+            loss += Math.max(0.0, -sorted[i]);
+        }
+        return loss / count;
+    }
+
+    private void customSetting(String name, Kind accepts, String unit, String defaultValue, String doc,
+                               String block) {
+        registry.setting(new SettingSpec("custom", name, accepts, unit, defaultValue, sentence(doc),
+                BOOK + "rules r = custom { " + block + " }\nshow margin(desk, r)"));
+    }
+
+    private void aggregate(String name, String unit, String doc, ScenarioAggregate.Measure measure) {
+        registry.scenarioAggregate(new ScenarioAggregate(name, unit, sentence(doc), BOOK
+                + "rules r = custom { price [-20%, 0%, 20%]  initial = " + (name.equals("scenarios")
+                ? "gross_loss / scenarios" : name) + " }\nshow margin(desk, r)", measure));
     }
 
     // ---- surface families

@@ -57,6 +57,7 @@ public final class Registry {
     private final Map<String, List<String>> settingChoices = new LinkedHashMap<>();
     private final Map<String, TableSchema> resultSchemas = new LinkedHashMap<>();
     private final Map<String, ModelFamily> modelFamilies = new LinkedHashMap<>();
+    private final Map<String, ScenarioAggregate> scenarioAggregates = new LinkedHashMap<>();
 
     private Registry() {
         declareFunctions();
@@ -432,6 +433,19 @@ public final class Registry {
         families.put(spec.name(), spec);
     }
 
+    void scenarioAggregate(ScenarioAggregate aggregate) {
+        scenarioAggregates.put(aggregate.name(), aggregate);
+    }
+
+    /** The names in scope in a custom rule's formulas ({@code worst_loss}, ...), in declaration order. */
+    public List<ScenarioAggregate> scenarioAggregates() {
+        return List.copyOf(scenarioAggregates.values());
+    }
+
+    public Optional<ScenarioAggregate> scenarioAggregate(String name) {
+        return Optional.ofNullable(scenarioAggregates.get(name));
+    }
+
     void settingChoices(String family, String setting, List<String> choices) {
         settingChoices.put(family + "." + setting, List.copyOf(choices));
     }
@@ -518,7 +532,7 @@ public final class Registry {
 
     /**
      * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement keywords,
-     * settings, chain columns and model families (for completion).
+     * settings, chain columns, model families and scenario aggregates (for completion).
      */
     public List<String> namesWithPrefix(String prefix) {
         TreeSet<String> names = new TreeSet<>();
@@ -528,6 +542,7 @@ public final class Registry {
         names.addAll(families.keySet());
         chainColumns.forEach(column -> names.add(column.name()));
         names.addAll(modelFamilies.keySet());
+        names.addAll(scenarioAggregates.keySet());
         return names.stream().filter(name -> name.startsWith(prefix)).toList();
     }
 }

@@ -1,19 +1,25 @@
 package margo.dsl.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import java.util.function.Function;
 import margo.core.margin.DeltaOneMarginTerms;
 import margo.core.margin.MarginRule;
 import margo.core.margin.OptionMarginTerms;
 import margo.core.margin.PortfolioMarginParameters;
 import margo.core.margin.PortfolioMarginRule;
+import margo.core.margin.Scenario;
+import margo.core.margin.ScenarioFormulaRule;
 import margo.core.margin.SpanParameters;
 import margo.core.margin.SpanRule;
 import margo.core.margin.StandardMarginRule;
+import margo.core.margin.VolatilityShock;
 import margo.dsl.registry.Decimals;
 import margo.dsl.registry.Registry;
+import margo.dsl.registry.ScenarioAggregate;
 import margo.dsl.registry.SettingSpec;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Block;
@@ -32,8 +38,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code rules N = FAMILY { settings }}: a core rule from a family's defaults (core's own constants) with the
- * written settings applied. The checker has vetted names, kinds and units; ranges are checked here, each at the
- * value that breaks it, in the recipe's words.
+ * written settings applied, or a {@code custom} rule from its scenarios and formulas. The checker has vetted
+ * names, kinds and units; ranges are checked here, each at the value that breaks it, in the recipe's words.
  */
 final class MarginRules {
 
@@ -42,12 +48,18 @@ final class MarginRules {
     private final Registry registry;
     private final SourceFile source;
     private final Function<Expr, Value> evaluator;
+    private final Function<RowFrame, Compiler> compilers;
 
-    /** @param evaluator the value of a scalar or list expression outside row scope */
-    MarginRules(Registry registry, SourceFile source, Function<Expr, Value> evaluator) {
+    /**
+     * @param evaluator the value of a scalar or list expression outside row scope
+     * @param compilers a compiler of row expressions over a frame, for a custom rule's formulas
+     */
+    MarginRules(Registry registry, SourceFile source, Function<Expr, Value> evaluator,
+                Function<RowFrame, Compiler> compilers) {
         this.registry = registry;
         this.source = source;
         this.evaluator = evaluator;
+        this.compilers = compilers;
     }
 
     /** A family's defaults, as {@code margin(desk, deribit_standard)} uses them. */
@@ -56,6 +68,9 @@ final class MarginRules {
     }
 
     RulesValue build(String family, Block block) {
+        if (family.equals("custom")) {
+            return custom(block);
+        }
         Map<String, Clause.Setting> written = new LinkedHashMap<>();
         for (Clause clause : block.clauses()) {
             Clause.Setting setting = (Clause.Setting) clause;
@@ -77,7 +92,80 @@ final class MarginRules {
             case "span" -> span(settings);
             default -> throw new IllegalStateException("the checker lets through only known rules families: " + family);
         };
-        return new RulesValue(family, rule, display(family, written));
+        Map<String, String> shown = new LinkedHashMap<>();
+        written.forEach((name, setting) -> shown.put(name, text(setting.value().span())));
+        return new RulesValue(family, rule, display(family, shown));
+    }
+
+    /**
+     * {@code rules N = custom { price [...]  vol [...]  scenario NAME { ... }  initial = E  maintenance = E }}: the
+     * grid (every price move with every vol shift; an axis not written is [0%]) then the named scenarios, and the
+     * formulas compiled once.
+     */
+    private RulesValue custom(Block block) {
+        Map<String, Clause.Setting> written = new LinkedHashMap<>();
+        Map<String, Expr> formulas = new LinkedHashMap<>();
+        Map<String, String> shown = new LinkedHashMap<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Clause clause : block.clauses()) {
+            switch (clause) {
+                case Clause.ParameterFixed formula -> {
+                    formulas.put(formula.parameter().id(), formula.value());
+                    shown.put(formula.parameter().id(), text(formula.value().span()));
+                }
+                case Clause.Setting setting -> {
+                    if (!setting.name().id().equals("scenario")) {
+                        written.put(setting.name().id(), setting);
+                        shown.put(setting.name().id(), text(setting.value().span()));
+                    }
+                }
+                default -> throw new IllegalStateException("the checker lets through only settings and formulas");
+            }
+        }
+        Settings s = new Settings(written);
+        if (written.containsKey("price") || written.containsKey("vol")) {
+            for (double price : s.moves("price", new double[] {0}, true)) {
+                for (double vol : s.shifts("vol")) {
+                    scenarios.add(Scenario.of(price, vol));
+                }
+            }
+        }
+        List<String> named = new ArrayList<>();
+        for (Clause clause : block.clauses()) {
+            if (clause instanceof Clause.Setting setting && setting.name().id().equals("scenario")) {
+                scenarios.add(namedScenario(setting));
+                named.add(source.text().substring(setting.value().span().start(), setting.span().end()));
+            }
+        }
+        if (!named.isEmpty()) {
+            shown.put("scenario", String.join("; ", named));
+        }
+        if (scenarios.isEmpty()) {
+            throw new RunFailure(block.span(), "this custom rule has no scenarios",
+                    "write price [-20%, 0%, 20%], or scenario crash { price -50% }");
+        }
+        double tail = s.bounded("tail", ScenarioAggregate.DEFAULT_TAIL, Double.MIN_VALUE, 1);
+        MarginFormulas compiled = new MarginFormulas(registry.scenarioAggregates(), compilers, tail,
+                formulas.get("initial"), formulas.get("maintenance"));
+        return new RulesValue("custom", new ScenarioFormulaRule(scenarios, compiled::initial, compiled::maintenance),
+                display("custom", shown));
+    }
+
+    /** {@code scenario NAME { price M  vol S  weight W }}: its P&amp;L counted at the weight, options and futures. */
+    private Scenario namedScenario(Clause.Setting scenario) {
+        Map<String, Clause.Setting> moves = new LinkedHashMap<>();
+        scenario.block().clauses().forEach(clause -> moves.put(((Clause.Setting) clause).name().id(),
+                (Clause.Setting) clause));
+        Settings s = new Settings(moves);
+        double price = s.number("price", 0);
+        if (!(price > -1) || !Double.isFinite(price)) {
+            throw new RunFailure(s.span("price"), "price moves must be above -100%, not "
+                    + Decimals.plain(price * 100) + "%");
+        }
+        double weight = s.bounded("weight", 1, 0, 1);
+        String label = scenario.value() instanceof Expr.StringLiteral quoted ? quoted.value()
+                : ((Expr.Name) scenario.value()).id();
+        return new Scenario(label, price, price, VolatilityShock.absolute(s.finite("vol", 0)), weight, weight);
     }
 
     private PortfolioMarginRule portfolioMargin(Settings s) {
@@ -97,7 +185,7 @@ final class MarginRules {
                 s.days("vega_switch", d.vegaPowerSwitchDays(), 0),
                 s.days("min_expiry", d.minDaysToExpiry(), Double.MIN_VALUE),
                 s.bounded("min_vol", d.minVolatilityForShockUp(), 0, 100),
-                s.moves("extended", d.extendedMoves()),
+                s.moves("extended", d.extendedMoves(), false),
                 s.bounded("extended_factor", d.extendedTableFactor(), 0, 1),
                 s.bounded("roll_shock", d.annualisedMoveRisk(), 0, 10),
                 s.bounded("floor", d.minAnnualisedMove(), 0, 10),
@@ -146,21 +234,21 @@ final class MarginRules {
         return "between " + Decimals.plain(low) + " and " + Decimals.plain(high);
     }
 
-    /** The setting's value as written in the recipe. */
-    private String text(Expr value) {
-        return source.text().substring(value.span().start(), value.span().end());
+    /** A setting's value as written in the recipe. */
+    private String text(Span span) {
+        return source.text().substring(span.start(), span.end());
     }
 
-    /** One row per setting of the family: its value as written, or the default. */
-    private TableValue display(String family, Map<String, Clause.Setting> written) {
+    /** One row per setting of the family: its value as written (by name), or the default. */
+    private TableValue display(String family, Map<String, String> written) {
         StringColumn names = StringColumn.create("setting");
         StringColumn values = StringColumn.create("value");
         StringColumn units = StringColumn.create("unit");
         StringColumn sources = StringColumn.create("source");
         for (SettingSpec spec : registry.settings(family)) {
-            Clause.Setting setting = written.get(spec.name());
+            String setting = written.get(spec.name());
             names.append(spec.name());
-            values.append(setting == null ? spec.defaultValue() : text(setting.value()));
+            values.append(setting == null ? spec.defaultValue() : setting);
             units.append(spec.unit());
             sources.append(setting == null ? "default" : "recipe");
         }
@@ -228,23 +316,43 @@ final class MarginRules {
             return new double[] {both, both};
         }
 
-        /** Relative price moves, each above -100% and not zero. */
-        double[] moves(String name, double[] defaultMoves) {
+        /** A number that must be finite, e.g. a vol shift. */
+        double finite(String name, double defaultValue) {
+            double value = number(name, defaultValue);
+            if (!Double.isFinite(value)) {
+                throw new RunFailure(span(name), name + " must be a finite number, not " + Decimals.plain(value));
+            }
+            return value;
+        }
+
+        /** Vol shifts in vol points (10% is ten points), each finite; [0] when not written. */
+        double[] shifts(String name) {
+            return numbers(name, new double[] {0}, Double::isFinite, "shifts must be finite");
+        }
+
+        /** Relative price moves, each above -100%, and not zero unless {@code zeroAllowed}. */
+        double[] moves(String name, double[] defaultMoves, boolean zeroAllowed) {
+            return numbers(name, defaultMoves, move -> move > -1 && Double.isFinite(move) && (zeroAllowed || move != 0),
+                    "moves must be above -100%" + (zeroAllowed ? "" : " and not 0"));
+        }
+
+        /** A list of numbers, each of which must pass {@code valid}; else an error at it saying {@code rule}. */
+        private double[] numbers(String name, double[] defaultValues, DoublePredicate valid, String rule) {
             Clause.Setting setting = written.get(name);
             if (setting == null) {
-                return defaultMoves;
+                return defaultValues;
             }
             List<Value> elements = ((ListValue) evaluator.apply(setting.value())).elements();
             List<Expr> written = ((Expr.ListLiteral) setting.value()).elements();
-            double[] moves = new double[elements.size()];
-            for (int i = 0; i < moves.length; i++) {
-                moves[i] = ((NumberValue) elements.get(i)).value();
-                if (!(moves[i] > -1) || moves[i] == 0 || !Double.isFinite(moves[i])) {
-                    throw new RunFailure(written.get(i).span(), name + " moves must be above -100% and not 0, not "
-                            + Decimals.plain(moves[i] * 100) + "%");
+            double[] numbers = new double[elements.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = ((NumberValue) elements.get(i)).value();
+                if (!valid.test(numbers[i])) {
+                    throw new RunFailure(written.get(i).span(), name + " " + rule + ", not " + (Double.isFinite(
+                            numbers[i]) ? Decimals.plain(numbers[i] * 100) + "%" : Decimals.plain(numbers[i])));
                 }
             }
-            return moves;
+            return numbers;
         }
     }
 }

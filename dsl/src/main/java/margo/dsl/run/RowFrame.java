@@ -39,8 +39,8 @@ final class RowFrame {
     }
 
     /**
-     * The frame of a {@code require} condition: one row whose "columns" are a model's parameters, each a
-     * one-element array the caller writes the parameter values into before evaluating.
+     * The frame of a {@code require} condition or a custom rule's formula: one row whose "columns" are a model's
+     * parameters or the scenario aggregates, each a one-element array the caller writes into before evaluating.
      */
     static RowFrame parameters(List<String> names) {
         RowFrame frame = new RowFrame(null, null, 1);

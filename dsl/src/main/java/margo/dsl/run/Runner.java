@@ -88,7 +88,8 @@ final class Runner {
         this.bindings = bindings;
         this.loader = loader;
         this.interrupted = interrupted;
-        this.marginRules = new MarginRules(registry, source, this::evaluate);
+        this.marginRules = new MarginRules(registry, source, this::evaluate,
+                frame -> new Compiler(checked, registry, frame, this::value, undefined));
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,

@@ -86,7 +86,7 @@ class MarginAndSurfaceCheckerTest {
     @Test
     void anUnknownRulesFamilyIsReportedWithTheNearest() {
         Diagnostic error = only(check("rules pm = portfolio_margn { }\n"));
-        assertEquals("1:12 rules needs a rules family: portfolio_margin, deribit_standard, span",
+        assertEquals("1:12 rules needs a rules family: portfolio_margin, deribit_standard, span, custom",
                 located(List.of(error)).getFirst());
         assertEquals("did you mean portfolio_margin?", error.hint());
     }
@@ -182,11 +182,6 @@ class MarginAndSurfaceCheckerTest {
         assertEquals(List.of("3:41 the price move is given twice, as an argument and in the block",
                         "3:57 unit mismatch: vol takes a number (vol points added, e.g. 20%), not a duration"),
                 located(check(BOOK + "show stress(desk, span, price = -20%) { price -40%, vol 2d }\n").diagnostics()));
-    }
-
-    @Test
-    void customRulesAreNotSupportedYet() {
-        assertEquals(List.of("1:11 custom rules are not supported yet"), located(check("rules c = custom { }\n").diagnostics()));
     }
 
     @Test

@@ -47,10 +47,10 @@ import tech.tablesaw.api.Table;
  */
 class MarginAndSurfaceExamplesTest {
 
-    private static final Path DATA = Path.of("../examples/data");
-    private static final double INDEX = 61_000;
+    static final Path DATA = Path.of("../examples/data");
+    static final double INDEX = 61_000;
 
-    private static JsonObject run(String recipe) {
+    static JsonObject run(String recipe) {
         MainTest.Result result = margo("run", "../examples/" + recipe, "--format", "json");
         assertEquals(0, result.exit(), result.err() + result.out());
         JsonObject root = JsonParser.parseString(result.out()).getAsJsonObject();
@@ -59,7 +59,7 @@ class MarginAndSurfaceExamplesTest {
     }
 
     /** The rows of the output whose label is {@code name}. */
-    private static JsonArray output(JsonObject root, String name) {
+    static JsonArray output(JsonObject root, String name) {
         for (JsonElement element : root.getAsJsonArray("outputs")) {
             JsonObject output = element.getAsJsonObject();
             if (output.get("name").getAsString().equals(name)) {
@@ -69,23 +69,23 @@ class MarginAndSurfaceExamplesTest {
         throw new AssertionError("no output " + name + " in " + root.getAsJsonArray("outputs").size() + " outputs");
     }
 
-    private static OptionChain chain() throws Exception {
+    static OptionChain chain() throws Exception {
         return OptionChains.load(DATA.resolve("deribit-btc-sample.csv"), new LoadOptions(ChainFormat.AUTO, null, null))
                 .chain();
     }
 
-    private static double number(JsonObject row, String column) {
+    static double number(JsonObject row, String column) {
         JsonElement cell = row.get(column);
         return cell.isJsonNull() ? Double.NaN : cell.getAsDouble();
     }
 
     /** The group of a result row: the cross pool's empty label is a missing cell, JSON null. */
-    private static String group(JsonObject row) {
+    static String group(JsonObject row) {
         return row.get("group").isJsonNull() ? "" : row.get("group").getAsString();
     }
 
     /** Every cell of the recipe's table equals core's report, row by row; non-finite numbers are JSON null. */
-    private static void assertSameReport(Table expected, JsonArray actual) {
+    static void assertSameReport(Table expected, JsonArray actual) {
         assertEquals(expected.rowCount(), actual.size());
         for (int r = 0; r < expected.rowCount(); r++) {
             JsonObject row = actual.get(r).getAsJsonObject();

@@ -34,6 +34,7 @@ class RegistryTest {
         }
         registry.notes().forEach(n -> examples.add(new String[] {n.title(), n.example()}));
         registry.modelFamilies().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
+        registry.scenarioAggregates().forEach(a -> examples.add(new String[] {a.name(), a.example()}));
         return examples;
     }
 
@@ -69,11 +70,28 @@ class RegistryTest {
 
     @Test
     void namesByPrefixServeCompletion() {
-        assertEquals(List.of("implied_vol", "initial_radius", "initial_to_maintenance", "instrument"),
+        assertEquals(List.of("implied_vol", "initial", "initial_radius", "initial_to_maintenance", "instrument"),
                 registry.namesWithPrefix("i"));
         assertEquals(List.of("heston"), registry.namesWithPrefix("hes"));
         assertTrue(registry.namesWithPrefix("").containsAll(List.of("black", "data", "show", "rows", "columns", "mid_iv",
-                "rules", "portfolio_margin", "price_range", "margin", "svi", "arbitrage_free")));
+                "rules", "portfolio_margin", "price_range", "margin", "svi", "arbitrage_free", "custom", "worst_loss")));
+    }
+
+    @Test
+    void theScenarioAggregatesMeasureTheBooksScenarioPnl() {
+        double[] pnl = {-3, -1, 2, 0};
+        double[] expected = {3, 4, 1, 2, 2, 4};  // worst and gross loss, mean loss, the worst half's mean loss...
+        List<String> names = List.of("worst_loss", "gross_loss", "mean_loss", "expected_shortfall", "worst_gain",
+                "scenarios");
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(expected[i], registry.scenarioAggregate(names.get(i)).orElseThrow().measure().of(pnl, 0.5), 0,
+                    names.get(i));
+        }
+        assertEquals(names, registry.scenarioAggregates().stream().map(a -> a.name()).toList());
+        var shortfall = registry.scenarioAggregate("expected_shortfall").orElseThrow().measure();
+        assertEquals(3, shortfall.of(pnl, 0.01), 0);          // never fewer than one scenario
+        assertEquals(4.0 / 3, shortfall.of(pnl, 0.6), 1e-15);  // 0.6 x 4 rounds up to three
+        assertEquals(0, registry.scenarioAggregate("worst_loss").orElseThrow().measure().of(new double[] {1, 2}, 1), 0);
     }
 
     @Test
@@ -91,6 +109,8 @@ class RegistryTest {
         assertTrue(documentation.describe("no_such_thing").isEmpty());
         assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 30] | 3 |"),
                 documentation.describe("heston").orElseThrow());
+        assertTrue(documentation.describe("worst_loss").orElseThrow().startsWith("### worst_loss (scenario aggregate)"));
+        assertTrue(documentation.all().contains("## Scenario aggregates"));
         assertTrue(documentation.describe("initial_radius").orElseThrow().startsWith("### bobyqa { initial_radius"));
     }
 }
