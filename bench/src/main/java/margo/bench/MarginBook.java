@@ -52,30 +52,8 @@ public class MarginBook {
 
     @Setup(Level.Trial)
     public void build() {
-        Instant valuation = Instant.parse("2024-03-01T08:00:00Z");
-        double index = 61_000;
-        LocalDate[] expiries = {LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 29), LocalDate.of(2024, 4, 26),
-                LocalDate.of(2024, 6, 28), LocalDate.of(2024, 8, 30)};
-        Map<LocalDate, Double> forwards = new HashMap<>();
-        Map<LocalDate, VolatilitySmile> smiles = new HashMap<>();
         instruments = new ArrayList<>();
-        for (LocalDate expiry : expiries) {
-            double years = (expiry.toEpochDay() - LocalDate.of(2024, 3, 1).toEpochDay()) / 365.0;
-            forwards.put(expiry, index * Math.exp(0.12 * years));
-            double[] strikes = new double[15];
-            double[] vols = new double[15];
-            for (int k = 0; k < 15; k++) {
-                strikes[k] = Math.rint(index * (0.6 + k / 14.0) / 1000) * 1000;
-                double m = Math.log(strikes[k] / index);
-                vols[k] = 0.55 + 0.12 * Math.exp(-years / 0.15) + 0.4 * m * m + 0.05 * m;
-                instruments.add(new InstrumentName.Option("BTC", expiry, strikes[k], OptionType.CALL));
-                instruments.add(new InstrumentName.Option("BTC", expiry, strikes[k], OptionType.PUT));
-            }
-            smiles.put(expiry, new VolatilitySmile(strikes, vols));
-            instruments.add(new InstrumentName.Future("BTC", expiry));
-        }
-        instruments.add(new InstrumentName.Perpetual("BTC"));
-        pricer = new Black76PositionPricer(new MarketSnapshot("BTC", valuation, index, index, forwards, smiles));
+        pricer = market(instruments);
         scenarios = PortfolioMarginParameters.DERIBIT_BTC.scenarios();
 
         SplittableRandom random = new SplittableRandom(20240301);
@@ -101,5 +79,36 @@ public class MarginBook {
         marked = MarkedPositions.of(positionInstruments, quantity, pricer);
         grid = ScenarioGrid.of(scenarios);
         unitPnl = margo.core.margin.ScenarioPnlMatrix.unitPnl(instruments, scenarios, pricer);
+    }
+
+    /**
+     * The benchmark market (index 61,000 on 1 March 2024, 5 expiries, 15 strikes each), its 156 instruments
+     * appended to {@code instruments} in order: per expiry the calls and puts by strike, then the future; the
+     * perpetual last.
+     */
+    static Black76PositionPricer market(List<InstrumentName> instruments) {
+        Instant valuation = Instant.parse("2024-03-01T08:00:00Z");
+        double index = 61_000;
+        LocalDate[] expiries = {LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 29), LocalDate.of(2024, 4, 26),
+                LocalDate.of(2024, 6, 28), LocalDate.of(2024, 8, 30)};
+        Map<LocalDate, Double> forwards = new HashMap<>();
+        Map<LocalDate, VolatilitySmile> smiles = new HashMap<>();
+        for (LocalDate expiry : expiries) {
+            double years = (expiry.toEpochDay() - LocalDate.of(2024, 3, 1).toEpochDay()) / 365.0;
+            forwards.put(expiry, index * Math.exp(0.12 * years));
+            double[] strikes = new double[15];
+            double[] vols = new double[15];
+            for (int k = 0; k < 15; k++) {
+                strikes[k] = Math.rint(index * (0.6 + k / 14.0) / 1000) * 1000;
+                double m = Math.log(strikes[k] / index);
+                vols[k] = 0.55 + 0.12 * Math.exp(-years / 0.15) + 0.4 * m * m + 0.05 * m;
+                instruments.add(new InstrumentName.Option("BTC", expiry, strikes[k], OptionType.CALL));
+                instruments.add(new InstrumentName.Option("BTC", expiry, strikes[k], OptionType.PUT));
+            }
+            smiles.put(expiry, new VolatilitySmile(strikes, vols));
+            instruments.add(new InstrumentName.Future("BTC", expiry));
+        }
+        instruments.add(new InstrumentName.Perpetual("BTC"));
+        return new Black76PositionPricer(new MarketSnapshot("BTC", valuation, index, index, forwards, smiles));
     }
 }

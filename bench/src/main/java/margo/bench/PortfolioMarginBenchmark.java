@@ -50,9 +50,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * <pre>$JAVA_HOME/bin/java --sun-misc-unsafe-memory-access=allow -jar bench/target/benchmarks.jar \
  *     PortfolioMarginBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -t 1</pre>
  *
- * <p>Measured on the 2-core development machine (JDK 25, November 2026, load average 1.3 to 1.7 during the run,
- * which counts the benchmark's own threads): full revaluation 35.8 million per second on both cores, 20.2 million on
- * one; the object path 20.8 million on both cores. Nearly all the time is inside the Black-76 kernel (Jaeckel's
+ * <p>Measured on the 2-core development machine (Temurin 25.0.3, 24 November 2026, load average 1.4 during the
+ * run, which counts the benchmark's own threads): full revaluation 41.7 million per second on both cores, 20.9
+ * million on one; the object path 21.5 million on both cores (so 1.9 times slower). Nearly all the time is inside the Black-76 kernel (Jaeckel's
  * normalised Black function and Cody's {@code erfc}/{@code erfcx}); the loop does not vectorise, since each
  * scenario branches on the kernel's region.
  */
