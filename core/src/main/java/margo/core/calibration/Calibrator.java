@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * Solves a {@link CalibrationProblem}: selects the quotes, runs the chosen solver from each start, keeps the best
  * and computes its diagnostics. Stateless; {@link #DEFAULT} serves every caller.
  *
- * <p>The starts of {@link #DEFAULT} run in parallel: the calling thread and up to
- * {@link ForkJoinPool#getCommonPoolParallelism()} tasks forked to the common fork-join pool (one thread per core in
- * all) each take the next start not yet taken until none is left. Each of these workers has its own
+ * <p>The starts of {@link #DEFAULT} run in parallel: the calling thread and tasks forked to the common fork-join
+ * pool, one worker per core (at most the pool's parallelism plus the caller) and at most one per start, each take
+ * the next start not yet taken until none is left. Each of these workers has its own
  * {@link Objective}, and so its own evaluator, buffers and constraint functions; they share only the immutable
  * problem, the start points, the time limit and cancellation flag, and a {@link StartsProgress} that counts
  * evaluations without contention and reports to the listener one call at a time. The common pool rather than an
@@ -90,7 +90,8 @@ public final class Calibrator {
             double[][] starts = StartPoints.draw(objective, declared, problem.starts(), problem.seed());
             StartOutcome[] outcomes = new StartOutcome[starts.length];
             Starts work = new Starts(solver, starts, problem.seed(), outcomes);
-            int workers = parallel ? Math.min(starts.length, ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
+            int workers = parallel ? Math.min(starts.length, Math.min(Runtime.getRuntime().availableProcessors(),
+                    ForkJoinPool.getCommonPoolParallelism() + 1)) : 1;
             if (workers == 1) {
                 work.run(objective);
             } else {
