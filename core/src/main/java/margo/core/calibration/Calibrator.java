@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * the next start not yet taken until none is left. Each of these workers has its own
  * {@link Objective}, and so its own evaluator, buffers and constraint functions; they share only the immutable
  * problem, the start points, the time limit and cancellation flag, and a {@link StartsProgress} that counts
- * evaluations without contention and reports to the listener one call at a time. The common pool rather than an
+ * evaluations without contention and passes every report to the listener on the calling thread. The common pool rather than an
  * executor of our own: it is already sized to the cores, needs no threads started or shut down by a stateless
  * calibrator, and a calibration that itself runs in the pool (many snapshots calibrated at once) joins by helping
  * rather than by adding threads. A calibration with one start, or a machine with one core, runs on the calling
@@ -95,7 +96,7 @@ public final class Calibrator {
             if (workers == 1) {
                 work.run(objective);
             } else {
-                work.runInParallel(objective, objectives, workers);
+                work.runInParallel(objective, objectives, workers, progress);
             }
             for (int s = 0; s < outcomes.length; s++) {
                 StartOutcome outcome = outcomes[s];
@@ -153,18 +154,37 @@ public final class Calibrator {
         /**
          * Runs the starts on the calling thread with {@code own} and on {@code workers - 1} tasks forked to the
          * pool, each with an objective from {@code objectives}, made here so that models are asked for evaluators
-         * on the calling thread only. Joining the tasks publishes their outcomes to the calling thread.
+         * on the calling thread only. Then it delivers the helpers' progress until those that started have ended:
+         * a helper the pool has not started by then is claimed and never runs, so a calibration inside a busy pool
+         * does not wait for threads it cannot get. Joining the tasks publishes their outcomes (or rethrows their
+         * errors) on the calling thread.
          */
-        void runInParallel(Objective own, Supplier<Objective> objectives, int workers) {
+        void runInParallel(Objective own, Supplier<Objective> objectives, int workers, StartsProgress progress) {
+            List<AtomicBoolean> taken = new ArrayList<>();
             List<ForkJoinTask<?>> helpers = new ArrayList<>();
             try {
                 for (int w = 1; w < workers; w++) {
                     Objective objective = objectives.get();
-                    helpers.add(ForkJoinTask.adapt(() -> run(objective)).fork());
+                    AtomicBoolean claim = new AtomicBoolean();
+                    taken.add(claim);
+                    helpers.add(ForkJoinTask.adapt(() -> {
+                        if (claim.compareAndSet(false, true)) {
+                            try {
+                                run(objective);
+                            } finally {
+                                progress.workerEnded();
+                            }
+                        }
+                    }).fork());
                 }
                 run(own);
             } finally {
                 next.set(points.length);
+                int running = 0;
+                for (AtomicBoolean claim : taken) {
+                    running += claim.compareAndSet(false, true) ? 0 : 1;
+                }
+                progress.deliverUntilEnded(running);
                 for (ForkJoinTask<?> helper : helpers) {
                     helper.join();
                 }

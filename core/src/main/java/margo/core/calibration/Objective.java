@@ -155,6 +155,7 @@ final class Objective {
      */
     double residuals(double[] freeValues, double[] out) {
         checkStop();
+        progress.deliverWaiting();
         count(1);
         setFree(freeValues);
         modelValues(values);

@@ -2,9 +2,9 @@ package margo.core.calibration;
 
 /**
  * Receives progress of a running calibration: when the best objective improves (at most every
- * {@link #INTERVAL_NANOS}) and at the end of each start. The starts may run on several threads, so the listener is
- * called from any of them, but never from two at once and with evaluations that never decrease; it must return
- * quickly (the other starts wait to report) and must not modify what it receives.
+ * {@link #INTERVAL_NANOS}) and at the end of each start. Called on the calibrating thread, even for starts that run
+ * on other threads (their reports wait for it, in order), so evaluations never decrease from one report to the
+ * next; must return quickly and must not modify what it receives.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -114,8 +114,8 @@ public final class Session {
 
     /**
      * Receives the progress of the calibrations that later runs start (at most every
-     * {@link ProgressListener#INTERVAL_NANOS} and at the end of each start; from the threads that run the starts,
-     * one call at a time), e.g. for a kernel to show it.
+     * {@link ProgressListener#INTERVAL_NANOS} and at the end of each start; on the running thread, also for starts
+     * that run on others), e.g. for a kernel to show it.
      */
     public void onCalibrationProgress(ProgressListener listener) {
         calibrationProgress = listener == null ? ProgressListener.NONE : listener;
