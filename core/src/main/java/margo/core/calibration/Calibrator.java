@@ -19,10 +19,12 @@ import java.util.function.Supplier;
  * {@link Objective}, and so its own evaluator, buffers and constraint functions; they share only the immutable
  * problem, the start points, the time limit and cancellation flag, and a {@link StartsProgress} that counts
  * evaluations without contention and passes every report to the listener on the calling thread. The common pool rather than an
- * executor of our own: it is already sized to the cores, needs no threads started or shut down by a stateless
- * calibrator, and a calibration that itself runs in the pool (many snapshots calibrated at once) joins by helping
- * rather than by adding threads. A calibration with one start, or a machine with one core, runs on the calling
- * thread alone, as {@link #SEQUENTIAL} runs every calibration.
+ * executor of our own: it is already sized to the cores and shared with whatever else runs in parallel, so
+ * concurrent calibrations do not multiply threads, and it needs no threads started or shut down by a stateless
+ * calibrator. A helper the pool has not started by the time the caller runs out of starts never runs, so a
+ * calibration inside a busy pool (one per snapshot on every pool thread) waits for no thread it cannot get. A
+ * calibration with one start, or a machine with one core, runs on the calling thread alone, as {@link #SEQUENTIAL}
+ * runs every calibration.
  *
  * <p>The order in which starts run and end does not change the result. Each start's search depends only on its
  * start point and index, and the outcomes are combined in start order afterwards: the best start is the one with
