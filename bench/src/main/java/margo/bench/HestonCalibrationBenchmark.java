@@ -60,17 +60,18 @@ import org.openjdk.jmh.annotations.State;
  * and by {@link Calibrator#DEFAULT}, whose starts run in parallel; {@code margoOneStartSequential} is
  * {@code margoLevenbergMarquardt} by {@code SEQUENTIAL}, to show that one start pays nothing for the parallel path.
  * The setup checks that both four-start fits agree (best start 1, 80 evaluations, 33 iterations). Measured on 24
- * Nov 2026, 2-core AMD EPYC VM, JDK 25, -t 1:
+ * Nov 2026, 2-core AMD EPYC VM, JDK 25, -t 1, nothing else running:
  * <ul>
- *   <li>with the command above ({@code -wi 2 -w 2s}, load average 1.1 before, 1.5 after): parallel 140 +- 168,
- *       sequential 158 +- 489 ms/op; a second run (load 2.2 before, 2.3 after) 179 +- 127 against 148 +- 42. Four
- *       seconds of warm-up do not settle the JIT on this code: C2 still compiles for about 30 s (the Heston
- *       characteristic function, Commons Math's SVD and LM), and that compiler thread takes the second core.</li>
- *   <li>with {@code -wi 15 -i 5} (30 s of warm-up; load 1.6 before, 1.2 after): parallel 94.2 +- 4.8, sequential
- *       135.5 +- 3.4 ms/op, 1.44 times faster. The starts' sizes bound it: of 12, 20, 16 and 32 evaluations, two
- *       workers taking them in order end after 52 evaluations' time instead of 80, at best 1.54 times. One start:
- *       21.9 +- 0.3 ({@code DEFAULT}) and 26.6 +- 6.9 ({@code SEQUENTIAL}, a JIT recompile in its warm-up; 22.2
- *       before it) ms/op, the same code path.</li>
+ *   <li>with the command above ({@code -wi 2 -w 2s}; load average 1.6 before, 1.4 after): parallel 145 +- 128,
+ *       sequential 192 +- 11 ms/op (an earlier run: 140 +- 168 against 158 +- 489). Four seconds of warm-up do
+ *       not settle the JIT on this code: C2 keeps compiling for about 30 s (the Heston characteristic function,
+ *       Commons Math's SVD and LM) and its thread takes the second core, so these are mostly noise.</li>
+ *   <li>with {@code -wi 15 -i 5} (30 s of warm-up; load 1.4 before, 1.2 after): parallel 100.8 +- 5.8, sequential
+ *       152.0 +- 64.8 ms/op (175, 165, 139, 139, 142: still settling), 1.4 to 1.5 times faster; an earlier run
+ *       94.2 +- 4.8 against 135.5 +- 3.4, 1.44 times. The starts' sizes bound it: of 12, 20, 16 and 32
+ *       evaluations, two workers taking them in order end after 52 evaluations' time instead of 80, at best 1.54
+ *       times. One start: 23.5 +- 1.2 ({@code DEFAULT}) and 27.1 +- 12.2 ({@code SEQUENTIAL}: 23.6 until a JIT
+ *       recompile at its third iteration, then 29) ms/op; both take the same code path.</li>
  * </ul>
  */
 @State(Scope.Thread)
