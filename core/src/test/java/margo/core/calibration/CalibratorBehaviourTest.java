@@ -109,11 +109,7 @@ class CalibratorBehaviourTest {
                 TestModels.termStructureProblem(true, Target.IMPLIED_VOLATILITY)
                         .withMethod(SolverMethod.CmaEs.defaults()).withStarts(2, 9),
                 TestModels.termStructureProblem(true, Target.PRICE).withMethod(SolverMethod.Bobyqa.defaults()));
-        for (CalibrationProblem problem : problems) {
-            CalibrationResult first = Calibrator.DEFAULT.calibrate(problem);
-            CalibrationResult second = Calibrator.DEFAULT.calibrate(problem);
-            TestModels.assertBitIdentical(first, second);
-        }
+        TestModels.assertSameResults(Calibrator.DEFAULT, Calibrator.DEFAULT, problems);
     }
 
     @Test

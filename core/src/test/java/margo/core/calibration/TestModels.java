@@ -244,6 +244,13 @@ final class TestModels {
                 ParameterSpec.free("rho", -0.99, 0.99, 0.0));
     }
 
+    /** Asserts that {@code first} and {@code second} give bit-identical results for each of {@code problems}. */
+    static void assertSameResults(Calibrator first, Calibrator second, List<CalibrationProblem> problems) {
+        for (CalibrationProblem problem : problems) {
+            assertBitIdentical(first.calibrate(problem), second.calibrate(problem));
+        }
+    }
+
     /** Asserts that two results agree bit for bit: parameters, diagnostics, counts, best start and warnings. */
     static void assertBitIdentical(CalibrationResult a, CalibrationResult b) {
         assertBits(a.parameters(), b.parameters());
