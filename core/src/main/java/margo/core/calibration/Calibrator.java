@@ -15,16 +15,17 @@ import java.util.function.Supplier;
  *
  * <p>The starts of {@link #DEFAULT} run in parallel: the calling thread and tasks forked to the common fork-join
  * pool, one worker per core (at most the pool's parallelism plus the caller) and at most one per start, each take
- * the next start not yet taken until none is left. Each of these workers has its own
- * {@link Objective}, and so its own evaluator, buffers and constraint functions; they share only the immutable
- * problem, the start points, the time limit and cancellation flag, and a {@link StartsProgress} that counts
- * evaluations without contention and passes every report to the listener on the calling thread. The common pool rather than an
- * executor of our own: it is already sized to the cores and shared with whatever else runs in parallel, so
- * concurrent calibrations do not multiply threads, and it needs no threads started or shut down by a stateless
- * calibrator. A helper the pool has not started by the time the caller runs out of starts never runs, so a
- * calibration inside a busy pool (one per snapshot on every pool thread) waits for no thread it cannot get. A
- * calibration with one start, or a machine with one core, runs on the calling thread alone, as {@link #SEQUENTIAL}
- * runs every calibration.
+ * the next start not yet taken until none is left. Each of these workers has its own {@link Objective}, and so its
+ * own evaluator, buffers and constraint functions; they share only the immutable problem, the start points, the
+ * time limit and cancellation flag, and a {@link StartsProgress} that counts evaluations without contention and
+ * passes every report to the listener on the calling thread.
+ *
+ * <p>The common pool rather than an executor of our own: it is already sized to the cores and shared with
+ * whatever else runs in parallel, so concurrent calibrations do not multiply threads, and it needs no threads
+ * started or shut down by a stateless calibrator. A helper the pool has not started by the time the caller runs out
+ * of starts never runs, so a calibration inside a busy pool (one per snapshot on every pool thread) waits for no
+ * thread it cannot get. A calibration with one start, or a machine with one core, runs on the calling thread alone,
+ * as {@link #SEQUENTIAL} runs every calibration.
  *
  * <p>The order in which starts run and end does not change the result. Each start's search depends only on its
  * start point and index, and the outcomes are combined in start order afterwards: the best start is the one with
