@@ -157,10 +157,13 @@ public final class MargoKernel extends BaseKernel {
         }
     }
 
-    /** {@code calibrating: start 2 of 3, 412 evaluations, objective 1.234e-04}. */
+    /**
+     * {@code calibrating: 2 of 3 starts done, 412 evaluations, objective 1.234e-04}: starts done rather than the
+     * start running, since the starts run in parallel; evaluations and objective are over all starts.
+     */
     static String progressText(ProgressListener.Progress progress) {
-        return String.format(Locale.ROOT, "calibrating: start %d of %d, %d evaluations, objective %.4g",
-                progress.startIndex() + 1, progress.starts(), progress.evaluations(), progress.bestObjective());
+        return String.format(Locale.ROOT, "calibrating: %d of %d starts done, %d evaluations, objective %.4g",
+                progress.startsFinished(), progress.starts(), progress.evaluations(), progress.bestObjective());
     }
 
     private void printWarnings(List<Diagnostic> diagnostics) {

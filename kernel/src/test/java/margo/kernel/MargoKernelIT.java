@@ -179,11 +179,11 @@ class MargoKernelIT {
             String type = output.get("output_type").getAsString();
             JsonObject data = output.getAsJsonObject("data");
             if ((type.equals("display_data") || type.equals("update_display_data"))
-                    && data.get("text/plain").getAsString().startsWith("calibrating: start ")) {
+                    && data.get("text/plain").getAsString().startsWith("calibrating: ")) {
                 types.add(type);
                 displayIds.add(output.getAsJsonObject("transient").get("display_id").getAsString());
                 assertTrue(data.get("text/plain").getAsString().matches(
-                        "calibrating: start [1-3] of 3, \\d+ evaluations, objective .+"), data.toString());
+                        "calibrating: [0-3] of 3 starts done, \\d+ evaluations, objective .+"), data.toString());
             }
             if (type.equals("execute_result")) {
                 break;

@@ -16,9 +16,10 @@ public interface CalibrationModel {
     List<String> parameterNames();
 
     /**
-     * An evaluator of these quotes in the units of {@code target}. The engine asks once per calibration for the
-     * active quotes (after the expiry subset and exclusions); the evaluator may keep buffers and need not be
-     * thread-safe.
+     * An evaluator of these quotes in the units of {@code target}. The engine asks, on the calling thread, for one
+     * evaluator of the active quotes (after the expiry subset and exclusions) per thread that will run starts; an
+     * evaluator may keep buffers and need not be thread-safe, but evaluators of one model run at once, so they must
+     * not share anything mutable.
      */
     QuoteEvaluator evaluatorFor(CalibrationQuotes quotes, Target target);
 }

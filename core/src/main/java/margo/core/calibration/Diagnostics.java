@@ -28,7 +28,7 @@ final class Diagnostics {
     }
 
     static CalibrationResult of(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
-            Objective objective, int[] free, double[] parameters, int iterations, Duration elapsed,
+            Objective objective, int[] free, double[] parameters, int iterations, int evaluations, Duration elapsed,
             StopReason stopReason, int bestStart, List<String> failures) {
         Target target = problem.target();
         int n = active.size();
@@ -129,7 +129,7 @@ final class Diagnostics {
                 active.market(), model, active.weights(), error);
         return new CalibrationResult(problem.model().parameterNames(), parameters, standardErrors, correlation,
                 target, objectiveValue, rmse, expiries, rmseByExpiry, maxAbs, maxQuote, residuals, iterations,
-                objective.evaluations(), elapsed, stopReason, bestStart, constraints, selection.exclusions(),
+                evaluations, elapsed, stopReason, bestStart, constraints, selection.exclusions(),
                 warnings, condition);
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
  * The weighted residuals of a problem as a function of its free parameters, shared by every solver: it expands
  * free parameters into the model's full vector, applies weights and penalties, differentiates numerically when the
  * model has no Jacobian, counts evaluations, checks the time limit and cancellation, remembers the best point of the
- * current start, and reports progress. Reuses its buffers; not thread-safe.
+ * current start, and reports progress to the {@link StartsProgress} of all starts. Reuses its buffers (and its
+ * evaluator's) and is not thread-safe: starts that run at once each have an objective of their own.
  */
 final class Objective {
 
@@ -28,7 +29,7 @@ final class Objective {
     private final boolean analyticJacobian;
     private final double[] market;
     private final double[] weights;
-    private final Constraint[] constraints;
+    private final Constraint.ConstraintFunction[] constraints;
     private final double[] penaltyRoot;
     private final int[] free;
     private final double[] lower;
@@ -41,29 +42,32 @@ final class Objective {
     private final long deadlineNanos;
     private final boolean hasDeadline;
     private final Cancellation cancellation;
-    private final ProgressListener listener;
-    private final int starts;
+    private final StartsProgress progress;
 
     private int evaluations;
     private int jacobians;
     private int startIndex;
     private double bestCost;
     private final double[] bestFree;
-    private double reportedCost;
     private long lastProgressNanos;
     private final double[] bestFullForProgress;
 
-    Objective(CalibrationProblem problem, QuoteEvaluator evaluator, CalibrationQuotes active, int[] free,
-            long deadlineNanos, boolean hasDeadline, Cancellation cancellation, ProgressListener listener) {
-        this.evaluator = evaluator;
+    /**
+     * An objective with an evaluator of its own (the model's, for the active quotes) and the constraint functions'
+     * {@link Constraint.ConstraintFunction#forOneThread() copies for one thread}.
+     */
+    Objective(CalibrationProblem problem, CalibrationQuotes active, int[] free, long deadlineNanos,
+            boolean hasDeadline, Cancellation cancellation, StartsProgress progress) {
+        this.evaluator = problem.model().evaluatorFor(active, problem.target());
         this.analyticJacobian = evaluator.hasJacobian();
         this.market = active.market();
         this.weights = active.weights();
         List<Constraint> list = problem.constraints();
-        this.constraints = list.toArray(new Constraint[0]);
-        this.penaltyRoot = new double[constraints.length];
+        this.constraints = new Constraint.ConstraintFunction[list.size()];
+        this.penaltyRoot = new double[list.size()];
         for (int c = 0; c < constraints.length; c++) {
-            penaltyRoot[c] = Math.sqrt(constraints[c].penalty());
+            constraints[c] = list.get(c).function().forOneThread();
+            penaltyRoot[c] = Math.sqrt(list.get(c).penalty());
         }
         this.free = free.clone();
         int p = problem.parameters().size();
@@ -84,8 +88,7 @@ final class Objective {
         this.deadlineNanos = deadlineNanos;
         this.hasDeadline = hasDeadline;
         this.cancellation = cancellation;
-        this.listener = listener;
-        this.starts = problem.starts();
+        this.progress = progress;
         this.bestFree = new double[free.length];
         this.bestFullForProgress = new double[p];
         this.bestCost = Double.POSITIVE_INFINITY;
@@ -123,7 +126,6 @@ final class Objective {
     void beginStart(int index) {
         startIndex = index;
         bestCost = Double.POSITIVE_INFINITY;
-        reportedCost = Double.POSITIVE_INFINITY;
         lastProgressNanos = System.nanoTime();
     }
 
@@ -153,7 +155,8 @@ final class Objective {
      */
     double residuals(double[] freeValues, double[] out) {
         checkStop();
-        evaluations++;
+        progress.deliverWaiting();
+        count(1);
         setFree(freeValues);
         modelValues(values);
         double cost = fill(values, out);
@@ -163,7 +166,8 @@ final class Objective {
             long now = System.nanoTime();
             if (now - lastProgressNanos >= ProgressListener.INTERVAL_NANOS) {
                 lastProgressNanos = now;
-                report();
+                expand(bestFree, bestFullForProgress);
+                progress.improved(startIndex, bestCost, bestFullForProgress);
             }
         }
         return cost;
@@ -175,18 +179,10 @@ final class Objective {
         return Double.isFinite(cost) ? cost : Double.MAX_VALUE;
     }
 
-    /** Tells the listener the current start has ended (if it improved since the last report). */
+    /** Tells the progress of all starts that the current start has ended, and where. */
     void endStart() {
-        if (bestCost < reportedCost) {
-            report();
-        }
-    }
-
-    private void report() {
-        reportedCost = bestCost;
         expand(bestFree, bestFullForProgress);
-        listener.onProgress(new ProgressListener.Progress(startIndex, starts, evaluations, bestCost,
-                bestFullForProgress.clone()));
+        progress.finished(startIndex, bestCost, bestFullForProgress);
     }
 
     /**
@@ -235,7 +231,7 @@ final class Objective {
             double width = up - down;
             if (!analyticJacobian) {
                 if (counted) {
-                    evaluations += 2;
+                    count(2);
                 }
                 full[j] = up;
                 modelValues(valuesUp);
@@ -286,8 +282,13 @@ final class Objective {
         return cost;
     }
 
+    private void count(int modelEvaluations) {
+        evaluations += modelEvaluations;
+        progress.countEvaluations(modelEvaluations);
+    }
+
     private double penaltyResidual(int c) {
-        double g = constraints[c].function().value(full);
+        double g = constraints[c].value(full);
         return g < 0.0 ? penaltyRoot[c] * -g : 0.0;
     }
 

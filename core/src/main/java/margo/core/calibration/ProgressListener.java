@@ -2,8 +2,9 @@ package margo.core.calibration;
 
 /**
  * Receives progress of a running calibration: when the best objective improves (at most every
- * {@link #INTERVAL_NANOS}) and at the end of each start. Called on the calibrating thread; must return quickly and
- * must not modify what it receives.
+ * {@link #INTERVAL_NANOS}) and at the end of each start. Called on the calibrating thread, even for starts that run
+ * on other threads (their reports wait for it, in order), so evaluations never decrease from one report to the
+ * next; must return quickly and must not modify what it receives.
  */
 @FunctionalInterface
 public interface ProgressListener {
@@ -20,12 +21,15 @@ public interface ProgressListener {
     /**
      * The state of a calibration.
      *
-     * @param startIndex the start being solved, 0-based
+     * @param startIndex the start that reports (one that has improved or has just ended), 0-based
      * @param starts the number of starts
+     * @param startsFinished how many starts have ended so far
      * @param evaluations model evaluations so far, over all starts
-     * @param bestObjective the lowest objective (sum of squared weighted residuals and penalties) seen so far
+     * @param bestObjective the lowest objective (sum of squared weighted residuals and penalties) seen so far, over
+     *        all starts
      * @param bestParameters all parameters at that objective, in declaration order (a copy)
      */
-    record Progress(int startIndex, int starts, int evaluations, double bestObjective, double[] bestParameters) {
+    record Progress(int startIndex, int starts, int startsFinished, int evaluations, double bestObjective,
+            double[] bestParameters) {
     }
 }

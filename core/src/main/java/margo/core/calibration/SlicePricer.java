@@ -7,6 +7,9 @@ import margo.core.pricing.OptionType;
  * Prices the options of one expiry (a smile slice) under a parametric model, optionally with the gradient of each
  * price by the parameters: what a characteristic-function model priced by COS, or a smile model through Black-76,
  * provides. {@link SlicePricedModel} turns it into a {@link CalibrationModel}.
+ *
+ * <p>The evaluators of a calibration whose starts run in parallel share their pricer, so {@link #prices} must be
+ * thread-safe: stateless, or with scratch per thread as {@link margo.core.models.CosPricer} keeps it.
  */
 public interface SlicePricer {
 

@@ -17,8 +17,8 @@
  * soft one with the penalty {@link margo.core.calibration.Constraint#HARD_PENALTY}. The objective is the sum of the
  * squared residuals.
  *
- * <p>Determinism: the engine is single-threaded, draws its starts from the seed and never reads the clock except for
- * the time limit and progress throttling, so the same problem gives bit-identical parameters and diagnostics unless
- * the time limit interrupts it.
+ * <p>Determinism: the engine draws its starts from the seed, never reads the clock except for the time limit and
+ * progress throttling, and combines the starts in start order however many threads ran them, so the same problem
+ * gives bit-identical parameters and diagnostics unless the time limit or cancellation interrupts it.
  */
 package margo.core.calibration;

@@ -92,23 +92,11 @@ class CalibratorBehaviourTest {
         return status.violation();
     }
 
-    /** Fitting sin(omega x): from omega = 0.6 a local search finds a local minimum; the truth is omega = 3. */
-    private static CalibrationProblem sineProblem(int starts, long seed, long spinNanos) {
-        TestModels.ScalarFunction f = (p, x) -> Math.sin(p[0] * x) * p[1];
-        double[] xs = new double[40];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = 0.1 * (i + 1);
-        }
-        return CalibrationProblem.of(new TestModels.Curve(List.of("omega", "amplitude"), f, spinNanos),
-                List.of(ParameterSpec.free("omega", 0.1, 6.0, 0.6), ParameterSpec.free("amplitude", 0.1, 3.0, 1.0)),
-                TestModels.curveQuotes(xs, f, new double[] {3.0, 1.0}), Target.PRICE).withStarts(starts, seed);
-    }
-
     @Test
     void multiStartFindsTheGlobalMinimumThatTheDeclaredStartMisses() {
-        CalibrationResult single = Calibrator.DEFAULT.calibrate(sineProblem(1, 42, 0));
+        CalibrationResult single = Calibrator.DEFAULT.calibrate(TestModels.sineProblem(1, 42, 0));
         assertTrue(Math.abs(single.parameter("omega") - 3.0) > 0.1, "declared start alone: " + single.parameters()[0]);
-        CalibrationResult multi = Calibrator.DEFAULT.calibrate(sineProblem(8, 42, 0));
+        CalibrationResult multi = Calibrator.DEFAULT.calibrate(TestModels.sineProblem(8, 42, 0));
         assertEquals(3.0, multi.parameter("omega"), 1e-9);
         assertNotEquals(0, multi.bestStart());
         assertTrue(multi.objective() < single.objective());
@@ -116,53 +104,25 @@ class CalibratorBehaviourTest {
 
     @Test
     void sameProblemGivesBitIdenticalResults() {
-        List<CalibrationProblem> problems = List.of(sineProblem(6, 11, 0),
+        List<CalibrationProblem> problems = List.of(TestModels.sineProblem(6, 11, 0),
                 TestModels.termStructureProblem(false, Target.IMPLIED_VOLATILITY).withStarts(3, 5),
                 TestModels.termStructureProblem(true, Target.IMPLIED_VOLATILITY)
                         .withMethod(SolverMethod.CmaEs.defaults()).withStarts(2, 9),
                 TestModels.termStructureProblem(true, Target.PRICE).withMethod(SolverMethod.Bobyqa.defaults()));
-        for (CalibrationProblem problem : problems) {
-            CalibrationResult first = Calibrator.DEFAULT.calibrate(problem);
-            CalibrationResult second = Calibrator.DEFAULT.calibrate(problem);
-            assertBitIdentical(first, second);
-        }
-    }
-
-    private static void assertBitIdentical(CalibrationResult a, CalibrationResult b) {
-        assertBits(a.parameters(), b.parameters());
-        assertBits(a.standardErrors(), b.standardErrors());
-        for (int j = 0; j < a.correlation().length; j++) {
-            assertBits(a.correlation()[j], b.correlation()[j]);
-        }
-        assertBits(new double[] {a.objective(), a.rmse(), a.maxAbsError(), a.conditionNumber()},
-                new double[] {b.objective(), b.rmse(), b.maxAbsError(), b.conditionNumber()});
-        assertBits(a.rmseByExpiry(), b.rmseByExpiry());
-        assertBits(a.residuals().model(), b.residuals().model());
-        assertEquals(a.evaluations(), b.evaluations());
-        assertEquals(a.iterations(), b.iterations());
-        assertEquals(a.bestStart(), b.bestStart());
-        assertEquals(a.stopReason(), b.stopReason());
-        assertEquals(a.warnings(), b.warnings());
-    }
-
-    private static void assertBits(double[] a, double[] b) {
-        assertEquals(a.length, b.length);
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "element " + i);
-        }
+        TestModels.assertSameResults(Calibrator.DEFAULT, Calibrator.DEFAULT, problems);
     }
 
     @Test
     void differentSeedsDrawDifferentStarts() {
-        CalibrationResult a = Calibrator.DEFAULT.calibrate(sineProblem(3, 1, 0));
-        CalibrationResult b = Calibrator.DEFAULT.calibrate(sineProblem(3, 2, 0));
+        CalibrationResult a = Calibrator.DEFAULT.calibrate(TestModels.sineProblem(3, 1, 0));
+        CalibrationResult b = Calibrator.DEFAULT.calibrate(TestModels.sineProblem(3, 2, 0));
         assertNotEquals(a.evaluations(), b.evaluations());
     }
 
     @Test
     void timeLimitStopsWithTheBestPointSoFar() {
         // 200 microseconds per evaluation, 50 starts: far more than 150 ms of work.
-        CalibrationProblem problem = sineProblem(50, 3, 200_000).withTimeLimit(Duration.ofMillis(150));
+        CalibrationProblem problem = TestModels.sineProblem(50, 3, 200_000).withTimeLimit(Duration.ofMillis(150));
         CalibrationResult result = Calibrator.DEFAULT.calibrate(problem);
         assertEquals(StopReason.TIME_LIMIT, result.stopReason());
         assertTrue(result.elapsed().toMillis() < 1000, "stopped promptly: " + result.elapsed());
@@ -189,7 +149,7 @@ class CalibratorBehaviourTest {
     void cancellationFromTheListenerStopsWithTheBestPointSoFar() {
         Cancellation cancellation = new Cancellation();
         AtomicInteger calls = new AtomicInteger();
-        CalibrationProblem problem = sineProblem(20, 3, 0);
+        CalibrationProblem problem = TestModels.sineProblem(20, 3, 0);
         CalibrationResult result = Calibrator.DEFAULT.calibrate(problem, progress -> {
             if (calls.incrementAndGet() == 2) {
                 cancellation.cancel();
@@ -204,7 +164,7 @@ class CalibratorBehaviourTest {
     void cancellationBeforeTheStartReturnsTheDeclaredStart() {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
-        CalibrationProblem problem = sineProblem(4, 3, 0);
+        CalibrationProblem problem = TestModels.sineProblem(4, 3, 0);
         CalibrationResult result = Calibrator.DEFAULT.calibrate(problem, ProgressListener.NONE, cancellation);
         assertEquals(StopReason.CANCELLED, result.stopReason());
         assertEquals(0.6, result.parameter("omega"));
@@ -214,7 +174,8 @@ class CalibratorBehaviourTest {
     @Test
     void progressListenerHearsTheEndOfEveryStartWithImprovingObjective() {
         List<ProgressListener.Progress> heard = new ArrayList<>();
-        CalibrationResult result = Calibrator.DEFAULT.calibrate(sineProblem(5, 3, 0), heard::add, new Cancellation());
+        CalibrationResult result = Calibrator.DEFAULT.calibrate(TestModels.sineProblem(5, 3, 0), heard::add,
+                new Cancellation());
         assertTrue(heard.size() >= 5, "at least one report per start: " + heard.size());
         for (int s = 0; s < 5; s++) {
             final int start = s;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import margo.core.models.CosPricer;
-import margo.core.models.HestonParameters;
 import org.junit.jupiter.api.Test;
 
 /** Heston (COS-priced, analytic gradient) through the engine. */
@@ -14,30 +12,11 @@ class HestonCalibrationTest {
     private static final double[] TRUTH = {0.36, 2.0, 0.4, 1.1, -0.35};
     private static final double[] TIMES = {0.05, 0.25, 1.0};
 
-    /** A small chain of Heston implied volatilities from {@code truth}: {@code times} x {@code strikes}. */
-    private static CalibrationQuotes chain(double[] truth, double[] times, int strikes) {
-        HestonParameters model = HestonParameters.of(truth);
-        CalibrationQuotes shape = TestModels.chain(times, strikes, (t, k) -> 0.5);
-        double[] iv = new double[shape.size()];
-        CosPricer.DEFAULT.impliedVolatilities(model, shape.forwards(), shape.timesYears(), shape.strikes(),
-                shape.types(), iv);
-        return new CalibrationQuotes(shape.expiryIndex(), shape.types(), shape.forwards(), shape.strikes(),
-                shape.timesYears(), iv, shape.weights());
-    }
-
-    private static List<ParameterSpec> parameters() {
-        return List.of(
-                ParameterSpec.free("v0", 0.01, 4.0, 0.25),
-                ParameterSpec.free("kappa", 0.1, 20.0, 1.0),
-                ParameterSpec.free("theta", 0.01, 4.0, 0.25),
-                ParameterSpec.free("xi", 0.05, 5.0, 0.6),
-                ParameterSpec.free("rho", -0.99, 0.99, 0.0));
-    }
-
     @Test
     void levenbergMarquardtRecoversHestonFromCleanImpliedVolatilities() {
         CalibrationProblem problem = CalibrationProblem.of(new SlicePricedModel(CosSlicePricer.heston()),
-                parameters(), chain(TRUTH, TIMES, 9), Target.IMPLIED_VOLATILITY);
+                TestModels.hestonParameters(), TestModels.hestonChain(TRUTH, TIMES, 9),
+                Target.IMPLIED_VOLATILITY);
         CalibrationResult result = Calibrator.DEFAULT.calibrate(problem);
         assertEquals(StopReason.CONVERGED, result.stopReason(), result.warnings().toString());
         TestModels.assertRelative(TRUTH, result.parameters(), 1e-6);
@@ -47,7 +26,8 @@ class HestonCalibrationTest {
     @Test
     void hestonCalibrationWithSeveralStartsIsBitIdenticalRunToRun() {
         CalibrationProblem problem = CalibrationProblem.of(new SlicePricedModel(CosSlicePricer.heston()),
-                parameters(), chain(TRUTH, new double[] {0.25, 1.0}, 7), Target.IMPLIED_VOLATILITY)
+                TestModels.hestonParameters(), TestModels.hestonChain(TRUTH, new double[] {0.25, 1.0}, 7),
+                Target.IMPLIED_VOLATILITY)
                 .withStarts(3, 42);
         CalibrationResult first = Calibrator.DEFAULT.calibrate(problem);
         CalibrationResult second = Calibrator.DEFAULT.calibrate(problem);
@@ -62,7 +42,7 @@ class HestonCalibrationTest {
 
     @Test
     void analyticAndNumericalHestonJacobiansAgree() {
-        CalibrationQuotes quotes = chain(TRUTH, TIMES, 9);
+        CalibrationQuotes quotes = TestModels.hestonChain(TRUTH, TIMES, 9);
         QuoteEvaluator analytic = new SlicePricedModel(CosSlicePricer.heston())
                 .evaluatorFor(quotes, Target.IMPLIED_VOLATILITY);
         double[] at = {0.3, 1.5, 0.35, 0.9, -0.2};
@@ -94,7 +74,8 @@ class HestonCalibrationTest {
         // A penalty that dominates the fit makes a narrow curved valley along 2 kappa theta = xi^2, which
         // Levenberg-Marquardt follows slowly (hundreds of iterations to full convergence); 25 iterations show the pull.
         CalibrationProblem free = CalibrationProblem.of(new SlicePricedModel(CosSlicePricer.heston()),
-                parameters(), chain(truth, new double[] {0.25, 1.0}, 7), Target.IMPLIED_VOLATILITY)
+                TestModels.hestonParameters(), TestModels.hestonChain(truth, new double[] {0.25, 1.0}, 7),
+                Target.IMPLIED_VOLATILITY)
                 .withMethod(new SolverMethod.LevenbergMarquardt(25, 5000, 1e-12));
         CalibrationResult unconstrained = Calibrator.DEFAULT.calibrate(free);
         CalibrationResult penalised = Calibrator.DEFAULT.calibrate(free.withConstraints(

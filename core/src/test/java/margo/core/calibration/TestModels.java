@@ -1,7 +1,12 @@
 package margo.core.calibration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.List;
+import margo.core.models.CharacteristicFunctionModel;
+import margo.core.models.CosPricer;
+import margo.core.models.HestonParameters;
 import margo.core.pricing.Black76;
 import margo.core.pricing.OptionType;
 
@@ -200,6 +205,75 @@ final class TestModels {
                 ParameterSpec.free("a", 0.05, 2.0, 0.6),
                 ParameterSpec.free("b", -1.0, 1.0, 0.0),
                 ParameterSpec.free("c", 0.1, 20.0, 1.0)), q, target);
+    }
+
+    /** Fitting sin(omega x): from omega = 0.6 a local search finds a local minimum; the truth is omega = 3. */
+    static CalibrationProblem sineProblem(int starts, long seed, long spinNanos) {
+        ScalarFunction f = (p, x) -> Math.sin(p[0] * x) * p[1];
+        double[] xs = new double[40];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 0.1 * (i + 1);
+        }
+        return CalibrationProblem.of(new Curve(List.of("omega", "amplitude"), f, spinNanos),
+                List.of(ParameterSpec.free("omega", 0.1, 6.0, 0.6), ParameterSpec.free("amplitude", 0.1, 3.0, 1.0)),
+                curveQuotes(xs, f, new double[] {3.0, 1.0}), Target.PRICE).withStarts(starts, seed);
+    }
+
+    /** A small chain of Heston implied volatilities from {@code truth}: {@code times} x {@code strikes}. */
+    static CalibrationQuotes hestonChain(double[] truth, double[] times, int strikes) {
+        return cosChain(HestonParameters.of(truth), times, strikes);
+    }
+
+    /** A small chain of the implied volatilities of {@code model}, COS-priced: {@code times} x {@code strikes}. */
+    static CalibrationQuotes cosChain(CharacteristicFunctionModel model, double[] times, int strikes) {
+        CalibrationQuotes shape = chain(times, strikes, (t, k) -> 0.5);
+        double[] iv = new double[shape.size()];
+        CosPricer.DEFAULT.impliedVolatilities(model, shape.forwards(), shape.timesYears(), shape.strikes(),
+                shape.types(), iv);
+        return new CalibrationQuotes(shape.expiryIndex(), shape.types(), shape.forwards(), shape.strikes(),
+                shape.timesYears(), iv, shape.weights());
+    }
+
+    /** Heston's v0, kappa, theta, xi and rho, bounded, from a start away from the tests' truths. */
+    static List<ParameterSpec> hestonParameters() {
+        return List.of(
+                ParameterSpec.free("v0", 0.01, 4.0, 0.25),
+                ParameterSpec.free("kappa", 0.1, 20.0, 1.0),
+                ParameterSpec.free("theta", 0.01, 4.0, 0.25),
+                ParameterSpec.free("xi", 0.05, 5.0, 0.6),
+                ParameterSpec.free("rho", -0.99, 0.99, 0.0));
+    }
+
+    /** Asserts that {@code first} and {@code second} give bit-identical results for each of {@code problems}. */
+    static void assertSameResults(Calibrator first, Calibrator second, List<CalibrationProblem> problems) {
+        for (CalibrationProblem problem : problems) {
+            assertBitIdentical(first.calibrate(problem), second.calibrate(problem));
+        }
+    }
+
+    /** Asserts that two results agree bit for bit: parameters, diagnostics, counts, best start and warnings. */
+    static void assertBitIdentical(CalibrationResult a, CalibrationResult b) {
+        assertBits(a.parameters(), b.parameters());
+        assertBits(a.standardErrors(), b.standardErrors());
+        for (int j = 0; j < a.correlation().length; j++) {
+            assertBits(a.correlation()[j], b.correlation()[j]);
+        }
+        assertBits(new double[] {a.objective(), a.rmse(), a.maxAbsError(), a.conditionNumber()},
+                new double[] {b.objective(), b.rmse(), b.maxAbsError(), b.conditionNumber()});
+        assertBits(a.rmseByExpiry(), b.rmseByExpiry());
+        assertBits(a.residuals().model(), b.residuals().model());
+        assertEquals(a.evaluations(), b.evaluations());
+        assertEquals(a.iterations(), b.iterations());
+        assertEquals(a.bestStart(), b.bestStart());
+        assertEquals(a.stopReason(), b.stopReason());
+        assertEquals(a.warnings(), b.warnings());
+    }
+
+    static void assertBits(double[] a, double[] b) {
+        assertEquals(a.length, b.length);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "element " + i);
+        }
     }
 
     static void assertRelative(double[] expected, double[] actual, double tolerance) {

@@ -353,7 +353,9 @@ public final class Registry {
                 example.formatted("method bobyqa { max_evaluations 200 }; starts 1")));
         setting(new SettingSpec("fit", "starts", Kind.NUMBER, "local searches", "1",
                 "How many local searches: the first from the declared starts, the others from points drawn"
-                        + " from the seed within the bounds; the best wins.",
+                        + " from the seed within the bounds; the best wins (the lowest objective, the earlier start"
+                        + " on a tie). They run in parallel on all cores, with the fit the same, bit for bit, as"
+                        + " if they ran one after another.",
                 example.formatted("starts 2; seed 7; method levenberg_marquardt { max_iterations 20 }")));
         setting(new SettingSpec("fit", "seed", Kind.NUMBER, "whole number", "0",
                 "The seed of the random starts (and of CMA-ES): the same seed gives the same fit.",

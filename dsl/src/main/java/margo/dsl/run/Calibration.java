@@ -145,20 +145,10 @@ final class Calibration {
      * size of the violation. The sides compile once into closures over a frame of the parameters.
      */
     private Constraint constraint(ModelFamily family, Clause.Require require) {
-        List<String> names = family.parameterNames();
-        RowFrame frame = RowFrame.parameters(names);
-        Compiler compiler = new Compiler(checked, registry, frame, bindings, undefined);
-        Compiler.DoubleCode g = margin(require.condition(), compiler);
-        double[][] slots = new double[names.size()][];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = frame.doubles(names.get(i));
-        }
-        Constraint.ConstraintFunction function = parameters -> {
-            for (int i = 0; i < slots.length; i++) {
-                slots[i][0] = parameters[i];
-            }
-            return g.at(0);
-        };
+        // The names the condition reads, as they are bound now: a copy compiled later sees the same values.
+        Map<String, Value> bound = new HashMap<>();
+        Constraint.ConstraintFunction function = constraintFunction(family.parameterNames(), require.condition(),
+                name -> bound.computeIfAbsent(name, bindings));
         String text = source.text().substring(require.condition().span().start(), require.condition().span().end());
         if (require.penalty() == null) {
             return Constraint.hard(text, function);
@@ -169,6 +159,34 @@ final class Calibration {
         } catch (IllegalArgumentException notPositive) {
             throw new RunFailure(require.penalty().span(), "the penalty must be a positive number, not " + penalty);
         }
+    }
+
+    /**
+     * {@code g} compiled over a frame of the parameters that each call writes into; so {@code forOneThread}
+     * compiles another copy, over a frame of its own, for the starts that run at once.
+     */
+    private Constraint.ConstraintFunction constraintFunction(List<String> names, Expr condition,
+            Function<String, Value> bound) {
+        RowFrame frame = RowFrame.parameters(names);
+        Compiler.DoubleCode g = margin(condition, new Compiler(checked, registry, frame, bound, undefined));
+        double[][] slots = new double[names.size()][];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = frame.doubles(names.get(i));
+        }
+        return new Constraint.ConstraintFunction() {
+            @Override
+            public double value(double[] parameters) {
+                for (int i = 0; i < slots.length; i++) {
+                    slots[i][0] = parameters[i];
+                }
+                return g.at(0);
+            }
+
+            @Override
+            public Constraint.ConstraintFunction forOneThread() {
+                return constraintFunction(names, condition, bound);
+            }
+        };
     }
 
     private static Compiler.DoubleCode margin(Expr condition, Compiler compiler) {

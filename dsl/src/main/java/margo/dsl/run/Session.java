@@ -113,8 +113,9 @@ public final class Session {
     }
 
     /**
-     * Receives the progress of the calibrations that later runs start (on the running thread, at most every
-     * {@link ProgressListener#INTERVAL_NANOS} and at the end of each start), e.g. for a kernel to show it.
+     * Receives the progress of the calibrations that later runs start (at most every
+     * {@link ProgressListener#INTERVAL_NANOS} and at the end of each start; on the running thread, also for starts
+     * that run on others), e.g. for a kernel to show it.
      */
     public void onCalibrationProgress(ProgressListener listener) {
         calibrationProgress = listener == null ? ProgressListener.NONE : listener;

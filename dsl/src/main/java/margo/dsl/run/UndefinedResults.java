@@ -12,6 +12,8 @@ import margo.dsl.syntax.Span;
 /**
  * Calls of {@code black} and {@code implied_vol} that gave NaN, collected while an expression runs so that each
  * becomes one warning with the reason of the first case, instead of a silent NaN or one warning per row.
+ * Synchronized, since a {@code require} condition runs in the starts of a fit, which run in parallel; only calls
+ * that gave NaN take the lock.
  */
 final class UndefinedResults {
 
@@ -29,7 +31,7 @@ final class UndefinedResults {
     private final Map<Span, Tally> tallies = new LinkedHashMap<>();
 
     /** Counts one NaN result of the call at {@code span}; the reason is worked out for the first only. */
-    void record(Span span, String function, Supplier<String> reason) {
+    synchronized void record(Span span, String function, Supplier<String> reason) {
         tallies.computeIfAbsent(span, key -> new Tally(function, reason.get())).count++;
     }
 
@@ -38,7 +40,7 @@ final class UndefinedResults {
      *
      * @param rows the rows the expression ran over, or 0 for a scalar expression
      */
-    List<Diagnostic> drain(SourceFile source, int rows) {
+    synchronized List<Diagnostic> drain(SourceFile source, int rows) {
         List<Diagnostic> warnings = new ArrayList<>();
         tallies.forEach((span, tally) -> warnings.add(Diagnostic.warning(source, span, rows == 0
                 ? tally.function + " is undefined (NaN): " + tally.firstReason

@@ -165,6 +165,38 @@ class CalibrationTest {
     }
 
     @Test
+    void aRequireEvaluatedByStartsRunningAtOnceGivesTheSameFitBitForBit() {
+        // Each start writes the parameters into the compiled condition's frame: parallel starts need frames of their
+        // own, or one start's penalty would be computed at another's parameters.
+        String recipe = CHAIN + """
+                let cap = 0.5
+                model hs = heston { require 2 * kappa * theta >= xi^2 and xi <= cap + 1 penalty 100 }
+                fit hf = calibrate hs to chain { starts 6  seed 3  method levenberg_marquardt { max_iterations 25 } }
+                """;
+        String first = JsonRenderer.toJson(run(recipe).valueOf("hf")).toString();
+        for (int run = 0; run < 3; run++) {
+            assertEquals(first, JsonRenderer.toJson(run(recipe).valueOf("hf")).toString());
+        }
+    }
+
+    @Test
+    void aRequireKeepsTheValuesItsNamesHadWhenTheModelWasDeclared() {
+        // The starts compile copies of the condition when the fit runs; a name rebound since must not reach them.
+        String model = CHAIN + "let cap = 0.5\nmodel hs = heston { require xi <= cap penalty 1000 }\n";
+        String fit = "fit hf = calibrate hs to chain { starts 3  method levenberg_marquardt { max_iterations 20 } }";
+        Session declared = new Session(EXAMPLES);
+        declared.run(new SourceFile("cell[1]", model), Mode.CELL);
+        declared.run(new SourceFile("cell[2]", fit), Mode.CELL);
+        Session rebound = new Session(EXAMPLES);
+        rebound.run(new SourceFile("cell[1]", model), Mode.CELL);
+        rebound.run(new SourceFile("cell[2]", "let cap = 5"), Mode.CELL);
+        rebound.run(new SourceFile("cell[3]", fit), Mode.CELL);
+        FitValue kept = (FitValue) declared.valueOf("hf");
+        assertTrue(kept.result().parameter("xi") < 0.5 + 0.01, "the penalty holds xi near 0.5");
+        assertEquals(JsonRenderer.toJson(kept).toString(), JsonRenderer.toJson(rebound.valueOf("hf")).toString());
+    }
+
+    @Test
     void anInterruptStopsARunningCalibrationAtItsStatement() throws Exception {
         Session session = new Session(EXAMPLES);
         List<Integer> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
