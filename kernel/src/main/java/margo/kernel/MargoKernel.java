@@ -159,11 +159,17 @@ public final class MargoKernel extends BaseKernel {
 
     /**
      * {@code calibrating: 2 of 3 starts done, 412 evaluations, objective 1.234e-04}: starts done rather than the
-     * start running, since the starts run in parallel; evaluations and objective are over all starts.
+     * start running, since the starts run in parallel; evaluations and objective are over all starts. The report at
+     * the end of the last start reads {@code calibrated: 3 starts, ...}, so the line left above the result does not
+     * claim a fit still running.
      */
     static String progressText(ProgressListener.Progress progress) {
-        return String.format(Locale.ROOT, "calibrating: %d of %d starts done, %d evaluations, objective %.4g",
-                progress.startsFinished(), progress.starts(), progress.evaluations(), progress.bestObjective());
+        String state = progress.startsFinished() == progress.starts()
+                ? String.format(Locale.ROOT, "calibrated: %d starts", progress.starts())
+                : String.format(Locale.ROOT, "calibrating: %d of %d starts done", progress.startsFinished(),
+                        progress.starts());
+        return String.format(Locale.ROOT, "%s, %d evaluations, objective %.4g", state, progress.evaluations(),
+                progress.bestObjective());
     }
 
     private void printWarnings(List<Diagnostic> diagnostics) {

@@ -173,17 +173,18 @@ class MargoKernelIT {
     void aRunningFitShowsItsProgressOnOneDisplayBeforeTheResult() {
         assertEquals("ok", reply("fit").get("status").getAsString(), result("fit").toString());
         List<String> types = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         Set<String> displayIds = new HashSet<>();
         for (JsonElement element : result("fit").getAsJsonArray("outputs")) {
             JsonObject output = element.getAsJsonObject();
             String type = output.get("output_type").getAsString();
             JsonObject data = output.getAsJsonObject("data");
+            String text = data == null ? "" : data.get("text/plain").getAsString();
             if ((type.equals("display_data") || type.equals("update_display_data"))
-                    && data.get("text/plain").getAsString().startsWith("calibrating: ")) {
+                    && text.matches("calibrat(ing: [0-2] of 3 starts done|ed: 3 starts), \\d+ evaluations, objective .+")) {
                 types.add(type);
+                texts.add(text);
                 displayIds.add(output.getAsJsonObject("transient").get("display_id").getAsString());
-                assertTrue(data.get("text/plain").getAsString().matches(
-                        "calibrating: [0-3] of 3 starts done, \\d+ evaluations, objective .+"), data.toString());
             }
             if (type.equals("execute_result")) {
                 break;
@@ -193,6 +194,7 @@ class MargoKernelIT {
         assertEquals("display_data", types.getFirst(), "the first report opens the display: " + types);
         assertTrue(types.subList(1, types.size()).stream().allMatch("update_display_data"::equals), types.toString());
         assertEquals(1, displayIds.size(), "one display id for the fit: " + displayIds);
+        assertTrue(texts.getLast().startsWith("calibrated: 3 starts, "), "the line left says the fit ended: " + texts);
         assertEquals(1, outputsOfType("fit", "execute_result").size(), result("fit").toString());
     }
 
