@@ -63,13 +63,16 @@ final class StartsProgress {
         deliver(deliverable);
     }
 
-    /** A start has ended with its best {@code objective} at {@code parameters}; reported when it saw any. */
+    /**
+     * A start has ended with its best {@code objective} at {@code parameters}; reported once any start has a point,
+     * so the last start to end reports the final count even when it found nothing itself.
+     */
     void finished(int startIndex, double objective, double[] parameters) {
         List<ProgressListener.Progress> deliverable = null;
         synchronized (this) {
             startsFinished++;
             offer(objective, parameters);
-            if (objective < Double.POSITIVE_INFINITY) {
+            if (bestObjective < Double.POSITIVE_INFINITY) {
                 deliverable = report(startIndex, System.nanoTime());
             }
         }
