@@ -227,11 +227,22 @@ final class MarginRules {
                         1, 1_000)));
     }
 
+    /**
+     * {@code [low, high]} in words; a bound of {@link Double#MIN_VALUE} or {@code Math.nextDown(x)} stands for an
+     * open interval, above 0 or below x.
+     */
     private static String range(double low, double high) {
+        boolean aboveZero = low == Double.MIN_VALUE;
+        // Math.nextDown(x) is no short decimal: shown to 12 digits it would read as x itself.
+        boolean below = high != Double.MAX_VALUE && Double.parseDouble(Decimals.plain(high)) != high;
         if (high == Double.MAX_VALUE) {
-            return "at least " + Decimals.plain(low);
+            return aboveZero ? "above 0" : "at least " + Decimals.plain(low);
         }
-        return "between " + Decimals.plain(low) + " and " + Decimals.plain(high);
+        if (!aboveZero && !below) {
+            return "between " + Decimals.plain(low) + " and " + Decimals.plain(high);
+        }
+        return (aboveZero ? "above 0" : "at least " + Decimals.plain(low)) + " and "
+                + (below ? "below " + Decimals.plain(Math.nextUp(high)) : "at most " + Decimals.plain(high));
     }
 
     /** A setting's value as written in the recipe. */

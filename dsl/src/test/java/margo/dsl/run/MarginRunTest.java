@@ -78,6 +78,14 @@ class MarginRunTest {
     }
 
     @Test
+    void anOpenRangeSaysWhichEndsAreExcluded() {
+        Execution scan = Recipes.run(EXAMPLES, "rules s = span { price_scan 100% }\n");
+        assertEquals(List.of("1:29 price_scan must be above 0 and below 1, not 1"), located(scan.diagnostics()));
+        Execution tail = Recipes.run(EXAMPLES, "rules r = custom { price [-10%]  tail 0%  initial = expected_shortfall }\n");
+        assertEquals(List.of("1:39 tail must be above 0 and at most 1, not 0"), located(tail.diagnostics()));
+    }
+
+    @Test
     void anUnknownAccountInAWhatIfIsAnErrorWithTheNearestAccount() {
         Execution execution = Recipes.run(EXAMPLES, CHAIN + "book desk = positions(\"data/book.csv\", market chain)\n"
                 + "show what_if(desk, \"BTC-29MAR24-70000-C\", -1, span, account \"calender\")\n");
