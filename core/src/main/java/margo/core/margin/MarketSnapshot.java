@@ -135,6 +135,16 @@ public record MarketSnapshot(String coin, Instant valuationTime, double indexPri
         return forward;
     }
 
+    /**
+     * Whether the snapshot quotes the option's strike for its expiry. An option it does not quote but can price
+     * ({@link #whyNotPriceable} is null) is valued at a mark IV interpolated between the quoted strikes, or held
+     * flat beyond them: what a hypothetical strike needs, and what a mistyped one should be told.
+     */
+    public boolean quotes(InstrumentName.Option option) {
+        VolatilitySmile smile = smiles.get(option.expiryDate());
+        return smile != null && smile.quotes(option.strike());
+    }
+
     /** The mark implied volatility of an option, annualised, as a decimal, from its expiry's smile. */
     public double markVolatility(InstrumentName.Option option) {
         VolatilitySmile smile = smiles.get(option.expiryDate());

@@ -50,6 +50,11 @@ public record VolatilitySmile(double[] strikes, double[] volatilities) {
         return volatilities[upper - 1] + w * (volatilities[upper] - volatilities[upper - 1]);
     }
 
+    /** Whether {@code strike} is one of the quoted strikes, whose mark IV {@link #volatility} returns as it is. */
+    public boolean quotes(double strike) {
+        return Arrays.binarySearch(strikes, strike) >= 0;
+    }
+
     @Override
     public double[] strikes() {
         return strikes.clone();

@@ -297,7 +297,8 @@ final class MarketEntries {
                 "Loads a book of positions and collateral by account and margin group, valued by Black-76 at"
                         + " the market chain's forwards and mark IVs. Every row that cannot be used (an unknown"
                         + " instrument, an expiry the chain lacks, a bad size ...) is left out with a warning"
-                        + " naming its line.",
+                        + " naming its line. An option at a strike the chain does not quote is kept, at a mark IV"
+                        + " interpolated between its expiry's quoted strikes, with a warning naming it.",
                 BOOK + "show margin(desk, deribit_standard)", new Implementation.Core()));
         registry.function(new FunctionSpec("margin", List.of(BOOK_PARAMETER, RULES_PARAMETER, PRICED_BY_PARAMETER),
                 false, Kind.TABLE, "table", false,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import margo.core.margin.Account;
@@ -57,6 +59,10 @@ import tech.tablesaw.api.Table;
  * are USD. A failure of core on the user's data is a {@link RunFailure} at the call.
  */
 final class MarginBuiltins {
+
+    /** How an option the market does not quote is valued; the warning's reason, for a book and a what-if alike. */
+    private static final String UNQUOTED = "valued at a mark IV interpolated between the quoted strikes of its expiry"
+            + " (held flat beyond them), or by the model with priced_by";
 
     private final CheckedProgram checked;
     private final SourceFile source;
@@ -125,6 +131,18 @@ final class MarginBuiltins {
             throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
         }
         warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
+        Set<String> unquoted = new TreeSet<>();
+        for (Account account : load.book().accounts()) {
+            for (Position position : account.positions()) {
+                if (position.instrument() instanceof InstrumentName.Option option && !snapshot.quotes(option)) {
+                    unquoted.add(option.text());
+                }
+            }
+        }
+        if (!unquoted.isEmpty()) {
+            warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
+                    + String.join(", ", unquoted) + ": " + UNQUOTED));
+        }
         return new BookValue(load.book(), snapshot, pricer, new TableValue(holdings(load.book()), null));
     }
 
@@ -182,6 +200,10 @@ final class MarginBuiltins {
         String unpriceable = pricer.whyNotPriceable(instrument);
         if (unpriceable != null) {
             throw new RunFailure(instrumentArgument.span(), "cannot trade " + instrument.text() + ": " + unpriceable);
+        }
+        if (instrument instanceof InstrumentName.Option option && !book.market().quotes(option)) {
+            warnings.add(Diagnostic.warning(source, instrumentArgument.span(), "the book's market does not quote "
+                    + option.text() + ": " + UNQUOTED));
         }
         double size = number(arguments.get(2));
         if (size == 0 || !Double.isFinite(size)) {

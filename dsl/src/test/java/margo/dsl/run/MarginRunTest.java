@@ -24,16 +24,10 @@ class MarginRunTest {
 
     @Test
     void eachUnusableBookRowIsAWarningAtTheCallNamingItsLineAndTheRestIsMargined() throws Exception {
-        Files.copy(EXAMPLES.resolve("data/deribit-btc-sample.csv"), folder.resolve("chain.csv"));
-        Files.writeString(folder.resolve("book.csv"), """
-                account,instrument,size,average_price,haircut,margin_group
-                a,BTC,10,,0,
-                a,BTC-29MAR24-70000-C,-10,0.0310,,
+        Execution execution = standardMarginOf("""
                 a,BTC-27DEC24-70000-C,-1,0.0300,,
                 a,BTC-29MAR24-70000-C,lots,0.0310,,
                 """);
-        Execution execution = Recipes.run(folder, "data chain = options(\"chain.csv\")\n"
-                + "book desk = positions(\"book.csv\", market chain, index 61000)\nshow margin(desk, deribit_standard)\n");
         assertFalse(execution.hasErrors(), () -> located(execution.diagnostics()).toString());
         List<Diagnostic> warnings = execution.diagnostics();
         assertEquals(2, warnings.size(), () -> located(warnings).toString());  // an expiry the chain lacks, a bad size
@@ -47,6 +41,45 @@ class MarginRunTest {
         TableValue margin = (TableValue) execution.shown().getFirst().value();
         assertEquals(1, margin.table().rowCount());
         assertTrue(margin.table().doubleColumn("initial_margin").getDouble(0) > 0);
+    }
+
+    @Test
+    void anOptionTheChainDoesNotQuoteIsMarginedOffTheSmileWithAWarningAtTheMarket() throws Exception {
+        Execution execution = standardMarginOf("a,BTC-29MAR24-71234-C,-1,0.0300,,\n");
+        assertFalse(execution.hasErrors(), () -> located(execution.diagnostics()).toString());
+        List<String> warnings = located(execution.diagnostics());
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.getFirst().startsWith("2:42 chain does not quote BTC-29MAR24-71234-C: valued at a mark IV"
+                + " interpolated between the quoted strikes"), warnings.getFirst());
+        assertEquals(1, ((TableValue) execution.shown().getFirst().value()).table().rowCount());
+    }
+
+    /**
+     * {@code show margin(desk, deribit_standard)} of account a, 10 BTC short ten 29MAR24 70000 calls (book lines 2
+     * and 3), plus {@code rows} from line 4, in the sample chain's market.
+     */
+    private Execution standardMarginOf(String rows) throws Exception {
+        Files.copy(EXAMPLES.resolve("data/deribit-btc-sample.csv"), folder.resolve("chain.csv"));
+        Files.writeString(folder.resolve("book.csv"), """
+                account,instrument,size,average_price,haircut,margin_group
+                a,BTC,10,,0,
+                a,BTC-29MAR24-70000-C,-10,0.0310,,
+                """ + rows);
+        return Recipes.run(folder, "data chain = options(\"chain.csv\")\n"
+                + "book desk = positions(\"book.csv\", market chain, index 61000)\nshow margin(desk, deribit_standard)\n");
+    }
+
+    @Test
+    void aWhatIfOnAStrikeTheChainDoesNotQuoteWarnsAtTheInstrument() {
+        Execution execution = Recipes.run(EXAMPLES, CHAIN
+                + "book desk = positions(\"data/book.csv\", market chain, index 61000)\n"
+                + "show what_if(desk, \"BTC-29MAR24-71234-C\", -10, span, account \"calendar\")\n"
+                + "show what_if(desk, \"BTC-29MAR24-70000-C\", -10, span, account \"calendar\")\n");
+        assertFalse(execution.hasErrors(), () -> located(execution.diagnostics()).toString());
+        List<String> warnings = located(execution.diagnostics());
+        assertEquals(List.of("3:20 the book's market does not quote BTC-29MAR24-71234-C: valued at a mark IV"
+                + " interpolated between the quoted strikes of its expiry (held flat beyond them), or by the model"
+                + " with priced_by"), warnings, "the quoted 70000 call gets none");
     }
 
     @Test
