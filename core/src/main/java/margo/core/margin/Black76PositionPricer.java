@@ -103,10 +103,20 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
                         ? Black76.deltaInCoin(type, f, option.strike(), timeToExpiry, volatility)
                         : f * Black76.delta(type, f, option.strike(), timeToExpiry, volatility);
             }
-            return inverse
-                    ? Black76.priceInCoin(type, f, option.strike(), timeToExpiry, volatility)
-                    : Black76.price(type, f, option.strike(), timeToExpiry, volatility);
+            return optionValue(type, f, option.strike(), timeToExpiry, volatility, inverse);
         }
+    }
+
+    /**
+     * One option's Black-76 value in its settlement currency: USD for a linear option, coin ({@code V/F}) for an
+     * inverse one. Every pricer values options by it at the volatility it reads: the mark IV here, a model's smile in
+     * {@link ModelPositionPricer}, the unshocked mark in {@link ScenarioGrid}.
+     */
+    static double optionValue(OptionType type, double forward, double strike, double timeYears, double volatility,
+            boolean inverse) {
+        return inverse
+                ? Black76.priceInCoin(type, forward, strike, timeYears, volatility)
+                : Black76.price(type, forward, strike, timeYears, volatility);
     }
 
     /** {@code -1/F'} coin per USD of inverse notional (slope {@code 1/F'}); {@code F'} USD per coin for linear. */

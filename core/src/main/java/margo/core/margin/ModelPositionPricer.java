@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import margo.core.market.InstrumentName;
 import margo.core.models.CharacteristicFunctionModel;
 import margo.core.models.CosPricer;
-import margo.core.pricing.Black76;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 import margo.core.smiles.SurfaceFit;
@@ -232,12 +231,8 @@ public final class ModelPositionPricer implements PositionPricer {
 
         @Override
         public double value(double priceMove, double volatilityShift) {
-            double f = forward * (1 + priceMove);
-            double volatility = volatility(priceMove, volatilityShift);
-            OptionType type = option.type();
-            return inverse
-                    ? Black76.priceInCoin(type, f, option.strike(), timeToExpiry, volatility)
-                    : Black76.price(type, f, option.strike(), timeToExpiry, volatility);
+            return Black76PositionPricer.optionValue(option.type(), forward * (1 + priceMove), option.strike(),
+                    timeToExpiry, volatility(priceMove, volatilityShift), inverse);
         }
 
         /** The model's volatility at the moved forward plus the shifts, floored at 0; 0 where it is undetermined. */

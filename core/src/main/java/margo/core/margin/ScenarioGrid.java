@@ -24,7 +24,6 @@ import margo.core.pricing.OptionType;
  */
 public final class ScenarioGrid {
 
-    private final List<Scenario> scenarios;
     private final double[] optionGrowth;
     private final double[] optionLogGrowth;
     private final double[] optionWeight;
@@ -34,7 +33,6 @@ public final class ScenarioGrid {
     private final int[] shockOf;
 
     private ScenarioGrid(List<Scenario> scenarios) {
-        this.scenarios = List.copyOf(scenarios);
         int n = scenarios.size();
         optionGrowth = new double[n];
         optionLogGrowth = new double[n];
@@ -72,11 +70,6 @@ public final class ScenarioGrid {
     /** The number of scenarios. */
     public int size() {
         return optionGrowth.length;
-    }
-
-    /** The scenarios, in column order. */
-    public List<Scenario> scenarios() {
-        return scenarios;
     }
 
     /**
@@ -157,8 +150,7 @@ public final class ScenarioGrid {
         double unshocked = Math.max(0.0, markVolatility);
         // The checked entry point: invalid market data (a NaN or infinite IV, a negative time) gives NaN here, and
         // then in every scenario, as the object path does.
-        double base = inverse ? Black76.priceInCoin(type, forward, strike, timeToExpiry, unshocked)
-                : Black76.price(type, forward, strike, timeToExpiry, unshocked);
+        double base = Black76PositionPricer.optionValue(type, forward, strike, timeToExpiry, unshocked, inverse);
         if (Double.isNaN(base)) {
             Arrays.fill(out, offset, offset + size(), Double.NaN);
             return;
