@@ -43,6 +43,10 @@ import tech.tablesaw.api.Table;
  */
 final class MarginRules {
 
+    /** A relative price move: above -100%, as a price cannot fall below zero, and finite. */
+    private static final DoublePredicate PRICE_MOVE = move -> move > -1 && Double.isFinite(move);
+    private static final String PRICE_MOVE_RULE = "moves must be above -100%";
+
     private static final double DAYS_PER_YEAR = 365;
 
     private final Registry registry;
@@ -157,11 +161,7 @@ final class MarginRules {
         scenario.block().clauses().forEach(clause -> moves.put(((Clause.Setting) clause).name().id(),
                 (Clause.Setting) clause));
         Settings s = new Settings(moves);
-        double price = s.number("price", 0);
-        if (!(price > -1) || !Double.isFinite(price)) {
-            throw new RunFailure(s.span("price"), "price moves must be above -100%, not "
-                    + Decimals.plain(price * 100) + "%");
-        }
+        double price = s.move("price");
         double weight = s.bounded("weight", 1, 0, 1);
         String label = scenario.value() instanceof Expr.StringLiteral quoted ? quoted.value()
                 : ((Expr.Name) scenario.value()).id();
@@ -341,10 +341,19 @@ final class MarginRules {
             return numbers(name, new double[] {0}, Double::isFinite, "shifts must be finite");
         }
 
+        /** One relative price move, above -100% as each of {@link #moves}; 0 when not written. */
+        double move(String name) {
+            double move = number(name, 0);
+            if (!PRICE_MOVE.test(move)) {
+                throw new RunFailure(span(name), name + " " + PRICE_MOVE_RULE + ", not " + percent(move));
+            }
+            return move;
+        }
+
         /** Relative price moves, each above -100%, and not zero unless {@code zeroAllowed}. */
         double[] moves(String name, double[] defaultMoves, boolean zeroAllowed) {
-            return numbers(name, defaultMoves, move -> move > -1 && Double.isFinite(move) && (zeroAllowed || move != 0),
-                    "moves must be above -100%" + (zeroAllowed ? "" : " and not 0"));
+            return numbers(name, defaultMoves, move -> PRICE_MOVE.test(move) && (zeroAllowed || move != 0),
+                    PRICE_MOVE_RULE + (zeroAllowed ? "" : " and not 0"));
         }
 
         /** A list of numbers, each of which must pass {@code valid}; else an error at it saying {@code rule}. */
@@ -359,11 +368,15 @@ final class MarginRules {
             for (int i = 0; i < numbers.length; i++) {
                 numbers[i] = ((NumberValue) elements.get(i)).value();
                 if (!valid.test(numbers[i])) {
-                    throw new RunFailure(written.get(i).span(), name + " " + rule + ", not " + (Double.isFinite(
-                            numbers[i]) ? Decimals.plain(numbers[i] * 100) + "%" : Decimals.plain(numbers[i])));
+                    throw new RunFailure(written.get(i).span(), name + " " + rule + ", not " + percent(numbers[i]));
                 }
             }
             return numbers;
+        }
+
+        /** A move or shift as a percentage, as the recipe writes it; a non-finite one as it is. */
+        private static String percent(double value) {
+            return Double.isFinite(value) ? Decimals.percent(value) : Decimals.plain(value);
         }
     }
 }
