@@ -62,7 +62,8 @@ public record EwmaEstimator(ShockSpec spec, Ewma ewma, Innovations innovations) 
         double[] variances = ewma.variances(logReturns, from, to);
         double[] z = new double[to - from];
         for (int t = from; t < to; t++) {
-            z[t - from] = logReturns[t] / Math.sqrt(variances[t - from]);
+            // A flat start (no move yet) has no scale; its returns are zero too, so they count as zero.
+            z[t - from] = variances[t - from] > 0 ? logReturns[t] / Math.sqrt(variances[t - from]) : 0;
         }
         return z;
     }
