@@ -10,10 +10,16 @@
  *   <li>{@link margo.core.risk.HistoricalSimulation}: the window's own tail, at a direct horizon or by the square
  *       root of time ({@link margo.core.risk.HorizonScaling});</li>
  *   <li>{@link margo.core.risk.EwmaEstimator}: RiskMetrics volatility ({@link margo.core.risk.Ewma}) with normal or
- *       unit-variance Student-t {@link margo.core.risk.Innovations}, degrees of freedom given or fitted.</li>
+ *       unit-variance Student-t {@link margo.core.risk.Innovations}, degrees of freedom given or fitted;</li>
+ *   <li>{@link margo.core.risk.FilteredHistoricalSimulation}: the window's returns standardised by an EWMA or
+ *       {@link margo.core.risk.Garch11} {@link margo.core.risk.VolatilityFilter}, their tail scaled by the next
+ *       bar's forecast; GARCH by maximum likelihood ({@link margo.core.risk.Garch11Estimation}, stationarity
+ *       enforced, standard errors in the {@link margo.core.risk.Garch11Fit}).</li>
  * </ul>
  * A {@link margo.core.risk.ShockSeries} moves a rolling or expanding {@link margo.core.risk.Lookback} forward in
  * time, each estimate from returns before its origin only, beside the move that followed.
+ * {@link margo.core.risk.AntiProcyclicality} applies EMIR RTS 153/2013 art. 28's buffer, stressed-period weight
+ * and ten-year floor to such a series, each tool's effect kept apart in an {@link margo.core.risk.ApcSeries}.
  *
  * <p><b>Backtests</b> ({@link margo.core.risk.Backtest}) of an exception sequence: {@link margo.core.risk.KupiecTest}
  * (proportion of failures), {@link margo.core.risk.ChristoffersenTest} (independence, conditional coverage) and the

@@ -1,0 +1,161 @@
+package margo.core.risk;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * Maximum-likelihood estimation of a zero-mean {@link Garch11} with Gaussian innovations (quasi maximum likelihood
+ * when the innovations are not normal: the estimates stay consistent, Bollerslev and Wooldridge 1992).
+ *
+ * <p>The negative log-likelihood {@code 1/2 sum[ln(2 pi) + ln sigma2[t] + r[t]^2 / sigma2[t]]}, with the recursion
+ * started at the window's mean square return, is minimised by Commons Math's BOBYQA over bounded coordinates that
+ * enforce stationarity: the long-run variance as a multiple {@code u} of the sample's in [0.05, 20], the persistence
+ * {@code p = alpha + beta} in [0, {@value #MAX_PERSISTENCE}] and the share {@code s = alpha / p} in [0, 1], so that
+ * {@code omega = u v (1 - p)}, {@code alpha = s p}, {@code beta = (1 - s) p}. A fit may start from a previous fit's
+ * optimum (a warm start) with a smaller trust region, which is what makes daily refits over years affordable.
+ */
+public final class Garch11Estimation {
+
+    /** The largest persistence a fit may reach: alpha + beta stays strictly below 1. */
+    public static final double MAX_PERSISTENCE = 0.9999;
+
+    /** The fewest returns a fit accepts. */
+    public static final int MINIMUM_OBSERVATIONS = 100;
+
+    private static final double[] LOWER = {0.05, 0, 0};
+    private static final double[] UPPER = {20, MAX_PERSISTENCE, 1};
+    private static final double[] COLD_START = {1, 0.95, 0.1};
+    private static final int MAX_EVALUATIONS = 2_000;
+
+    private Garch11Estimation() {
+    }
+
+    /** The fit of {@code logReturns[from, to)} from a standard start, with standard errors. */
+    public static Garch11Fit fit(double[] logReturns, int from, int to) {
+        return fit(logReturns, from, to, null);
+    }
+
+    /**
+     * The fit of {@code logReturns[from, to)} started from {@code start} (null for a standard start), with standard
+     * errors.
+     */
+    public static Garch11Fit fit(double[] logReturns, int from, int to, Garch11 start) {
+        Optimum optimum = optimise(logReturns, from, to, start);
+        double[] errors = standardErrors(logReturns, from, to, optimum.parameters, optimum.initialVariance);
+        return new Garch11Fit(optimum.parameters, errors[0], errors[1], errors[2], -optimum.negativeLogLikelihood,
+                to - from, optimum.evaluations, optimum.initialVariance);
+    }
+
+    /** The optimum without standard errors: what a refit at every bar needs. */
+    static Optimum optimise(double[] logReturns, int from, int to, Garch11 start) {
+        RiskArguments.requireWindow(logReturns, from, to, MINIMUM_OBSERVATIONS);
+        double sampleVariance = 0;
+        for (int t = from; t < to; t++) {
+            sampleVariance += logReturns[t] * logReturns[t];
+        }
+        sampleVariance /= to - from;
+        if (!(sampleVariance > 0)) {
+            throw new IllegalArgumentException("GARCH cannot be fitted to " + (to - from)
+                    + " returns that are all zero (a flat price)");
+        }
+        double variance = sampleVariance;
+        ObjectiveFunction objective = new ObjectiveFunction(x -> negativeLogLikelihood(logReturns, from, to,
+                toParameters(x, variance), variance));
+        double[] guess = start == null ? COLD_START.clone() : toCoordinates(start, variance);
+        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(7, start == null ? 0.1 : 0.02, 1e-7);
+        PointValuePair best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
+                new InitialGuess(guess), new SimpleBounds(LOWER, UPPER));
+        return new Optimum(toParameters(best.getPoint(), variance), best.getValue(), optimizer.getEvaluations(),
+                variance);
+    }
+
+    /** A fit's parameters, its negative log-likelihood, evaluations used and the recursion's starting variance. */
+    record Optimum(Garch11 parameters, double negativeLogLikelihood, int evaluations, double initialVariance) {
+    }
+
+    /** The Gaussian negative log-likelihood of the window under {@code garch}. */
+    static double negativeLogLikelihood(double[] r, int from, int to, Garch11 garch, double initialVariance) {
+        return negativeLogLikelihood(r, from, to, garch.omega(), garch.alpha(), garch.beta(), initialVariance);
+    }
+
+    private static double negativeLogLikelihood(double[] r, int from, int to, double omega, double alpha,
+                                                double beta, double initialVariance) {
+        double variance = initialVariance;
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            if (!(variance > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double square = r[t] * r[t];
+            sum += Math.log(variance) + square / variance;
+            variance = omega + alpha * square + beta * variance;
+        }
+        return 0.5 * (sum + (to - from) * Math.log(2 * Math.PI));
+    }
+
+    private static Garch11 toParameters(double[] x, double sampleVariance) {
+        double persistence = x[1];
+        return new Garch11(x[0] * sampleVariance * (1 - persistence), x[2] * persistence, (1 - x[2]) * persistence);
+    }
+
+    private static double[] toCoordinates(Garch11 garch, double sampleVariance) {
+        double persistence = Math.min(garch.persistence(), MAX_PERSISTENCE);
+        double share = persistence > 0 ? garch.alpha() / persistence : COLD_START[2];
+        double multiple = Math.clamp(garch.longRunVariance() / sampleVariance, LOWER[0], UPPER[0]);
+        return new double[] {multiple, persistence, Math.clamp(share, 0, 1)};
+    }
+
+    /**
+     * Standard errors of (omega, alpha, beta): square roots of the diagonal of the inverse Hessian of the negative
+     * log-likelihood, by central differences with relative steps. NaN when the Hessian is not positive definite.
+     */
+    static double[] standardErrors(double[] r, int from, int to, Garch11 garch, double initialVariance) {
+        double[] theta = {garch.omega(), garch.alpha(), garch.beta()};
+        double[] step = {1e-3 * theta[0], Math.max(1e-4, 1e-3 * theta[1]), Math.max(1e-4, 1e-3 * theta[2])};
+        double[][] hessian = new double[3][3];
+        double centre = negativeLogLikelihood(r, from, to, theta[0], theta[1], theta[2], initialVariance);
+        for (int i = 0; i < 3; i++) {
+            for (int j = i; j < 3; j++) {
+                double value;
+                if (i == j) {
+                    value = (shifted(r, from, to, theta, step, i, 1, j, 0, initialVariance) - 2 * centre
+                            + shifted(r, from, to, theta, step, i, -1, j, 0, initialVariance)) / (step[i] * step[i]);
+                } else {
+                    value = (shifted(r, from, to, theta, step, i, 1, j, 1, initialVariance)
+                            - shifted(r, from, to, theta, step, i, 1, j, -1, initialVariance)
+                            - shifted(r, from, to, theta, step, i, -1, j, 1, initialVariance)
+                            + shifted(r, from, to, theta, step, i, -1, j, -1, initialVariance))
+                            / (4 * step[i] * step[j]);
+                }
+                hessian[i][j] = value;
+                hessian[j][i] = value;
+            }
+        }
+        try {
+            RealMatrix matrix = new Array2DRowRealMatrix(hessian, false);
+            RealMatrix covariance = new CholeskyDecomposition(matrix, 1e-12, 1e-14).getSolver().getInverse();
+            return new double[] {Math.sqrt(covariance.getEntry(0, 0)), Math.sqrt(covariance.getEntry(1, 1)),
+                    Math.sqrt(covariance.getEntry(2, 2))};
+        } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+    }
+
+    /** The negative log-likelihood with parameter {@code i} moved by {@code si} steps and {@code j} by {@code sj}. */
+    private static double shifted(double[] r, int from, int to, double[] theta, double[] step, int i, int si, int j,
+                                  int sj, double initialVariance) {
+        double[] x = theta.clone();
+        x[i] += si * step[i];
+        x[j] += sj * step[j];
+        return negativeLogLikelihood(r, from, to, x[0], x[1], x[2], initialVariance);
+    }
+}
