@@ -25,11 +25,12 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * {@code omega = u v (1 - p)}, {@code alpha = s p}, {@code beta = (1 - s) p}.
  *
  * <p>A fit may start from a previous fit's optimum (a warm start), which is what makes daily refits over years
- * affordable. From there it takes BHHH steps (Berndt, Hall, Hall and Hausman 1974, the standard GARCH iteration
- * since Bollerslev 1986): the analytic score of each return, from the recursion of {@code d sigma2 / d theta}, and
- * the outer product of scores as the Hessian, {@code delta = (sum s s')^-1 sum s}, halved until the likelihood rises.
- * Two to four steps reach the optimum of a window that moved by one bar. BOBYQA's interpreted inner loop (its one
- * method exceeds the JIT's huge-method limit) costs milliseconds a fit; a BHHH step costs two passes over the window.
+ * affordable. From there it takes Newton steps on the analytic score and Hessian (from the recursions of the
+ * first and second derivatives of {@code sigma2} in the parameters), halved until the likelihood rises; where the
+ * Hessian is not negative definite, a BHHH step (Berndt, Hall, Hall and Hausman 1974: the outer product of
+ * per-return scores in its place) instead. Two to four steps reach the optimum of a window that moved by one bar.
+ * BOBYQA's inner loop runs interpreted (its one method exceeds the JIT's huge-method limit) and costs milliseconds
+ * a fit; a Newton step costs two passes over the window.
  * If the steps leave the stationary region or do not converge in {@value #MAX_NEWTON_STEPS}, the fit falls back to
  * BOBYQA from the warm start.
  */
@@ -82,7 +83,7 @@ public final class Garch11Estimation {
         }
         double variance = sampleVariance;
         if (start != null) {
-            Optimum refined = bhhh(logReturns, from, to, start, variance);
+            Optimum refined = newton(logReturns, from, to, start, variance);
             if (refined != null) {
                 return refined;
             }
@@ -98,25 +99,26 @@ public final class Garch11Estimation {
     }
 
     /**
-     * BHHH iterations from {@code start} in the coordinates {@code (omega / v, alpha, beta)}, or null if they leave
-     * the stationary region or do not converge.
+     * Newton iterations from {@code start} in the coordinates {@code (omega / v, alpha, beta)}, each step halved until
+     * the likelihood rises, or null if they leave the stationary region or do not converge.
      */
-    private static Optimum bhhh(double[] r, int from, int to, Garch11 start, double v) {
+    private static Optimum newton(double[] r, int from, int to, Garch11 start, double v) {
         double[] theta = {start.omega() / v, start.alpha(), start.beta()};
         double value = negativeLogLikelihood(r, from, to, theta[0] * v, theta[1], theta[2], v);
         int evaluations = 1;
         double[] score = new double[3];
+        double[][] hessian = new double[3][3];
         double[][] information = new double[3][3];
         for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
-            scores(r, from, to, theta, v, score, information);
+            derivatives(r, from, to, theta, v, score, hessian, information);
             evaluations++;
-            double[] delta;
-            try {
-                delta = new CholeskyDecomposition(new Array2DRowRealMatrix(information, false), 1e-12, 1e-16)
-                        .getSolver().solve(new ArrayRealVector(score, false))
-                        .toArray();
-            } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
-                return null;
+            double[] delta = newtonStep(hessian, score);
+            if (delta == null) {
+                // Away from the optimum the Hessian need not be negative definite: take a BHHH step instead.
+                delta = solve(information, score);
+                if (delta == null) {
+                    return null;
+                }
             }
             double gain = score[0] * delta[0] + score[1] * delta[1] + score[2] * delta[2];
             if (gain < NEWTON_TOLERANCE) {
@@ -146,53 +148,80 @@ public final class Garch11Estimation {
         return null;
     }
 
+    /** The Newton step {@code -H^-1 g} of a maximisation, or null if {@code H} is not negative definite. */
+    private static double[] newtonStep(double[][] hessian, double[] score) {
+        double[][] negated = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                negated[i][j] = -hessian[i][j];
+            }
+        }
+        return solve(negated, score);
+    }
+
+    /** The solution of {@code A x = b} for a symmetric positive definite {@code A}, or null if it is not. */
+    private static double[] solve(double[][] a, double[] b) {
+        try {
+            return new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-16).getSolver()
+                    .solve(new ArrayRealVector(b, false)).toArray();
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            return null;
+        }
+    }
+
     private static boolean stationary(double[] theta) {
         return theta[0] > 0 && theta[1] >= 0 && theta[2] >= 0 && theta[1] + theta[2] <= MAX_PERSISTENCE;
     }
 
     /**
-     * The log-likelihood's score and the outer product of per-return scores at {@code (omega / v, alpha, beta)}:
-     * {@code s_t = (r_t^2 / sigma2_t - 1) / (2 sigma2_t) d sigma2_t / d theta}, with
-     * {@code d sigma2_{t+1} = (v, r_t^2, sigma2_t) + beta d sigma2_t} and {@code d sigma2_from = 0}.
+     * The log-likelihood's score, analytic Hessian and outer product of per-return scores at
+     * {@code theta = (omega / v, alpha, beta)}. With {@code l_t = -(ln sigma2_t + r_t^2 / sigma2_t) / 2},
+     * {@code c_t = (r_t^2 / sigma2_t - 1) / (2 sigma2_t)} and {@code e_t = (1 - 2 r_t^2 / sigma2_t) / (2 sigma2_t^2)}:
+     * score {@code sum c_t D_t}, Hessian {@code sum c_t D2_t + e_t D_t D_t'}, where {@code D_t = d sigma2_t / d theta}
+     * and {@code D2_t} its second derivatives follow the variance recursion:
+     * {@code D_{t+1} = (v, r_t^2, sigma2_t) + beta D_t}, {@code D2_{t+1} = beta D2_t} plus {@code D_t} in the row and
+     * column of beta; both start at zero as {@code sigma2_from = v} is fixed.
      */
-    private static void scores(double[] r, int from, int to, double[] theta, double v, double[] score,
-                               double[][] information) {
+    private static void derivatives(double[] r, int from, int to, double[] theta, double v, double[] score,
+                                    double[][] hessian, double[][] information) {
         double omega = theta[0] * v;
         double alpha = theta[1];
         double beta = theta[2];
-        double g0 = 0, g1 = 0, g2 = 0;
-        double h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0;
+        double[] g = new double[3];
+        double[][] h = new double[3][3];
+        double[][] o = new double[3][3];
         double variance = v;
-        double d0 = 0, d1 = 0, d2 = 0;
+        double[] d = new double[3];
+        double[][] d2 = new double[3][3];
         for (int t = from; t < to; t++) {
             double square = r[t] * r[t];
-            double c = 0.5 * (square / variance - 1) / variance;
-            double e0 = c * d0;
-            double e1 = c * d1;
-            double e2 = c * d2;
-            g0 += e0;
-            g1 += e1;
-            g2 += e2;
-            h00 += e0 * e0;
-            h01 += e0 * e1;
-            h02 += e0 * e2;
-            h11 += e1 * e1;
-            h12 += e1 * e2;
-            h22 += e2 * e2;
-            d0 = v + beta * d0;
-            d1 = square + beta * d1;
-            d2 = variance + beta * d2;
+            double ratio = square / variance;
+            double c = 0.5 * (ratio - 1) / variance;
+            double e = 0.5 * (1 - 2 * ratio) / (variance * variance);
+            for (int i = 0; i < 3; i++) {
+                g[i] += c * d[i];
+                for (int j = i; j < 3; j++) {
+                    h[i][j] += c * d2[i][j] + e * d[i] * d[j];
+                    o[i][j] += c * c * d[i] * d[j];
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int j = i; j < 3; j++) {
+                    d2[i][j] = beta * d2[i][j] + (j == 2 ? d[i] : 0) + (i == 2 ? d[j] : 0);
+                }
+            }
+            d[0] = v + beta * d[0];
+            d[1] = square + beta * d[1];
+            d[2] = variance + beta * d[2];
             variance = omega + alpha * square + beta * variance;
         }
-        score[0] = g0;
-        score[1] = g1;
-        score[2] = g2;
-        information[0][0] = h00;
-        information[0][1] = information[1][0] = h01;
-        information[0][2] = information[2][0] = h02;
-        information[1][1] = h11;
-        information[1][2] = information[2][1] = h12;
-        information[2][2] = h22;
+        for (int i = 0; i < 3; i++) {
+            score[i] = g[i];
+            for (int j = i; j < 3; j++) {
+                hessian[i][j] = hessian[j][i] = h[i][j];
+                information[i][j] = information[j][i] = o[i][j];
+            }
+        }
     }
 
     /** A fit's parameters, its negative log-likelihood, evaluations used and the recursion's starting variance. */

@@ -23,6 +23,15 @@
  *
  * <p><b>Backtests</b> ({@link margo.core.risk.Backtest}) of an exception sequence: {@link margo.core.risk.KupiecTest}
  * (proportion of failures), {@link margo.core.risk.ChristoffersenTest} (independence, conditional coverage) and the
- * Basel {@link margo.core.risk.TrafficLight}, with p-values and a plain verdict.
+ * Basel {@link margo.core.risk.TrafficLight}, with p-values and a plain verdict; a
+ * {@link margo.core.risk.CoverageTable} sets observed against nominal exceedance from 90% to 99.9%.
+ *
+ * <p><b>From a shock to rules</b>: {@link margo.core.risk.RuleCalibration} turns a shock (and, when given, an
+ * {@link margo.core.risk.ImpliedVolatilityShock}) into portfolio-margin, SPAN or standard-margin parameters, saying
+ * where each came from ({@link margo.core.risk.CalibratedRules}); {@link margo.core.risk.ExtendedMoveCoverage}
+ * says how often history reached the extended moves. {@link margo.core.risk.CollateralHaircut} gives a coin's haircut
+ * over a liquidation horizon plus a liquidity add-on, {@link margo.core.risk.FeeCalibration} a volatility-adaptive
+ * {@link margo.core.risk.FeeSchedule} and its breach rate, and {@link margo.core.risk.ShockExplanation} the sample,
+ * shock, anti-procyclicality components and coverage behind a calibrated number.
  */
 package margo.core.risk;
