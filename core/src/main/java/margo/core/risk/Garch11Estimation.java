@@ -30,7 +30,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * Hessian is not negative definite, a BHHH step (Berndt, Hall, Hall and Hausman 1974: the outer product of
  * per-return scores in its place) instead. Two to four steps reach the optimum of a window that moved by one bar.
  * BOBYQA's inner loop runs interpreted (its one method exceeds the JIT's huge-method limit) and costs milliseconds
- * a fit; a Newton step costs two passes over the window.
+ * a fit; a Newton step costs one pass over the window, which gives the likelihood, score and Hessian together.
  * If the steps leave the stationary region or do not converge in {@value #MAX_NEWTON_STEPS}, the fit falls back to
  * BOBYQA from the warm start.
  */
@@ -104,26 +104,26 @@ public final class Garch11Estimation {
      */
     private static Optimum newton(double[] r, int from, int to, Garch11 start, double v) {
         double[] theta = {start.omega() / v, start.alpha(), start.beta()};
-        double value = negativeLogLikelihood(r, from, to, theta[0] * v, theta[1], theta[2], v);
+        if (!stationary(theta)) {
+            return null;
+        }
+        Pass current = new Pass();
+        current.evaluate(r, from, to, theta, v);
         int evaluations = 1;
-        double[] score = new double[3];
-        double[][] hessian = new double[3][3];
-        double[][] information = new double[3][3];
+        Pass trial = new Pass();
         for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
-            derivatives(r, from, to, theta, v, score, hessian, information);
-            evaluations++;
-            double[] delta = newtonStep(hessian, score);
+            double[] delta = newtonStep(current.hessian, current.score);
             if (delta == null) {
                 // Away from the optimum the Hessian need not be negative definite: take a BHHH step instead.
-                delta = solve(information, score);
+                delta = solve(current.information, current.score);
                 if (delta == null) {
                     return null;
                 }
             }
-            double gain = score[0] * delta[0] + score[1] * delta[1] + score[2] * delta[2];
+            double gain = current.score[0] * delta[0] + current.score[1] * delta[1] + current.score[2] * delta[2];
             if (gain < NEWTON_TOLERANCE) {
-                return stationary(theta) ? new Optimum(new Garch11(theta[0] * v, theta[1], theta[2]), value,
-                        evaluations, v) : null;
+                return new Optimum(new Garch11(theta[0] * v, theta[1], theta[2]), current.negativeLogLikelihood,
+                        evaluations, v);
             }
             boolean improved = false;
             for (double length = 1; length > 1e-3 && !improved; length /= 2) {
@@ -132,12 +132,13 @@ public final class Garch11Estimation {
                 if (!stationary(candidate)) {
                     continue;
                 }
-                double candidateValue = negativeLogLikelihood(r, from, to, candidate[0] * v, candidate[1],
-                        candidate[2], v);
+                trial.evaluate(r, from, to, candidate, v);
                 evaluations++;
-                if (candidateValue < value) {
+                if (trial.negativeLogLikelihood < current.negativeLogLikelihood) {
                     theta = candidate;
-                    value = candidateValue;
+                    Pass swap = current;
+                    current = trial;
+                    trial = swap;
                     improved = true;
                 }
             }
@@ -174,53 +175,84 @@ public final class Garch11Estimation {
     }
 
     /**
-     * The log-likelihood's score, analytic Hessian and outer product of per-return scores at
-     * {@code theta = (omega / v, alpha, beta)}. With {@code l_t = -(ln sigma2_t + r_t^2 / sigma2_t) / 2},
-     * {@code c_t = (r_t^2 / sigma2_t - 1) / (2 sigma2_t)} and {@code e_t = (1 - 2 r_t^2 / sigma2_t) / (2 sigma2_t^2)}:
-     * score {@code sum c_t D_t}, Hessian {@code sum c_t D2_t + e_t D_t D_t'}, where {@code D_t = d sigma2_t / d theta}
-     * and {@code D2_t} its second derivatives follow the variance recursion:
-     * {@code D_{t+1} = (v, r_t^2, sigma2_t) + beta D_t}, {@code D2_{t+1} = beta D2_t} plus {@code D_t} in the row and
-     * column of beta; both start at zero as {@code sigma2_from = v} is fixed.
+     * One pass over the window at {@code theta = (omega / v, alpha, beta)}: the negative log-likelihood, the
+     * log-likelihood's score and analytic Hessian, and the outer product of per-return scores. With
+     * {@code l_t = -(ln sigma2_t + r_t^2 / sigma2_t) / 2}, {@code c_t = (r_t^2 / sigma2_t - 1) / (2 sigma2_t)} and
+     * {@code e_t = (1 - 2 r_t^2 / sigma2_t) / (2 sigma2_t^2)}: score {@code sum c_t D_t}, Hessian
+     * {@code sum c_t D2_t + e_t D_t D_t'}, where {@code D_t = d sigma2_t / d theta} and {@code D2_t} its second
+     * derivatives follow the variance recursion: {@code D_{t+1} = (v, r_t^2, sigma2_t) + beta D_t},
+     * {@code D2_{t+1} = beta D2_t} plus {@code D_t} in the row and column of beta; both start at zero as
+     * {@code sigma2_from = v} is fixed. Written out in scalars: this loop is the whole cost of a refit.
      */
-    private static void derivatives(double[] r, int from, int to, double[] theta, double v, double[] score,
-                                    double[][] hessian, double[][] information) {
-        double omega = theta[0] * v;
-        double alpha = theta[1];
-        double beta = theta[2];
-        double[] g = new double[3];
-        double[][] h = new double[3][3];
-        double[][] o = new double[3][3];
-        double variance = v;
-        double[] d = new double[3];
-        double[][] d2 = new double[3][3];
-        for (int t = from; t < to; t++) {
-            double square = r[t] * r[t];
-            double ratio = square / variance;
-            double c = 0.5 * (ratio - 1) / variance;
-            double e = 0.5 * (1 - 2 * ratio) / (variance * variance);
-            for (int i = 0; i < 3; i++) {
-                g[i] += c * d[i];
-                for (int j = i; j < 3; j++) {
-                    h[i][j] += c * d2[i][j] + e * d[i] * d[j];
-                    o[i][j] += c * c * d[i] * d[j];
+    private static final class Pass {
+        double negativeLogLikelihood;
+        final double[] score = new double[3];
+        final double[][] hessian = new double[3][3];
+        final double[][] information = new double[3][3];
+
+        void evaluate(double[] r, int from, int to, double[] theta, double v) {
+            double omega = theta[0] * v;
+            double alpha = theta[1];
+            double beta = theta[2];
+            double logSum = 0;
+            double g0 = 0, g1 = 0, g2 = 0;
+            double h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0;
+            double o00 = 0, o01 = 0, o02 = 0, o11 = 0, o12 = 0, o22 = 0;
+            double d0 = 0, d1 = 0, d2 = 0;
+            double s02 = 0, s12 = 0, s22 = 0;
+            double variance = v;
+            for (int t = from; t < to; t++) {
+                double square = r[t] * r[t];
+                double inverse = 1 / variance;
+                double ratio = square * inverse;
+                logSum += Math.log(variance) + ratio;
+                double c = 0.5 * (ratio - 1) * inverse;
+                double e = 0.5 * (1 - 2 * ratio) * inverse * inverse;
+                double c2 = c * c;
+                g0 += c * d0;
+                g1 += c * d1;
+                g2 += c * d2;
+                h00 += e * d0 * d0;
+                h01 += e * d0 * d1;
+                h02 += c * s02 + e * d0 * d2;
+                h11 += e * d1 * d1;
+                h12 += c * s12 + e * d1 * d2;
+                h22 += c * s22 + e * d2 * d2;
+                o00 += c2 * d0 * d0;
+                o01 += c2 * d0 * d1;
+                o02 += c2 * d0 * d2;
+                o11 += c2 * d1 * d1;
+                o12 += c2 * d1 * d2;
+                o22 += c2 * d2 * d2;
+                // Second derivatives: only those involving beta are non-zero (sigma2 is linear in omega, alpha).
+                s02 = beta * s02 + d0;
+                s12 = beta * s12 + d1;
+                s22 = beta * s22 + 2 * d2;
+                d0 = v + beta * d0;
+                d1 = square + beta * d1;
+                d2 = variance + beta * d2;
+                variance = omega + alpha * square + beta * variance;
+                if (!(variance > 0)) {
+                    negativeLogLikelihood = Double.POSITIVE_INFINITY;
+                    return;
                 }
             }
-            for (int i = 0; i < 3; i++) {
-                for (int j = i; j < 3; j++) {
-                    d2[i][j] = beta * d2[i][j] + (j == 2 ? d[i] : 0) + (i == 2 ? d[j] : 0);
-                }
-            }
-            d[0] = v + beta * d[0];
-            d[1] = square + beta * d[1];
-            d[2] = variance + beta * d[2];
-            variance = omega + alpha * square + beta * variance;
+            negativeLogLikelihood = 0.5 * (logSum + (to - from) * Math.log(2 * Math.PI));
+            score[0] = g0;
+            score[1] = g1;
+            score[2] = g2;
+            fill(hessian, h00, h01, h02, h11, h12, h22);
+            fill(information, o00, o01, o02, o11, o12, o22);
         }
-        for (int i = 0; i < 3; i++) {
-            score[i] = g[i];
-            for (int j = i; j < 3; j++) {
-                hessian[i][j] = hessian[j][i] = h[i][j];
-                information[i][j] = information[j][i] = o[i][j];
-            }
+
+        private static void fill(double[][] m, double a00, double a01, double a02, double a11, double a12,
+                                 double a22) {
+            m[0][0] = a00;
+            m[0][1] = m[1][0] = a01;
+            m[0][2] = m[2][0] = a02;
+            m[1][1] = a11;
+            m[1][2] = m[2][1] = a12;
+            m[2][2] = a22;
         }
     }
 
