@@ -71,9 +71,7 @@ public record FeeCalibration(FeeSchedule schedule, double confidence, int latenc
         if (usable < 10) {
             throw new IllegalArgumentException("the history has no volatility to scale a fee by (a flat price)");
         }
-        double[] sorted = Arrays.copyOf(scaled, usable);
-        Arrays.sort(sorted);
-        double k = Math.max(0, TailQuantiles.quantile(sorted, confidence));
+        double k = Math.max(0, TailQuantiles.quantile(Arrays.copyOf(scaled, usable), confidence));
         FeeSchedule schedule = new FeeSchedule(base, k, minimum, maximum, ewma);
         double[] fees = new double[count];
         boolean[] breaches = new boolean[count];

@@ -1,7 +1,5 @@
 package margo.core.risk;
 
-import java.util.Arrays;
-
 /**
  * Filtered historical simulation (Barone-Adesi, Giannopoulos and Vosper 1999, "VaR without correlations for
  * portfolios of derivative securities", <i>Journal of Futures Markets</i> 19(5); Hull and White 1998): each return of
@@ -62,7 +60,6 @@ public record FilteredHistoricalSimulation(ShockSpec spec, VolatilityFilter filt
         for (int t = 0; t < n; t++) {
             z[t] = variances[t] > 0 ? logReturns[from + t] / Math.sqrt(variances[t]) : 0;
         }
-        Arrays.sort(z);
         double scale = Math.sqrt(variances[n] * spec.horizonBars());
         double p = spec.tailProbability();
         return Shock.ofLogReturns(scale * TailQuantiles.lower(z, p, spec.measure()),

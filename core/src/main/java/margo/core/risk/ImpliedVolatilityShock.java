@@ -1,7 +1,5 @@
 package margo.core.risk;
 
-import java.util.Arrays;
-
 /**
  * Shocks of implied volatility over a horizon from a history of at-the-money implied vol (or a vol index such as
  * Deribit's DVOL, a 30-day implied vol), by historical simulation on overlapping horizon changes, each side on its
@@ -43,8 +41,6 @@ public record ImpliedVolatilityShock(double relativeUp, double relativeDown, dou
             logChanges[t] = Math.log(impliedVols[t + horizonBars] / impliedVols[t]);
             changes[t] = impliedVols[t + horizonBars] - impliedVols[t];
         }
-        Arrays.sort(logChanges);
-        Arrays.sort(changes);
         double p = 1 - confidence;
         return new ImpliedVolatilityShock(
                 Math.expm1(TailQuantiles.upper(logChanges, p, Measure.VALUE_AT_RISK)),
