@@ -32,6 +32,8 @@
  * says how often history reached the extended moves. {@link margo.core.risk.CollateralHaircut} gives a coin's haircut
  * over a liquidation horizon plus a liquidity add-on, {@link margo.core.risk.FeeCalibration} a volatility-adaptive
  * {@link margo.core.risk.FeeSchedule} and its breach rate, and {@link margo.core.risk.ShockExplanation} the sample,
- * shock, anti-procyclicality components and coverage behind a calibrated number.
+ * shock, anti-procyclicality components and coverage behind a calibrated number. {@link margo.core.risk.BookBacktest}
+ * replays historical moves on a fixed {@link margo.core.margin.Book} and backtests the margin a rule required before
+ * each.
  */
 package margo.core.risk;
