@@ -40,6 +40,12 @@ import org.openjdk.jmh.annotations.State;
  *
  * <pre>$JAVA_HOME/bin/java --sun-misc-unsafe-memory-access=allow -jar bench/target/benchmarks.jar \
  *     ShockSeriesBenchmark -f 1 -wi 3 -i 5 -t 1</pre>
+ *
+ * <p>Measured on the 2-core development machine (Temurin 25, 4 December 2026, load average 1.2 to 2.9 during the
+ * run, other engineers building), ms per whole series with backtests: FHS-GARCH daily 324 ± 160 against historical
+ * simulation 50 ± 6 and EWMA 9 ± 8 on the same data (FHS-GARCH 6.4 times HS); FHS-GARCH hourly 1,402 ± 1,335
+ * (iterations 1,137 to 1,791) against historical 255 ± 26 (5.5 times). Per refit: about 0.12 ms daily (1,000
+ * returns) and 0.2 ms hourly (2,000), two Newton passes and a quickselect of the standardised returns.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
