@@ -43,8 +43,6 @@ public final class PriceHistories {
     private static final int VOLUME_MINIMUM_BARS = 10;
     /** A spacing above this multiple of the bar is a gap. */
     private static final double GAP_MULTIPLE = 1.5;
-    /** Fewer rows than this cannot tell a weekday calendar from a gap. */
-    private static final int CALENDAR_MINIMUM_ROWS = 10;
 
     private PriceHistories() {
     }
@@ -87,8 +85,9 @@ public final class PriceHistories {
                     + " of " + csv.records().size() + "; a price history needs at least two"
                     + (warnings.isEmpty() ? "" : ". First problem: " + warnings.getFirst().text()));
         }
-        Duration bar = typicalSpacing(rows);
-        boolean weekdaysOnly = isWeekdayCalendar(rows, bar);
+        long[] seconds = rows.stream().mapToLong(Row::second).toArray();
+        Duration bar = PriceHistory.typicalBar(seconds);
+        boolean weekdaysOnly = PriceHistory.isWeekdayCalendar(seconds, bar);
         rows = withoutPartialLastBar(rows, volume != null, warnings);
         reportGaps(rows, bar, weekdaysOnly, warnings);
         reportStaleCloses(rows, warnings);
@@ -250,29 +249,6 @@ public final class PriceHistories {
             }
         }
         return unique;
-    }
-
-    /** The median spacing of consecutive bars, the history's bar. */
-    private static Duration typicalSpacing(List<Row> rows) {
-        long[] spacings = new long[rows.size() - 1];
-        for (int i = 1; i < rows.size(); i++) {
-            spacings[i - 1] = rows.get(i).second() - rows.get(i - 1).second();
-        }
-        Arrays.sort(spacings);
-        return Duration.ofSeconds(spacings[spacings.length / 2]);
-    }
-
-    /** A daily history with enough rows and none on a weekend follows an exchange's weekday calendar. */
-    private static boolean isWeekdayCalendar(List<Row> rows, Duration bar) {
-        if (!bar.equals(Duration.ofDays(1)) || rows.size() < CALENDAR_MINIMUM_ROWS) {
-            return false;
-        }
-        for (Row row : rows) {
-            if (PriceHistory.isWeekend(row.second())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<Row> withoutPartialLastBar(List<Row> rows, boolean hasVolume, List<HistoryWarning> warnings) {

@@ -21,6 +21,8 @@ import java.util.List;
 public final class PriceHistory {
 
     private static final long DAY_SECONDS = 86_400;
+    /** Fewer bars than this cannot tell a weekday calendar from gaps. */
+    private static final int CALENDAR_MINIMUM_BARS = 10;
 
     private final String name;
     private final long[] epochSeconds;
@@ -82,6 +84,49 @@ public final class PriceHistory {
         this.volume = optionalCopy("volume", volume, close.length);
         this.bar = bar;
         this.weekdaysOnly = weekdaysOnly;
+    }
+
+    /**
+     * A history of closes whose bar and calendar are detected from its times, as {@link PriceHistories} detects
+     * them: for closes that come from a table rather than a file.
+     *
+     * @param epochSeconds the bars' times, strictly increasing
+     * @param close        the closes, positive and finite
+     */
+    public static PriceHistory ofCloses(String name, long[] epochSeconds, double[] close) {
+        if (epochSeconds == null || epochSeconds.length < 2) {
+            throw new IllegalArgumentException("a price history needs at least two bars");
+        }
+        Duration bar = typicalBar(epochSeconds);
+        if (bar.isNegative() || bar.isZero()) {
+            throw new IllegalArgumentException("times must increase strictly; most bars of " + name
+                    + " do not move forward in time");
+        }
+        return new PriceHistory(name, epochSeconds, null, null, null, close, null, bar,
+                isWeekdayCalendar(epochSeconds, bar));
+    }
+
+    /** The median spacing of consecutive times: a history's bar. */
+    static Duration typicalBar(long[] epochSeconds) {
+        long[] spacings = new long[epochSeconds.length - 1];
+        for (int i = 1; i < epochSeconds.length; i++) {
+            spacings[i - 1] = epochSeconds[i] - epochSeconds[i - 1];
+        }
+        Arrays.sort(spacings);
+        return Duration.ofSeconds(spacings[spacings.length / 2]);
+    }
+
+    /** A daily history with enough bars and none on a weekend follows an exchange's weekday calendar. */
+    static boolean isWeekdayCalendar(long[] epochSeconds, Duration bar) {
+        if (!bar.equals(Duration.ofDays(1)) || epochSeconds.length < CALENDAR_MINIMUM_BARS) {
+            return false;
+        }
+        for (long second : epochSeconds) {
+            if (isWeekend(second)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] optionalCopy(String field, double[] values, int bars) {
