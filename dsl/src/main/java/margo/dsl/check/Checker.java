@@ -57,6 +57,7 @@ public final class Checker {
     private String rowScopeNoun = "column";
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
+    private Set<String> textChoices;
     /** Whether the statement being checked has reached the depth limit, which it is told once. */
     private boolean depthLimitReported;
 
@@ -1000,11 +1001,19 @@ public final class Checker {
             candidates.addAll(0, rowScope.names());
         }
         String hint = Suggestions.didYouMean(id, candidates);
-        if (hint == null && registry.textChoices().contains(id)) {
+        if (hint == null && textChoices().contains(id)) {
             hint = "text is written in quotes: \"" + id + "\"";
         }
         error(name.span(), (rowScope != null ? "unknown " + rowScopeNoun + " '" : "unknown name '") + id + "'", hint);
         return Type.ERROR;
+    }
+
+    /** The registry's text choices, gathered once per check: a file of unknown names asks for each. */
+    private Set<String> textChoices() {
+        if (textChoices == null) {
+            textChoices = registry.textChoices();
+        }
+        return textChoices;
     }
 
     private Type unary(Expr.Unary unary) {
