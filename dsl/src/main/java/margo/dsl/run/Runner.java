@@ -93,7 +93,7 @@ final class Runner {
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
-                progress);
+                progress, diagnostics);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
