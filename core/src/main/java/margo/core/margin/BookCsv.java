@@ -37,6 +37,9 @@ import margo.core.market.RowProblem;
  * without a forward or mark IV, an unparseable size, a missing futures entry price, a non-positive or unpriced
  * collateral, a group with positions and no collateral: each gives a {@link RowProblem} with the line number and
  * the reason, and the row (or group) is left out; nothing is dropped silently.
+ *
+ * <p>A row identical to an earlier one, field for field, is kept (two equal trades are possible) and counted, but
+ * warned about with both line numbers, since a row pasted twice doubles a position without a trace.
  */
 public final class BookCsv {
 
@@ -99,6 +102,8 @@ public final class BookCsv {
             }
         }
         List<RowProblem> problems = new ArrayList<>();
+        List<RowProblem> warnings = new ArrayList<>();
+        Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();
         Map<String, Map<String, GroupRows>> accounts = new LinkedHashMap<>();
         for (CsvFile.Record record : csv.records()) {
             int lineNumber = record.lineNumber();
@@ -119,6 +124,12 @@ public final class BookCsv {
                     group.collateral.add(collateral(csv, record, instrumentText, pricer));
                 } else {
                     group.positions.add(position(csv, record, instrumentText, pricer));
+                }
+                Integer copied = firstCopy.putIfAbsent(trimmed(record.fields()), lineNumber);
+                if (copied != null) {
+                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats line " + copied + " exactly;"
+                            + " both rows are counted (delete one if the trade was booked twice)",
+                            RowProblem.Origin.CSV_LINE));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new RowProblem(lineNumber, instrumentText == null || instrumentText.isEmpty()
@@ -142,7 +153,7 @@ public final class BookCsv {
             }
         });
         problems.sort(java.util.Comparator.comparingInt(RowProblem::rowNumber));
-        return new BookLoad(new Book(book), problems);
+        return new BookLoad(new Book(book), problems, warnings);
     }
 
     private static Collateral collateral(CsvFile csv, CsvFile.Record record, String currency,
@@ -188,6 +199,14 @@ public final class BookCsv {
             throw new IllegalArgumentException("no price: the market gives " + value + " for " + instrument.text());
         }
         return new Position(instrument, size, averagePrice);
+    }
+
+    private static List<String> trimmed(List<String> fields) {
+        List<String> out = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            out.add(field.trim());
+        }
+        return out;
     }
 
     private static double number(String column, String text) {
