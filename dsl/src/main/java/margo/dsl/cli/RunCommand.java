@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataSizeOption dataSize;
 
+    @Option(names = "--timings", negatable = true, paramLabel = "TIMINGS",
+            description = "Include how long each fit took (default: in text and json, not in html, so that a page"
+                    + " is the same on every run; --no-timings makes json the same too).")
+    Boolean timings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,10 +49,11 @@ final class RunCommand implements Callable<Integer> {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         OutputFile out = outFile == null ? null : OutputFile.choose(spec.commandLine(), outFile, file, followSymlinks);
         Execution execution = new Session(RecipeFile.folderOf(file), dataSize.maxDataBytes).run(source, Mode.RECIPE);
+        boolean withTimings = timings != null ? timings : format != Report.Format.html;
         String output = switch (format) {
-            case text -> Report.text(execution);
-            case html -> Report.html(source.name(), execution);
-            case json -> Report.json(source.name(), execution);
+            case text -> Report.text(execution, withTimings);
+            case html -> Report.html(source.name(), execution, withTimings);
+            case json -> Report.json(source.name(), execution, withTimings);
         };
         PrintWriter err = spec.commandLine().getErr();
         if (format != Report.Format.json || out != null) {
