@@ -367,8 +367,9 @@ public final class PriceHistories {
             }
             return LocalDateTime.parse(iso).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new RowException(column + " '" + MessageText.value(text) + "' is not a time: expected a date (2024-03-29), a date and"
-                    + " time (2024-03-29 08:00:00, UTC unless a zone is given) or seconds since 1970");
+            throw new RowException(column + " '" + MessageText.value(text)
+                    + "' is not a time: expected a date (2024-03-29), a date and time (2024-03-29 08:00:00, UTC"
+                    + " unless a zone is given) or seconds since 1970");
         }
     }
 
