@@ -102,9 +102,21 @@ public final class StrictJson {
             }
             return root;
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException malformed) {
-            throw new FileFormatException(name + " is not valid JSON: " + MessageText.clean(malformed.getMessage()),
+            throw new FileFormatException(name + " is not valid JSON: " + MessageText.clean(forUsers(malformed)),
                     malformed);
         }
+    }
+
+    /**
+     * Gson's message without its advice to Java programmers: a reader of a data file cannot set the parser's
+     * strictness, and the troubleshooting link is about Gson's API.
+     */
+    private static String forUsers(Exception malformed) {
+        String message = String.valueOf(malformed.getMessage());
+        int link = message.indexOf("\nSee https://");
+        return (link < 0 ? message : message.substring(0, link))
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "")
+                .replaceAll("\\s+", " ").trim();
     }
 
     /** {@code  at line 3 column 18 path $.result[2].bid_price}, as Gson's reader describes where it is. */

@@ -1,6 +1,7 @@
 package margo.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +45,11 @@ class StrictJsonTest {
         assertTrue(after.getMessage().startsWith("chain.json is not valid JSON: "), after.getMessage());
         FileFormatException truncated = assertThrows(FileFormatException.class, () -> read("{\"result\": ["));
         assertTrue(truncated.getMessage().startsWith("chain.json is not valid JSON: "), truncated.getMessage());
+        FileFormatException comma = assertThrows(FileFormatException.class, () -> read("{\"result\": [1,2,}"));
+        assertEquals("chain.json is not valid JSON: Expected value at line 1 column 17 path $.result[2]",
+                comma.getMessage());
+        FileFormatException unquoted = assertThrows(FileFormatException.class, () -> read("{result: 1}"));
+        assertFalse(unquoted.getMessage().contains("setStrictness") || unquoted.getMessage().contains("https"),
+                unquoted.getMessage());
     }
 }
