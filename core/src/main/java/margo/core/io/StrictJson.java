@@ -92,7 +92,8 @@ public final class StrictJson {
                 if (value.isJsonArray() || value.isJsonObject()) {
                     if (open.size() == MAX_DEPTH) {
                         throw new FileFormatException(name + " nests arrays and objects deeper than " + MAX_DEPTH
-                                + " levels" + location(json));
+                                + " levels" + location(json).replaceFirst(" path .*", "")
+                                + "; a data file nests three or four: is it the right file?");
                     }
                     open.push(value);
                 }
