@@ -35,7 +35,7 @@ class StrictJsonTest {
     @Test
     void deepNestingIsAnErrorNotAStackOverflow() {
         FileFormatException e = assertThrows(FileFormatException.class, () -> read("[".repeat(1_000_000)));
-        assertEquals("chain.json nests arrays and objects deeper than 64 levels at line 1 column 65; a data file"
+        assertEquals("chain.json nests arrays and objects deeper than 64 levels at line 1 column 66; a data file"
                 + " nests three or four: is it the right file?", e.getMessage());
     }
 
