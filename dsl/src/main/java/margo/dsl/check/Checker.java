@@ -39,7 +39,7 @@ public final class Checker {
 
     private static final String DURATION_HINT = "durations are written with a unit: 8h 2d 3w 6mo 1y";
 
-    private final Registry registry;
+    final Registry registry;
     private final SourceFile source;
     private final boolean redefinitionAllowed;
     private final Map<String, Type> bindings;
@@ -53,6 +53,8 @@ public final class Checker {
     private TableSchema rowScope;
     /** What the names of {@link #rowScope} are, for messages: columns, or a model's parameters in require. */
     private String rowScopeNoun = "column";
+    /** The statements and plots of price histories and the margin calibrated from them. */
+    private final HistoryChecker histories = new HistoryChecker(this);
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
                     boolean redefinitionAllowed) {
@@ -242,7 +244,7 @@ public final class Checker {
     /** {@code plot E}: E must be a figure; plot has no settings yet. */
     private void plot(Stmt.Plot plot) {
         Type type = expression(plot.value());
-        if (type.kind() != Kind.FIGURE && !type.isError()) {
+        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())) {
             error(plot.value().span(), "plot needs a figure, such as smile(chain); got " + type.kind().withArticle(),
                     type.kind() == Kind.TABLE
                             ? "to draw the smile of a chain write plot smile(" + sourceOf(plot.value()) + "); show displays the table"
@@ -253,7 +255,17 @@ public final class Checker {
         }
     }
 
-    private String sourceOf(Expr expr) {
+    /** The type found for an expression checked already, or null. */
+    Type typeOf(Expr expr) {
+        return types.get(expr);
+    }
+
+    /** The arguments of a call checked without error, in parameter order (null where left out). */
+    List<Expr> argumentsOf(Expr.Call call) {
+        return callArguments.get(call);
+    }
+
+    String sourceOf(Expr expr) {
         return source.text().substring(expr.span().start(), expr.span().end());
     }
 
@@ -325,6 +337,9 @@ public final class Checker {
 
     /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
     private Type rules(Stmt.Binding binding) {
+        if (binding.value() instanceof Expr.Calibrate calibrate) {
+            return histories.calibrate(calibrate, binding.block());
+        }
         List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
         if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
             String written = binding.value() instanceof Name name ? name.id() : null;
@@ -556,7 +571,7 @@ public final class Checker {
     }
 
     /** One setting's value against its kind and unit; whether it is right (reported when not). */
-    private boolean settingValue(String family, SettingSpec spec, Expr value) {
+    boolean settingValue(String family, SettingSpec spec, Expr value) {
         String name = spec.name();
         List<String> choices = registry.settingChoices(family, name);
         if (!choices.isEmpty()) {
@@ -732,7 +747,7 @@ public final class Checker {
     }
 
     /** The value of a number written as a literal, or the negation of one; null for anything computed. */
-    private static Double constant(Expr expr) {
+    static Double constant(Expr expr) {
         return switch (expr) {
             case Expr.NumberLiteral literal when literal.unit() != NumberUnit.DURATION -> literal.value();
             case Expr.Unary unary when unary.operator() == UnaryOperator.NEGATE -> {
@@ -909,7 +924,7 @@ public final class Checker {
 
     // ---- expressions
 
-    private Type expression(Expr expr) {
+    Type expression(Expr expr) {
         Type type = switch (expr) {
             case Expr.NumberLiteral number -> number.unit() == NumberUnit.DURATION ? Type.DURATION : Type.NUMBER;
             case Expr.StringLiteral ignored -> Type.TEXT;
@@ -928,8 +943,8 @@ public final class Checker {
                 yield Type.ERROR;
             }
             case Expr.Calibrate calibrate -> {
-                error(calibrate.span(), "calibrate belongs in a fit statement",
-                        "fit hf = " + sourceOf(calibrate) + " { starts 4 }");
+                error(calibrate.span(), "calibrate belongs in a fit or rules statement",
+                        "fit hf = calibrate MODEL to CHAIN, or rules pm = calibrate RULES to HISTORY");
                 yield Type.ERROR;
             }
         };
@@ -1101,6 +1116,9 @@ public final class Checker {
         }
         if (id.equals("price")) {
             return priced(call);
+        }
+        if (HistoryChecker.takesHistory(id) && !histories.historyArgument(call)) {
+            return Type.ERROR;
         }
         if (spec.returns() == Kind.TABLE) {
             return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
@@ -1286,7 +1304,7 @@ public final class Checker {
 
     // ---- helpers
 
-    private static String clauseWord(Clause clause) {
+    static String clauseWord(Clause clause) {
         return switch (clause) {
             case Clause.Keep ignored -> "keep";
             case Clause.SetColumn ignored -> "set";
@@ -1298,7 +1316,7 @@ public final class Checker {
     }
 
     /** The span of the first {@code keyword.length()} characters of {@code span}: the keyword a statement starts with. */
-    private Span keywordSpan(Span span, String keyword) {
+    Span keywordSpan(Span span, String keyword) {
         if (source.text().startsWith(keyword, span.start())) {
             return new Span(span.line(), span.column(), span.line(), span.column() + keyword.length(), span.start(),
                     span.start() + keyword.length());
@@ -1307,11 +1325,11 @@ public final class Checker {
                 : new Span(span.line(), span.column(), span.line(), span.column() + 1, span.start(), span.start() + 1);
     }
 
-    private void error(Span span, String message) {
+    void error(Span span, String message) {
         error(span, message, null);
     }
 
-    private void error(Span span, String message, String hint) {
+    void error(Span span, String message, String hint) {
         diagnostics.add(Diagnostic.error(source, span, message, hint));
     }
 }
