@@ -163,4 +163,14 @@ class CalibrateToHistoryRunTest {
         Table fees = shown(execution, 1, ReportValue.class).sections().getFirst().table().table();
         assertTrue(fees.doubleColumn("k").getDouble(0) > 0);
     }
+
+    @Test
+    void theExampleRecipeRunsWithOnlyTheStalePrintWarning() throws Exception {
+        Execution execution = Recipes.run(EXAMPLES, java.nio.file.Files.readString(
+                EXAMPLES.resolve("margin-calibration.margo")));
+        List<String> diagnostics = located(execution.diagnostics());
+        assertEquals(1, diagnostics.size(), diagnostics::toString);
+        assertTrue(diagnostics.getFirst().contains("line 897"), diagnostics.getFirst());
+        assertEquals(13, execution.shown().size());
+    }
 }
