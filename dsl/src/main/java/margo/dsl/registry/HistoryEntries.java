@@ -154,14 +154,26 @@ final class HistoryEntries {
                 optional("from", Set.of(Kind.INSTANT), "UTC", "the first shock of the series", List.of(),
                         "the first origin backtested"),
                 optional("to", Set.of(Kind.INSTANT), "UTC", "the end of the history", List.of(),
-                        "the end of the backtest, exclusive")),
+                        "the end of the backtest, exclusive"),
+                optional("book", Set.of(Kind.BOOK), "book", "none: the shocks themselves", List.of(),
+                        "a book held fixed: its positions are revalued at today's market moved by each historical"
+                                + " move, and the loss is compared with the initial margin the rule (with the"
+                                + " shock known before the move) required"),
+                optional("vol_response", Set.of(Kind.NUMBER), "vol points per unit log move", "0", List.of(),
+                        "how the book's implied vols move with the price: each shifts by vol_response x ln(1 +"
+                                + " move), negative for crypto's spot-vol correlation (a fall raises vols)")),
                 false, Kind.REPORT, "report", false,
                 "The calibrated rule's shocks against the moves that followed, each tail on its own, on"
                         + " non-overlapping horizons: exceptions, Kupiec's proportion of failures (1995),"
                         + " Christoffersen's independence and conditional coverage (1998) with p-values, the Basel"
                         + " traffic light (BCBS 1996) scaled to the window, and a plain verdict; then the same per"
-                        + " calendar year.",
-                calibrated + "show backtest(pm, from 2018-01-01)", new Implementation.Core()));
+                        + " calendar year. Given a book, each margin group's loss over each horizon against the"
+                        + " initial margin required before it, backtested the same way.",
+                calibrated + "show backtest(pm, from 2018-01-01)\n"
+                        + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain)\n"
+                        + "show backtest(pm, from 2024-01-01, book desk, vol_response = -0.5)",
+                new Implementation.Core()));
         registry.function(new FunctionSpec("shocks", List.of(rules), false, Kind.REPORT,
                 "report; plotted: the shock through time against the realised moves", false,
                 "The calibrated rule's shocks through time, each estimated from data before it: a table of time,"

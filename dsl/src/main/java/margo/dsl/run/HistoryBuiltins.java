@@ -18,7 +18,10 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
+import margo.core.risk.BookBacktest;
 import margo.core.risk.CollateralHaircut;
+import margo.core.risk.ShockSeries;
+import margo.dsl.value.BookValue;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.Ewma;
 import margo.core.risk.FeeCalibration;
@@ -80,8 +83,10 @@ final class HistoryBuiltins {
             return switch (call.callee().id()) {
                 case "history" -> history(call);
                 case "explain" -> HistoryReports.explain(label(arguments.get(0)), calibrated(arguments.get(0)));
-                case "backtest" -> HistoryReports.backtest(label(arguments.get(0)), calibrated(arguments.get(0)),
-                        instant(arguments.get(1)), instant(arguments.get(2)));
+                case "backtest" -> arguments.get(3) == null
+                        ? HistoryReports.backtest(label(arguments.get(0)), calibrated(arguments.get(0)),
+                                instant(arguments.get(1)), instant(arguments.get(2)))
+                        : bookBacktest(arguments);
                 case "shocks" -> HistoryReports.shocks(label(arguments.get(0)), calibrated(arguments.get(0)));
                 case "coverage" -> coverage(arguments);
                 case "haircut" -> haircut(arguments);
@@ -125,6 +130,18 @@ final class HistoryBuiltins {
 
     private PriceHistory history(Expr argument) {
         return priceHistory((TableValue) evaluator.apply(argument), label(argument), argument.span());
+    }
+
+    /** {@code backtest(rules, from?, to?, book, vol_response?)}: the book's loss against the margin before it. */
+    private ReportValue bookBacktest(List<Expr> arguments) {
+        RulesValue rules = (RulesValue) evaluator.apply(arguments.get(0));
+        RulesCalibration calibration = calibrated(arguments.get(0));
+        BookValue book = (BookValue) evaluator.apply(arguments.get(3));
+        ShockSeries period = HistoryReports.period(calibration, instant(arguments.get(1)), instant(arguments.get(2)));
+        BookBacktest.Result result = BookBacktest.run(book.book(), book.pricer(), period,
+                shock -> RulesCalibrator.recalibrated(rules.rule(), shock).rule(),
+                new BookBacktest.VolatilityResponse(number(arguments.get(4), 0)));
+        return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, result);
     }
 
     /** {@code coverage(history, method?, horizon?, lookback?)}. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import margo.core.market.PriceHistory;
 import margo.core.risk.ApcSeries;
 import margo.core.risk.Backtest;
+import margo.core.risk.BookBacktest;
 import margo.core.risk.CollateralHaircut;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.ExtendedMoveCoverage;
@@ -147,6 +148,33 @@ final class HistoryReports {
         notes.add(c.applied().method() + ", from " + date(history.time(series.origin(0))) + " to "
                 + date(history.time(series.origin(series.size() - 1))) + ".");
         return new ReportValue("backtest of " + name, sections, notes, null);
+    }
+
+    /** {@code backtest(pm, book desk)}: each margin group's losses against the margin required before them. */
+    static ReportValue bookBacktest(String name, String bookLabel, RulesCalibration c, BookBacktest.Result result) {
+        List<String> labels = new ArrayList<>();
+        List<Backtest> tests = new ArrayList<>();
+        DoubleColumn worstLoss = DoubleColumn.create("worst_loss");
+        DoubleColumn marginThen = DoubleColumn.create("margin_before_it");
+        for (BookBacktest.GroupResult group : result.groups()) {
+            labels.add(group.account() + (group.group().isEmpty() ? "" : " / " + group.group()));
+            tests.add(group.backtest());
+            double[] losses = group.losses();
+            double[] margins = group.margins();
+            int worst = 0;
+            for (int i = 1; i < losses.length; i++) {
+                worst = losses[i] > losses[worst] ? i : worst;
+            }
+            worstLoss.append(losses[worst]);
+            marginThen.append(margins[worst]);
+        }
+        Table table = backtests("group", labels, tests);
+        table.addColumns(worstLoss, marginThen);
+        return new ReportValue("backtest of " + bookLabel + " under " + name, List.of(section("each margin group's"
+                        + " loss over the horizon against the initial margin required before it (USD)", table)),
+                List.of(result.revaluation() + ".", "The rule before each move has the shock "
+                        + c.applied().method() + " knew then; collateral is left out (its risk is the haircut's)."),
+                null);
     }
 
     /** The applied series from {@code from} (inclusive) to {@code to} (exclusive), by the bars' times. */

@@ -8,6 +8,7 @@ import margo.core.margin.MarginRule;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import margo.core.margin.PortfolioMarginParameters;
 import margo.core.margin.PortfolioMarginRule;
+import margo.core.margin.SpanParameters;
 import margo.core.margin.SpanRule;
 import margo.core.margin.StandardMarginRule;
 import margo.core.market.PriceHistory;
@@ -96,38 +97,50 @@ final class RulesCalibrator {
         }
         ShockExplanation explanation = ShockExplanation.of(returns, calculated, lookback, apc);
         Shock shock = (apc == null ? calculated : apc.series(ApcSeries.Component.APPLIED)).latest();
-        CalibratedRules<?> calibrated;
-        MarginRule rule;
-        List<ExtendedMoveCoverage> extended = List.of();
+        Recalibrated recalibrated;
         try {
-            switch (declared.rule()) {
-                case PortfolioMarginRule pm -> {
-                    CalibratedRules<PortfolioMarginParameters> c = RuleCalibration.portfolioMargin(pm.parameters(),
-                            shock, null);
-                    calibrated = c;
-                    rule = new PortfolioMarginRule(c.rules());
-                    extended = ExtendedMoveCoverage.of(returns, settings.spec().horizonBars(),
-                            c.rules().extendedMoves());
-                }
-                case SpanRule span -> {
-                    var c = RuleCalibration.span(span.parameters(), shock, null);
-                    calibrated = c;
-                    rule = new SpanRule(c.rules());
-                }
-                case StandardMarginRule standard -> {
-                    var c = RuleCalibration.standard(standard, shock, standard.deltaOne().keySet());
-                    calibrated = c;
-                    rule = c.rules();
-                }
-                default -> throw new IllegalStateException("checked above: " + declared.rule());
-            }
+            recalibrated = recalibrated(declared.rule(), shock);
         } catch (IllegalArgumentException rejected) {
             throw new RunFailure(calibrate.span(), "the calibrated shock does not fit " + declared.family() + ": "
                     + rejected.getMessage(), "a lower confidence or a shorter horizon gives a smaller shock");
         }
+        CalibratedRules<?> calibrated = recalibrated.calibrated();
+        MarginRule rule = recalibrated.rule();
+        List<ExtendedMoveCoverage> extended = rule instanceof PortfolioMarginRule pm ? ExtendedMoveCoverage.of(returns,
+                settings.spec().horizonBars(), pm.parameters().extendedMoves()) : List.of();
         RulesCalibration calibration = new RulesCalibration(history, label, settings.horizon(), settings.lookback(),
                 calculated, apc, explanation, calibrated, extended);
         return new RulesValue(declared.family(), rule, display(declared, rule, calibrated), calibration);
+    }
+
+    /** A rule with a new price shock, and where its parameters came from. */
+    record Recalibrated(CalibratedRules<?> calibrated, MarginRule rule) {}
+
+    /**
+     * {@code rule} with its price parameter set from {@code shock} by core's {@link RuleCalibration}: for a
+     * calibration, and for a book backtest, where the rule in force before each move has the shock known then.
+     *
+     * @throws IllegalArgumentException when the rule cannot take the shock (a range of 100% or more)
+     */
+    static Recalibrated recalibrated(MarginRule rule, Shock shock) {
+        return switch (rule) {
+            case PortfolioMarginRule pm -> {
+                CalibratedRules<PortfolioMarginParameters> c = RuleCalibration.portfolioMargin(pm.parameters(), shock,
+                        null);
+                yield new Recalibrated(c, new PortfolioMarginRule(c.rules()));
+            }
+            case SpanRule span -> {
+                CalibratedRules<SpanParameters> c = RuleCalibration.span(span.parameters(), shock, null);
+                yield new Recalibrated(c, new SpanRule(c.rules()));
+            }
+            case StandardMarginRule standard -> {
+                CalibratedRules<StandardMarginRule> c = RuleCalibration.standard(standard, shock,
+                        standard.deltaOne().keySet());
+                yield new Recalibrated(c, c.rules());
+            }
+            default -> throw new IllegalStateException("only portfolio_margin, span and deribit_standard are"
+                    + " calibrated: " + rule);
+        };
     }
 
     private Settings settings(PriceHistory history, Map<String, Expr> written) {

@@ -173,4 +173,24 @@ class CalibrateToHistoryRunTest {
         assertTrue(diagnostics.getFirst().contains("line 897"), diagnostics.getFirst());
         assertEquals(13, execution.shown().size());
     }
+
+    @Test
+    void aBookBacktestComparesEachGroupsLossWithTheMarginRequiredBeforeIt() {
+        ReportValue report = shown(run(BTC + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                + "book desk = positions(\"data/book.csv\", market chain)\n"
+                + "rules pm = calibrate portfolio_margin to btc { lookback 2y }\n"
+                + "show backtest(pm, from 2024-01-01, book desk, vol_response = -0.5)"), 0, ReportValue.class);
+        Table groups = report.sections().getFirst().table().table();
+        assertEquals(List.of("covered-call", "short-strangle", "calendar", "hedged", "basis", "basis / perp-hedge"),
+                groups.stringColumn("group").asList());
+        for (int row = 0; row < groups.rowCount(); row++) {
+            assertTrue(groups.doubleColumn("margin_before_it").getDouble(row) > 0);
+            boolean breached = groups.doubleColumn("worst_loss").getDouble(row)
+                    > groups.doubleColumn("margin_before_it").getDouble(row);
+            if (breached) {  // the worst loss beyond the margin set before it is an exception
+                assertTrue(groups.intColumn("exceptions").getInt(row) > 0, groups.row(row).toString());
+            }
+        }
+        assertTrue(report.notes().getFirst().contains("vols shifted by -0.50 x ln(1 + move)"), report.notes().toString());
+    }
 }
