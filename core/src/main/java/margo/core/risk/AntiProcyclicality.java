@@ -89,6 +89,8 @@ public record AntiProcyclicality(double buffer, double stressedWeight, int floor
         double[] stressed = null;
         double windowSum = 0;
         int windowEnd = 0;
+        // Successive stressed windows end ever later, so one forward pass serves them (GARCH warm-starts).
+        ShockEstimator stressedPass = estimator.forwardPass();
         for (int i = 0; i < raw.size(); i++) {
             int origin = raw.origin(i);
             // Slide the stressed-period search to windows ending by this origin.
@@ -99,7 +101,7 @@ public record AntiProcyclicality(double buffer, double stressedWeight, int floor
                 }
                 if (windowEnd + 1 >= length && windowSum > bestVariance) {
                     bestVariance = windowSum;
-                    Shock shock = estimator.shock(logReturns, windowEnd + 1 - length, windowEnd + 1);
+                    Shock shock = stressedPass.shock(logReturns, windowEnd + 1 - length, windowEnd + 1);
                     stressed = new double[] {shock.downLogReturn(), shock.upLogReturn()};
                 }
             }

@@ -6,9 +6,9 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -32,7 +32,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * BOBYQA's inner loop runs interpreted (its one method exceeds the JIT's huge-method limit) and costs milliseconds
  * a fit; a Newton step costs one pass over the window, which gives the likelihood, score and Hessian together.
  * If the steps leave the stationary region or do not converge in {@value #MAX_NEWTON_STEPS}, the fit falls back to
- * BOBYQA from the warm start.
+ * BOBYQA from the warm start. A BOBYQA result is always finished by Newton steps, which also rescue the best point
+ * when BOBYQA stops on a flat likelihood; a fit that neither method brings to a stationary point says so
+ * ({@link Garch11Fit#converged()}).
  */
 public final class Garch11Estimation {
 
@@ -45,7 +47,7 @@ public final class Garch11Estimation {
     private static final double[] LOWER = {0.05, 0, 0};
     private static final double[] UPPER = {20, MAX_PERSISTENCE, 1};
     private static final double[] COLD_START = {1, 0.95, 0.1};
-    private static final int MAX_EVALUATIONS = 2_000;
+    private static final int MAX_EVALUATIONS = 5_000;
     private static final int MAX_NEWTON_STEPS = 25;
     /** BHHH stops when the predicted gain in log-likelihood, {@code s' delta / 2}, is below this. */
     private static final double NEWTON_TOLERANCE = 1e-9;
@@ -66,7 +68,7 @@ public final class Garch11Estimation {
         Optimum optimum = optimise(logReturns, from, to, start);
         double[] errors = standardErrors(logReturns, from, to, optimum.parameters, optimum.initialVariance);
         return new Garch11Fit(optimum.parameters, errors[0], errors[1], errors[2], -optimum.negativeLogLikelihood,
-                to - from, optimum.evaluations, optimum.initialVariance);
+                to - from, optimum.evaluations, optimum.initialVariance, optimum.converged);
     }
 
     /** The optimum without standard errors: what a refit at every bar needs. */
@@ -88,14 +90,42 @@ public final class Garch11Estimation {
                 return refined;
             }
         }
-        ObjectiveFunction objective = new ObjectiveFunction(x -> negativeLogLikelihood(logReturns, from, to,
-                toParameters(x, variance), variance));
-        double[] guess = start == null ? COLD_START.clone() : toCoordinates(start, variance);
+        double[] best = start == null ? COLD_START.clone() : toCoordinates(start, variance);
+        double[] bestValue = {Double.POSITIVE_INFINITY};
+        ObjectiveFunction objective = new ObjectiveFunction(x -> {
+            double value = negativeLogLikelihood(logReturns, from, to, toParameters(x, variance), variance);
+            if (value < bestValue[0]) {
+                bestValue[0] = value;
+                System.arraycopy(x, 0, best, 0, 3);
+            }
+            return value;
+        });
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(7, start == null ? 0.1 : 0.02, 1e-7);
-        PointValuePair best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
-                new InitialGuess(guess), new SimpleBounds(LOWER, UPPER));
-        return new Optimum(toParameters(best.getPoint(), variance), best.getValue(), optimizer.getEvaluations(),
-                variance);
+        boolean converged = true;
+        try {
+            optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
+                    new InitialGuess(best.clone()), new SimpleBounds(LOWER, UPPER));
+        } catch (MathIllegalStateException e) {
+            // On real data BOBYQA can circle on a flat likelihood (out of evaluations) or fail to reduce its model
+            // ("trust region step has failed to reduce Q"): keep the best point it saw, for Newton to finish.
+            converged = false;
+        }
+        Garch11 found = toParameters(best, variance);
+        int evaluations = Math.min(optimizer.getEvaluations(), MAX_EVALUATIONS);
+        Optimum polished = newton(logReturns, from, to, found, variance);
+        if (polished != null && polished.negativeLogLikelihood() <= bestValue[0]) {
+            return new Optimum(polished.parameters(), polished.negativeLogLikelihood(),
+                    evaluations + polished.evaluations(), variance, true);
+        }
+        return new Optimum(found, bestValue[0], evaluations, variance, converged);
+    }
+
+    /**
+     * A fit's parameters, its negative log-likelihood, evaluations used, the recursion's starting variance and
+     * whether the optimiser converged (false: it ran out of evaluations and this is the best point it saw).
+     */
+    record Optimum(Garch11 parameters, double negativeLogLikelihood, int evaluations, double initialVariance,
+                   boolean converged) {
     }
 
     /**
@@ -123,7 +153,7 @@ public final class Garch11Estimation {
             double gain = current.score[0] * delta[0] + current.score[1] * delta[1] + current.score[2] * delta[2];
             if (gain < NEWTON_TOLERANCE) {
                 return new Optimum(new Garch11(theta[0] * v, theta[1], theta[2]), current.negativeLogLikelihood,
-                        evaluations, v);
+                        evaluations, v, true);
             }
             boolean improved = false;
             for (double length = 1; length > 1e-3 && !improved; length /= 2) {
@@ -256,9 +286,6 @@ public final class Garch11Estimation {
         }
     }
 
-    /** A fit's parameters, its negative log-likelihood, evaluations used and the recursion's starting variance. */
-    record Optimum(Garch11 parameters, double negativeLogLikelihood, int evaluations, double initialVariance) {
-    }
 
     /** The Gaussian negative log-likelihood of the window under {@code garch}. */
     static double negativeLogLikelihood(double[] r, int from, int to, Garch11 garch, double initialVariance) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.ModelFamily;
@@ -22,6 +23,7 @@ import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.Expr.Name;
+import margo.dsl.syntax.NestingLimits;
 import margo.dsl.syntax.NumberUnit;
 import margo.dsl.syntax.Program;
 import margo.dsl.syntax.SourceFile;
@@ -55,6 +57,10 @@ public final class Checker {
     private String rowScopeNoun = "column";
     /** The statements and plots of price histories and the margin calibrated from them. */
     private final HistoryChecker histories = new HistoryChecker(this);
+    /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
+    private int depth;
+    /** Whether the statement being checked has reached the depth limit, which it is told once. */
+    private boolean depthLimitReported;
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
                     boolean redefinitionAllowed) {
@@ -75,7 +81,11 @@ public final class Checker {
                                        boolean redefinitionAllowed) {
         Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed);
         for (Stmt statement : program.statements()) {
-            checker.statement(statement);
+            try {
+                checker.statement(statement);
+            } catch (RuntimeException | StackOverflowError bug) {
+                throw new InternalFailure(program.source(), statement.span(), "checking", bug);
+            }
         }
         return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
                 checker.boundTypes, checker.callArguments);
@@ -84,6 +94,7 @@ public final class Checker {
     // ---- statements
 
     private void statement(Stmt statement) {
+        depthLimitReported = false;
         switch (statement) {
             case Stmt.Binding binding -> binding(binding);
             case Stmt.Show show -> show(show);
@@ -256,7 +267,7 @@ public final class Checker {
     }
 
     /** The type found for an expression checked already, or null. */
-    Type typeOf(Expr expr) {
+    Type checkedType(Expr expr) {
         return types.get(expr);
     }
 
@@ -924,8 +935,28 @@ public final class Checker {
 
     // ---- expressions
 
+    /** The type of {@code expr}, recorded for the compiler; an error past {@link NestingLimits#MAX_DEPTH}. */
     Type expression(Expr expr) {
-        Type type = switch (expr) {
+        if (depth >= NestingLimits.MAX_DEPTH) {
+            if (!depthLimitReported) {
+                error(expr.span(), NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
+                depthLimitReported = true;
+            }
+            types.put(expr, Type.ERROR);
+            return Type.ERROR;
+        }
+        depth++;
+        try {
+            Type type = typeOf(expr);
+            types.put(expr, type);
+            return type;
+        } finally {
+            depth--;
+        }
+    }
+
+    private Type typeOf(Expr expr) {
+        return switch (expr) {
             case Expr.NumberLiteral number -> number.unit() == NumberUnit.DURATION ? Type.DURATION : Type.NUMBER;
             case Expr.StringLiteral ignored -> Type.TEXT;
             case Expr.BooleanLiteral ignored -> Type.BOOLEAN;
@@ -948,8 +979,6 @@ public final class Checker {
                 yield Type.ERROR;
             }
         };
-        types.put(expr, type);
-        return type;
     }
 
     private Type name(Name name) {

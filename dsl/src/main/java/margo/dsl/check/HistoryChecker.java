@@ -97,7 +97,7 @@ final class HistoryChecker {
      * @param function what needs it, for the message
      */
     boolean historyOperand(Expr history, String function) {
-        Type type = checker.typeOf(history);
+        Type type = checker.checkedType(history);
         if (type == null) {
             type = checker.expression(history);
         }
