@@ -20,9 +20,9 @@ import margo.dsl.syntax.SourceFile;
 
 /**
  * The training run of Margo's ahead-of-time cache. The build runs it once under
- * {@code -XX:AOTCacheOutput=target/margo.aot} (JEP 483, 514, 515): the classes it loads and links, and the
- * method profiles it gathers, are stored in the cache, which {@code ./margo} and the kernelspec then start
- * with ({@code -XX:AOTCache}). It runs every example recipe once and renders what it shows as the kernel
+ * {@code -XX:AOTCacheOutput=target/margo.aot} (JEP 483, 514): the classes it loads and links are stored in
+ * the cache, which {@code ./margo} and the kernelspec then start with ({@code -XX:AOTCache}). It runs with C1
+ * only (kernel/pom.xml says why), so the cache holds no method profiles (JEP 515) for C2. It runs every example recipe once and renders what it shows as the kernel
  * does (text, HTML, Plotly and SVG), then runs the quickstart through the CLI in each output format and
  * through a kernel over its sockets ({@link KernelTraining}), so that the cache holds what a first
  * {@code margo run} or a first notebook cell needs: the language, the loaders, the pricers, a Heston
