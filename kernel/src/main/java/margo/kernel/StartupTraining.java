@@ -36,7 +36,7 @@ public final class StartupTraining {
     }
 
     /** args[0]: the folder of example recipes. */
-    public static void main(String[] args) throws IOException, GeneralSecurityException {
+    public static void main(String[] args) throws IOException {
         if (args.length != 1 || !Files.isDirectory(Path.of(args[0]))) {
             System.err.println("usage: java -XX:AOTCacheOutput=margo.aot -cp margo.jar margo.kernel.StartupTraining"
                     + " EXAMPLES_FOLDER");
@@ -53,8 +53,15 @@ public final class StartupTraining {
         }
         Main.execute(new String[] {"check", quickstart}, discard, discard);
         Main.execute(new String[] {"docs", "black"}, discard, discard);
-        KernelTraining.run(examples, List.of(Files.readString(examples.resolve("quickstart.margo"), StandardCharsets.UTF_8),
-                "show one_month_call"));
+        try {
+            KernelTraining.run(examples, List.of(Files.readString(examples.resolve("quickstart.margo"),
+                    StandardCharsets.UTF_8), "show one_month_call"));
+        } catch (IOException | GeneralSecurityException | RuntimeException kernelFailed) {
+            // A machine that cannot open loopback sockets still gets a cache, without the protocol's classes;
+            // the kernel tests judge the kernel.
+            System.err.println("margo: the kernel's part of the AOT training failed (" + kernelFailed
+                    + "); the cache is made without it");
+        }
         // The kernel's worker threads would keep the JVM alive; the cache is written as it exits.
         System.exit(0);
     }
