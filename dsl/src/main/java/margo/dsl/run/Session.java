@@ -72,6 +72,7 @@ public final class Session {
         ChainLoader loader = new ChainLoader(baseDirectory);
         List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
         loads.addAll(checked.program().callsOf("positions"));
+        loads.addAll(checked.program().callsOf("history"));
         for (Expr.Call load : loads) {
             if (checked.program().argumentsOf(load).getFirst() instanceof Expr.StringLiteral path) {
                 RunFailure unreadable = loader.unreadable(path.value(), load.span());
