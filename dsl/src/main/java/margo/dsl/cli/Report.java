@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.Locale;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.output.FigureHtml;
@@ -25,12 +27,36 @@ final class Report {
     private Report() {
     }
 
-    /** Each diagnostic as {@code file:line:col: error: message}, the source line, a caret line and its hint. */
+    /** How many errors, and how many warnings, are printed at most: javac's defaults (-Xmaxerrs, -Xmaxwarns). */
+    static final int MAX_PRINTED = 100;
+
+    /**
+     * Each diagnostic as {@code file:line:col: error: message}, the source line, a caret line and its hint: the
+     * first {@link #MAX_PRINTED} errors and warnings, then one line counting the rest (a data file run by mistake
+     * as a recipe has one per line), which {@code --format json} lists.
+     */
     static void diagnostics(List<Diagnostic> diagnostics, PrintWriter err) {
+        int errors = 0;
+        int warnings = 0;
         for (Diagnostic diagnostic : diagnostics) {
-            err.println(DiagnosticFormatter.format(diagnostic));
+            int seen = diagnostic.isError() ? errors++ : warnings++;
+            if (seen < MAX_PRINTED) {
+                err.println(DiagnosticFormatter.format(diagnostic));
+            }
+        }
+        String notShown = String.join(" and ", Stream.of(unprinted(errors, "error"), unprinted(warnings, "warning"))
+                .filter(count -> !count.isEmpty()).toList());
+        if (!notShown.isEmpty()) {
+            err.println("margo: " + notShown + " not shown (the first " + MAX_PRINTED + " are above);"
+                    + " margo run --format json lists them all");
         }
         err.flush();
+    }
+
+    /** {@code "2,345 more errors"}, or "" when every one was printed. */
+    private static String unprinted(int count, String noun) {
+        int more = count - MAX_PRINTED;
+        return more <= 0 ? "" : String.format(Locale.ROOT, "%,d more %s%s", more, noun, more == 1 ? "" : "s");
     }
 
     /**

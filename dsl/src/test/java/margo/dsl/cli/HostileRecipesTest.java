@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,8 +99,24 @@ class HostileRecipesTest {
     void deeplyNestedJsonGivenToOptionsIsAnErrorAtTheLoad() throws IOException {
         Files.writeString(folder.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
         assertOneError("data chain = options(\"deep.json\")\nshow chain\n", "1:14: error: cannot read deep.json: "
-                + folder.resolve("deep.json") + " nests arrays and objects more than 64 deep (line 1, column 65);"
-                + " a Deribit book summary nests 3 deep: is it the right file?");
+                + folder.resolve("deep.json") + " nests arrays and objects deeper than 64 levels at line 1 column 66;"
+                + " a data file nests three or four: is it the right file?");
+    }
+
+    @Test
+    void aDataFileRunAsARecipePrintsItsFirstHundredErrorsAndCountsTheRest() throws IOException {
+        List<String> chain = Files.readAllLines(Path.of("../examples/data/deribit-btc-sample.csv"));
+        Path data = folder.resolve("data.csv");
+        Files.write(data, chain);
+        MainTest.Result text = margo("run", data.toString());
+        MainTest.Result json = margo("run", data.toString(), "--format", "json");
+        int reported = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("diagnostics").size();
+        assertEquals(1, text.exit());
+        assertTrue(reported > 200, "a line of CSV is at least one mistake: " + reported);
+        assertEquals(100, headlines(text, data).size());
+        assertEquals(String.format(java.util.Locale.ROOT, "margo: %,d more errors not shown (the first 100 are above);"
+                + " margo run --format json lists them all", reported - 100), text.err().lines().toList().getLast());
+        assertNoTrace(text);
     }
 
     @Test
