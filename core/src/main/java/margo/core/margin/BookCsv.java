@@ -33,6 +33,9 @@ import margo.core.market.RowProblem;
  * without a forward or mark IV, an unparseable size, a missing futures entry price, a non-positive or unpriced
  * collateral, a group with positions and no collateral: each gives a {@link RowProblem} with the line number and
  * the reason, and the row (or group) is left out; nothing is dropped silently.
+ *
+ * <p>A row identical to an earlier one, field for field, is kept (two equal trades are possible) and counted, but
+ * warned about with both line numbers, since a row pasted twice doubles a position without a trace.
  */
 public final class BookCsv {
 
@@ -77,6 +80,8 @@ public final class BookCsv {
             }
         }
         List<RowProblem> problems = new ArrayList<>();
+        List<RowProblem> warnings = new ArrayList<>();
+        Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();
         Map<String, Map<String, GroupRows>> accounts = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -102,6 +107,12 @@ public final class BookCsv {
                 } else {
                     group.positions.add(position(header, fields, instrumentText, pricer));
                 }
+                Integer copied = firstCopy.putIfAbsent(trimmed(fields), lineNumber);
+                if (copied != null) {
+                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats line " + copied + " exactly;"
+                            + " both rows are counted (delete one if the trade was booked twice)",
+                            RowProblem.Origin.CSV_LINE));
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new RowProblem(lineNumber, instrumentText == null || instrumentText.isEmpty()
                         ? null : instrumentText, e.getMessage(), RowProblem.Origin.CSV_LINE));
@@ -124,7 +135,7 @@ public final class BookCsv {
             }
         });
         problems.sort(java.util.Comparator.comparingInt(RowProblem::rowNumber));
-        return new BookLoad(new Book(book), problems);
+        return new BookLoad(new Book(book), problems, warnings);
     }
 
     private static Collateral collateral(List<String> header, String[] fields, String currency,
@@ -170,6 +181,14 @@ public final class BookCsv {
             throw new IllegalArgumentException("no price: the market gives " + value + " for " + instrument.text());
         }
         return new Position(instrument, size, averagePrice);
+    }
+
+    private static List<String> trimmed(String[] fields) {
+        List<String> out = new ArrayList<>(fields.length);
+        for (String field : fields) {
+            out.add(field.trim());
+        }
+        return out;
     }
 
     private static String field(List<String> header, String[] fields, String column) {

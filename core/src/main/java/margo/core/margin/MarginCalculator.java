@@ -15,6 +15,10 @@ import tech.tablesaw.api.Table;
  * what-if trades, attribution and stress. Amounts are in USD: each settlement currency's margin is converted at the
  * index (coin) or at par (stablecoins), and collateral is valued the same way.
  *
+ * <p>Within a group, positions in one instrument are netted before the rule sees them ({@link NetPositions}), as
+ * the venue holds one position per instrument: every rule margins the net book, so how trades were booked (one
+ * row of +5, or +8 and -3) never changes IM or MM; attribution reports each booked row's pro-rata share.
+ *
  * <p>Each {@link MarginGroup} is margined on its own: the cross pool of an account against the account's
  * unallocated collateral, each isolated group against its own.
  *
@@ -115,17 +119,21 @@ public final class MarginCalculator {
     }
 
     /**
-     * Each position's contribution to its group's IM, in USD, by the rule's own attribution method (documented on
-     * each rule; the contributions sum to the group's IM), with its standalone IM for comparison.
+     * Each booked position's contribution to its group's IM, in USD, in the group's order: the rule's own attribution
+     * method (documented on each rule; the contributions sum to the group's IM) applied to the net positions, each
+     * net position's share split among its rows in proportion to their signed size ({@link NetPositions}); with the
+     * row's standalone IM for comparison.
      */
     public List<MarginContribution> attribution(MarginGroup group, PositionPricer pricer) {
         List<MarginContribution> out = new ArrayList<>();
-        for (List<Position> positions : byCurrency(group.positions()).values()) {
-            double usd = positions.get(0).settlement().usdPerUnit(pricer.indexPrice());
-            double[] contributions = rule.initialMarginContributions(positions, pricer);
+        for (List<Position> rows : byCurrency(group.positions()).values()) {
+            double usd = rows.get(0).settlement().usdPerUnit(pricer.indexPrice());
+            NetPositions net = NetPositions.of(rows);
+            double[] contributions = net.perRow(net.positions().isEmpty() ? new double[0]
+                    : rule.initialMarginContributions(net.positions(), pricer));
             for (int i = 0; i < contributions.length; i++) {
-                double standalone = rule.requirement(List.of(positions.get(i)), pricer).initial();
-                out.add(new MarginContribution(positions.get(i), contributions[i] * usd, standalone * usd));
+                double standalone = rule.requirement(List.of(rows.get(i)), pricer).initial();
+                out.add(new MarginContribution(rows.get(i), contributions[i] * usd, standalone * usd));
             }
         }
         return out;
@@ -141,11 +149,11 @@ public final class MarginCalculator {
         return new StressResult(priceMove, volatilityShift, after.equity() - before.equity(), before, after);
     }
 
-    /** The scenario P&amp;L matrix of the group's positions, one per settlement currency. */
+    /** The scenario P&amp;L matrix of the group's net positions, one per settlement currency. */
     public Map<String, ScenarioPnlMatrix> scenarioMatrices(MarginGroup group, List<Scenario> scenarios,
             PositionPricer pricer) {
         Map<String, ScenarioPnlMatrix> out = new LinkedHashMap<>();
-        byCurrency(group.positions()).forEach((currency, positions) ->
+        netByCurrency(group).forEach((currency, positions) ->
                 out.put(currency, ScenarioPnlMatrix.of(positions, scenarios, pricer)));
         return out;
     }
@@ -164,13 +172,13 @@ public final class MarginCalculator {
             haircutCollateral += value * (1 - holding.haircut());
         }
         double positionsValue = 0;
+        for (Position position : group.positions()) {
+            positionsValue += position.markValue(pricer) * position.settlement().usdPerUnit(index);
+        }
         double initial = 0;
         double maintenance = 0;
-        for (List<Position> positions : byCurrency(group.positions()).values()) {
+        for (List<Position> positions : netByCurrency(group).values()) {
             double usd = positions.get(0).settlement().usdPerUnit(index);
-            for (Position position : positions) {
-                positionsValue += position.markValue(pricer) * usd;
-            }
             MarginRequirement requirement = rule.requirement(positions, pricer);
             initial += requirement.initial() * usd;
             maintenance += requirement.maintenance() * usd;
@@ -181,7 +189,7 @@ public final class MarginCalculator {
     /** Liquidation prices down and up (NaN where none), or the index twice when already liquidatable. */
     private double[] liquidationPrices(MarginGroup group, PositionPricer pricer, Levels now) {
         double index = pricer.indexPrice();
-        if (group.positions().isEmpty()) {
+        if (netByCurrency(group).isEmpty()) {
             return new double[] {Double.NaN, Double.NaN};
         }
         if (now.equity - now.maintenance <= 0) {
@@ -209,6 +217,14 @@ public final class MarginCalculator {
             previous = logMove;
         }
         return Double.NaN;
+    }
+
+    /**
+     * The group's positions netted per instrument ({@link NetPositions}), by settlement currency; rules margin these.
+     * Equity still adds every booked row's value, since each row's entry price sets its own P&amp;L.
+     */
+    private static Map<String, List<Position>> netByCurrency(MarginGroup group) {
+        return byCurrency(NetPositions.of(group.positions()).positions());
     }
 
     private static Map<String, List<Position>> byCurrency(List<Position> positions) {

@@ -60,6 +60,28 @@ class BookCsvTest {
     }
 
     @Test
+    void identicalRowsAreCountedAndWarnedAboutWithBothLineNumbers() throws BookFormatException {
+        String csv = String.join("\n",
+                "account,instrument,size,average_price,haircut,margin_group",
+                "a,BTC,1,,0,",
+                "a,BTC-29MAR24-70000-C,-1,0.03,,",
+                "a,BTC-29MAR24-70000-C,-1,0.03,,",
+                "a,BTC-29MAR24-70000-C,-2,0.03,,",
+                "a,BTC-29MAR24-70000-C,-1,0.03,,",
+                "");
+        BookLoad load = BookCsv.parse("book.csv", csv, SampleMarket.PRICER);
+        assertEquals(List.of(), load.problems());
+        assertEquals(List.of(
+                        "line 4 (BTC-29MAR24-70000-C): repeats line 3 exactly; both rows are counted (delete one if"
+                                + " the trade was booked twice)",
+                        "line 6 (BTC-29MAR24-70000-C): repeats line 3 exactly; both rows are counted (delete one if"
+                                + " the trade was booked twice)"),
+                load.warnings().stream().map(RowProblem::message).toList());
+        double held = load.book().account("a").positions().stream().mapToDouble(Position::size).sum();
+        assertEquals(-5, held, 0.0, "every row counts, the copies included");
+    }
+
+    @Test
     void missingRequiredColumnFailsTheWholeFile() {
         BookFormatException e = assertThrows(BookFormatException.class,
                 () -> BookCsv.parse("x.csv", "account,instrument,size\na,BTC,1\n", SampleMarket.PRICER));

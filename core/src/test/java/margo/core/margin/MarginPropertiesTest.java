@@ -80,6 +80,80 @@ class MarginPropertiesTest {
         }
     }
 
+    // A venue holds one position per instrument, so how trades were booked never changes the margin: each position
+    // is cut into rows of either sign (+8, -3 for a net +5) that add up to it.
+    @Property(tries = 40)
+    void anySplitOfANetPositionIntoRowsOfEitherSignGivesTheSameMargin(@ForAll("books") List<Position> book,
+            @ForAll("cuts") List<Double> cuts) {
+        List<Position> net = NetPositions.of(book).positions();
+        List<Position> rows = new ArrayList<>();
+        for (int p = 0; p < net.size(); p++) {
+            Position whole = net.get(p);
+            double booked = 0;
+            for (int k = 0; k < cuts.size() - 1; k++) {
+                double part = whole.size() * cuts.get((k + p) % cuts.size());
+                rows.add(whole.withSize(part));
+                booked += part;
+            }
+            if (whole.size() - booked != 0) {
+                rows.add(whole.withSize(whole.size() - booked));
+            }
+        }
+        java.util.Collections.rotate(rows, cuts.size());
+        for (MarginCalculator calculator : calculators()) {
+            MarginState expected = calculator.state(group(net), PRICER);
+            MarginState split = calculator.state(group(rows), PRICER);
+            String name = calculator.rule().getClass().getSimpleName();
+            double tolerance = 1e-9 * (1 + expected.initialMargin());
+            assertEquals(expected.initialMargin(), split.initialMargin(), tolerance, name + " IM of " + rows);
+            assertEquals(expected.maintenanceMargin(), split.maintenanceMargin(), tolerance, name + " MM of " + rows);
+        }
+    }
+
+    @Property(tries = 40)
+    void aLongAndAShortOfTheSameSizeCancelToTheMarginOfAnEmptyAccount(@ForAll("books") List<Position> book) {
+        List<Position> rows = new ArrayList<>(book);
+        for (Position position : book) {
+            rows.add(position.withSize(-position.size()));
+        }
+        for (MarginCalculator calculator : calculators()) {
+            MarginState empty = calculator.state(group(List.of()), PRICER);
+            MarginState flat = calculator.state(group(rows), PRICER);
+            String name = calculator.rule().getClass().getSimpleName();
+            assertEquals(empty.initialMargin(), flat.initialMargin(), 1e-9, name);
+            assertEquals(empty.maintenanceMargin(), flat.maintenanceMargin(), 1e-9, name);
+        }
+    }
+
+    /** Fractions to cut a position by, of either sign: -1.5 books a row of -1.5 times the net. */
+    @Provide
+    Arbitrary<List<Double>> cuts() {
+        return Arbitraries.doubles().between(-2, 2).ofScale(3).filter(f -> f != 0).list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** Every rule Margo ships, and a custom one (worst loss plus 10% of the gross losses), through the calculator. */
+    private static List<MarginCalculator> calculators() {
+        List<MarginCalculator> calculators = new ArrayList<>();
+        for (MarginRule rule : RULES) {
+            calculators.add(new MarginCalculator(rule));
+        }
+        calculators.add(new MarginCalculator(new ScenarioFormulaRule(PORTFOLIO.scenarios(),
+                m -> m.worstLoss() + 0.1 * grossLoss(m), m -> 0.8 * m.worstLoss())));
+        return calculators;
+    }
+
+    private static double grossLoss(ScenarioPnlMatrix matrix) {
+        double gross = 0;
+        for (double pnl : matrix.portfolioPnl()) {
+            gross += Math.max(0, -pnl);
+        }
+        return gross;
+    }
+
+    private static MarginGroup group(List<Position> positions) {
+        return new MarginGroup("", positions, List.of(new Collateral("BTC", 50, 0)));
+    }
+
     @Property(tries = 60)
     void contributionsSumToInitialMargin(@ForAll("books") List<Position> book) {
         for (MarginRule rule : RULES) {

@@ -75,9 +75,19 @@ final class ChainLoader {
 
     /** One warning at the loading call for each row of a data file that core left out, naming the file and line. */
     static List<Diagnostic> rowWarnings(List<RowProblem> problems, String path, SourceFile source, Span span) {
+        return rowWarnings(problems, path, source, span, " (row left out)");
+    }
+
+    /** One warning at the loading call for each row core kept but flagged, naming the file and line. */
+    static List<Diagnostic> keptRowWarnings(List<RowProblem> flagged, String path, SourceFile source, Span span) {
+        return rowWarnings(flagged, path, source, span, "");
+    }
+
+    private static List<Diagnostic> rowWarnings(List<RowProblem> rows, String path, SourceFile source, Span span,
+                                                String consequence) {
         List<Diagnostic> warnings = new ArrayList<>();
-        for (RowProblem problem : problems) {
-            warnings.add(Diagnostic.warning(source, span, path + " " + problem.message() + " (row left out)"));
+        for (RowProblem row : rows) {
+            warnings.add(Diagnostic.warning(source, span, path + " " + row.message() + consequence));
         }
         return warnings;
     }

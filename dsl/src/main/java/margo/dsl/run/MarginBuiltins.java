@@ -131,6 +131,7 @@ final class MarginBuiltins {
             throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
         }
         warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
+        warnings.addAll(ChainLoader.keptRowWarnings(load.warnings(), path, source, call.span()));
         Set<String> unquoted = new TreeSet<>();
         for (Account account : load.book().accounts()) {
             for (Position position : account.positions()) {

@@ -2,11 +2,15 @@ package margo.dsl.syntax;
 
 import static margo.dsl.syntax.TokenType.*;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.syntax.Expr.Argument;
 import margo.dsl.syntax.Expr.Name;
@@ -37,9 +41,14 @@ import margo.dsl.syntax.Stmt.BindingKind;
  *             | calibrate expression to expression
  * </pre>
  *
- * Keywords other than {@code and or not true false} are contextual. Errors are collected with the span of
- * the offending token; after one, the parser skips to the next statement (or clause) and goes on, so that
- * every error of a file is reported in one pass.
+ * Keywords other than {@code and or not true false} are contextual, with two reservations that docs/language.md
+ * ("Statements and lines") states: at the start of a statement, a statement keyword always begins that statement;
+ * and a line that begins like a statement ({@link #beginsStatement}) or, in a block, like a clause always starts
+ * one, whatever the line before left open, so that {@code let x = 3 +} cannot take the next line's {@code show}
+ * as its operand. Errors are collected with the span of their cause (an unclosed bracket at the bracket); after
+ * one, the parser skips to the next statement (or clause) and goes on, so that every error of a file is reported
+ * in one pass, and a statement it had to skip stays as {@link Stmt.Unparsed} for the checker. Recursion is
+ * bounded by {@link NestingLimits}: brackets and operators open at once, and the depth of the tree built.
  */
 public final class Parser {
 
@@ -69,8 +78,16 @@ public final class Parser {
     private final List<Token> tokens;
     private final List<Diagnostic> diagnostics;
     private int current;
-    /** How many '(' and '[' are open: inside them, line breaks are only layout and are skipped. */
-    private int bracketDepth;
+    /** The '(' and '[' that are open, innermost first: inside them, line breaks are only layout and are skipped. */
+    private final Deque<Token> openBrackets = new ArrayDeque<>();
+    /** How many '{' blocks are open, where a line beginning with keep, set or require starts a clause. */
+    private int blockDepth;
+    /** The name the statement being parsed binds, once read; kept in {@link Stmt.Unparsed} when it fails. */
+    private Name boundName;
+    /** Brackets and operators being parsed inside one another, bounded by {@link NestingLimits#MAX_BRACKETS}. */
+    private int nesting;
+    /** The depth of each operation node built, bounded by {@link NestingLimits#MAX_DEPTH}; leaves are depth 1. */
+    private final IdentityHashMap<Expr, Integer> depths = new IdentityHashMap<>();
 
     private Parser(SourceFile source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -92,32 +109,47 @@ public final class Parser {
         skipSeparators();
         while (!check(EOF)) {
             int first = current;
+            boundName = null;
+            Stmt statement = null;
             try {
-                statements.add(statement());
+                statement = statement();
+                statements.add(statement);
                 endOfStatement();
             } catch (ParseError e) {
                 synchronize(first);
+                if (statement == null) {
+                    statements.add(new Stmt.Unparsed(boundName, tokens.get(first).span().to(lastTokenBefore(current).span())));
+                }
+            } catch (RuntimeException | StackOverflowError bug) {
+                throw new InternalFailure(source, tokens.get(first).span(), "parsing", bug);
             }
             skipSeparators();
         }
         return statements;
     }
 
+    /**
+     * A statement keyword at the start of a statement always begins that statement ({@code data = 1} is a
+     * binding without its name), except directly before '(', where it calls the built-in of that name, as
+     * {@code surface(sv)} does.
+     */
     private Stmt statement() {
         Token first = peek();
         if (first.is(IDENTIFIER)) {
             BindingKind kind = BINDING_KEYWORDS.get(first.lexeme());
-            if (kind != null && nextIs(1, IDENTIFIER)) {
+            if (kind != null && !nextIs(1, LEFT_PAREN)) {
                 return binding(kind);
             }
             switch (first.lexeme()) {
                 case "show" -> { return show(); }
                 case "plot" -> { return plot(); }
                 case "export" -> { return export(); }
-                case "function" -> { if (nextIs(1, IDENTIFIER)) return function(); }
-                case "script" -> { if (nextIs(1, IDENTIFIER)) return script(); }
+                case "function" -> { return function(); }
+                case "script" -> { return script(); }
                 default -> {
                     if (nextIs(1, IDENTIFIER) && nextIs(2, EQUAL)) {
+                        Token name = peekAt(1);
+                        boundName = new Name(name.lexeme(), name.span());
                         throw error(first, "unknown statement '" + first.lexeme() + "'",
                                 Suggestions.didYouMean(first.lexeme(), STATEMENT_KEYWORDS));
                     }
@@ -142,7 +174,8 @@ public final class Parser {
         if (STATEMENT_KEYWORDS.contains(token.lexeme())) {
             throw error(token, "'" + token.lexeme() + "' is a statement keyword and cannot name a binding", "choose another name");
         }
-        return new Name(token.lexeme(), token.span());
+        boundName = new Name(token.lexeme(), token.span());
+        return boundName;
     }
 
     /** From {@code start} to the end of {@code value}, or of its block when one was written. */
@@ -219,9 +252,18 @@ public final class Parser {
             return Block.empty(after);
         }
         Token open = advance();
+        blockDepth++;
+        try {
+            return block(open);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private Block block(Token open) {
         List<Clause> clauses = new ArrayList<>();
         skipClauseSeparators();
-        while (!check(RIGHT_BRACE) && !check(EOF)) {
+        while (!check(RIGHT_BRACE) && !check(EOF) && !beginsStatement(current)) {
             int first = current;
             try {
                 clauses.add(clause());
@@ -236,7 +278,10 @@ public final class Parser {
             }
             skipClauseSeparators();
         }
-        Token close = consume(RIGHT_BRACE, "expected '}' to close the block opened at line " + open.span().line());
+        if (!check(RIGHT_BRACE)) {
+            throw unclosed(open, "'}'");
+        }
+        Token close = advance();
         return new Block(List.copyOf(clauses), open.span().to(close.span()));
     }
 
@@ -280,13 +325,12 @@ public final class Parser {
     }
 
     private Clause parameterBounds(Name parameter) {
-        consume(LEFT_BRACKET, "expected '[lower, upper]' after '" + parameter.id() + " in'");
-        bracketDepth++;
+        Token open = consume(LEFT_BRACKET, "expected '[lower, upper]' after '" + parameter.id() + " in'");
+        openBrackets.push(open);
         Expr lower = expression();
         consume(COMMA, "expected ',' between the lower and the upper bound");
         Expr upper = expression();
-        Token close = consume(RIGHT_BRACKET, "expected ']' after the upper bound");
-        bracketDepth--;
+        Token close = closeBracket(RIGHT_BRACKET, "expected ']' after the upper bound");
         Expr start = null;
         if (matchWord("start")) {
             start = expression();
@@ -302,18 +346,20 @@ public final class Parser {
 
     private Expr or() {
         Expr left = and();
-        while (match(OR)) {
+        while (check(OR)) {
+            Token operator = advance();
             Expr right = and();
-            left = new Expr.Binary(BinaryOperator.OR, left, right, left.span().to(right.span()));
+            left = binary(BinaryOperator.OR, operator, left, right);
         }
         return left;
     }
 
     private Expr and() {
         Expr left = not();
-        while (match(AND)) {
+        while (check(AND)) {
+            Token operator = advance();
             Expr right = not();
-            left = new Expr.Binary(BinaryOperator.AND, left, right, left.span().to(right.span()));
+            left = binary(BinaryOperator.AND, operator, left, right);
         }
         return left;
     }
@@ -321,8 +367,10 @@ public final class Parser {
     private Expr not() {
         if (check(NOT)) {
             Token operator = advance();
+            enter(operator);
             Expr operand = not();
-            return new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span()));
+            nesting--;
+            return deeper(new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span())), operator, operand);
         }
         return comparison();
     }
@@ -333,9 +381,9 @@ public final class Parser {
         if (operator == null) {
             return left;
         }
-        advance();
+        Token operatorToken = advance();
         Expr right = range();
-        Expr result = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+        Expr result = binary(operator, operatorToken, left, right);
         if (comparisonOperator(peek().type()) != null) {
             throw error(peek(), "comparisons cannot be chained", "write a < b and b < c");
         }
@@ -356,20 +404,22 @@ public final class Parser {
 
     private Expr range() {
         Expr from = sum();
-        if (!match(DOT_DOT)) {
+        if (!check(DOT_DOT)) {
             return from;
         }
+        Token dots = advance();
         Expr to = sum();
         Expr step = matchWord("step") ? sum() : null;
-        return new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span()));
+        return deeper(new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span())), dots,
+                from, to, step);
     }
 
     private Expr sum() {
         Expr left = product();
         while (check(PLUS) || check(MINUS)) {
-            BinaryOperator operator = advance().is(PLUS) ? BinaryOperator.ADD : BinaryOperator.SUBTRACT;
+            Token operator = advance();
             Expr right = product();
-            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+            left = binary(operator.is(PLUS) ? BinaryOperator.ADD : BinaryOperator.SUBTRACT, operator, left, right);
         }
         return left;
     }
@@ -377,9 +427,9 @@ public final class Parser {
     private Expr product() {
         Expr left = unary();
         while (check(STAR) || check(SLASH)) {
-            BinaryOperator operator = advance().is(STAR) ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE;
+            Token operator = advance();
             Expr right = unary();
-            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+            left = binary(operator.is(STAR) ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE, operator, left, right);
         }
         return left;
     }
@@ -387,9 +437,11 @@ public final class Parser {
     private Expr unary() {
         if (check(MINUS) || check(PLUS)) {
             Token operator = advance();
+            enter(operator);
             Expr operand = unary();
+            nesting--;
             UnaryOperator kind = operator.is(MINUS) ? UnaryOperator.NEGATE : UnaryOperator.PLUS;
-            return new Expr.Unary(kind, operand, operator.span().to(operand.span()));
+            return deeper(new Expr.Unary(kind, operand, operator.span().to(operand.span())), operator, operand);
         }
         return power();
     }
@@ -397,11 +449,14 @@ public final class Parser {
     /** {@code ^} binds tighter than a leading minus and groups to the right: {@code -x^2^3} is {@code -(x^(2^3))}. */
     private Expr power() {
         Expr base = call();
-        if (!match(CARET)) {
+        if (!check(CARET)) {
             return base;
         }
+        Token caret = advance();
+        enter(caret);
         Expr exponent = unary();
-        return new Expr.Binary(BinaryOperator.POWER, base, exponent, base.span().to(exponent.span()));
+        nesting--;
+        return binary(BinaryOperator.POWER, caret, base, exponent);
     }
 
     private Expr call() {
@@ -413,16 +468,18 @@ public final class Parser {
         if (!(callee instanceof Name name)) {
             throw error(open, "only a named function can be called", null);
         }
-        bracketDepth++;
+        openBrackets.push(open);
+        enter(open);
         List<Argument> arguments = new ArrayList<>();
         if (!check(RIGHT_PAREN)) {
             do {
                 arguments.add(argument());
             } while (match(COMMA));
         }
-        Token close = consume(RIGHT_PAREN, "expected ')' after the arguments of " + name.id() + "(...)");
-        bracketDepth--;
-        return new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span()));
+        Token close = closeBracket(RIGHT_PAREN, "expected ',' or ')' after an argument of " + name.id() + "(...)");
+        nesting--;
+        return deeper(new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span())), open,
+                arguments.stream().map(Argument::value).toArray(Expr[]::new));
     }
 
     /** {@code value}, or a named argument written {@code name value} (as in {@code priced_by hf}) or {@code name = value}. */
@@ -470,6 +527,9 @@ public final class Parser {
                 return new Expr.BooleanLiteral(token.is(TRUE), token.span());
             }
             case IDENTIFIER -> {
+                if (beginsStatementOrClause(current)) {
+                    throw cutShort(token);
+                }
                 advance();
                 if (token.lexeme().equals("calibrate") && !check(LEFT_PAREN)) {
                     return calibrate(token);
@@ -477,42 +537,181 @@ public final class Parser {
                 return new Name(token.lexeme(), token.span());
             }
             case LEFT_PAREN -> {
-                advance();
-                bracketDepth++;
+                openBrackets.push(advance());
+                enter(token);
                 Expr inner = expression();
-                consume(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
-                bracketDepth--;
+                closeBracket(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
+                nesting--;
                 return inner;
             }
             case LEFT_BRACKET -> {
                 return list();
             }
-            default -> throw error(token, "expected a value, found " + token.describe(), null);
+            default -> throw cutShort(token);
         }
     }
 
     private Expr list() {
         Token open = advance();
-        bracketDepth++;
+        openBrackets.push(open);
+        enter(open);
         List<Expr> elements = new ArrayList<>();
         if (!check(RIGHT_BRACKET)) {
             do {
                 elements.add(expression());
             } while (match(COMMA));
         }
-        Token close = consume(RIGHT_BRACKET, "expected ']' to close the list");
-        bracketDepth--;
-        return new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span()));
+        Token close = closeBracket(RIGHT_BRACKET, "expected ',' or ']' after an element of the list");
+        nesting--;
+        return deeper(new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span())), open,
+                elements.toArray(Expr[]::new));
     }
 
     private Expr calibrate(Token keyword) {
         Expr model = sum();
         consumeWord("to", "expected 'to' and the data after 'calibrate " + text(model) + "'");
         Expr data = sum();
-        return new Expr.Calibrate(model, data, keyword.span().to(data.span()));
+        return deeper(new Expr.Calibrate(model, data, keyword.span().to(data.span())), keyword, model, data);
     }
 
-    // ---- recovery ----
+    // ---- nesting limits ----
+
+    /** One more bracket or operator open inside the others; an error at {@code at} past the limit. */
+    private void enter(Token at) {
+        if (++nesting > NestingLimits.MAX_BRACKETS) {
+            throw error(at, NestingLimits.BRACKETS_MESSAGE, NestingLimits.HINT);
+        }
+    }
+
+    private Expr binary(BinaryOperator operator, Token at, Expr left, Expr right) {
+        return deeper(new Expr.Binary(operator, left, right, left.span().to(right.span())), at, left, right);
+    }
+
+    /** {@code node}, one deeper than the deepest of its operands; an error at its operator {@code at} past the limit. */
+    private <E extends Expr> E deeper(E node, Token at, Expr... operands) {
+        int depth = 0;
+        for (Expr operand : operands) {
+            if (operand != null) {
+                depth = Math.max(depth, depths.getOrDefault(operand, 1));
+            }
+        }
+        if (depth + 1 > NestingLimits.MAX_DEPTH) {
+            throw error(at, NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
+        }
+        depths.put(node, depth + 1);
+        return node;
+    }
+
+    // ---- lines, brackets and recovery ----
+
+    /**
+     * True when the token at {@code at} begins a line that begins a statement: {@code show}, {@code plot},
+     * {@code export}, {@code function} or {@code script}, or a binding keyword followed by a name and '='
+     * ({@code book desk = ...}; {@code book desk,} is a named argument).
+     */
+    private boolean beginsStatement(int at) {
+        Token token = tokens.get(at);
+        if (!token.is(IDENTIFIER) || !beginsLine(at)) {
+            return false;
+        }
+        return switch (token.lexeme()) {
+            case "show", "plot", "export", "function", "script" -> true;
+            default -> BINDING_KEYWORDS.containsKey(token.lexeme()) && namedAndAssigned(at);
+        };
+    }
+
+    /** Inside a block, true when the token at {@code at} begins a line with {@code keep}, {@code require} or {@code set NAME =}. */
+    private boolean beginsClause(int at) {
+        Token token = tokens.get(at);
+        if (blockDepth == 0 || !token.is(IDENTIFIER) || !beginsLine(at)) {
+            return false;
+        }
+        return token.isWord("keep") || token.isWord("require") || (token.isWord("set") && namedAndAssigned(at));
+    }
+
+    /** True when a line beginning at {@code at} starts a statement or a clause, and so ends what came before. */
+    private boolean beginsStatementOrClause(int at) {
+        return beginsStatement(at) || beginsClause(at);
+    }
+
+    /** True when the word at {@code at} is followed by a name and '=', as in {@code data chain =}. */
+    private boolean namedAndAssigned(int at) {
+        return at + 2 < tokens.size() && tokens.get(at + 1).is(IDENTIFIER) && tokens.get(at + 2).is(EQUAL);
+    }
+
+    /** True when the token at {@code at} is the first of its line. */
+    private boolean beginsLine(int at) {
+        if (at == 0) {
+            return true;
+        }
+        Token before = tokens.get(at - 1);
+        return before.is(NEWLINE) || before.span().endLine() < tokens.get(at).span().line();
+    }
+
+    /** The last token before {@code at} that is not a line break, for the end of a skipped statement's span. */
+    private Token lastTokenBefore(int at) {
+        int last = Math.max(0, at - 1);
+        while (last > 0 && tokens.get(last).is(NEWLINE)) {
+            last--;
+        }
+        return tokens.get(last);
+    }
+
+    /**
+     * The error for a token that cannot start the value the parser needs: inside a bracket, when the line it
+     * begins starts a new statement, the bracket is unclosed; after an operator that ended the previous line,
+     * the expression was cut there; otherwise the token itself is wrong.
+     */
+    private ParseError cutShort(Token found) {
+        if (!openBrackets.isEmpty() && (found.is(EOF) || found.is(RIGHT_BRACE) || beginsStatementOrClause(current))) {
+            return unclosed(openBrackets.peek(), closerOf(openBrackets.peek()));
+        }
+        Token before = current > 0 ? tokens.get(current - 1) : null;
+        if (before != null && before.type().continuesLine() && before.span().endLine() < found.span().line()) {
+            Span end = new Span(before.span().endLine(), before.span().endColumn(), before.span().endLine(),
+                    before.span().endColumn(), before.span().end(), before.span().end());
+            String next = found.is(EOF) ? "the file ends" : found.describe() + " on line " + found.span().line()
+                    + (beginsStatementOrClause(current) ? " begins a new " + (isStatementWord(found) ? "statement" : "clause")
+                    : " cannot be its operand");
+            diagnostics.add(Diagnostic.error(source, end, "expected a value after " + before.describe() + ", found the end of the line",
+                    "a line that ends with " + before.describe() + " continues on the next, but " + next));
+            return new ParseError();
+        }
+        return error(found, "expected a value, found " + found.describe(), null);
+    }
+
+    private static boolean isStatementWord(Token token) {
+        return STATEMENT_KEYWORDS.contains(token.lexeme());
+    }
+
+    /**
+     * Consumes the bracket that closes the innermost open one. When the file ends, a block closes or a new line
+     * starts a statement first, the error is at the open bracket; any other token is wrong where it stands.
+     */
+    private Token closeBracket(TokenType closing, String expected) {
+        Token open = openBrackets.peek();
+        if (check(closing)) {
+            openBrackets.pop();
+            return advance();
+        }
+        if (check(EOF) || check(RIGHT_BRACE) || beginsStatementOrClause(current)) {
+            throw unclosed(open, closerOf(open));
+        }
+        throw error(peek(), expected + ", found " + peek().describe(), null);
+    }
+
+    private static String closerOf(Token open) {
+        return open.is(LEFT_PAREN) ? "')'" : open.is(LEFT_BRACKET) ? "']'" : "'}'";
+    }
+
+    /** An error at {@code open}: the bracket or brace that nothing closes before the file or statement ends. */
+    private ParseError unclosed(Token open, String closer) {
+        Token found = peek();
+        String where = found.is(EOF) ? "the file ends first"
+                : found.is(RIGHT_BRACE) ? "the block around it closes first, on line " + found.span().line()
+                : "line " + found.span().line() + " begins a new " + (isStatementWord(found) ? "statement" : "clause");
+        return error(open, open.describe() + " is never closed", "close it with " + closer + "; " + where);
+    }
 
     /**
      * Skips to the start of the next statement: past a line end or ';' outside any block. A token that
@@ -520,12 +719,17 @@ public final class Parser {
      * unclosed '(' costs only its own line.
      */
     private void synchronize(int first) {
-        bracketDepth = 0;
+        openBrackets.clear();
+        nesting = 0;
+        blockDepth = 0;
         if (startsLaterLine(first)) {
             return;
         }
         int braces = 0;
         while (!check(EOF)) {
+            if (current > first && beginsStatement(current)) {
+                return;
+            }
             Token token = advance();
             switch (token.type()) {
                 case LEFT_BRACE -> braces++;
@@ -542,13 +746,14 @@ public final class Parser {
 
     /** Skips to the next clause of a block, stopping before the block's closing '}'. */
     private void synchronizeClause(int first) {
-        bracketDepth = 0;
+        openBrackets.clear();
+        nesting = 0;
         if (startsLaterLine(first)) {
             return;
         }
         int braces = 0;
         while (!check(EOF)) {
-            if (check(RIGHT_BRACE) && braces == 0) {
+            if ((check(RIGHT_BRACE) && braces == 0) || (current > first && beginsStatementOrClause(current))) {
                 return;
             }
             Token token = advance();
@@ -639,7 +844,7 @@ public final class Parser {
         int at = current;
         for (int seen = 0; seen < ahead && at < tokens.size() - 1; ) {
             at++;
-            if (bracketDepth == 0 || !tokens.get(at).is(NEWLINE)) {
+            if (openBrackets.isEmpty() || !tokens.get(at).is(NEWLINE)) {
                 seen++;
             }
         }
@@ -647,7 +852,7 @@ public final class Parser {
     }
 
     private void skipLayoutNewlines() {
-        while (bracketDepth > 0 && tokens.get(current).is(NEWLINE)) {
+        while (!openBrackets.isEmpty() && tokens.get(current).is(NEWLINE)) {
             current++;
         }
     }

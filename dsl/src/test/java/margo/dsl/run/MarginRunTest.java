@@ -54,6 +54,35 @@ class MarginRunTest {
         assertEquals(1, ((TableValue) execution.shown().getFirst().value()).table().rowCount());
     }
 
+    @Test
+    void aLongAndAShortOfOneOptionInTwoRowsNetToAFlatPositionUnderPortfolioMargin() throws Exception {
+        // Booked as two trades, +3 and -3: row by row the roll shock charged about 1,550 USD for nothing held.
+        Files.copy(EXAMPLES.resolve("data/deribit-btc-sample.csv"), folder.resolve("chain.csv"));
+        Files.writeString(folder.resolve("book.csv"), """
+                account,instrument,size,average_price,haircut,margin_group
+                a,BTC,1,,0,
+                a,BTC-29MAR24-60000-C,3,0.0850,,
+                a,BTC-29MAR24-60000-C,-3,0.0850,,
+                """);
+        Execution execution = Recipes.run(folder, "data chain = options(\"chain.csv\")\n"
+                + "book desk = positions(\"book.csv\", market chain, index 61000)\n"
+                + "show margin(desk, portfolio_margin)\nshow attribution(desk, portfolio_margin)\n");
+        assertFalse(execution.hasErrors(), () -> located(execution.diagnostics()).toString());
+        TableValue margin = (TableValue) execution.shown().getFirst().value();
+        assertEquals(0.0, margin.table().doubleColumn("initial_margin").getDouble(0), 0.0);
+        assertEquals(0.0, margin.table().doubleColumn("maintenance_margin").getDouble(0), 0.0);
+        TableValue attribution = (TableValue) execution.shown().get(1).value();
+        assertEquals(2, attribution.table().rowCount(), "one row per booked row");
+    }
+
+    @Test
+    void aBookRowRepeatedExactlyIsCountedWithAWarningNamingBothLines() throws Exception {
+        Execution execution = standardMarginOf("a,BTC-29MAR24-70000-C,-10,0.0310,,\n");
+        assertFalse(execution.hasErrors(), () -> located(execution.diagnostics()).toString());
+        assertEquals(List.of("2:13 book.csv line 4 (BTC-29MAR24-70000-C): repeats line 3 exactly; both rows are"
+                + " counted (delete one if the trade was booked twice)"), located(execution.diagnostics()));
+    }
+
     /**
      * {@code show margin(desk, deribit_standard)} of account a, 10 BTC short ten 29MAR24 70000 calls (book lines 2
      * and 3), plus {@code rows} from line 4, in the sample chain's market.
