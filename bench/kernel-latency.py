@@ -1,10 +1,11 @@
 """Round trips and idle CPU of Margo's Jupyter kernel, next to ipykernel measured in the same run.
 
-    JUPYTER_PATH=PREFIX/share/jupyter python3 bench/kernel-latency.py [--runs 200] [--kernels margo,python3]
+    JUPYTER_PATH=PREFIX/share/jupyter python3 bench/kernel-latency.py [--runs 300] [--warm-up 50] [--kernels margo,python3]
 
 Install the kernel first (`./margo kernel install --prefix PREFIX`); ipykernel is the peer when its
 kernelspec (`python3`, Debian's python3-ipykernel) is there, and is left out otherwise. For each kernel,
-after a warm-up, it times:
+after a warm-up of cells and kernel_info requests (a JVM kernel gets faster as the JIT compiles its message
+path: run with --warm-up 2000 to see it settled), it times:
 - a trivial cell (`let x = 1`; `x = 1` for Python) from execute_request to execute_reply, and to the idle
   status that ends it on IOPub, as a notebook sees it;
 - kernel_info_request to its reply;
@@ -22,26 +23,26 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 TRIVIAL_CELL = {"margo": "let x = 1", "python3": "x = 1"}
-WARM_UP = 50
 IDLE_SECONDS = 10
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--warm-up", type=int, default=50)
     parser.add_argument("--kernels", default="margo,python3")
     args = parser.parse_args()
     available = KernelSpecManager().find_kernel_specs()
-    print(f"load average before: {os.getloadavg()}")
+    print(f"load average before: {os.getloadavg()}; {args.warm_up} warm-up rounds, {args.runs} timed")
     for name in args.kernels.split(","):
         if name not in available:
             print(f"{name}: no kernelspec found, left out")
             continue
-        measure(name, args.runs)
+        measure(name, args.runs, args.warm_up)
     print(f"load average after: {os.getloadavg()}")
 
 
-def measure(name, runs):
+def measure(name, runs, warm_up):
     km = KernelManager(kernel_name=name)
     km.start_kernel()
     kc = km.client()
@@ -49,7 +50,7 @@ def measure(name, runs):
     try:
         kc.wait_for_ready(timeout=60)
         code = TRIVIAL_CELL.get(name, "1")
-        for _ in range(WARM_UP):
+        for _ in range(warm_up):
             execute(kc, code)
             kc.kernel_info(reply=True, timeout=10)
         to_reply, to_idle = [], []
