@@ -281,7 +281,7 @@ public final class KernelServer {
             }
             case "kernel_info_request" -> answer(request, replies, "kernel_info_reply", ok(language.info()));
             case "complete_request" -> answer(request, replies, "complete_reply",
-                    ok(language.complete(text(content, "code"), cursor(content))));
+                    ok(inCodePoints(language.complete(text(content, "code"), cursor(content)), text(content, "code"))));
             case "inspect_request" -> answer(request, replies, "inspect_reply",
                     ok(language.inspect(text(content, "code"), cursor(content), number(content, "detail_level", 0))));
             case "is_complete_request" -> answer(request, replies, "is_complete_reply",
@@ -527,12 +527,27 @@ public final class KernelServer {
         return value.getAsString();
     }
 
+    /**
+     * The request's cursor as an index into the Java string of its code. The protocol (5.2 on) counts the cursor
+     * in Unicode code points, which differ from Java's UTF-16 units after a character beyond the BMP (an emoji).
+     */
     private static int cursor(JsonObject content) {
-        int cursor = number(content, "cursor_pos", text(content, "code").length());
-        if (cursor < 0 || cursor > text(content, "code").length()) {
-            throw new IllegalArgumentException("cursor_pos " + cursor + " is outside the code (0 to " + text(content, "code").length() + ")");
+        String code = text(content, "code");
+        int codePoints = code.codePointCount(0, code.length());
+        int cursor = number(content, "cursor_pos", codePoints);
+        if (cursor < 0 || cursor > codePoints) {
+            throw new IllegalArgumentException("cursor_pos " + cursor + " is outside the code (0 to " + codePoints + ")");
         }
-        return cursor;
+        return code.offsetByCodePoints(0, cursor);
+    }
+
+    /** A complete_reply's cursor_start and cursor_end, from the language's UTF-16 indices back to code points. */
+    private static JsonObject inCodePoints(JsonObject completion, String code) {
+        for (String bound : List.of("cursor_start", "cursor_end")) {
+            int index = number(completion, bound, 0);
+            completion.addProperty(bound, code.codePointCount(0, Math.clamp(index, 0, code.length())));
+        }
+        return completion;
     }
 
     private static int number(JsonObject content, String name, int absent) {

@@ -61,6 +61,17 @@ class KernelServerTest {
     }
 
     @Test
+    void cursorsCountCodePointsAsTheProtocolDoesNotJavaChars() {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", "\uD83D\uDE00 sh");
+        content.addProperty("cursor_pos", 4);
+        String id = client.send(client.shell, client.request("complete_request", content));
+        JsonObject reply = client.reply(client.shell, id).content();
+        assertEquals(5, language.completedAt, "the language gets the index in its Java string, after the emoji's two chars");
+        assertEquals(4, reply.get("cursor_start").getAsInt(), "the reply counts code points again: " + reply);
+    }
+
+    @Test
     void headersCarryMicrosecondDatesAndTheKernelsUser() {
         String id = client.send(client.shell, client.request("kernel_info_request", new JsonObject()));
         JsonObject header = client.reply(client.shell, id).header();

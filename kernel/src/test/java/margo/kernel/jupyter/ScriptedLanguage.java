@@ -12,6 +12,7 @@ final class ScriptedLanguage implements Language {
     final CountDownLatch waiting = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final List<String> ran = new CopyOnWriteArrayList<>();
+    volatile int completedAt = -1;
 
     @Override
     public JsonObject info() {
@@ -49,6 +50,7 @@ final class ScriptedLanguage implements Language {
 
     @Override
     public JsonObject complete(String code, int cursor) {
+        completedAt = cursor;
         JsonObject reply = new JsonObject();
         reply.add("matches", new com.google.gson.JsonArray());
         reply.addProperty("cursor_start", cursor);
