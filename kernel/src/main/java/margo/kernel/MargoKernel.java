@@ -22,6 +22,7 @@ import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
 import margo.dsl.run.Shown;
+import margo.dsl.run.TablesWarmUp;
 import margo.dsl.syntax.Parser;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.Value;
@@ -76,6 +77,7 @@ public final class MargoKernel implements Language {
                     + " (Jupyter runs this; install the kernel with `margo kernel install`)");
             System.exit(2);
         }
+        TablesWarmUp.start();
         ConnectionFile connection;
         try {
             connection = ConnectionFile.read(Path.of(args[0]));
