@@ -1,0 +1,97 @@
+package margo.kernel;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import margo.dsl.run.Session;
+import margo.kernel.jupyter.ConnectionFile;
+import margo.kernel.jupyter.KernelServer;
+import margo.kernel.jupyter.MessageHeaders;
+import margo.kernel.jupyter.MessageSigner;
+import margo.kernel.jupyter.WireMessage;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's part of {@link StartupTraining}: a kernel started as {@link MargoKernel#main} starts one, on loopback
+ * ports, asked by a client in this process what Jupyter asks first (kernel_info, then cells to execute, then a
+ * completion) over the real sockets with signed messages. So the cache holds the protocol's classes (JeroMQ, the
+ * kernel's messages, Gson) as well as the language's, and a kernel answers its first requests sooner.
+ */
+final class KernelTraining {
+
+    /** Long enough for a cell of the examples on a loaded build machine; a kernel that says nothing fails the build. */
+    private static final int REPLY_TIMEOUT_MILLIS = 120_000;
+
+    private KernelTraining() {
+    }
+
+    static void run(Path folder, List<String> cells) throws IOException, InterruptedException {
+        ConnectionFile connection = freeConnection();
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        KernelServer server = new KernelServer(connection, new MargoKernel(new Session(folder), "training", discard), discard);
+        server.start();
+        ZMQ.Context context = ZMQ.context(1);
+        ZMQ.Socket shell = context.socket(SocketType.DEALER);
+        try {
+            shell.setLinger(0);
+            shell.setReceiveTimeOut(REPLY_TIMEOUT_MILLIS);
+            shell.connect(connection.endpoint(connection.shellPort()));
+            MessageSigner signer = new MessageSigner(connection.signatureScheme(), connection.key());
+            MessageHeaders headers = new MessageHeaders("training", Clock.systemUTC());
+            ask(shell, signer, headers, "kernel_info_request", new JsonObject());
+            for (String cell : cells) {
+                JsonObject execute = new JsonObject();
+                execute.addProperty("code", cell);
+                ask(shell, signer, headers, "execute_request", execute);
+            }
+            JsonObject complete = new JsonObject();
+            complete.addProperty("code", "bla");
+            complete.addProperty("cursor_pos", 3);
+            ask(shell, signer, headers, "complete_request", complete);
+        } finally {
+            shell.close();
+            context.close();
+            server.close();
+        }
+    }
+
+    /** Sends one request on the shell and waits for its reply. */
+    private static void ask(ZMQ.Socket shell, MessageSigner signer, MessageHeaders headers, String type, JsonObject content) {
+        List<byte[]> frames = new WireMessage(List.of(), headers.header(type), new JsonObject(), new JsonObject(), content,
+                List.of()).encode(signer);
+        for (int i = 0; i < frames.size(); i++) {
+            shell.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        List<byte[]> reply = new ArrayList<>();
+        do {
+            byte[] frame = shell.recv(0);
+            if (frame == null) {
+                throw new IllegalStateException("the training kernel did not answer " + type + " within "
+                        + REPLY_TIMEOUT_MILLIS / 1000 + " s");
+            }
+            reply.add(frame);
+        } while (shell.hasReceiveMore());
+    }
+
+    /** A connection as Jupyter writes one (jupyter_client.connect), on five free loopback ports. */
+    private static ConnectionFile freeConnection() throws IOException {
+        int[] ports = new int[5];
+        for (int i = 0; i < ports.length; i++) {
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ports[i] = free.getLocalPort();
+            }
+        }
+        return new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256",
+                UUID.randomUUID().toString());
+    }
+}
