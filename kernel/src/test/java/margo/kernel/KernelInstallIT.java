@@ -1,7 +1,9 @@
 package margo.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class KernelInstallIT {
     private record Process(int exit, String out) {}
 
     private static Process java(Path jar, List<String> args, String jupyterDataDir) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -48,16 +51,54 @@ class KernelInstallIT {
         assertTrue(run.out().contains("jupyter kernelspec list"), run.out());
         JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
         List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        // The Unsafe option silences JDK 25's warning about Tablesaw's classgraph on every kernel start.
-        assertEquals(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-cp", spec.resolve("margo.jar").toString(),
-                "margo.kernel.MargoKernel", "{connection_file}"), argv);
+        // The Unsafe option silences JDK 25's warning about Tablesaw's classgraph on every kernel start; the
+        // kernel starts with its copy of the build's ahead-of-time cache, and says nothing if it does not fit.
+        List<String> expected = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--sun-misc-unsafe-memory-access=allow"));
+        if (!Boolean.getBoolean("margo.aot.skip")) {
+            expected.addAll(List.of("-XX:AOTCache=" + spec.resolve("margo.aot"), "-Xlog:aot=off"));
+        }
+        expected.addAll(List.of("-cp", spec.resolve("margo.jar").toString(), "margo.kernel.MargoKernel", "{connection_file}"));
+        assertEquals(expected, argv);
         assertEquals("Margo", kernel.get("display_name").getAsString());
         assertEquals("margo", kernel.get("language").getAsString());
         assertEquals(Files.size(BUILT_JAR), Files.size(spec.resolve("margo.jar")));
         byte[] png = Files.readAllBytes(spec.resolve("logo-64x64.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+    }
+
+    @Test
+    void theInstalledKernelStartsWithItsCopyOfTheCache() throws Exception {
+        assumeFalse(Boolean.getBoolean("margo.aot.skip"), "built with -Dmargo.aot.skip: no cache to install");
+        Process run = java(BUILT_JAR, List.of("kernel", "install", "--prefix", folder.toString()), null);
+        assertEquals(0, run.exit(), run.out());
+        Path spec = folder.resolve("share/jupyter/kernels/margo");
+        JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
+        List<String> argv = new ArrayList<>(kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList());
+        // Started as Jupyter would but made to stop if the cache does not fit, and without a connection file.
+        argv.set(argv.indexOf("-Xlog:aot=off"), "-XX:AOTMode=on");
+        argv.removeLast();
+        java.lang.Process kernelProcess = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(kernelProcess.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(kernelProcess.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, kernelProcess.exitValue(), out);
+        assertTrue(out.startsWith("usage: java -cp margo.jar margo.kernel.MargoKernel CONNECTION_FILE"), out);
+    }
+
+    @Test
+    void aCacheThatDoesNotFitTheJarIsLeftOutOfTheKernelspecWithANote() throws Exception {
+        assumeFalse(Boolean.getBoolean("margo.aot.skip"), "built with -Dmargo.aot.skip: no cache to install");
+        // A copy with a new modification time is another jar to the JVM, and a cache made after it looks current.
+        Path jar = Files.copy(BUILT_JAR, folder.resolve("margo.jar"));
+        Files.copy(BUILT_JAR.resolveSibling("margo.aot"), folder.resolve("margo.aot"));
+        Process run = java(jar, List.of("kernel", "install", "--prefix", folder.resolve("prefix").toString()), null);
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("Note: the ahead-of-time cache beside " + jar + " was made by another JDK or for"
+                + " another jar, so the kernel starts without it"), run.out());
+        Path spec = folder.resolve("prefix/share/jupyter/kernels/margo");
+        assertFalse(Files.exists(spec.resolve("margo.aot")));
+        assertFalse(Files.readString(spec.resolve("kernel.json")).contains("AOT"));
     }
 
     @Test

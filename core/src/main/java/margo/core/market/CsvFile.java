@@ -40,6 +40,17 @@ final class CsvFile {
      * @throws ChainFormatException when there is no header or no data line
      */
     static CsvFile parse(String name, String content) throws ChainFormatException {
+        return parse(name, content, "options");
+    }
+
+    /**
+     * Splits {@code content} into lines and fields.
+     *
+     * @param name the file name, for messages
+     * @param rows what the data lines hold, for messages: {@code options}, {@code prices}
+     * @throws ChainFormatException when there is no header or no data line
+     */
+    static CsvFile parse(String name, String content, String rows) throws ChainFormatException {
         String[] lines = content.split("\r?\n", -1);
         List<String> header = null;
         List<Record> records = new ArrayList<>();
@@ -59,10 +70,10 @@ final class CsvFile {
             }
         }
         if (header == null) {
-            throw new ChainFormatException(name + " is empty: expected a CSV header line and option rows");
+            throw new ChainFormatException(name + " is empty: expected a CSV header line and rows of " + rows);
         }
         if (records.isEmpty()) {
-            throw new ChainFormatException(name + " has a header but no rows of options");
+            throw new ChainFormatException(name + " has a header but no rows of " + rows);
         }
         return new CsvFile(name, Collections.unmodifiableList(header), records);
     }

@@ -33,7 +33,7 @@ public final class OptionChains {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null (use LoadOptions.DEFAULTS)");
         }
-        String content = read(path);
+        String content = read(path, "a CSV or JSON option chain");
         String name = path.toString();
         ChainFormat format = options.format() == ChainFormat.AUTO ? detect(name, content) : options.format();
         RawChain raw = switch (format) {
@@ -86,13 +86,18 @@ public final class OptionChains {
                 + " ask (generic); its first line is: " + abbreviate(end < 0 ? text : text.substring(0, end)));
     }
 
-    private static String read(Path path) throws ChainFormatException {
+    /**
+     * The text of a data file, for {@link OptionChains} and {@link PriceHistories}.
+     *
+     * @param expected what the file should be, for the message when it is not text
+     */
+    static String read(Path path, String expected) throws ChainFormatException {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ChainFormatException("no such file: " + path);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new ChainFormatException(path + " is not text (UTF-8): expected a CSV or JSON option chain");
+            throw new ChainFormatException(path + " is not text (UTF-8): expected " + expected);
         } catch (IOException e) {
             throw new ChainFormatException("cannot read " + path + ": " + e.getMessage(), e);
         }

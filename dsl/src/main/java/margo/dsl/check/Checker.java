@@ -96,6 +96,11 @@ public final class Checker {
                 unsupported(script.span(), "script");
                 script.exports().forEach(name -> define(name, Type.ERROR));
             }
+            case Stmt.Unparsed unparsed -> {
+                if (unparsed.name() != null) {
+                    define(unparsed.name(), Type.ERROR);
+                }
+            }
         }
     }
 

@@ -41,13 +41,19 @@ final class KernelInstallCommand implements Callable<Integer> {
         }
         Path prefix = where == null ? null : where.prefix;
         Path folder = prefix == null ? KernelSpec.userKernelsFolder() : KernelSpec.prefixKernelsFolder(prefix);
+        KernelSpec.StartCache startCache;
         try {
-            new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java")).installInto(folder);
+            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"))
+                    .installInto(folder);
         } catch (IOException e) {
             err.println("margo: cannot install the kernel into " + folder + ": " + e.getMessage());
             return Main.FAILED;
         }
         out.println("Installed the Margo kernel in " + folder);
+        if (startCache == KernelSpec.StartCache.DOES_NOT_FIT) {
+            out.println("Note: the ahead-of-time cache beside " + running + " was made by another JDK or for another"
+                    + " jar, so the kernel starts without it (slower); rebuild Margo with this JDK to make one.");
+        }
         out.println("Check with: jupyter kernelspec list");
         if (prefix != null) {
             out.println("Jupyter finds it when " + prefix.toAbsolutePath().normalize()

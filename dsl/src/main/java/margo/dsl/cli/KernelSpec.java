@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
- * {@code kernel.json}, the jar it runs and a 64x64 logo. The kernel is named only by its class, so the language
+ * {@code kernel.json}, the jar it runs, its ahead-of-time cache and a 64x64 logo. The kernel is named only by its class, so the language
  * module never depends on the kernel module.
  */
 final class KernelSpec {
@@ -38,22 +38,45 @@ final class KernelSpec {
         this.java = java;
     }
 
-    /** Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo. */
-    void installInto(Path folder) throws IOException {
+    /** Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}). */
+    enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT }
+
+    /**
+     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo, and
+     * the ahead-of-time cache beside the jar when this JDK can start the installed jar with it.
+     */
+    StartCache installInto(Path folder) throws IOException {
         Files.createDirectories(folder);
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
-        Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(folder.resolve("kernel.json"), kernelJson(installedJar), StandardCharsets.UTF_8);
+        // The cache knows the jar by its modification time too, so the copy keeps it.
+        Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        AotCache built = AotCache.besideJar(jar);
+        AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
+        StartCache startCache = StartCache.NOT_BUILT;
+        if (built != null) {
+            Files.copy(built.file(), installed.file(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.COPY_ATTRIBUTES);
+            startCache = installed.fits(java, installedJar) ? StartCache.USED : StartCache.DOES_NOT_FIT;
+        }
+        if (startCache != StartCache.USED) {
+            Files.deleteIfExists(installed.file());
+        }
+        Files.writeString(folder.resolve("kernel.json"),
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null), StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+        return startCache;
     }
 
-    private String kernelJson(Path installedJar) {
+    private String kernelJson(Path installedJar, AotCache cache) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
         // Tablesaw's classgraph still uses sun.misc.Unsafe; without this JDK 25 warns on every kernel start.
         argv.add(UNSAFE_MEMORY_ACCESS);
+        if (cache != null) {
+            cache.jvmOptions().forEach(argv::add);
+        }
         argv.add("-cp");
         argv.add(installedJar.toString());
         argv.add(KERNEL_CLASS);
@@ -63,7 +86,7 @@ final class KernelSpec {
         spec.addProperty("language", "margo");
         // A JVM would stop on SIGINT; interrupts go as interrupt_request messages instead.
         spec.addProperty("interrupt_mode", "message");
-        return new GsonBuilder().setPrettyPrinting().create().toJson(spec) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 
     /** A white "M" on a dark teal disc. */

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.output.FigureHtml;
@@ -14,6 +15,7 @@ import margo.dsl.output.TextRenderer;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Shown;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.NumberValue;
 
 /** What {@code margo run} prints: the shown values in one of three formats, and the diagnostics. */
 final class Report {
@@ -31,14 +33,17 @@ final class Report {
         err.flush();
     }
 
-    /** Each shown value under a heading such as {@code chain (line 12)}, separated by blank lines. */
-    static String text(Execution execution) {
+    /**
+     * Each shown value under a heading such as {@code chain (line 12)}, separated by blank lines; timings only when
+     * {@code timings}.
+     */
+    static String text(Execution execution, boolean timings) {
         StringBuilder out = new StringBuilder();
         for (Shown shown : execution.shown()) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(heading(shown)).append('\n').append(TextRenderer.render(shown.value()));
+            out.append(heading(shown)).append('\n').append(TextRenderer.render(shown.value(), timings));
             if (shown.value() instanceof FigureValue) {
                 out.append(" (a chart: see it with --format html)");
             }
@@ -49,9 +54,10 @@ final class Report {
 
     /**
      * A self-contained HTML page with each shown value under its heading; with figures, plotly.js once in the head
-     * and the figures numbered in order, so that a page is the same on every run.
+     * and the figures numbered in order, and timings only when {@code timings}, so that a page is the same on every
+     * run.
      */
-    static String html(String file, Execution execution) {
+    static String html(String file, Execution execution, boolean timings) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(file)).append("</title>\n");
         if (execution.shown().stream().anyMatch(shown -> shown.value() instanceof FigureValue)) {
@@ -65,7 +71,7 @@ final class Report {
             out.append("<h3>").append(escape(heading(shown))).append("</h3>\n")
                     .append(shown.value() instanceof FigureValue figure
                             ? FigureHtml.figure(figure.figure(), "margo-figure-" + ++figures)
-                            : HtmlRenderer.render(shown.value()))
+                            : HtmlRenderer.render(shown.value(), timings))
                     .append('\n');
         }
         return out.append("</body></html>\n").toString();
@@ -73,9 +79,12 @@ final class Report {
 
     /**
      * {@code {"file", "outputs": [{"line", "name", "kind", "value"}], "diagnostics": [{"severity", "file", "line",
-     * "column", "end_line", "end_column", "message", "hint"}]}}.
+     * "column", "end_line", "end_column", "message", "hint"}]}}, as docs/json-output.md specifies; a number's output
+     * also has {@code "display"} (plain, percent or duration) and a figure's its {@code "summary"}, what the text
+     * shows of them besides the value. Without {@code timings}, a report's timing is null, so that reruns give the
+     * same bytes.
      */
-    static String json(String file, Execution execution) {
+    static String json(String file, Execution execution, boolean timings) {
         JsonObject root = new JsonObject();
         root.addProperty("file", file);
         JsonArray outputs = new JsonArray();
@@ -84,7 +93,13 @@ final class Report {
             output.addProperty("line", shown.line());
             output.addProperty("name", shown.label());
             output.addProperty("kind", shown.value().kind());
-            output.add("value", JsonRenderer.toJson(shown.value()));
+            if (shown.value() instanceof NumberValue number) {
+                output.addProperty("display", number.unit().name().toLowerCase(Locale.ROOT));
+            }
+            if (shown.value() instanceof FigureValue figure) {
+                output.addProperty("summary", figure.figure().summary());
+            }
+            output.add("value", JsonRenderer.toJson(shown.value(), timings));
             outputs.add(output);
         }
         root.add("outputs", outputs);

@@ -28,6 +28,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of the terminal.")
     Path outFile;
 
+    @Option(names = "--timings", negatable = true, paramLabel = "TIMINGS",
+            description = "Include how long each fit took (default: in text and json, not in html, so that a page"
+                    + " is the same on every run; --no-timings makes json the same too).")
+    Boolean timings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,10 +40,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         Execution execution = new Session(RecipeFile.folderOf(file)).run(source, Mode.RECIPE);
+        boolean withTimings = timings != null ? timings : format != Report.Format.html;
         String output = switch (format) {
-            case text -> Report.text(execution);
-            case html -> Report.html(source.name(), execution);
-            case json -> Report.json(source.name(), execution);
+            case text -> Report.text(execution, withTimings);
+            case html -> Report.html(source.name(), execution, withTimings);
+            case json -> Report.json(source.name(), execution, withTimings);
         };
         if (format != Report.Format.json) {
             Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());

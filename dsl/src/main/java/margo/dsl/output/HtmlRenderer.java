@@ -15,7 +15,8 @@ import tech.tablesaw.columns.Column;
  * Values as HTML for a notebook's {@code text/html}: a table is one self-contained {@code <table>} with inline
  * styles (no stylesheet or script to load), its shape in the caption; a scalar is its text in {@code <code>}; a
  * figure is {@link FigureHtml#figure} under an id unique across notebooks, which needs {@link FigureHtml#library()}
- * earlier in the page.
+ * earlier in the page. A report's timing, the one part of a value that differs between runs, is shown in a notebook
+ * and left out of a page unless asked for ({@link #render(Value, boolean)}).
  */
 public final class HtmlRenderer {
 
@@ -29,19 +30,25 @@ public final class HtmlRenderer {
     private HtmlRenderer() {
     }
 
+    /** The value with a report's timing, for a notebook. */
     public static String render(Value value) {
+        return render(value, true);
+    }
+
+    /** The value; a report's timing only when {@code timings}. */
+    public static String render(Value value, boolean timings) {
         if (value instanceof TableValue table) {
             return renderTable(table);
         }
         switch (value) {
             case ReportValue report -> {
-                return renderReport(report);
+                return renderReport(report, timings);
             }
             case ModelValue model -> {
-                return renderReport(model.report());
+                return renderReport(model.report(), timings);
             }
             case FitValue fit -> {
-                return renderReport(fit.report());
+                return renderReport(fit.report(), timings);
             }
             default -> { }
         }
@@ -88,7 +95,7 @@ public final class HtmlRenderer {
     }
 
     /** The title in bold, each section's title over its table, the notes as a list, the timing in grey. */
-    private static String renderReport(ReportValue report) {
+    private static String renderReport(ReportValue report, boolean timings) {
         StringBuilder html = new StringBuilder("<div style=\"font-family:ui-monospace,monospace;font-size:12px\">");
         html.append("<div style=\"font-weight:bold;padding:2px 0\">").append(escape(report.title())).append("</div>");
         for (ReportValue.Section section : report.sections()) {
@@ -100,8 +107,8 @@ public final class HtmlRenderer {
             report.notes().forEach(note -> html.append("<li>").append(escape(note)).append("</li>"));
             html.append("</ul>");
         }
-        if (!report.timing().isEmpty()) {
-            html.append("<div style=\"color:#555\">").append(escape(report.timing())).append("</div>");
+        if (timings && report.timing() != null) {
+            html.append("<div style=\"color:#555\">").append(escape(report.timing().sentence())).append("</div>");
         }
         return html.append("</div>").toString();
     }

@@ -23,17 +23,30 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Values as JSON for programs: numbers as their full-precision decimal value (16% is 0.16, durations in
- * years), NaN and missing cells as null, instants as ISO-8601 strings, a table as an array of row objects
- * keyed by column name with every row (no display limit), a figure as its Plotly JSON ({@code data}, {@code layout},
- * {@code config}), a report (a shown model or fit) as its title, tables by title and notes, without its timing.
+ * Values as JSON for programs, as docs/json-output.md specifies: numbers as their full-precision decimal value (16%
+ * is 0.16, durations in years), NaN and infinities as the strings {@code "NaN"}, {@code "Infinity"} and
+ * {@code "-Infinity"} (what the text shows, and what a column's documentation gives a meaning, such as "no
+ * liquidation price"), a missing cell that is not a number as null, instants as ISO-8601 strings, a table as an
+ * array of row objects keyed by column name with every row (no display limit), a figure as its Plotly JSON
+ * ({@code data}, {@code layout}, {@code config}), a report (a shown model or fit) as its title, tables by title,
+ * notes and timing.
+ *
+ * <p>To add a kind of value: give it a case in {@link #toJson} (the switch over the sealed {@link Value} will not
+ * compile without one), describe its JSON in docs/json-output.md, and add a sample of it to
+ * {@code JsonMatchesTextTest}, which fails for a kind without one.
  */
 public final class JsonRenderer {
 
     private JsonRenderer() {
     }
 
+    /** The value with a report's timing. */
     public static JsonElement toJson(Value value) {
+        return toJson(value, true);
+    }
+
+    /** The value; a report's timing null unless {@code timings}. */
+    public static JsonElement toJson(Value value, boolean timings) {
         return switch (value) {
             case NumberValue number -> number(number.value());
             case TextValue text -> new JsonPrimitive(text.value());
@@ -41,20 +54,23 @@ public final class JsonRenderer {
             case InstantValue instant -> new JsonPrimitive(instant.value().toString());
             case ListValue list -> {
                 JsonArray array = new JsonArray();
-                list.elements().forEach(element -> array.add(toJson(element)));
+                list.elements().forEach(element -> array.add(toJson(element, timings)));
                 yield array;
             }
             case TableValue table -> rows(table.table());
             case FigureValue figure -> PlotlyFigure.toJson(figure.figure());
             case TabulatedValue tabulated -> rows(tabulated.display().table());
-            case ReportValue report -> report(report);
-            case ModelValue model -> report(model.report());
-            case FitValue fit -> report(fit.report());
+            case ReportValue report -> report(report, timings);
+            case ModelValue model -> report(model.report(), timings);
+            case FitValue fit -> report(fit.report(), timings);
         };
     }
 
-    /** {@code {"title": ..., "sections": {title: rows, ...}, "notes": [...]}}; the timing is left out (not reproducible). */
-    private static JsonObject report(ReportValue report) {
+    /**
+     * {@code {"title": ..., "sections": {title: rows, ...}, "notes": [...], "timing": {"activity": ...,
+     * "elapsed_seconds": ...}}}, the timing null when the report is not timed.
+     */
+    private static JsonObject report(ReportValue report, boolean timings) {
         JsonObject object = new JsonObject();
         object.addProperty("title", report.title());
         JsonObject sections = new JsonObject();
@@ -63,11 +79,26 @@ public final class JsonRenderer {
         JsonArray notes = new JsonArray();
         report.notes().forEach(notes::add);
         object.add("notes", notes);
+        if (!timings || report.timing() == null) {
+            object.add("timing", JsonNull.INSTANCE);
+        } else {
+            JsonObject timing = new JsonObject();
+            timing.addProperty("activity", report.timing().activity());
+            timing.add("elapsed_seconds", number(report.timing().seconds()));
+            object.add("timing", timing);
+        }
         return object;
     }
 
-    private static JsonElement number(double value) {
-        return Double.isFinite(value) ? new JsonPrimitive(value) : JsonNull.INSTANCE;
+    /** A number, or {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}: JSON has no literal for them. */
+    public static JsonElement number(double value) {
+        if (Double.isNaN(value)) {
+            return new JsonPrimitive("NaN");
+        }
+        if (Double.isInfinite(value)) {
+            return new JsonPrimitive(value > 0 ? "Infinity" : "-Infinity");
+        }
+        return new JsonPrimitive(value);
     }
 
     private static JsonArray rows(Table table) {

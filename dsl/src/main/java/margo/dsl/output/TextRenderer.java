@@ -28,7 +28,13 @@ public final class TextRenderer {
     private TextRenderer() {
     }
 
+    /** The value with a report's timing. */
     public static String render(Value value) {
+        return render(value, true);
+    }
+
+    /** The value; a report's timing only when {@code timings}. */
+    public static String render(Value value, boolean timings) {
         return switch (value) {
             case NumberValue number -> Cells.number(number.value(), number.unit());
             case TextValue text -> text.value();
@@ -38,14 +44,14 @@ public final class TextRenderer {
             case TableValue table -> renderTable(table);
             case FigureValue figure -> "figure: " + figure.figure().summary();
             case TabulatedValue tabulated -> renderTable(tabulated.display());
-            case ReportValue report -> renderReport(report);
-            case ModelValue model -> renderReport(model.report());
-            case FitValue fit -> renderReport(fit.report());
+            case ReportValue report -> renderReport(report, timings);
+            case ModelValue model -> renderReport(model.report(), timings);
+            case FitValue fit -> renderReport(fit.report(), timings);
         };
     }
 
     /** The title, each section's title over its table, then the notes as a list and the timing. */
-    private static String renderReport(ReportValue report) {
+    private static String renderReport(ReportValue report, boolean timings) {
         StringBuilder out = new StringBuilder(report.title()).append('\n');
         for (ReportValue.Section section : report.sections()) {
             out.append('\n').append(section.title()).append('\n').append(renderTable(section.table())).append('\n');
@@ -54,8 +60,8 @@ public final class TextRenderer {
             out.append('\n');
             report.notes().forEach(note -> out.append("- ").append(note).append('\n'));
         }
-        if (!report.timing().isEmpty()) {
-            out.append('\n').append(report.timing()).append('\n');
+        if (timings && report.timing() != null) {
+            out.append('\n').append(report.timing().sentence()).append('\n');
         }
         return out.toString().stripTrailing();
     }

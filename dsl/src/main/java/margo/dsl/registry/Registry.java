@@ -63,6 +63,7 @@ public final class Registry {
         declareFunctions();
         declareStatements();
         MarketEntries.declare(this);
+        HistoryEntries.declare(this);
         declareChainColumns();
         declareNotes();
         declareModels();

@@ -60,7 +60,7 @@ final class FitReport {
                     : " (soft, penalty " + margo.dsl.output.Cells.number(constraint.penalty()) + ")"));
         }
         return new ReportValue("model " + name + ": " + family.name(),
-                List.of(new ReportValue.Section("parameters", new TableValue(table, null))), notes, "");
+                List.of(new ReportValue.Section("parameters", new TableValue(table, null))), notes, null);
     }
 
     /**
@@ -95,8 +95,7 @@ final class FitReport {
         for (CalibrationWarning warning : result.warnings()) {
             notes.add("warning: " + warning.message());
         }
-        String timing = String.format(Locale.ROOT, "calibrated in %.3f s", result.elapsed().toNanos() * 1e-9);
-        return new ReportValue(title, sections, notes, timing);
+        return new ReportValue(title, sections, notes, new ReportValue.Timing("calibrated", result.elapsed()));
     }
 
     private static Table parameters(ModelValue model, CalibrationResult result) {

@@ -70,6 +70,7 @@ final class Runner {
     private final MarginBuiltins margins;
     private final SurfaceBuiltins surfaces;
     private final Calibration calibration;
+    private final HistoryBuiltins histories;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
@@ -92,6 +93,7 @@ final class Runner {
                 frame -> new Compiler(checked, registry, frame, this::value, undefined));
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
+        this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress);
     }
@@ -160,6 +162,7 @@ final class Runner {
             case Expr.Name name -> value(name.id());
             case Expr.Call call when MarginBuiltins.handles(call.callee().id()) -> margins.call(call);
             case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
+            case Expr.Call call when HistoryBuiltins.handles(call.callee().id()) -> histories.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);

@@ -2,6 +2,7 @@ package margo.dsl.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Session {
         Cancellation running = new Cancellation();
         cancellation = running;
         Checked checked = parseAndCheck(source, mode);
-        if (checked.program() == null || checked.program().hasErrors()) {
+        if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Execution(checked.diagnostics(), List.of());
         }
         Execution ran = new Runner(registry, checked.program(), bindings, new ChainLoader(baseDirectory),
@@ -68,38 +69,37 @@ public final class Session {
     public synchronized Execution check(SourceFile source, Mode mode) {
         Checked checked = parseAndCheck(source, mode);
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
-        if (checked.program() != null) {
-            ChainLoader loader = new ChainLoader(baseDirectory);
-            List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
-            loads.addAll(checked.program().callsOf("positions"));
-            for (Expr.Call load : loads) {
-                if (checked.program().argumentsOf(load).getFirst() instanceof Expr.StringLiteral path) {
-                    RunFailure unreadable = loader.unreadable(path.value(), load.span());
-                    if (unreadable != null) {
-                        diagnostics.add(Diagnostic.error(source, unreadable.span(), unreadable.getMessage(),
-                                unreadable.hint()));
-                    }
+        ChainLoader loader = new ChainLoader(baseDirectory);
+        List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
+        loads.addAll(checked.program().callsOf("positions"));
+        loads.addAll(checked.program().callsOf("history"));
+        for (Expr.Call load : loads) {
+            if (checked.program().argumentsOf(load).getFirst() instanceof Expr.StringLiteral path) {
+                RunFailure unreadable = loader.unreadable(path.value(), load.span());
+                if (unreadable != null) {
+                    diagnostics.add(Diagnostic.error(source, unreadable.span(), unreadable.getMessage(),
+                            unreadable.hint()));
                 }
             }
         }
         return new Execution(diagnostics, List.of());
     }
 
-    /** The diagnostics of parsing and checking, and the checked program, null when there were syntax errors. */
+    /** The diagnostics of parsing and checking, in the order of the text, and the checked program. */
     private record Checked(List<Diagnostic> diagnostics, CheckedProgram program) {}
 
     /**
-     * Syntax errors stop before checking, as in jlox: a statement the parser had to skip would otherwise show up
-     * again as "unknown name" errors that are not the user's.
+     * Every statement that parsed is checked, even when others have syntax errors, so that one pass reports every
+     * mistake; a statement the parser skipped still binds its name ({@link margo.dsl.syntax.Stmt.Unparsed}), so
+     * that its later uses are not reported again as unknown names.
      */
     private Checked parseAndCheck(SourceFile source, Mode mode) {
         ParseResult parsed = Parser.parse(source);
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
-        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            return new Checked(diagnostics, null);
-        }
         CheckedProgram checked = Checker.check(registry, parsed.program(), bindingTypes(), mode == Mode.CELL);
         diagnostics.addAll(checked.diagnostics());
+        diagnostics.sort(Comparator.comparingInt((Diagnostic diagnostic) -> diagnostic.span().line())
+                .thenComparingInt(diagnostic -> diagnostic.span().column()));
         return new Checked(diagnostics, checked);
     }
 

@@ -2,7 +2,9 @@ package margo.dsl.syntax;
 
 import static margo.dsl.syntax.TokenType.*;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +39,13 @@ import margo.dsl.syntax.Stmt.BindingKind;
  *             | calibrate expression to expression
  * </pre>
  *
- * Keywords other than {@code and or not true false} are contextual. Errors are collected with the span of
- * the offending token; after one, the parser skips to the next statement (or clause) and goes on, so that
- * every error of a file is reported in one pass.
+ * Keywords other than {@code and or not true false} are contextual, with two reservations that docs/language.md
+ * ("Statements and lines") states: at the start of a statement, a statement keyword always begins that statement;
+ * and a line that begins like a statement ({@link #beginsStatement}) or, in a block, like a clause always starts
+ * one, whatever the line before left open, so that {@code let x = 3 +} cannot take the next line's {@code show}
+ * as its operand. Errors are collected with the span of their cause (an unclosed bracket at the bracket); after
+ * one, the parser skips to the next statement (or clause) and goes on, so that every error of a file is reported
+ * in one pass, and a statement it had to skip stays as {@link Stmt.Unparsed} for the checker.
  */
 public final class Parser {
 
@@ -69,8 +75,12 @@ public final class Parser {
     private final List<Token> tokens;
     private final List<Diagnostic> diagnostics;
     private int current;
-    /** How many '(' and '[' are open: inside them, line breaks are only layout and are skipped. */
-    private int bracketDepth;
+    /** The '(' and '[' that are open, innermost first: inside them, line breaks are only layout and are skipped. */
+    private final Deque<Token> openBrackets = new ArrayDeque<>();
+    /** How many '{' blocks are open, where a line beginning with keep, set or require starts a clause. */
+    private int blockDepth;
+    /** The name the statement being parsed binds, once read; kept in {@link Stmt.Unparsed} when it fails. */
+    private Name boundName;
 
     private Parser(SourceFile source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -92,32 +102,45 @@ public final class Parser {
         skipSeparators();
         while (!check(EOF)) {
             int first = current;
+            boundName = null;
+            Stmt statement = null;
             try {
-                statements.add(statement());
+                statement = statement();
+                statements.add(statement);
                 endOfStatement();
             } catch (ParseError e) {
                 synchronize(first);
+                if (statement == null) {
+                    statements.add(new Stmt.Unparsed(boundName, tokens.get(first).span().to(lastTokenBefore(current).span())));
+                }
             }
             skipSeparators();
         }
         return statements;
     }
 
+    /**
+     * A statement keyword at the start of a statement always begins that statement ({@code data = 1} is a
+     * binding without its name), except directly before '(', where it calls the built-in of that name, as
+     * {@code surface(sv)} does.
+     */
     private Stmt statement() {
         Token first = peek();
         if (first.is(IDENTIFIER)) {
             BindingKind kind = BINDING_KEYWORDS.get(first.lexeme());
-            if (kind != null && nextIs(1, IDENTIFIER)) {
+            if (kind != null && !nextIs(1, LEFT_PAREN)) {
                 return binding(kind);
             }
             switch (first.lexeme()) {
                 case "show" -> { return show(); }
                 case "plot" -> { return plot(); }
                 case "export" -> { return export(); }
-                case "function" -> { if (nextIs(1, IDENTIFIER)) return function(); }
-                case "script" -> { if (nextIs(1, IDENTIFIER)) return script(); }
+                case "function" -> { return function(); }
+                case "script" -> { return script(); }
                 default -> {
                     if (nextIs(1, IDENTIFIER) && nextIs(2, EQUAL)) {
+                        Token name = peekAt(1);
+                        boundName = new Name(name.lexeme(), name.span());
                         throw error(first, "unknown statement '" + first.lexeme() + "'",
                                 Suggestions.didYouMean(first.lexeme(), STATEMENT_KEYWORDS));
                     }
@@ -142,7 +165,8 @@ public final class Parser {
         if (STATEMENT_KEYWORDS.contains(token.lexeme())) {
             throw error(token, "'" + token.lexeme() + "' is a statement keyword and cannot name a binding", "choose another name");
         }
-        return new Name(token.lexeme(), token.span());
+        boundName = new Name(token.lexeme(), token.span());
+        return boundName;
     }
 
     /** From {@code start} to the end of {@code value}, or of its block when one was written. */
@@ -219,9 +243,18 @@ public final class Parser {
             return Block.empty(after);
         }
         Token open = advance();
+        blockDepth++;
+        try {
+            return block(open);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private Block block(Token open) {
         List<Clause> clauses = new ArrayList<>();
         skipClauseSeparators();
-        while (!check(RIGHT_BRACE) && !check(EOF)) {
+        while (!check(RIGHT_BRACE) && !check(EOF) && !beginsStatement(current)) {
             int first = current;
             try {
                 clauses.add(clause());
@@ -236,7 +269,10 @@ public final class Parser {
             }
             skipClauseSeparators();
         }
-        Token close = consume(RIGHT_BRACE, "expected '}' to close the block opened at line " + open.span().line());
+        if (!check(RIGHT_BRACE)) {
+            throw unclosed(open, "'}'");
+        }
+        Token close = advance();
         return new Block(List.copyOf(clauses), open.span().to(close.span()));
     }
 
@@ -280,13 +316,12 @@ public final class Parser {
     }
 
     private Clause parameterBounds(Name parameter) {
-        consume(LEFT_BRACKET, "expected '[lower, upper]' after '" + parameter.id() + " in'");
-        bracketDepth++;
+        Token open = consume(LEFT_BRACKET, "expected '[lower, upper]' after '" + parameter.id() + " in'");
+        openBrackets.push(open);
         Expr lower = expression();
         consume(COMMA, "expected ',' between the lower and the upper bound");
         Expr upper = expression();
-        Token close = consume(RIGHT_BRACKET, "expected ']' after the upper bound");
-        bracketDepth--;
+        Token close = closeBracket(RIGHT_BRACKET, "expected ']' after the upper bound");
         Expr start = null;
         if (matchWord("start")) {
             start = expression();
@@ -413,15 +448,14 @@ public final class Parser {
         if (!(callee instanceof Name name)) {
             throw error(open, "only a named function can be called", null);
         }
-        bracketDepth++;
+        openBrackets.push(open);
         List<Argument> arguments = new ArrayList<>();
         if (!check(RIGHT_PAREN)) {
             do {
                 arguments.add(argument());
             } while (match(COMMA));
         }
-        Token close = consume(RIGHT_PAREN, "expected ')' after the arguments of " + name.id() + "(...)");
-        bracketDepth--;
+        Token close = closeBracket(RIGHT_PAREN, "expected ',' or ')' after an argument of " + name.id() + "(...)");
         return new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span()));
     }
 
@@ -470,6 +504,9 @@ public final class Parser {
                 return new Expr.BooleanLiteral(token.is(TRUE), token.span());
             }
             case IDENTIFIER -> {
+                if (beginsStatementOrClause(current)) {
+                    throw cutShort(token);
+                }
                 advance();
                 if (token.lexeme().equals("calibrate") && !check(LEFT_PAREN)) {
                     return calibrate(token);
@@ -477,31 +514,28 @@ public final class Parser {
                 return new Name(token.lexeme(), token.span());
             }
             case LEFT_PAREN -> {
-                advance();
-                bracketDepth++;
+                openBrackets.push(advance());
                 Expr inner = expression();
-                consume(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
-                bracketDepth--;
+                closeBracket(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
                 return inner;
             }
             case LEFT_BRACKET -> {
                 return list();
             }
-            default -> throw error(token, "expected a value, found " + token.describe(), null);
+            default -> throw cutShort(token);
         }
     }
 
     private Expr list() {
         Token open = advance();
-        bracketDepth++;
+        openBrackets.push(open);
         List<Expr> elements = new ArrayList<>();
         if (!check(RIGHT_BRACKET)) {
             do {
                 elements.add(expression());
             } while (match(COMMA));
         }
-        Token close = consume(RIGHT_BRACKET, "expected ']' to close the list");
-        bracketDepth--;
+        Token close = closeBracket(RIGHT_BRACKET, "expected ',' or ']' after an element of the list");
         return new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span()));
     }
 
@@ -512,7 +546,116 @@ public final class Parser {
         return new Expr.Calibrate(model, data, keyword.span().to(data.span()));
     }
 
-    // ---- recovery ----
+    // ---- lines, brackets and recovery ----
+
+    /**
+     * True when the token at {@code at} begins a line that begins a statement: {@code show}, {@code plot},
+     * {@code export}, {@code function} or {@code script}, or a binding keyword followed by a name and '='
+     * ({@code book desk = ...}; {@code book desk,} is a named argument).
+     */
+    private boolean beginsStatement(int at) {
+        Token token = tokens.get(at);
+        if (!token.is(IDENTIFIER) || !beginsLine(at)) {
+            return false;
+        }
+        return switch (token.lexeme()) {
+            case "show", "plot", "export", "function", "script" -> true;
+            default -> BINDING_KEYWORDS.containsKey(token.lexeme()) && namedAndAssigned(at);
+        };
+    }
+
+    /** Inside a block, true when the token at {@code at} begins a line with {@code keep}, {@code require} or {@code set NAME =}. */
+    private boolean beginsClause(int at) {
+        Token token = tokens.get(at);
+        if (blockDepth == 0 || !token.is(IDENTIFIER) || !beginsLine(at)) {
+            return false;
+        }
+        return token.isWord("keep") || token.isWord("require") || (token.isWord("set") && namedAndAssigned(at));
+    }
+
+    /** True when a line beginning at {@code at} starts a statement or a clause, and so ends what came before. */
+    private boolean beginsStatementOrClause(int at) {
+        return beginsStatement(at) || beginsClause(at);
+    }
+
+    /** True when the word at {@code at} is followed by a name and '=', as in {@code data chain =}. */
+    private boolean namedAndAssigned(int at) {
+        return at + 2 < tokens.size() && tokens.get(at + 1).is(IDENTIFIER) && tokens.get(at + 2).is(EQUAL);
+    }
+
+    /** True when the token at {@code at} is the first of its line. */
+    private boolean beginsLine(int at) {
+        if (at == 0) {
+            return true;
+        }
+        Token before = tokens.get(at - 1);
+        return before.is(NEWLINE) || before.span().endLine() < tokens.get(at).span().line();
+    }
+
+    /** The last token before {@code at} that is not a line break, for the end of a skipped statement's span. */
+    private Token lastTokenBefore(int at) {
+        int last = Math.max(0, at - 1);
+        while (last > 0 && tokens.get(last).is(NEWLINE)) {
+            last--;
+        }
+        return tokens.get(last);
+    }
+
+    /**
+     * The error for a token that cannot start the value the parser needs: inside a bracket, when the line it
+     * begins starts a new statement, the bracket is unclosed; after an operator that ended the previous line,
+     * the expression was cut there; otherwise the token itself is wrong.
+     */
+    private ParseError cutShort(Token found) {
+        if (!openBrackets.isEmpty() && (found.is(EOF) || found.is(RIGHT_BRACE) || beginsStatementOrClause(current))) {
+            return unclosed(openBrackets.peek(), closerOf(openBrackets.peek()));
+        }
+        Token before = current > 0 ? tokens.get(current - 1) : null;
+        if (before != null && before.type().continuesLine() && before.span().endLine() < found.span().line()) {
+            Span end = new Span(before.span().endLine(), before.span().endColumn(), before.span().endLine(),
+                    before.span().endColumn(), before.span().end(), before.span().end());
+            String next = found.is(EOF) ? "the file ends" : found.describe() + " on line " + found.span().line()
+                    + (beginsStatementOrClause(current) ? " begins a new " + (isStatementWord(found) ? "statement" : "clause")
+                    : " cannot be its operand");
+            diagnostics.add(Diagnostic.error(source, end, "expected a value after " + before.describe() + ", found the end of the line",
+                    "a line that ends with " + before.describe() + " continues on the next, but " + next));
+            return new ParseError();
+        }
+        return error(found, "expected a value, found " + found.describe(), null);
+    }
+
+    private static boolean isStatementWord(Token token) {
+        return STATEMENT_KEYWORDS.contains(token.lexeme());
+    }
+
+    /**
+     * Consumes the bracket that closes the innermost open one. When the file ends, a block closes or a new line
+     * starts a statement first, the error is at the open bracket; any other token is wrong where it stands.
+     */
+    private Token closeBracket(TokenType closing, String expected) {
+        Token open = openBrackets.peek();
+        if (check(closing)) {
+            openBrackets.pop();
+            return advance();
+        }
+        if (check(EOF) || check(RIGHT_BRACE) || beginsStatementOrClause(current)) {
+            throw unclosed(open, closerOf(open));
+        }
+        throw error(peek(), expected + ", found " + peek().describe(), null);
+    }
+
+    private static String closerOf(Token open) {
+        return open.is(LEFT_PAREN) ? "')'" : open.is(LEFT_BRACKET) ? "']'" : "'}'";
+    }
+
+    /** An error at {@code open}: the bracket or brace that nothing closes before the file or statement ends. */
+    private ParseError unclosed(Token open, String closer) {
+        Token found = peek();
+        String where = found.is(EOF) ? "the file ends first"
+                : found.is(RIGHT_BRACE) ? "the block around it closes first, on line " + found.span().line()
+                : "line " + found.span().line() + " begins a new " + (isStatementWord(found) ? "statement" : "clause");
+        return error(open, open.describe() + " is never closed", "close it with " + closer + "; " + where);
+    }
 
     /**
      * Skips to the start of the next statement: past a line end or ';' outside any block. A token that
@@ -520,12 +663,16 @@ public final class Parser {
      * unclosed '(' costs only its own line.
      */
     private void synchronize(int first) {
-        bracketDepth = 0;
+        openBrackets.clear();
+        blockDepth = 0;
         if (startsLaterLine(first)) {
             return;
         }
         int braces = 0;
         while (!check(EOF)) {
+            if (current > first && beginsStatement(current)) {
+                return;
+            }
             Token token = advance();
             switch (token.type()) {
                 case LEFT_BRACE -> braces++;
@@ -542,13 +689,13 @@ public final class Parser {
 
     /** Skips to the next clause of a block, stopping before the block's closing '}'. */
     private void synchronizeClause(int first) {
-        bracketDepth = 0;
+        openBrackets.clear();
         if (startsLaterLine(first)) {
             return;
         }
         int braces = 0;
         while (!check(EOF)) {
-            if (check(RIGHT_BRACE) && braces == 0) {
+            if ((check(RIGHT_BRACE) && braces == 0) || (current > first && beginsStatementOrClause(current))) {
                 return;
             }
             Token token = advance();
@@ -639,7 +786,7 @@ public final class Parser {
         int at = current;
         for (int seen = 0; seen < ahead && at < tokens.size() - 1; ) {
             at++;
-            if (bracketDepth == 0 || !tokens.get(at).is(NEWLINE)) {
+            if (openBrackets.isEmpty() || !tokens.get(at).is(NEWLINE)) {
                 seen++;
             }
         }
@@ -647,7 +794,7 @@ public final class Parser {
     }
 
     private void skipLayoutNewlines() {
-        while (bracketDepth > 0 && tokens.get(current).is(NEWLINE)) {
+        while (!openBrackets.isEmpty() && tokens.get(current).is(NEWLINE)) {
             current++;
         }
     }

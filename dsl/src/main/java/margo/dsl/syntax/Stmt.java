@@ -37,4 +37,11 @@ public sealed interface Stmt {
 
     /** A bare expression: shown when it ends a notebook cell. */
     record ExpressionStatement(Expr value, Span span) implements Stmt {}
+
+    /**
+     * A statement with a syntax error, kept so that the checker can check the statements around it: the name it
+     * binds, when the parser got that far (else null), is bound to an unknown type, so that later uses of it are
+     * not reported a second time.
+     */
+    record Unparsed(Name name, Span span) implements Stmt {}
 }

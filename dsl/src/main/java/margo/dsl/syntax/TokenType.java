@@ -3,7 +3,8 @@ package margo.dsl.syntax;
 /**
  * The kinds of token. Words such as {@code data}, {@code keep} or {@code to} are identifiers that the
  * parser reads as keywords where the grammar expects them, so that a column may still be called {@code set};
- * only the operators {@code and or not} and the literals {@code true false} are reserved.
+ * only the operators {@code and or not} and the literals {@code true false} are reserved everywhere (statement
+ * keywords are reserved at the start of a statement: docs/language.md, "Reserved words").
  */
 public enum TokenType {
     LEFT_PAREN("'('"), RIGHT_PAREN("')'"), LEFT_BRACE("'{'"), RIGHT_BRACE("'}'"),

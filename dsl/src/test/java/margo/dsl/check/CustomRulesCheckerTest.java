@@ -79,20 +79,20 @@ class CustomRulesCheckerTest {
     void aFormulaWrittenWithoutEqualsAndASettingWrittenWithEqualsGetTheOtherForm() {
         List<Diagnostic> diagnostics = check("rules c = custom {\n  price = [-10%, 10%]\n  initial worst_loss\n}\n")
                 .diagnostics();
-        assertEquals(List.of("3:3 initial is a formula, written with '='", "2:3 price is a setting, written without '='"),
+        assertEquals(List.of("2:3 price is a setting, written without '='", "3:3 initial is a formula, written with '='"),
                 located(diagnostics));
-        assertEquals("initial = worst_loss", diagnostics.get(0).hint());
-        assertEquals("price [-10%, 10%]", diagnostics.get(1).hint());
+        assertEquals("price [-10%, 10%]", diagnostics.get(0).hint());
+        assertEquals("initial = worst_loss", diagnostics.get(1).hint());
     }
 
     @Test
     void anUnknownFormulaOrSettingIsReportedWithTheNearest() {
         List<Diagnostic> diagnostics = check("rules c = custom {\n  prise [-10%, 10%]\n  initial = worst_loss\n"
                 + "  maintenence = initial\n}\n").diagnostics();
-        assertEquals(List.of("4:3 custom has no formula 'maintenence'", "2:3 custom has no setting 'prise'",
-                "1:11 a custom rule needs scenarios"), located(diagnostics));
-        assertEquals("did you mean maintenance?", diagnostics.get(0).hint());
+        assertEquals(List.of("1:11 a custom rule needs scenarios", "2:3 custom has no setting 'prise'",
+                "4:3 custom has no formula 'maintenence'"), located(diagnostics));
         assertEquals("did you mean price?", diagnostics.get(1).hint());
+        assertEquals("did you mean maintenance?", diagnostics.get(2).hint());
     }
 
     @Test

@@ -2,6 +2,7 @@ package margo.dsl.cli;
 
 import static margo.dsl.cli.MainTest.margo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -15,7 +16,7 @@ class CalibrateExampleTest {
     static final Path CALIBRATE = Path.of("../examples/calibrate.margo");
 
     @Test
-    void theCalibrationExampleFitsTheSampleChainWithinAFewVolPointsAndRerunsBitForBit() {
+    void theCalibrationExampleFitsTheSampleChainWithinAFewVolPointsAndRerunsBitForBitWithoutTimings() {
         MainTest.Result first = margo("run", CALIBRATE.toString(), "--format", "json");
         assertEquals(0, first.exit(), first.err());
         JsonObject root = JsonParser.parseString(first.out()).getAsJsonObject();
@@ -32,7 +33,22 @@ class CalibrateExampleTest {
         JsonArray priced = outputs.get(2).getAsJsonObject().getAsJsonArray("value");
         assertTrue(priced.get(0).getAsJsonObject().has("model_iv"));
 
-        MainTest.Result second = margo("run", CALIBRATE.toString(), "--format", "json");
-        assertEquals(first.out(), second.out());
+        MainTest.Result untimed = margo("run", CALIBRATE.toString(), "--format", "json", "--no-timings");
+        MainTest.Result again = margo("run", CALIBRATE.toString(), "--format", "json", "--no-timings");
+        assertEquals(untimed.out(), again.out(), "without timings, a rerun gives the same bytes");
+        assertTrue(fit.getAsJsonObject("value").getAsJsonObject("timing").get("elapsed_seconds").getAsDouble() > 0,
+                "with timings (the default) the fit says how long it took");
+    }
+
+    @Test
+    void theCalibrationExampleAsHtmlIsTheSameBytesOnEveryRunUnlessTimingsAreAskedFor() {
+        MainTest.Result first = margo("run", CALIBRATE.toString(), "--format", "html");
+        MainTest.Result second = margo("run", CALIBRATE.toString(), "--format", "html");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(first.out(), second.out(), "a page is the same on every run");
+        assertFalse(first.out().contains("calibrated in"), "no timing in the page by default");
+
+        MainTest.Result timed = margo("run", CALIBRATE.toString(), "--format", "html", "--timings");
+        assertTrue(timed.out().contains("calibrated in"), "--timings puts it back");
     }
 }

@@ -100,7 +100,7 @@ class RenderersTest {
     }
 
     @Test
-    void jsonTablesAreRowObjectsWithIsoInstantsAndNullForNaN() {
+    void jsonTablesAreRowObjectsWithIsoInstantsAndNaNSpelledOut() {
         JsonArray rows = JsonRenderer.toJson(chain(25)).getAsJsonArray();
         assertEquals(25, rows.size(), "JSON has every row, whatever the display limit");
         JsonObject first = rows.get(0).getAsJsonObject();
@@ -108,13 +108,15 @@ class RenderersTest {
         assertEquals(60000.0, first.get("strike").getAsDouble());
         assertEquals(0.55231, first.get("mid_iv").getAsDouble());
         assertEquals("2024-03-29T08:00:00Z", first.get("expiry").getAsString());
-        assertTrue(rows.get(1).getAsJsonObject().get("mid_iv").isJsonNull());
+        assertEquals("NaN", rows.get(1).getAsJsonObject().get("mid_iv").getAsString());
     }
 
     @Test
     void jsonScalarsKeepFullPrecision() {
         JsonElement percent = JsonRenderer.toJson(new NumberValue(0.16, DisplayUnit.PERCENT));
         assertEquals(0.16, percent.getAsDouble());
-        assertTrue(JsonRenderer.toJson(NumberValue.plain(Double.NaN)).isJsonNull());
+        assertEquals("NaN", JsonRenderer.toJson(NumberValue.plain(Double.NaN)).getAsString());
+        assertEquals("Infinity", JsonRenderer.toJson(NumberValue.plain(Double.POSITIVE_INFINITY)).getAsString());
+        assertEquals("-Infinity", JsonRenderer.toJson(NumberValue.plain(Double.NEGATIVE_INFINITY)).getAsString());
     }
 }

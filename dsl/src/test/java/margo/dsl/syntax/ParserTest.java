@@ -167,15 +167,19 @@ class ParserTest {
                 """);
         List<Diagnostic> errors = result.diagnostics();
         assertEquals(5, errors.size(), errors.toString());
-        assertEquals(List.of(2, 2, 4, 5, 7), errors.stream().map(d -> d.span().line()).toList());
-        assertTrue(errors.get(0).message().startsWith("expected ')' to close the '(' at 1:9"), errors.get(0).message());
+        assertEquals(List.of(1, 2, 4, 5, 7), errors.stream().map(d -> d.span().line()).toList());
+        assertEquals("'(' is never closed", errors.get(0).message());
+        assertEquals(9, errors.get(0).span().column(), "points at the bracket, not where the parser gave up");
         assertEquals("expected a value, found '*'", errors.get(1).message());
         assertEquals(12, errors.get(1).span().column());
         assertEquals("expected a value, found the end of the line", errors.get(2).message());
         assertEquals(7, errors.get(2).span().column(), "points just past 'keep'");
         assertEquals("expected '=' after 'set y', found '5'", errors.get(3).message());
         assertEquals("expected the end of the statement, found 'b'", errors.get(4).message());
-        List<Stmt> parsed = result.program().statements();
+        List<Stmt> statements = result.program().statements();
+        assertEquals(List.of("a", "b"), statements.stream().filter(Stmt.Unparsed.class::isInstance)
+                .map(statement -> ((Stmt.Unparsed) statement).name().id()).toList(), "skipped, but their names kept");
+        List<Stmt> parsed = statements.stream().filter(statement -> !(statement instanceof Stmt.Unparsed)).toList();
         assertEquals(2, parsed.size(), "the data statement and 'show a' around the errors are still parsed");
         assertEquals(6, parsed.getFirst().span().endLine(), "the data statement runs to its closing brace");
     }
@@ -188,9 +192,11 @@ class ParserTest {
     }
 
     @Test
-    void unclosedBlockIsReportedWithTheLineItOpened() {
+    void unclosedBlockIsReportedAtItsBrace() {
         Diagnostic error = parse("data c = options(\"x.csv\") {\n keep a > 1\n").diagnostics().getFirst();
-        assertEquals("expected '}' to close the block opened at line 1, found the end of the file", error.message());
+        assertEquals("'{' is never closed", error.message());
+        assertEquals("close it with '}'; the file ends first", error.hint());
+        assertEquals(List.of(1, 27), List.of(error.span().line(), error.span().column()));
     }
 
     @Test
@@ -203,5 +209,54 @@ class ParserTest {
     void emptyProgramHasNoStatements() {
         assertFalse(parse("# nothing\n\n").hasErrors());
         assertEquals(0, parse("").program().statements().size());
+    }
+
+    @Test
+    void aLineEndingInAnOperatorContinuesButNeverIntoAStatementKeyword() {
+        Parser.ParseResult result = parse("let x = 3 +\n  4\nlet y = 3 +\nshow y");
+        Diagnostic error = result.diagnostics().getFirst();
+        assertEquals(1, result.diagnostics().size(), result.diagnostics().toString());
+        assertEquals("expected a value after '+', found the end of the line", error.message());
+        assertEquals(List.of(3, 12), List.of(error.span().line(), error.span().column()), "just past the '+'");
+        assertEquals("a line that ends with '+' continues on the next, but 'show' on line 4 begins a new statement",
+                error.hint());
+        List<Stmt> statements = result.program().statements();
+        assertInstanceOf(Binary.class, ((Binding) statements.get(0)).value(), "3 + 4 across two lines");
+        assertEquals("y", ((Stmt.Unparsed) statements.get(1)).name().id());
+        assertInstanceOf(Stmt.Show.class, statements.get(2));
+    }
+
+    @Test
+    void aStatementKeywordAtTheStartOfAStatementAlwaysBeginsIt() {
+        Diagnostic error = parse("data = 5").diagnostics().getFirst();
+        assertEquals("expected a name after 'data', found '='", error.message());
+        Stmt bare = parseClean("surface(sv)").statements().getFirst();
+        assertInstanceOf(Call.class, ((Stmt.ExpressionStatement) bare).value(), "a keyword before '(' is a call");
+    }
+
+    @Test
+    void anUnclosedParenthesisIsReportedAtItAndTheNextStatementStillParses() {
+        Parser.ParseResult result = parse("show max(1,\n  2\nshow 3");
+        Diagnostic error = result.diagnostics().getFirst();
+        assertEquals("'(' is never closed", error.message());
+        assertEquals("close it with ')'; line 3 begins a new statement", error.hint());
+        assertEquals(List.of(1, 9), List.of(error.span().line(), error.span().column()));
+        assertInstanceOf(Stmt.Show.class, result.program().statements().getLast());
+    }
+
+    @Test
+    void insideABlockALineBeginningWithKeepStartsANewClause() {
+        Parser.ParseResult result = parse("data c = options(\"x.csv\") {\n  keep a > 0 and\n  keep b > 0\n}");
+        assertEquals(List.of("2:17"), result.diagnostics().stream()
+                .map(d -> d.span().line() + ":" + d.span().column()).toList());
+        Binding data = (Binding) result.program().statements().getFirst();
+        assertEquals(1, data.block().clauses().size(), "the second keep is parsed, the cut one is not");
+        assertEquals(3, data.block().clauses().getFirst().span().line());
+    }
+
+    @Test
+    void aNamedArgumentSpeltLikeAKeywordMayBeginALineInsideBrackets() {
+        Call call = (Call) ((Stmt.Show) parseClean("show margin(\n  book desk,\n  rules pm)").statements().getFirst()).value();
+        assertEquals(List.of("book", "rules"), call.arguments().stream().map(argument -> argument.name().id()).toList());
     }
 }

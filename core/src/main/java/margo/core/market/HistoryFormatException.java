@@ -1,0 +1,13 @@
+package margo.core.market;
+
+/**
+ * A price-history file that cannot be used at all: missing, not text, without a time or close column, or with
+ * fewer than two usable rows. The message is written for users and names the file; problems of single rows are
+ * {@link HistoryWarning}s instead.
+ */
+public final class HistoryFormatException extends Exception {
+
+    public HistoryFormatException(String message) {
+        super(message);
+    }
+}

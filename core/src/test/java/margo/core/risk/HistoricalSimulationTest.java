@@ -1,0 +1,90 @@
+package margo.core.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+class HistoricalSimulationTest {
+
+    private static final double Z99 = new NormalDistribution().inverseCumulativeProbability(0.99);
+
+    /** Returns -0.50, -0.49, ..., +0.50 in shuffled order: the quantiles are known exactly. */
+    private static double[] evenlySpaced() {
+        double[] r = new double[101];
+        for (int i = 0; i < r.length; i++) {
+            r[(i * 37) % 101] = (i - 50) / 100.0;
+        }
+        return r;
+    }
+
+    @Test
+    void valueAtRiskIsTheInterpolatedTailQuantileOfEachSide() {
+        Shock shock = new HistoricalSimulation(ShockSpec.valueAtRisk(0.95, 1), HorizonScaling.DIRECT)
+                .shock(evenlySpaced(), 0, 101);
+        assertEquals(-Math.expm1(-0.45), shock.down(), 1e-12, "5% quantile of -0.50..0.50 at position 5");
+        assertEquals(Math.expm1(0.45), shock.up(), 1e-12);
+    }
+
+    @Test
+    void expectedShortfallAveragesTheTailBeyondTheQuantile() {
+        Shock shock = new HistoricalSimulation(new ShockSpec(0.95, 1, Measure.EXPECTED_SHORTFALL),
+                HorizonScaling.DIRECT).shock(evenlySpaced(), 0, 101);
+        assertEquals(-Math.expm1(-0.475), shock.down(), 1e-12, "mean of -0.50 ... -0.45");
+        assertEquals(Math.expm1(0.475), shock.up(), 1e-12);
+    }
+
+    @Test
+    void eachTailIsEstimatedOnItsOwn() {
+        double[] r = evenlySpaced();
+        for (int i = 0; i < r.length; i++) {
+            r[i] = r[i] < 0 ? 2 * r[i] : r[i];
+        }
+        Shock shock = new HistoricalSimulation(ShockSpec.valueAtRisk(0.95, 1), HorizonScaling.DIRECT)
+                .shock(r, 0, 101);
+        assertEquals(-Math.expm1(-0.9), shock.down(), 1e-12);
+        assertEquals(Math.expm1(0.45), shock.up(), 1e-12);
+    }
+
+    @Test
+    void squareRootOfTimeScalesTheOneBarQuantile() {
+        ShockSpec tenBars = ShockSpec.valueAtRisk(0.95, 10);
+        Shock scaled = new HistoricalSimulation(tenBars, HorizonScaling.SQUARE_ROOT_OF_TIME)
+                .shock(evenlySpaced(), 0, 101);
+        assertEquals(-Math.expm1(-0.45 * Math.sqrt(10)), scaled.down(), 1e-12);
+    }
+
+    @Test
+    void aDirectHorizonRanksOverlappingHorizonReturns() {
+        double[] r = SimulatedReturns.normal(3, 200, 0.01);
+        Shock direct = new HistoricalSimulation(ShockSpec.valueAtRisk(0.9, 5), HorizonScaling.DIRECT)
+                .shock(r, 0, 200);
+        Shock byHand = new HistoricalSimulation(ShockSpec.valueAtRisk(0.9, 1), HorizonScaling.DIRECT)
+                .shock(HorizonReturns.overlapping(r, 5), 0, 196);
+        assertEquals(byHand, direct);
+    }
+
+    @Test
+    void aWindowTooShortToRankIsRefused() {
+        HistoricalSimulation hs = new HistoricalSimulation(ShockSpec.valueAtRisk(0.99, 1), HorizonScaling.DIRECT);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> hs.shock(new double[10], 0, 10));
+        assertTrue(error.getMessage().contains("at least 20"), error.getMessage());
+    }
+
+    /** On 20,000 normal returns the 1% quantile's standard error is about 0.02 sigma; allow five of them. */
+    @Property(tries = 20)
+    void quantilesOfNormalReturnsConvergeToTheTrueOnes(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        double sigma = 0.03;
+        double[] r = SimulatedReturns.normal(seed, 20_000, sigma);
+        Shock shock = new HistoricalSimulation(ShockSpec.valueAtRisk(0.99, 1), HorizonScaling.DIRECT)
+                .shock(r, 0, r.length);
+        assertEquals(-Z99 * sigma, shock.downLogReturn(), 0.1 * sigma);
+        assertEquals(Z99 * sigma, shock.upLogReturn(), 0.1 * sigma);
+    }
+}
