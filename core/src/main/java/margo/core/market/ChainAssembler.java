@@ -2,6 +2,8 @@ package margo.core.market;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -142,10 +144,32 @@ final class ChainAssembler {
         if (quote.underlyingPrice() <= 0) {
             return "underlying price must be positive, not " + quote.underlyingPrice();
         }
+        String named = namedExpiryMismatch(quote);
+        if (named != null) {
+            return named;
+        }
         if (!quote.expiry().isAfter(valuationTime)) {
             return "expired: expiry " + quote.expiry() + " is not after the valuation time " + valuationTime;
         }
         return null;
+    }
+
+    /**
+     * Why the quote's expiry is not the date its Deribit-style name says ({@code BTC-29MAR24-...}), or null: a
+     * generic file's expiry column or a Tardis expiration in a unit read wrongly would otherwise go unseen.
+     */
+    private static String namedExpiryMismatch(RawQuote quote) {
+        InstrumentName.Option named;
+        try {
+            named = InstrumentName.parseOption(quote.instrument());
+        } catch (IllegalArgumentException notADeribitName) {
+            return null;
+        }
+        if (LocalDate.ofInstant(quote.expiry(), ZoneOffset.UTC).equals(named.expiryDate())) {
+            return null;
+        }
+        return "expiry " + quote.expiry() + " is not on the date the instrument name says ("
+                + DeribitExpiry.format(named.expiryDate()) + ")";
     }
 
     /**

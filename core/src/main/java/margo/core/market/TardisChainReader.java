@@ -1,8 +1,6 @@
 package margo.core.market;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +17,8 @@ import margo.core.pricing.OptionType;
  * ask_price, ask_amount, ask_iv, mark_price, mark_iv, underlying_index, underlying_price} and greeks.
  *
  * <p>A file holds many updates per option; the chain is the latest update of each symbol at or before the
- * valuation time (the caller's, else the file's latest plausible {@code timestamp}, {@link Timestamps}). An
- * {@code expiration} that is not the expiry in the symbol's name rejects the row. Earlier updates of a symbol are
+ * valuation time (the caller's, else the file's latest plausible {@code timestamp}, {@link Timestamps}). Earlier
+ * updates of a symbol are
  * superseded states, not rejected rows, and rows stamped after the valuation time are not yet known then;
  * neither is reported as a problem. Tardis writes prices as the exchange does (coin for Deribit and OKX) and
  * passes implied volatilities through from the exchange; their unit is decided per file
@@ -85,7 +83,6 @@ final class TardisChainReader {
             throw new RowException("expiration is missing");
         }
         Instant expiry = expirations.read(expiration);
-        requireNamedExpiry(symbol, expiry);
         String index = fields.text("underlying_index");
         return new RawQuote(row, symbol, expiry, type,
                 fields.requiredNumber("strike_price"), fields.optionalNumber("bid_price"),
@@ -93,19 +90,5 @@ final class TardisChainReader {
                 fields.optionalNumber("underlying_price"), DeribitBookSummaryReader.forwardSource(index),
                 fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
                 fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"));
-    }
-
-    /** A Deribit-style symbol names its expiry date: the expiration column must fall on that date. */
-    private static void requireNamedExpiry(String symbol, Instant expiry) throws RowException {
-        InstrumentName.Option named;
-        try {
-            named = InstrumentName.parseOption(symbol);
-        } catch (IllegalArgumentException notADeribitName) {
-            return;
-        }
-        if (!LocalDate.ofInstant(expiry, ZoneOffset.UTC).equals(named.expiryDate())) {
-            throw new RowException("expiration " + expiry + " is not on the expiry date the symbol names ("
-                    + DeribitExpiry.format(named.expiryDate()) + ")");
-        }
     }
 }

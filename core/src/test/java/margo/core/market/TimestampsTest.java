@@ -112,8 +112,17 @@ class TimestampsTest {
         lines.set(1, lines.get(1).replace(",1709884800000000,", ",1709884800000,").replace("BTC-8MAR24-60000-C",
                 "BTC-9MAR24-60000-C"));
         ChainLoad load = ChainFiles.load(Files.write(directory.resolve("off.csv"), lines));
-        assertEquals(List.of("line 2 (BTC-9MAR24-60000-C): expiration 2024-03-08T08:00:00Z is not on the expiry date"
-                + " the symbol names (9MAR24)"), ChainFiles.messages(load));
+        assertEquals(List.of("line 2 (BTC-9MAR24-60000-C): expiry 2024-03-08T08:00:00Z is not on the date the"
+                + " instrument name says (9MAR24)"), ChainFiles.messages(load));
+    }
+
+    @Test
+    void aGenericExpiryOffTheInstrumentsDateRejectsItsRow() throws Exception {
+        Path file = ChainFiles.write(directory, "off.csv", "instrument,expiry,strike,type,bid,ask,forward,timestamp",
+                "BTC-29MAR24-60000-C,2024-03-28,60000,C,3000,3100,61000,2024-03-01T08:00:00Z",
+                "BTC-29MAR24-60000-P,2024-03-29,60000,P,1900,2000,61000,2024-03-01T08:00:00Z");
+        assertEquals(List.of("line 2 (BTC-29MAR24-60000-C): expiry 2024-03-28T08:00:00Z is not on the date the"
+                + " instrument name says (29MAR24)"), ChainFiles.messages(ChainFiles.load(file)));
     }
 
     @Test
