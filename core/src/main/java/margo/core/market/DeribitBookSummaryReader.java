@@ -55,6 +55,7 @@ final class DeribitBookSummaryReader {
     }
 
     private static JsonArray resultArray(String name, String content) throws ChainFormatException {
+        JsonNesting.requireShallow(name, content);
         JsonElement root;
         try {
             root = JsonParser.parseString(content);

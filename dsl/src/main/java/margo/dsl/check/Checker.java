@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.ModelFamily;
@@ -22,6 +23,7 @@ import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.Expr.Name;
+import margo.dsl.syntax.NestingLimits;
 import margo.dsl.syntax.NumberUnit;
 import margo.dsl.syntax.Program;
 import margo.dsl.syntax.SourceFile;
@@ -53,6 +55,10 @@ public final class Checker {
     private TableSchema rowScope;
     /** What the names of {@link #rowScope} are, for messages: columns, or a model's parameters in require. */
     private String rowScopeNoun = "column";
+    /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
+    private int depth;
+    /** Whether the statement being checked has reached the depth limit, which it is told once. */
+    private boolean depthLimitReported;
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
                     boolean redefinitionAllowed) {
@@ -73,7 +79,11 @@ public final class Checker {
                                        boolean redefinitionAllowed) {
         Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed);
         for (Stmt statement : program.statements()) {
-            checker.statement(statement);
+            try {
+                checker.statement(statement);
+            } catch (RuntimeException | StackOverflowError bug) {
+                throw new InternalFailure(program.source(), statement.span(), "checking", bug);
+            }
         }
         return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
                 checker.boundTypes, checker.callArguments);
@@ -82,6 +92,7 @@ public final class Checker {
     // ---- statements
 
     private void statement(Stmt statement) {
+        depthLimitReported = false;
         switch (statement) {
             case Stmt.Binding binding -> binding(binding);
             case Stmt.Show show -> show(show);
@@ -909,8 +920,28 @@ public final class Checker {
 
     // ---- expressions
 
+    /** The type of {@code expr}, recorded for the compiler; an error past {@link NestingLimits#MAX_DEPTH}. */
     private Type expression(Expr expr) {
-        Type type = switch (expr) {
+        if (depth >= NestingLimits.MAX_DEPTH) {
+            if (!depthLimitReported) {
+                error(expr.span(), NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
+                depthLimitReported = true;
+            }
+            types.put(expr, Type.ERROR);
+            return Type.ERROR;
+        }
+        depth++;
+        try {
+            Type type = typeOf(expr);
+            types.put(expr, type);
+            return type;
+        } finally {
+            depth--;
+        }
+    }
+
+    private Type typeOf(Expr expr) {
+        return switch (expr) {
             case Expr.NumberLiteral number -> number.unit() == NumberUnit.DURATION ? Type.DURATION : Type.NUMBER;
             case Expr.StringLiteral ignored -> Type.TEXT;
             case Expr.BooleanLiteral ignored -> Type.BOOLEAN;
@@ -933,8 +964,6 @@ public final class Checker {
                 yield Type.ERROR;
             }
         };
-        types.put(expr, type);
-        return type;
     }
 
     private Type name(Name name) {

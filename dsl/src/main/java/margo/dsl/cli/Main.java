@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import margo.dsl.diagnostic.DiagnosticFormatter;
+import margo.dsl.diagnostic.InternalFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,21 +50,39 @@ public final class Main implements Runnable {
                     command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
                     return USAGE;
                 })
-                .setExecutionExceptionHandler((exception, command, parsed) -> {
-                    command.getErr().println("margo: internal error: " + exception
-                            + " — this is a bug in Margo; please report it with the recipe and the command."
-                            + (debug ? "" : " Run again with --debug for details."));
-                    if (debug) {
-                        exception.printStackTrace(command.getErr());
-                    }
-                    return FAILED;
-                });
+                .setExecutionExceptionHandler((exception, command, parsed) -> failed(exception, debug, command.getErr()));
         try {
             return commandLine.execute(args);
+        } catch (RuntimeException | Error escaped) {
+            // picocli hands only Exceptions to the handler above; an Error (a stack overflow, no memory left) ends here.
+            return failed(escaped, debug, errWriter);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /**
+     * Reports a failure that is not the user's in a few lines: at the statement it happened in when that is known,
+     * with its stack trace only under {@code --debug}.
+     */
+    static int failed(Throwable failure, boolean debug, PrintWriter err) {
+        if (failure instanceof InternalFailure located) {
+            err.print(DiagnosticFormatter.format(located.diagnostic()));
+        } else if (failure instanceof OutOfMemoryError) {
+            err.println("margo: out of memory (" + failure.getMessage() + "): give Java more, e.g. MARGO_JAVA_OPTS=-Xmx8g,"
+                    + " or load less data");
+        } else {
+            err.println("margo: internal error: " + failure
+                    + " — this is a bug in Margo; please report it with the recipe and the command.");
+        }
+        if (debug) {
+            failure.printStackTrace(err);
+        } else if (!(failure instanceof OutOfMemoryError)) {
+            err.println("Run again with --debug for details.");
+        }
+        err.flush();
+        return FAILED;
     }
 
     @Override

@@ -17,6 +17,7 @@ import margo.dsl.registry.FunctionSpec.Implementation;
 import margo.dsl.registry.Registry;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.NestingLimits;
 import margo.dsl.syntax.Span;
 import margo.dsl.syntax.UnaryOperator;
 import margo.dsl.value.BooleanValue;
@@ -60,6 +61,8 @@ final class Compiler {
     private final RowFrame frame;
     private final Function<String, Value> bindings;
     private final UndefinedResults undefined;
+    /** Expressions being compiled inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
+    private int depth;
 
     Compiler(CheckedProgram checked, Registry registry, RowFrame frame, Function<String, Value> bindings,
              UndefinedResults undefined) {
@@ -70,6 +73,22 @@ final class Compiler {
         this.undefined = undefined;
     }
 
+    /**
+     * One more expression compiled inside the others. The checker already bounds the depth, so this holds only
+     * for a tree that bypassed it; the compiled closures call each other as deep as the tree, at every row.
+     */
+    private <C> C nested(Expr expr, Function<Expr, C> compile) {
+        if (depth >= NestingLimits.MAX_DEPTH) {
+            throw new RunFailure(expr.span(), NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
+        }
+        depth++;
+        try {
+            return compile.apply(expr);
+        } finally {
+            depth--;
+        }
+    }
+
     private Kind kindOf(Expr expr) {
         return checked.typeOf(expr).kind();
     }
@@ -77,6 +96,10 @@ final class Compiler {
     // ---- numbers, durations and instants
 
     DoubleCode number(Expr expr) {
+        return nested(expr, this::numberCode);
+    }
+
+    private DoubleCode numberCode(Expr expr) {
         return switch (expr) {
             case Expr.NumberLiteral literal -> constant(literal.value());
             case Expr.TimeLiteral literal -> constant(RowFrame.seconds(literal.value()));
@@ -276,6 +299,10 @@ final class Compiler {
     // ---- conditions
 
     BooleanCode condition(Expr expr) {
+        return nested(expr, this::conditionCode);
+    }
+
+    private BooleanCode conditionCode(Expr expr) {
         return switch (expr) {
             case Expr.BooleanLiteral literal -> {
                 boolean value = literal.value();
@@ -353,6 +380,10 @@ final class Compiler {
     // ---- text
 
     TextCode text(Expr expr) {
+        return nested(expr, this::textCode);
+    }
+
+    private TextCode textCode(Expr expr) {
         return switch (expr) {
             case Expr.StringLiteral literal -> {
                 String value = literal.value();

@@ -11,6 +11,7 @@ import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.Registry;
 import margo.dsl.syntax.Block;
@@ -66,6 +67,7 @@ final class Runner {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Shown> shown = new ArrayList<>();
     private final UndefinedResults undefined = new UndefinedResults();
+    private final NonFiniteResults nonFinite;
     private final MarginRules marginRules;
     private final MarginBuiltins margins;
     private final SurfaceBuiltins surfaces;
@@ -89,6 +91,7 @@ final class Runner {
         this.bindings = bindings;
         this.loader = loader;
         this.interrupted = interrupted;
+        this.nonFinite = new NonFiniteResults(checked, undefined);
         this.marginRules = new MarginRules(registry, source, this::evaluate,
                 frame -> new Compiler(checked, registry, frame, this::value, undefined));
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
@@ -107,6 +110,8 @@ final class Runner {
             } catch (RunFailure failure) {
                 diagnostics.add(Diagnostic.error(source, failure.span(), failure.getMessage(), failure.hint()));
                 break;
+            } catch (RuntimeException | StackOverflowError bug) {
+                throw new InternalFailure(source, statement.span(), "running", bug);
             } finally {
                 diagnostics.addAll(undefined.drain(source, 0));
             }
@@ -175,13 +180,23 @@ final class Runner {
     private Value scalar(Expr expr, Kind kind) {
         Compiler compiler = new Compiler(checked, registry, RowFrame.scalar(), this::value, undefined);
         return switch (kind) {
-            case NUMBER -> new NumberValue(compiler.number(expr).at(0), displayUnit(expr));
-            case DURATION -> new NumberValue(compiler.number(expr).at(0), DisplayUnit.DURATION);
+            case NUMBER -> new NumberValue(finiteOrWarned(expr, compiler), displayUnit(expr));
+            case DURATION -> new NumberValue(finiteOrWarned(expr, compiler), DisplayUnit.DURATION);
             case INSTANT -> new InstantValue(RowFrame.instant(compiler.number(expr).at(0)));
             case BOOLEAN -> new BooleanValue(compiler.condition(expr).at(0));
             case TEXT -> new TextValue(compiler.text(expr).at(0));
             default -> throw new IllegalStateException("no scalar of kind " + kind);
         };
+    }
+
+    /** The value of a numeric scalar; when it is Infinity or NaN, with a warning at the part that made it so. */
+    private double finiteOrWarned(Expr expr, Compiler compiler) {
+        double value = compiler.number(expr).at(0);
+        Diagnostic warning = nonFinite.warning(expr, value, part -> compiler.number(part).at(0));
+        if (warning != null) {
+            diagnostics.add(warning);
+        }
+        return value;
     }
 
     /**

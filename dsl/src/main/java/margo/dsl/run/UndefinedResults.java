@@ -35,6 +35,11 @@ final class UndefinedResults {
         tallies.computeIfAbsent(span, key -> new Tally(function, reason.get())).count++;
     }
 
+    /** True when the call at {@code span} gave NaN since the last {@link #drain}, so it has its own warning. */
+    synchronized boolean recorded(Span span) {
+        return tallies.containsKey(span);
+    }
+
     /**
      * One warning per call that gave NaN, then forgets them.
      *

@@ -5,10 +5,12 @@ import static margo.dsl.syntax.TokenType.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.syntax.Expr.Argument;
 import margo.dsl.syntax.Expr.Name;
@@ -45,7 +47,8 @@ import margo.dsl.syntax.Stmt.BindingKind;
  * one, whatever the line before left open, so that {@code let x = 3 +} cannot take the next line's {@code show}
  * as its operand. Errors are collected with the span of their cause (an unclosed bracket at the bracket); after
  * one, the parser skips to the next statement (or clause) and goes on, so that every error of a file is reported
- * in one pass, and a statement it had to skip stays as {@link Stmt.Unparsed} for the checker.
+ * in one pass, and a statement it had to skip stays as {@link Stmt.Unparsed} for the checker. Recursion is
+ * bounded by {@link NestingLimits}: brackets and operators open at once, and the depth of the tree built.
  */
 public final class Parser {
 
@@ -81,6 +84,10 @@ public final class Parser {
     private int blockDepth;
     /** The name the statement being parsed binds, once read; kept in {@link Stmt.Unparsed} when it fails. */
     private Name boundName;
+    /** Brackets and operators being parsed inside one another, bounded by {@link NestingLimits#MAX_BRACKETS}. */
+    private int nesting;
+    /** The depth of each operation node built, bounded by {@link NestingLimits#MAX_DEPTH}; leaves are depth 1. */
+    private final IdentityHashMap<Expr, Integer> depths = new IdentityHashMap<>();
 
     private Parser(SourceFile source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -113,6 +120,8 @@ public final class Parser {
                 if (statement == null) {
                     statements.add(new Stmt.Unparsed(boundName, tokens.get(first).span().to(lastTokenBefore(current).span())));
                 }
+            } catch (RuntimeException | StackOverflowError bug) {
+                throw new InternalFailure(source, tokens.get(first).span(), "parsing", bug);
             }
             skipSeparators();
         }
@@ -337,18 +346,20 @@ public final class Parser {
 
     private Expr or() {
         Expr left = and();
-        while (match(OR)) {
+        while (check(OR)) {
+            Token operator = advance();
             Expr right = and();
-            left = new Expr.Binary(BinaryOperator.OR, left, right, left.span().to(right.span()));
+            left = binary(BinaryOperator.OR, operator, left, right);
         }
         return left;
     }
 
     private Expr and() {
         Expr left = not();
-        while (match(AND)) {
+        while (check(AND)) {
+            Token operator = advance();
             Expr right = not();
-            left = new Expr.Binary(BinaryOperator.AND, left, right, left.span().to(right.span()));
+            left = binary(BinaryOperator.AND, operator, left, right);
         }
         return left;
     }
@@ -356,8 +367,10 @@ public final class Parser {
     private Expr not() {
         if (check(NOT)) {
             Token operator = advance();
+            enter(operator);
             Expr operand = not();
-            return new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span()));
+            nesting--;
+            return deeper(new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span())), operator, operand);
         }
         return comparison();
     }
@@ -368,9 +381,9 @@ public final class Parser {
         if (operator == null) {
             return left;
         }
-        advance();
+        Token operatorToken = advance();
         Expr right = range();
-        Expr result = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+        Expr result = binary(operator, operatorToken, left, right);
         if (comparisonOperator(peek().type()) != null) {
             throw error(peek(), "comparisons cannot be chained", "write a < b and b < c");
         }
@@ -391,20 +404,22 @@ public final class Parser {
 
     private Expr range() {
         Expr from = sum();
-        if (!match(DOT_DOT)) {
+        if (!check(DOT_DOT)) {
             return from;
         }
+        Token dots = advance();
         Expr to = sum();
         Expr step = matchWord("step") ? sum() : null;
-        return new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span()));
+        return deeper(new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span())), dots,
+                from, to, step);
     }
 
     private Expr sum() {
         Expr left = product();
         while (check(PLUS) || check(MINUS)) {
-            BinaryOperator operator = advance().is(PLUS) ? BinaryOperator.ADD : BinaryOperator.SUBTRACT;
+            Token operator = advance();
             Expr right = product();
-            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+            left = binary(operator.is(PLUS) ? BinaryOperator.ADD : BinaryOperator.SUBTRACT, operator, left, right);
         }
         return left;
     }
@@ -412,9 +427,9 @@ public final class Parser {
     private Expr product() {
         Expr left = unary();
         while (check(STAR) || check(SLASH)) {
-            BinaryOperator operator = advance().is(STAR) ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE;
+            Token operator = advance();
             Expr right = unary();
-            left = new Expr.Binary(operator, left, right, left.span().to(right.span()));
+            left = binary(operator.is(STAR) ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE, operator, left, right);
         }
         return left;
     }
@@ -422,9 +437,11 @@ public final class Parser {
     private Expr unary() {
         if (check(MINUS) || check(PLUS)) {
             Token operator = advance();
+            enter(operator);
             Expr operand = unary();
+            nesting--;
             UnaryOperator kind = operator.is(MINUS) ? UnaryOperator.NEGATE : UnaryOperator.PLUS;
-            return new Expr.Unary(kind, operand, operator.span().to(operand.span()));
+            return deeper(new Expr.Unary(kind, operand, operator.span().to(operand.span())), operator, operand);
         }
         return power();
     }
@@ -432,11 +449,14 @@ public final class Parser {
     /** {@code ^} binds tighter than a leading minus and groups to the right: {@code -x^2^3} is {@code -(x^(2^3))}. */
     private Expr power() {
         Expr base = call();
-        if (!match(CARET)) {
+        if (!check(CARET)) {
             return base;
         }
+        Token caret = advance();
+        enter(caret);
         Expr exponent = unary();
-        return new Expr.Binary(BinaryOperator.POWER, base, exponent, base.span().to(exponent.span()));
+        nesting--;
+        return binary(BinaryOperator.POWER, caret, base, exponent);
     }
 
     private Expr call() {
@@ -449,6 +469,7 @@ public final class Parser {
             throw error(open, "only a named function can be called", null);
         }
         openBrackets.push(open);
+        enter(open);
         List<Argument> arguments = new ArrayList<>();
         if (!check(RIGHT_PAREN)) {
             do {
@@ -456,7 +477,9 @@ public final class Parser {
             } while (match(COMMA));
         }
         Token close = closeBracket(RIGHT_PAREN, "expected ',' or ')' after an argument of " + name.id() + "(...)");
-        return new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span()));
+        nesting--;
+        return deeper(new Expr.Call(name, List.copyOf(arguments), name.span().to(close.span())), open,
+                arguments.stream().map(Argument::value).toArray(Expr[]::new));
     }
 
     /** {@code value}, or a named argument written {@code name value} (as in {@code priced_by hf}) or {@code name = value}. */
@@ -515,8 +538,10 @@ public final class Parser {
             }
             case LEFT_PAREN -> {
                 openBrackets.push(advance());
+                enter(token);
                 Expr inner = expression();
                 closeBracket(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
+                nesting--;
                 return inner;
             }
             case LEFT_BRACKET -> {
@@ -529,6 +554,7 @@ public final class Parser {
     private Expr list() {
         Token open = advance();
         openBrackets.push(open);
+        enter(open);
         List<Expr> elements = new ArrayList<>();
         if (!check(RIGHT_BRACKET)) {
             do {
@@ -536,14 +562,44 @@ public final class Parser {
             } while (match(COMMA));
         }
         Token close = closeBracket(RIGHT_BRACKET, "expected ',' or ']' after an element of the list");
-        return new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span()));
+        nesting--;
+        return deeper(new Expr.ListLiteral(List.copyOf(elements), open.span().to(close.span())), open,
+                elements.toArray(Expr[]::new));
     }
 
     private Expr calibrate(Token keyword) {
         Expr model = sum();
         consumeWord("to", "expected 'to' and the data after 'calibrate " + text(model) + "'");
         Expr data = sum();
-        return new Expr.Calibrate(model, data, keyword.span().to(data.span()));
+        return deeper(new Expr.Calibrate(model, data, keyword.span().to(data.span())), keyword, model, data);
+    }
+
+    // ---- nesting limits ----
+
+    /** One more bracket or operator open inside the others; an error at {@code at} past the limit. */
+    private void enter(Token at) {
+        if (++nesting > NestingLimits.MAX_BRACKETS) {
+            throw error(at, NestingLimits.BRACKETS_MESSAGE, NestingLimits.HINT);
+        }
+    }
+
+    private Expr binary(BinaryOperator operator, Token at, Expr left, Expr right) {
+        return deeper(new Expr.Binary(operator, left, right, left.span().to(right.span())), at, left, right);
+    }
+
+    /** {@code node}, one deeper than the deepest of its operands; an error at its operator {@code at} past the limit. */
+    private <E extends Expr> E deeper(E node, Token at, Expr... operands) {
+        int depth = 0;
+        for (Expr operand : operands) {
+            if (operand != null) {
+                depth = Math.max(depth, depths.getOrDefault(operand, 1));
+            }
+        }
+        if (depth + 1 > NestingLimits.MAX_DEPTH) {
+            throw error(at, NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
+        }
+        depths.put(node, depth + 1);
+        return node;
     }
 
     // ---- lines, brackets and recovery ----
@@ -664,6 +720,7 @@ public final class Parser {
      */
     private void synchronize(int first) {
         openBrackets.clear();
+        nesting = 0;
         blockDepth = 0;
         if (startsLaterLine(first)) {
             return;
@@ -690,6 +747,7 @@ public final class Parser {
     /** Skips to the next clause of a block, stopping before the block's closing '}'. */
     private void synchronizeClause(int first) {
         openBrackets.clear();
+        nesting = 0;
         if (startsLaterLine(first)) {
             return;
         }

@@ -1,0 +1,99 @@
+package margo.dsl.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import margo.dsl.check.CheckedProgram;
+import margo.dsl.check.Kind;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.syntax.BinaryOperator;
+import margo.dsl.syntax.Expr;
+import margo.dsl.syntax.SourceFile;
+
+/**
+ * A scalar that came out Infinity or NaN ({@code let x = 1/0}, {@code show log(0)}, {@code let big = 1e999}) is
+ * kept, but never in silence: one warning at the innermost part of the expression that went non-finite from
+ * finite operands, so that the user sees which division or call did it. A name is not blamed (its own statement
+ * was warned about), nor a call whose NaN {@link UndefinedResults} already explains.
+ */
+final class NonFiniteResults {
+
+    private final CheckedProgram checked;
+    private final SourceFile source;
+    private final UndefinedResults undefined;
+
+    NonFiniteResults(CheckedProgram checked, UndefinedResults undefined) {
+        this.checked = checked;
+        this.source = checked.program().source();
+        this.undefined = undefined;
+    }
+
+    /**
+     * The warning for {@code expr}, whose value is {@code value}, or null when it is finite or already explained.
+     *
+     * @param evaluate the value of any numeric part of {@code expr}, evaluated on its own
+     */
+    Diagnostic warning(Expr expr, double value, ToDoubleFunction<Expr> evaluate) {
+        if (Double.isFinite(value)) {
+            return null;
+        }
+        Expr culprit = expr;
+        for (Expr deeper = nonFiniteOperand(culprit, evaluate); deeper != null; deeper = nonFiniteOperand(culprit, evaluate)) {
+            culprit = deeper;
+        }
+        if (culprit instanceof Expr.Name || undefined.recorded(culprit.span())) {
+            return null;
+        }
+        double culpritValue = culprit == expr ? value : evaluate.applyAsDouble(culprit);
+        return Diagnostic.warning(source, culprit.span(), text(culprit) + " is " + describe(culpritValue)
+                + reason(culprit, evaluate));
+    }
+
+    /** The first numeric operand of {@code expr} that is itself Infinity or NaN, or null when all are finite. */
+    private Expr nonFiniteOperand(Expr expr, ToDoubleFunction<Expr> evaluate) {
+        for (Expr operand : numericOperands(expr)) {
+            if (!Double.isFinite(evaluate.applyAsDouble(operand))) {
+                return operand;
+            }
+        }
+        return null;
+    }
+
+    private List<Expr> numericOperands(Expr expr) {
+        List<Expr> operands = new ArrayList<>();
+        List<Expr> all = switch (expr) {
+            case Expr.Unary unary -> List.of(unary.operand());
+            case Expr.Binary binary -> List.of(binary.left(), binary.right());
+            case Expr.Call call -> checked.argumentsOf(call);
+            default -> List.of();
+        };
+        for (Expr operand : all) {
+            if (operand != null && isNumeric(checked.typeOf(operand).kind())) {
+                operands.add(operand);
+            }
+        }
+        return operands;
+    }
+
+    private static boolean isNumeric(Kind kind) {
+        return kind == Kind.NUMBER || kind == Kind.DURATION;
+    }
+
+    private static String describe(double value) {
+        return Double.isNaN(value) ? "undefined (NaN)" : value > 0 ? "Infinity" : "-Infinity";
+    }
+
+    private static String reason(Expr culprit, ToDoubleFunction<Expr> evaluate) {
+        return switch (culprit) {
+            case Expr.NumberLiteral ignored -> ": the number is too large (the largest is about 1.8e308)";
+            case Expr.Binary binary when binary.operator() == BinaryOperator.DIVIDE
+                    && evaluate.applyAsDouble(binary.right()) == 0 -> ": division by zero";
+            case Expr.Binary ignored -> ": the result is beyond the range of a number (about 1.8e308)";
+            default -> "";
+        };
+    }
+
+    private String text(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
+    }
+}
