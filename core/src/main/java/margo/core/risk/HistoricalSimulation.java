@@ -39,18 +39,15 @@ public record HistoricalSimulation(ShockSpec spec, HorizonScaling scaling) imple
     public Shock shock(double[] logReturns, int from, int to) {
         RiskArguments.requireWindow(logReturns, from, to, minimumSample());
         int bars = spec.horizonBars();
-        double[] sorted;
+        double[] sample = Arrays.copyOfRange(logReturns, from, to);
         double scale = 1;
         if (scaling == HorizonScaling.DIRECT && bars > 1) {
-            double[] window = Arrays.copyOfRange(logReturns, from, to);
-            sorted = HorizonReturns.overlapping(window, bars);
-            Arrays.sort(sorted);
+            sample = HorizonReturns.overlapping(sample, bars);
         } else {
-            sorted = TailQuantiles.sorted(logReturns, from, to);
             scale = Math.sqrt(bars);
         }
         double p = spec.tailProbability();
-        return Shock.ofLogReturns(scale * TailQuantiles.lower(sorted, p, spec.measure()),
-                scale * TailQuantiles.upper(sorted, p, spec.measure()));
+        return Shock.ofLogReturns(scale * TailQuantiles.lower(sample, p, spec.measure()),
+                scale * TailQuantiles.upper(sample, p, spec.measure()));
     }
 }

@@ -152,6 +152,17 @@ public final class ShockSeries {
         return Backtest.of(exceptions(tail, spec.horizonBars()), spec.confidence());
     }
 
+    /** This series' origins and realised moves with other shocks, e.g. after anti-procyclicality tools. */
+    ShockSeries withShocks(String method, Shock[] shocks) {
+        double[] newDown = new double[shocks.length];
+        double[] newUp = new double[shocks.length];
+        for (int i = 0; i < shocks.length; i++) {
+            newDown[i] = shocks[i].down();
+            newUp[i] = shocks[i].up();
+        }
+        return new ShockSeries(method, spec, origins, newDown, newUp, realised);
+    }
+
     /** This series restricted to entries {@code [from, to)}, e.g. a backtest period. */
     public ShockSeries slice(int from, int to) {
         if (from < 0 || to > size() || from >= to) {

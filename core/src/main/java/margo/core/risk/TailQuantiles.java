@@ -1,6 +1,7 @@
 package margo.core.risk;
 
-import java.util.Arrays;
+import org.apache.commons.math3.util.KthSelector;
+import org.apache.commons.math3.util.MedianOf3PivotingStrategy;
 
 /**
  * Empirical tail quantiles and tail means of a sample.
@@ -9,58 +10,69 @@ import java.util.Arrays;
  * {@code (n - 1) p} (Hyndman and Fan 1996, definition 7; numpy's and R's default), so that the estimate moves
  * continuously with {@code p}. The tail mean below {@code p} is the mean of the observations at or below that
  * quantile, at least the smallest one; above {@code 1 - p} likewise.
+ *
+ * <p>Order statistics come from Commons Math's quickselect ({@link KthSelector}), linear in the sample rather than
+ * a sort's {@code n log n}: a shock series ranks a window at every bar. Every method reorders the array it is given,
+ * which must be a scratch copy.
  */
 final class TailQuantiles {
+
+    private static final KthSelector SELECTOR = new KthSelector(new MedianOf3PivotingStrategy());
 
     private TailQuantiles() {
     }
 
-    /** The sorted copy of {@code values[from, to)}. */
-    static double[] sorted(double[] values, int from, int to) {
-        double[] copy = Arrays.copyOfRange(values, from, to);
-        Arrays.sort(copy);
-        return copy;
-    }
-
-    /** The quantile at probability {@code p} of the ascending {@code sorted}. */
-    static double quantile(double[] sorted, double p) {
-        double position = (sorted.length - 1) * p;
+    /** The quantile at probability {@code p} of {@code values}, which it reorders. */
+    static double quantile(double[] values, double p) {
+        double position = (values.length - 1) * p;
         int below = (int) Math.floor(position);
-        if (below >= sorted.length - 1) {
-            return sorted[sorted.length - 1];
+        double low = SELECTOR.select(values, null, below);
+        if (below >= values.length - 1) {
+            return low;
         }
-        double weight = position - below;
-        return sorted[below] + weight * (sorted[below + 1] - sorted[below]);
+        // After selection every value past index 'below' is at least 'low': the next order statistic is their least.
+        double next = Double.POSITIVE_INFINITY;
+        for (int i = below + 1; i < values.length; i++) {
+            next = Math.min(next, values[i]);
+        }
+        return low + (position - below) * (next - low);
     }
 
     /** The lower tail's measure at tail probability {@code p}: its quantile or the mean at or below it. */
-    static double lower(double[] sorted, double p, Measure measure) {
-        double quantile = quantile(sorted, p);
+    static double lower(double[] values, double p, Measure measure) {
+        double quantile = quantile(values, p);
         if (measure == Measure.VALUE_AT_RISK) {
             return quantile;
         }
-        double sum = sorted[0];
-        int count = 1;
-        for (int i = 1; i < sorted.length && sorted[i] <= quantile; i++) {
-            sum += sorted[i];
-            count++;
+        double sum = 0;
+        int count = 0;
+        double least = Double.POSITIVE_INFINITY;
+        for (double value : values) {
+            least = Math.min(least, value);
+            if (value <= quantile) {
+                sum += value;
+                count++;
+            }
         }
-        return sum / count;
+        return count == 0 ? least : sum / count;
     }
 
     /** The upper tail's measure at tail probability {@code p}: its quantile or the mean at or above it. */
-    static double upper(double[] sorted, double p, Measure measure) {
-        double quantile = quantile(sorted, 1 - p);
+    static double upper(double[] values, double p, Measure measure) {
+        double quantile = quantile(values, 1 - p);
         if (measure == Measure.VALUE_AT_RISK) {
             return quantile;
         }
-        int last = sorted.length - 1;
-        double sum = sorted[last];
-        int count = 1;
-        for (int i = last - 1; i >= 0 && sorted[i] >= quantile; i--) {
-            sum += sorted[i];
-            count++;
+        double sum = 0;
+        int count = 0;
+        double greatest = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            greatest = Math.max(greatest, value);
+            if (value >= quantile) {
+                sum += value;
+                count++;
+            }
         }
-        return sum / count;
+        return count == 0 ? greatest : sum / count;
     }
 }

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 class HistoricalSimulationTest {
@@ -86,5 +87,17 @@ class HistoricalSimulationTest {
                 .shock(r, 0, r.length);
         assertEquals(-Z99 * sigma, shock.downLogReturn(), 0.1 * sigma);
         assertEquals(Z99 * sigma, shock.upLogReturn(), 0.1 * sigma);
+    }
+
+    /** On 20,000 unit-variance t(4) returns both 99% tails converge to the true quantile within 10%. */
+    @Property(tries = 10)
+    void quantilesOfStudentReturnsConvergeToTheTrueOnes(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        double sigma = 0.03;
+        double[] r = SimulatedReturns.studentT(seed, 20_000, 4, sigma);
+        double truth = sigma * Math.sqrt(0.5) * new TDistribution(4).inverseCumulativeProbability(0.99);
+        Shock shock = new HistoricalSimulation(ShockSpec.valueAtRisk(0.99, 1), HorizonScaling.DIRECT)
+                .shock(r, 0, r.length);
+        assertEquals(-truth, shock.downLogReturn(), 0.1 * truth);
+        assertEquals(truth, shock.upLogReturn(), 0.1 * truth);
     }
 }
