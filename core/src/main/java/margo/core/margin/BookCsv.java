@@ -1,20 +1,24 @@
 package margo.core.margin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import margo.core.io.DataFile;
+import margo.core.io.FileFormatException;
+import margo.core.io.MessageText;
+import margo.core.market.CsvFile;
 import margo.core.market.InstrumentName;
 import margo.core.market.RowProblem;
 
 /**
- * Reads a book of positions and collateral by account from CSV ({@code examples/data/book.csv}).
+ * Reads a book of positions and collateral by account from CSV ({@code examples/data/book.csv}), with the
+ * quoting, line ends and byte order mark of {@link CsvFile}.
  *
  * <p>Columns (header required, any order, names case-insensitive):
  * <ul>
@@ -44,70 +48,84 @@ public final class BookCsv {
     private BookCsv() {
     }
 
-    /** Reads and checks a book file against the pricer's market. */
+    /** {@link #load(Path, PositionPricer, long)} with files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public static BookLoad load(Path path, PositionPricer pricer) throws BookFormatException {
+        return load(path, pricer, DataFile.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads and checks a book file against the pricer's market, streaming the file.
+     *
+     * @param maxBytes the largest file read ({@link DataFile})
+     * @throws BookFormatException when the file is missing, not a regular file, unreadable, too large, empty,
+     *                             without a position, or without a required column
+     */
+    public static BookLoad load(Path path, PositionPricer pricer, long maxBytes) throws BookFormatException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
-        String content;
-        try {
-            content = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BookFormatException("no such file: " + path);
-        } catch (IOException e) {
-            throw new BookFormatException("cannot read " + path + ": " + e.getMessage(), e);
+        try (BufferedReader content = DataFile.open(path, maxBytes)) {
+            return read(path.toString(), content, pricer);
+        } catch (IOException unreadable) {
+            throw new BookFormatException("cannot read " + path + ": " + DataFile.reason(unreadable), unreadable);
         }
-        return parse(path.toString(), content, pricer);
     }
 
     /** Reads and checks a book given as text; {@code name} names it in messages. */
     public static BookLoad parse(String name, String content, PositionPricer pricer) throws BookFormatException {
-        if (content == null || pricer == null) {
-            throw new IllegalArgumentException("content and pricer must not be null");
+        if (content == null) {
+            throw new IllegalArgumentException("content must not be null");
         }
-        String[] lines = content.replace("\uFEFF", "").split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
-            throw new BookFormatException(name + " is empty; expected a header " + String.join(",", REQUIRED));
+        try {
+            return read(name, new StringReader(content), pricer);
+        } catch (IOException impossible) {
+            throw new IllegalStateException("a StringReader does not fail", impossible);
         }
-        List<String> header = new ArrayList<>();
-        for (String column : lines[0].split(",", -1)) {
-            header.add(column.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static BookLoad read(String name, Reader content, PositionPricer pricer)
+            throws IOException, BookFormatException {
+        if (pricer == null) {
+            throw new IllegalArgumentException("pricer must not be null");
+        }
+        CsvFile csv;
+        try {
+            csv = CsvFile.read(name, content, "positions or collateral");
+        } catch (FileFormatException malformed) {
+            throw new BookFormatException(malformed.getMessage(), malformed);
         }
         for (String column : REQUIRED) {
-            if (!header.contains(column)) {
-                throw new BookFormatException(name + " has no column '" + column + "'; its header is " + header
-                        + ", expected " + String.join(",", REQUIRED) + "[,haircut][,margin_group]");
+            if (!csv.has(column)) {
+                throw new BookFormatException(name + " has no column '" + column + "'; its header is "
+                        + MessageText.value(String.join(",", csv.header())) + ", expected "
+                        + String.join(",", REQUIRED) + "[,haircut][,margin_group]");
             }
         }
         List<RowProblem> problems = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();
         Map<String, Map<String, GroupRows>> accounts = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int lineNumber = i + 1;
-            String[] fields = lines[i].split(",", -1);
-            String instrumentText = fields.length == header.size() ? field(header, fields, "instrument") : null;
+        for (CsvFile.Record record : csv.records()) {
+            int lineNumber = record.lineNumber();
+            String fieldCount = csv.fieldCountProblem(record);
+            String instrumentText = fieldCount == null ? csv.value(record, "instrument") : null;
             try {
-                if (fields.length != header.size()) {
-                    throw new IllegalArgumentException("has " + fields.length + " fields but the header has "
-                            + header.size());
+                if (fieldCount != null) {
+                    throw new IllegalArgumentException(fieldCount);
                 }
-                String account = field(header, fields, "account");
+                String account = csv.value(record, "account");
                 if (account.isEmpty()) {
                     throw new IllegalArgumentException("account is empty");
                 }
-                String label = field(header, fields, "margin_group");
+                String label = csv.value(record, "margin_group");
                 GroupRows group = accounts.computeIfAbsent(account, a -> new LinkedHashMap<>())
                         .computeIfAbsent(label, l -> new GroupRows(lineNumber));
                 if (!instrumentText.contains("-")) {
-                    group.collateral.add(collateral(header, fields, instrumentText, pricer));
+                    group.collateral.add(collateral(csv, record, instrumentText, pricer));
                 } else {
-                    group.positions.add(position(header, fields, instrumentText, pricer));
+                    group.positions.add(position(csv, record, instrumentText, pricer));
                 }
-                Integer copied = firstCopy.putIfAbsent(trimmed(fields), lineNumber);
+                Integer copied = firstCopy.putIfAbsent(trimmed(record.fields()), lineNumber);
                 if (copied != null) {
                     warnings.add(new RowProblem(lineNumber, instrumentText, "repeats line " + copied + " exactly;"
                             + " both rows are counted (delete one if the trade was booked twice)",
@@ -123,8 +141,8 @@ public final class BookCsv {
             List<MarginGroup> kept = new ArrayList<>();
             groups.forEach((label, rows) -> {
                 if (!rows.positions.isEmpty() && rows.collateral.isEmpty()) {
-                    problems.add(new RowProblem(rows.firstLine, null, "account " + account
-                            + (label.isEmpty() ? "" : " group " + label) + " has positions but no collateral (zero"
+                    problems.add(new RowProblem(rows.firstLine, null, "account " + MessageText.value(account)
+                            + (label.isEmpty() ? "" : " group " + MessageText.value(label)) + " has positions but no collateral (zero"
                             + " collateral); its positions are left out", RowProblem.Origin.CSV_LINE));
                 } else if (!rows.positions.isEmpty() || !rows.collateral.isEmpty()) {
                     kept.add(new MarginGroup(label, rows.positions, rows.collateral));
@@ -138,23 +156,23 @@ public final class BookCsv {
         return new BookLoad(new Book(book), problems, warnings);
     }
 
-    private static Collateral collateral(List<String> header, String[] fields, String currency,
+    private static Collateral collateral(CsvFile csv, CsvFile.Record record, String currency,
             PositionPricer pricer) {
         if (currency.isEmpty()) {
             throw new IllegalArgumentException("instrument is empty");
         }
-        double amount = number("size", field(header, fields, "size"));
+        double amount = number("size", csv.value(record, "size"));
         if (!(amount > 0)) {
             throw new IllegalArgumentException("collateral amount must be positive, not " + amount + " (zero collateral)");
         }
-        String haircutText = field(header, fields, "haircut");
+        String haircutText = csv.value(record, "haircut");
         double haircut = haircutText.isEmpty() ? 0.0 : number("haircut", haircutText);
         Collateral collateral = new Collateral(currency, amount, haircut);
         Collateral.usdPrice(collateral.currency(), pricer);
         return collateral;
     }
 
-    private static Position position(List<String> header, String[] fields, String instrumentText,
+    private static Position position(CsvFile csv, CsvFile.Record record, String instrumentText,
             PositionPricer pricer) {
         InstrumentName instrument;
         try {
@@ -166,11 +184,11 @@ public final class BookCsv {
         if (unpriceable != null) {
             throw new IllegalArgumentException(unpriceable);
         }
-        double size = number("size", field(header, fields, "size"));
+        double size = number("size", csv.value(record, "size"));
         if (size == 0) {
             throw new IllegalArgumentException("size is 0; leave closed positions out of the book");
         }
-        String priceText = field(header, fields, "average_price");
+        String priceText = csv.value(record, "average_price");
         boolean option = instrument instanceof InstrumentName.Option;
         if (priceText.isEmpty() && !option) {
             throw new IllegalArgumentException("average_price is missing; futures and perpetuals need their entry price");
@@ -183,17 +201,12 @@ public final class BookCsv {
         return new Position(instrument, size, averagePrice);
     }
 
-    private static List<String> trimmed(String[] fields) {
-        List<String> out = new ArrayList<>(fields.length);
+    private static List<String> trimmed(List<String> fields) {
+        List<String> out = new ArrayList<>(fields.size());
         for (String field : fields) {
             out.add(field.trim());
         }
         return out;
-    }
-
-    private static String field(List<String> header, String[] fields, String column) {
-        int at = header.indexOf(column);
-        return at < 0 ? "" : fields[at].trim();
     }
 
     private static double number(String column, String text) {
@@ -204,7 +217,7 @@ public final class BookCsv {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + text + "' is not a number");
+            throw new IllegalArgumentException(column + " '" + MessageText.value(text) + "' is not a number");
         }
     }
 

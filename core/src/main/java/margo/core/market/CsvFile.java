@@ -1,21 +1,27 @@
 package margo.core.market;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import margo.core.io.FileFormatException;
+import margo.core.io.MessageText;
 
 /**
- * A CSV file split into a header and records that remember their line numbers, so that a rejected row
- * can be named by the line a user sees in an editor. RFC 4180 quoting ({@code "a,b"}, {@code ""} for a
- * quote) within a line; blank lines are skipped. Header names are matched case-insensitively.
+ * A CSV file split into a header and records that remember their line numbers, so that a rejected row can be
+ * named by the line a user sees in an editor. The one CSV reader of Margo's chains, books and histories:
+ * RFC 4180 quoting ({@code "a,b"}, {@code ""} for a quote, a line break inside quotes), LF or CRLF line ends, a
+ * leading byte order mark dropped, blank lines skipped. The text is streamed from a reader, never held whole.
+ * Header names are matched case-insensitively.
  */
-final class CsvFile {
+public final class CsvFile {
 
-    /** One data line: its 1-based line number in the file and its fields. */
-    record Record(int lineNumber, List<String> fields) {
+    /** One data record: the 1-based line number it starts on and its fields, as written. */
+    public record Record(int lineNumber, List<String> fields) {
     }
 
     private final String name;
@@ -34,123 +40,197 @@ final class CsvFile {
     }
 
     /**
-     * Splits {@code content} into lines and fields.
+     * Reads the header and every record of {@code reader} (not closed here).
      *
      * @param name the file name, for messages
-     * @throws ChainFormatException when there is no header or no data line
+     * @param rows what the records hold, for messages: {@code options}, {@code positions}, {@code prices}
+     * @throws FileFormatException when there is no header, no record, or a quoted field that never closes
+     * @throws IOException         when the reader fails
      */
-    static CsvFile parse(String name, String content) throws ChainFormatException {
-        return parse(name, content, "options");
-    }
-
-    /**
-     * Splits {@code content} into lines and fields.
-     *
-     * @param name the file name, for messages
-     * @param rows what the data lines hold, for messages: {@code options}, {@code prices}
-     * @throws ChainFormatException when there is no header or no data line
-     */
-    static CsvFile parse(String name, String content, String rows) throws ChainFormatException {
-        String[] lines = content.split("\r?\n", -1);
-        List<String> header = null;
-        List<Record> records = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = i == 0 && lines[i].startsWith("\uFEFF") ? lines[i].substring(1) : lines[i];
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = splitLine(line);
-            if (header == null) {
-                header = new ArrayList<>();
-                for (String field : fields) {
-                    header.add(field.trim());
-                }
-            } else {
-                records.add(new Record(i + 1, fields));
-            }
-        }
+    public static CsvFile read(String name, Reader reader, String rows) throws IOException, FileFormatException {
+        Records split = new Records(name, reader);
+        List<String> header = split.next();
         if (header == null) {
-            throw new ChainFormatException(name + " is empty: expected a CSV header line and rows of " + rows);
+            throw new FileFormatException(name + " is empty: expected a CSV header line and rows of " + rows);
+        }
+        List<String> names = new ArrayList<>(header.size());
+        for (String field : header) {
+            names.add(field.trim());
+        }
+        List<Record> records = new ArrayList<>();
+        for (List<String> fields = split.next(); fields != null; fields = split.next()) {
+            records.add(new Record(split.recordLine, fields));
         }
         if (records.isEmpty()) {
-            throw new ChainFormatException(name + " has a header but no rows of " + rows);
+            throw new FileFormatException(name + " has a header but no rows of " + rows);
         }
-        return new CsvFile(name, Collections.unmodifiableList(header), records);
+        return new CsvFile(name, Collections.unmodifiableList(names), records);
     }
 
     /** The column names, as written. */
-    List<String> header() {
+    public List<String> header() {
         return header;
     }
 
-    /** The data lines, in file order. */
-    List<Record> records() {
+    /** The data records, in file order. */
+    public List<Record> records() {
         return records;
     }
 
     /** Whether the header has the column (any case). */
-    boolean has(String column) {
+    public boolean has(String column) {
         return index.containsKey(column.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The trimmed text of a record's field by column name (any case); empty when the header has no such column.
+     * The record must have as many fields as the header ({@link #fieldCountProblem}).
+     */
+    public String value(Record record, String column) {
+        Integer i = index.get(column.toLowerCase(Locale.ROOT));
+        return i == null ? "" : record.fields().get(i).trim();
+    }
+
+    /** Why a record cannot be read by column, {@code has 3 fields but the header has 4}; null when it can. */
+    public String fieldCountProblem(Record record) {
+        return record.fields().size() == header.size() ? null
+                : "has " + record.fields().size() + " fields but the header has " + header.size();
     }
 
     /**
      * Fails unless every column is present.
      *
      * @param format the format being read, for the message
-     * @throws ChainFormatException naming the first missing column and listing the columns found
+     * @throws FileFormatException naming the first missing column and listing the columns found
      */
-    void requireColumns(String format, String... columns) throws ChainFormatException {
+    public void requireColumns(String format, String... columns) throws FileFormatException {
         for (String column : columns) {
             if (!has(column)) {
-                throw new ChainFormatException(name + " is read as " + format + " but has no column '" + column
-                        + "'; its columns are " + String.join(", ", header));
+                throw new FileFormatException(name + " is read as " + format + " but has no column '" + column
+                        + "'; its columns are " + MessageText.value(String.join(", ", header)));
             }
         }
     }
 
     /** The fields of one record by column name; a record with the wrong number of fields is rejected. */
     RowFields fields(Record record) throws RowException {
-        if (record.fields().size() != header.size()) {
-            throw new RowException("has " + record.fields().size() + " fields but the header has " + header.size());
+        String problem = fieldCountProblem(record);
+        if (problem != null) {
+            throw new RowException(problem);
         }
         return new RowFields() {
             @Override
             String text(String field) {
-                Integer i = index.get(field.toLowerCase(Locale.ROOT));
-                if (i == null) {
-                    return null;
-                }
-                String value = record.fields().get(i).trim();
+                String value = value(record, field);
                 return value.isEmpty() ? null : value;
             }
         };
     }
 
-    private static List<String> splitLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
+    /** Splits a stream of characters into records, one call at a time, counting lines. */
+    private static final class Records {
+        private final String name;
+        private final Reader reader;
+        private final char[] buffer = new char[1 << 16];
+        private int length;
+        private int position;
+        private int line = 1;
+        /** The line the record last returned starts on. */
+        int recordLine;
+
+        Records(String name, Reader reader) {
+            this.name = name;
+            this.reader = reader;
+        }
+
+        /** The next record that is not a blank line, or null at the end of the text. */
+        List<String> next() throws IOException, FileFormatException {
+            while (true) {
+                int start = line;
+                List<String> fields = new ArrayList<>();
+                StringBuilder field = new StringBuilder();
+                boolean quotedAny = false;
+                int c = read();
+                if (c < 0) {
+                    return null;
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
+                if (start == 1 && c == '\uFEFF') {
+                    c = read();
+                }
+                while (c >= 0 && c != '\n') {
+                    if (c == '"' && field.toString().isBlank()) {
+                        quotedAny = true;
+                        field.setLength(0);
+                        readQuoted(field, start);
+                    } else if (c == ',') {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                    } else if (c != '\r') {
+                        field.append((char) c);
+                    }
+                    c = read();
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                if (fields.isEmpty() && !quotedAny && field.toString().isBlank()) {
+                    if (c < 0) {
+                        return null;
+                    }
+                    continue;
+                }
                 fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+                recordLine = start;
+                return fields;
             }
         }
-        fields.add(field.toString());
-        return fields;
+
+        /** The rest of a quoted field, after its opening quote, up to its closing quote. */
+        private void readQuoted(StringBuilder field, int recordStart) throws IOException, FileFormatException {
+            int opened = line;
+            while (true) {
+                int c = read();
+                if (c < 0) {
+                    throw new FileFormatException(name + " line " + opened + ": a quoted field opens here and"
+                            + " never closes" + (opened == recordStart ? "" : " (the record starts on line "
+                            + recordStart + ")"));
+                }
+                if (c == '"') {
+                    if (peek() != '"') {
+                        return;
+                    }
+                    read();
+                } else if (c == '\n') {
+                    line++;
+                } else if (c == '\r' && peek() == '\n') {
+                    continue;
+                }
+                field.append((char) c);
+            }
+        }
+
+        private int read() throws IOException {
+            if (position == length && !fill()) {
+                return -1;
+            }
+            return buffer[position++];
+        }
+
+        private int peek() throws IOException {
+            if (position == length && !fill()) {
+                return -1;
+            }
+            return buffer[position];
+        }
+
+        private boolean fill() throws IOException {
+            int n;
+            do {
+                n = reader.read(buffer, 0, buffer.length);
+            } while (n == 0);
+            length = Math.max(n, 0);
+            position = 0;
+            return n > 0;
+        }
     }
 }

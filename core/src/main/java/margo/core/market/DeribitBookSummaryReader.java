@@ -3,10 +3,13 @@ package margo.core.market;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
 import java.time.Instant;
 import java.util.List;
+import margo.core.io.FileFormatException;
+import margo.core.io.MessageText;
+import margo.core.io.StrictJson;
 
 /**
  * Reads Deribit's book summary, {@code public/get_book_summary_by_currency?currency=BTC&kind=option}, as
@@ -27,8 +30,8 @@ final class DeribitBookSummaryReader {
     }
 
     /** Reads the CSV export. */
-    static RawChain readCsv(String name, String content) throws ChainFormatException {
-        CsvFile csv = CsvFile.parse(name, content);
+    static RawChain readCsv(String name, Reader content) throws IOException, FileFormatException {
+        CsvFile csv = CsvFile.read(name, content, "options");
         csv.requireColumns("a Deribit book summary CSV", "instrument_name", "bid_price", "ask_price");
         Timestamps stamps = stamps();
         QuoteRows rows = QuoteRows.readCsv(csv, "instrument_name", (row, fields) -> quote(row, fields, stamps));
@@ -36,7 +39,7 @@ final class DeribitBookSummaryReader {
     }
 
     /** Reads the JSON response; rows are numbered by their 1-based index in the result array. */
-    static RawChain readJson(String name, String content) throws ChainFormatException {
+    static RawChain readJson(String name, Reader content) throws IOException, FileFormatException {
         JsonArray result = resultArray(name, content);
         if (result.isEmpty()) {
             throw new ChainFormatException(name + " has an empty result array: no options to load");
@@ -46,7 +49,7 @@ final class DeribitBookSummaryReader {
         for (int i = 0; i < result.size(); i++) {
             JsonElement entry = result.get(i);
             if (!entry.isJsonObject()) {
-                rows.reject(i + 1, null, "is not a JSON object but " + entry);
+                rows.reject(i + 1, null, "is not a JSON object but " + MessageText.value(entry.toString()));
                 continue;
             }
             rows.read(i + 1, jsonFields(entry.getAsJsonObject()), (row, fields) -> quote(row, fields, stamps));
@@ -54,14 +57,8 @@ final class DeribitBookSummaryReader {
         return chain(rows, stamps, RowProblem.Origin.JSON_ENTRY);
     }
 
-    private static JsonArray resultArray(String name, String content) throws ChainFormatException {
-        JsonNesting.requireShallow(name, content);
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(content);
-        } catch (JsonParseException e) {
-            throw new ChainFormatException(name + " is not valid JSON: " + e.getMessage(), e);
-        }
+    private static JsonArray resultArray(String name, Reader content) throws IOException, FileFormatException {
+        JsonElement root = StrictJson.read(name, content);
         if (root.isJsonArray()) {
             return root.getAsJsonArray();
         }
@@ -69,7 +66,7 @@ final class DeribitBookSummaryReader {
             JsonObject object = root.getAsJsonObject();
             if (object.has("error")) {
                 throw new ChainFormatException(name + " holds a Deribit error response, not a book summary: "
-                        + object.get("error"));
+                        + MessageText.value(object.get("error").toString()));
             }
             if (object.has("result") && object.get("result").isJsonArray()) {
                 return object.getAsJsonArray("result");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import margo.core.io.MessageText;
 
 /**
  * Deribit's expiry dates ({@code 29MAR24}, {@code 5APR24}) and its settlement time.
@@ -37,7 +38,7 @@ public final class DeribitExpiry {
     public static LocalDate parse(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
         if (!upper.matches("[0-9]{1,2}[A-Z]{3}[0-9]{2}")) {
-            throw new IllegalArgumentException("expiry '" + text
+            throw new IllegalArgumentException("expiry '" + MessageText.value(text)
                     + "' is not a date like 29MAR24 or 5APR24 (day, three-letter month, two-digit year)");
         }
         int monthStart = Character.isDigit(upper.charAt(1)) ? 2 : 1;
@@ -51,13 +52,15 @@ public final class DeribitExpiry {
             }
         }
         if (month < 0) {
-            throw new IllegalArgumentException("expiry '" + text + "' has month '" + monthText
+            throw new IllegalArgumentException("expiry '" + MessageText.value(text) + "' has month '"
+                    + MessageText.value(monthText)
                     + "'; expected one of JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC");
         }
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("expiry '" + text + "' is not a calendar date: day " + day
+            throw new IllegalArgumentException("expiry '" + MessageText.value(text) + "' is not a calendar date: day "
+                    + day
                     + " of " + monthText + " " + year);
         }
     }

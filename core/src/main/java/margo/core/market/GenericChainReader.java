@@ -1,10 +1,14 @@
 package margo.core.market;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import margo.core.io.MessageText;
+import margo.core.io.FileFormatException;
 import margo.core.pricing.OptionType;
 
 /**
@@ -24,8 +28,8 @@ final class GenericChainReader {
     private GenericChainReader() {
     }
 
-    static RawChain read(String name, String content) throws ChainFormatException {
-        CsvFile csv = CsvFile.parse(name, content);
+    static RawChain read(String name, Reader content) throws IOException, FileFormatException {
+        CsvFile csv = CsvFile.read(name, content, "options");
         csv.requireColumns("a generic option CSV", "expiry", "strike", "type", "bid", "ask");
         String forwardColumn = csv.has("forward") ? "forward" : "underlying_price";
         Timestamps stamps = new Timestamps("timestamp", null, "the generic schema");
@@ -68,7 +72,7 @@ final class GenericChainReader {
             try {
                 return DeribitExpiry.expiryInstant(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                throw new RowException("expiry '" + text + "' is not a calendar date");
+                throw new RowException("expiry '" + MessageText.value(text) + "' is not a calendar date");
             }
         }
         if (text.contains("T")) {
@@ -77,7 +81,7 @@ final class GenericChainReader {
         try {
             return DeribitExpiry.expiryInstant(DeribitExpiry.parse(text));
         } catch (IllegalArgumentException e) {
-            throw new RowException("expiry '" + text + "' is not a date (2024-03-29), an instant"
+            throw new RowException("expiry '" + MessageText.value(text) + "' is not a date (2024-03-29), an instant"
                     + " (2024-03-29T08:00:00Z) or a Deribit date (29MAR24)");
         }
     }
@@ -86,7 +90,8 @@ final class GenericChainReader {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new RowException(field + " '" + text + "' is not an instant like 2024-03-01T08:00:00Z");
+            throw new RowException(field + " '" + MessageText.value(text)
+                    + "' is not an instant like 2024-03-01T08:00:00Z");
         }
     }
 

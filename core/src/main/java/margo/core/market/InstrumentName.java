@@ -3,6 +3,7 @@ package margo.core.market;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import margo.core.io.MessageText;
 import margo.core.pricing.OptionType;
 
 /**
@@ -117,7 +118,7 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
                 return new Option(underlyingPart(text, parts[0]), expiryPart(text, parts[1]),
                         strikePart(text, parts[2]), typePart(text, parts[3]));
             }
-            default -> throw new IllegalArgumentException("instrument name '" + text
+            default -> throw new IllegalArgumentException("instrument name '" + MessageText.value(text)
                     + "' has " + parts.length + " dash-separated parts; expected UNDERLYING-DDMMMYY-STRIKE-C|P"
                     + " (option), UNDERLYING-DDMMMYY (future) or UNDERLYING-PERPETUAL");
         }
@@ -133,7 +134,7 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
         if (parsed instanceof Option option) {
             return option;
         }
-        throw new IllegalArgumentException("instrument name '" + name.trim()
+        throw new IllegalArgumentException("instrument name '" + MessageText.value(name.trim())
                 + "' names a future or perpetual, not an option (expected UNDERLYING-DDMMMYY-STRIKE-C|P)");
     }
 
@@ -159,7 +160,8 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
 
     private static String underlyingPart(String name, String part) {
         if (part.isEmpty() || !part.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
-            throw new IllegalArgumentException("instrument name '" + name + "' has underlying '" + part
+            throw new IllegalArgumentException("instrument name '" + MessageText.value(name) + "' has underlying '"
+                    + MessageText.value(part)
                     + "'; expected letters, digits or '_' such as BTC or XRP_USDC");
         }
         return part.toUpperCase(Locale.ROOT);
@@ -169,7 +171,8 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
         try {
             return DeribitExpiry.parse(part);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("instrument name '" + name + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("instrument name '" + MessageText.value(name) + "': "
+                    + e.getMessage(), e);
         }
     }
 
@@ -182,11 +185,13 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
             }
             strike = Double.parseDouble(decimal);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("instrument name '" + name + "' has strike '" + part
+            throw new IllegalArgumentException("instrument name '" + MessageText.value(name) + "' has strike '"
+                    + MessageText.value(part)
                     + "'; expected digits, with 'd' for a decimal point as in 60000 or 0d55");
         }
         if (!(strike > 0)) {
-            throw new IllegalArgumentException("instrument name '" + name + "' has strike " + part
+            throw new IllegalArgumentException("instrument name '" + MessageText.value(name) + "' has strike "
+                    + MessageText.value(part)
                     + "; a strike must be positive");
         }
         return strike;
@@ -196,7 +201,8 @@ public sealed interface InstrumentName permits InstrumentName.Option, Instrument
         return switch (part.toUpperCase(Locale.ROOT)) {
             case "C" -> OptionType.CALL;
             case "P" -> OptionType.PUT;
-            default -> throw new IllegalArgumentException("instrument name '" + name + "' ends in '" + part
+            default -> throw new IllegalArgumentException("instrument name '" + MessageText.value(name)
+                    + "' ends in '" + MessageText.value(part)
                     + "'; expected C (call) or P (put)");
         };
     }

@@ -1,11 +1,12 @@
 package margo.core.market;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import margo.core.io.DataFile;
+import margo.core.io.FileFormatException;
+import margo.core.io.MessageText;
 
 /**
  * Loads option chains from files: Deribit book summaries (JSON or CSV), Tardis.dev {@code options_chain}
@@ -16,33 +17,52 @@ public final class OptionChains {
     private OptionChains() {
     }
 
-    /**
-     * Reads, validates and derives an option chain.
-     *
-     * @param path    the file
-     * @param options the format (or AUTO), and optional valuation-time and convention overrides
-     * @return the chain of valid rows and a problem for every row left out
-     * @throws ChainFormatException when the file cannot be read as an option chain at all: missing,
-     *                              unreadable, of no known layout, without rows, without a required column,
-     *                              or without a timestamp when the caller gives no valuation time
-     */
+    /** The first characters of a file {@link #detect} looks at. */
+    private static final int HEAD = 1 << 16;
+
+    /** {@link #load(Path, LoadOptions, long)} with files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public static ChainLoad load(Path path, LoadOptions options) throws ChainFormatException {
+        return load(path, options, DataFile.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads, validates and derives an option chain, streaming the file.
+     *
+     * @param path     the file
+     * @param options  the format (or AUTO), and optional valuation-time and convention overrides
+     * @param maxBytes the largest file read ({@link DataFile})
+     * @return the chain of valid rows and a problem for every row left out
+     * @throws ChainFormatException when the file cannot be read as an option chain at all: missing, not a
+     *                              regular file, unreadable, too large, of no known layout, without rows,
+     *                              without a required column, or without a timestamp when the caller gives
+     *                              no valuation time
+     */
+    public static ChainLoad load(Path path, LoadOptions options, long maxBytes) throws ChainFormatException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
         if (options == null) {
             throw new IllegalArgumentException("options must not be null (use LoadOptions.DEFAULTS)");
         }
-        String content = read(path, "a CSV or JSON option chain");
         String name = path.toString();
-        ChainFormat format = options.format() == ChainFormat.AUTO ? detect(name, content) : options.format();
-        RawChain raw = switch (format) {
-            case DERIBIT_JSON -> DeribitBookSummaryReader.readJson(name, content);
-            case DERIBIT_CSV -> DeribitBookSummaryReader.readCsv(name, content);
-            case TARDIS_CSV -> TardisChainReader.read(name, content, options.valuationTime());
-            case GENERIC_CSV -> GenericChainReader.read(name, content);
-            case AUTO -> throw new IllegalStateException("detect never answers AUTO");
-        };
+        ChainFormat format;
+        RawChain raw;
+        try (BufferedReader content = DataFile.open(path, maxBytes)) {
+            format = options.format() == ChainFormat.AUTO ? detect(name, head(content)) : options.format();
+            raw = switch (format) {
+                case DERIBIT_JSON -> DeribitBookSummaryReader.readJson(name, content);
+                case DERIBIT_CSV -> DeribitBookSummaryReader.readCsv(name, content);
+                case TARDIS_CSV -> TardisChainReader.read(name, content, options.valuationTime());
+                case GENERIC_CSV -> GenericChainReader.read(name, content);
+                case AUTO -> throw new IllegalStateException("detect never answers AUTO");
+            };
+        } catch (ChainFormatException unreadable) {
+            throw unreadable;
+        } catch (FileFormatException malformed) {
+            throw new ChainFormatException(malformed.getMessage(), malformed);
+        } catch (IOException unreadable) {
+            throw new ChainFormatException("cannot read " + path + ": " + DataFile.reason(unreadable), unreadable);
+        }
         RowProblem.Origin origin = format == ChainFormat.DERIBIT_JSON
                 ? RowProblem.Origin.JSON_ENTRY : RowProblem.Origin.CSV_LINE;
         return ChainAssembler.assemble(raw, options, path, origin);
@@ -83,27 +103,18 @@ public final class OptionChains {
         throw new ChainFormatException(name + " is not an option chain Margo knows: expected JSON from Deribit's"
                 + " get_book_summary_by_currency, or a CSV whose header has instrument_name (Deribit),"
                 + " symbol, strike_price and expiration (Tardis options_chain), or expiry, strike, type, bid and"
-                + " ask (generic); its first line is: " + abbreviate(end < 0 ? text : text.substring(0, end)));
+                + " ask (generic); its first line is: " + MessageText.value(end < 0 ? text : text.substring(0, end)));
     }
 
-    /**
-     * The text of a data file, for {@link OptionChains} and {@link PriceHistories}.
-     *
-     * @param expected what the file should be, for the message when it is not text
-     */
-    static String read(Path path, String expected) throws ChainFormatException {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ChainFormatException("no such file: " + path);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ChainFormatException(path + " is not text (UTF-8): expected " + expected);
-        } catch (IOException e) {
-            throw new ChainFormatException("cannot read " + path + ": " + e.getMessage(), e);
+    /** Up to {@link #HEAD} characters from the start of {@code reader}, which is then reset to its start. */
+    private static String head(BufferedReader reader) throws IOException {
+        char[] head = new char[HEAD];
+        reader.mark(HEAD);
+        int length = 0;
+        for (int n = 0; n >= 0 && length < HEAD; n = reader.read(head, length, HEAD - length)) {
+            length += n;
         }
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() <= 120 ? line : line.substring(0, 117) + "...";
+        reader.reset();
+        return new String(head, 0, length);
     }
 }

@@ -1,5 +1,7 @@
 package margo.core.market;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import margo.core.io.DataFile;
+import margo.core.io.FileFormatException;
+import margo.core.io.MessageText;
 import margo.core.market.HistoryWarning.Problem;
 
 /**
@@ -50,25 +55,34 @@ public final class PriceHistories {
     /** One usable row of the file. */
     private record Row(int line, long second, double open, double high, double low, double close, double volume) {}
 
-    /**
-     * Reads and checks a price history.
-     *
-     * @param path    the CSV file
-     * @param columns the columns to read, or {@link HistoryColumns#DETECTED}
-     * @return the usable bars in time order, with a warning for every row left out, repaired or suspicious
-     * @throws HistoryFormatException when the file cannot be read, has no time or close column (or not the one
-     *                                named), or fewer than two usable rows
-     */
+    /** {@link #load(Path, HistoryColumns, long)} with files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public static HistoryLoad load(Path path, HistoryColumns columns) throws HistoryFormatException {
+        return load(path, columns, DataFile.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads and checks a price history, streaming the file.
+     *
+     * @param path     the CSV file
+     * @param columns  the columns to read, or {@link HistoryColumns#DETECTED}
+     * @param maxBytes the largest file read ({@link DataFile})
+     * @return the usable bars in time order, with a warning for every row left out, repaired or suspicious
+     * @throws HistoryFormatException when the file cannot be read (missing, not a regular file, unreadable, too
+     *                                large, not text), has no time or close column (or not the one named), or
+     *                                fewer than two usable rows
+     */
+    public static HistoryLoad load(Path path, HistoryColumns columns, long maxBytes) throws HistoryFormatException {
         if (path == null || columns == null) {
             throw new IllegalArgumentException("path and columns must not be null (use HistoryColumns.DETECTED)");
         }
         String name = path.toString();
         CsvFile csv;
-        try {
-            csv = CsvFile.parse(name, OptionChains.read(path, "a CSV price history"), "prices");
-        } catch (ChainFormatException unreadable) {
-            throw new HistoryFormatException(unreadable.getMessage());
+        try (BufferedReader content = DataFile.open(path, maxBytes)) {
+            csv = CsvFile.read(name, content, "prices");
+        } catch (FileFormatException malformed) {
+            throw new HistoryFormatException(malformed.getMessage(), malformed);
+        } catch (IOException unreadable) {
+            throw new HistoryFormatException("cannot read " + path + ": " + DataFile.reason(unreadable), unreadable);
         }
         String time = column(csv, name, "time", columns.time(), HistoryColumns.TIME_NAMES, true);
         String close = column(csv, name, "close", columns.close(), HistoryColumns.CLOSE_NAMES, true);
@@ -353,8 +367,9 @@ public final class PriceHistories {
             }
             return LocalDateTime.parse(iso).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new RowException(column + " '" + text + "' is not a time: expected a date (2024-03-29), a date and"
-                    + " time (2024-03-29 08:00:00, UTC unless a zone is given) or seconds since 1970");
+            throw new RowException(column + " '" + MessageText.value(text)
+                    + "' is not a time: expected a date (2024-03-29), a date and time (2024-03-29 08:00:00, UTC"
+                    + " unless a zone is given) or seconds since 1970");
         }
     }
 

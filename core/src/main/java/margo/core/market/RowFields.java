@@ -1,6 +1,7 @@
 package margo.core.market;
 
 import java.util.Locale;
+import margo.core.io.MessageText;
 import margo.core.pricing.OptionType;
 
 /**
@@ -21,11 +22,11 @@ abstract class RowFields {
         try {
             double value = Double.parseDouble(text);
             if (Double.isInfinite(value)) {
-                throw new RowException(field + " is infinite ('" + text + "')");
+                throw new RowException(field + " is infinite ('" + MessageText.value(text) + "')");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new RowException(field + " is not a number: '" + text + "'");
+            throw new RowException(field + " is not a number: '" + MessageText.value(text) + "'");
         }
     }
 
@@ -78,7 +79,8 @@ abstract class RowFields {
             return Long.parseLong(text.toLowerCase(Locale.ROOT).endsWith(".0")
                     ? text.substring(0, text.length() - 2) : text);
         } catch (NumberFormatException e) {
-            throw new RowException(field + " is not a whole number of time units since 1970: '" + text + "'");
+            throw new RowException(field + " is not a whole number of time units since 1970: '"
+                    + MessageText.value(text) + "'");
         }
     }
 }

@@ -1,5 +1,7 @@
 package margo.core.market;
 
+import margo.core.io.MessageText;
+
 /**
  * A row of an option-chain file that was not loaded, and why.
  *
@@ -44,6 +46,6 @@ public record RowProblem(int rowNumber, String instrument, String reason, Origin
 
     /** One line for users, e.g. {@code line 7 (BTC-29MAR24-60000-C): crossed market: bid 0.0130 > ask 0.0125}. */
     public String message() {
-        return origin.noun() + " " + rowNumber + (instrument == null ? "" : " (" + instrument + ")") + ": " + reason;
+        return origin.noun() + " " + rowNumber + (instrument == null ? "" : " (" + MessageText.value(instrument) + ")") + ": " + reason;
     }
 }

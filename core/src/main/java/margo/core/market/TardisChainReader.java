@@ -1,11 +1,14 @@
 package margo.core.market;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import margo.core.io.FileFormatException;
 import margo.core.pricing.OptionType;
 
 /**
@@ -33,8 +36,9 @@ final class TardisChainReader {
     private TardisChainReader() {
     }
 
-    static RawChain read(String name, String content, Instant valuationTime) throws ChainFormatException {
-        CsvFile csv = CsvFile.parse(name, content);
+    static RawChain read(String name, Reader content, Instant valuationTime)
+            throws IOException, FileFormatException {
+        CsvFile csv = CsvFile.read(name, content, "options");
         csv.requireColumns("a Tardis options_chain CSV", "symbol", "timestamp", "type", "strike_price",
                 "expiration", "bid_price", "ask_price");
         Timestamps stamps = new Timestamps("timestamp", EpochUnit.MICROSECONDS, "Tardis.dev");

@@ -1,6 +1,7 @@
 package margo.core.pricing;
 
 import java.util.Locale;
+import margo.core.io.MessageText;
 
 /** Call or put. */
 public enum OptionType {
@@ -27,7 +28,8 @@ public enum OptionType {
         return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
             case "c", "call" -> CALL;
             case "p", "put" -> PUT;
-            default -> throw new IllegalArgumentException("option type must be C, P, call or put, not '" + text + "'");
+            default -> throw new IllegalArgumentException("option type must be C, P, call or put, not '"
+                    + MessageText.value(text) + "'");
         };
     }
 

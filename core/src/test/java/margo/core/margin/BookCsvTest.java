@@ -87,4 +87,21 @@ class BookCsvTest {
                 () -> BookCsv.parse("x.csv", "account,instrument,size\na,BTC,1\n", SampleMarket.PRICER));
         assertTrue(e.getMessage().contains("no column 'average_price'"), e.getMessage());
     }
+
+    @Test
+    void quotedFieldsAndCrlfLineEndsReadLikePlainOnes() throws BookFormatException {
+        String csv = "\uFEFF\"account\",instrument,size,average_price\r\n"
+                + "\"desk, north\",BTC,\"1\",\r\n"
+                + "\"desk, north\",\"BTC-29MAR24-70000-C\",-1,0.03\r\n";
+        BookLoad load = BookCsv.parse("quoted.csv", csv, SampleMarket.PRICER);
+        assertEquals(List.of(), load.problems());
+        assertEquals(1, load.book().account("desk, north").positions().size());
+    }
+
+    @Test
+    void aBookWithAHeaderAndNoRowsIsAnErrorNotAnEmptyBook() {
+        BookFormatException e = assertThrows(BookFormatException.class,
+                () -> BookCsv.parse("x.csv", "account,instrument,size,average_price\n\n", SampleMarket.PRICER));
+        assertEquals("x.csv has a header but no rows of positions or collateral", e.getMessage());
+    }
 }

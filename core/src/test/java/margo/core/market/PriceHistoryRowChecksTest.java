@@ -236,7 +236,7 @@ class PriceHistoryRowChecksTest {
     void missingFileAndEmptyFileAreErrors() throws Exception {
         HistoryFormatException missing = assertThrows(HistoryFormatException.class,
                 () -> PriceHistories.load(directory.resolve("none.csv"), HistoryColumns.DETECTED));
-        assertTrue(missing.getMessage().startsWith("no such file"), missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("none.csv: no such file"), missing.getMessage());
         Path empty = ChainFiles.write(directory, "empty.csv", "date,close");
         HistoryFormatException headerOnly = assertThrows(HistoryFormatException.class,
                 () -> PriceHistories.load(empty, HistoryColumns.DETECTED));

@@ -165,7 +165,7 @@ class RowValidationTest {
     void missingFileIsAFormatErrorNamingIt() {
         Path file = directory.resolve("nowhere.csv");
         ChainFormatException e = assertThrows(ChainFormatException.class, () -> ChainFiles.load(file));
-        assertEquals("no such file: " + file, e.getMessage());
+        assertEquals("cannot read " + file + ": no such file", e.getMessage());
     }
 
     @Test
@@ -199,6 +199,33 @@ class RowValidationTest {
         Instant valuation = Instant.parse("2024-03-01T08:00:00Z");
         ChainLoad load = OptionChains.load(file, LoadOptions.DEFAULTS.withValuationTime(valuation));
         assertEquals(valuation, load.chain().valuationTime());
+        assertEquals(1, load.chain().size());
+    }
+
+    @Test
+    void aJsonChainWithAKeyWrittenTwiceIsAFormatErrorNamingTheKey() throws Exception {
+        Path file = ChainFiles.write(directory, "chain.json", "{\"result\": [{\"instrument_name\":"
+                + " \"BTC-29MAR24-60000-C\", \"bid_price\": 0.05, \"bid_price\": 0.5}]}");
+        ChainFormatException e = assertThrows(ChainFormatException.class, () -> ChainFiles.load(file));
+        assertTrue(e.getMessage().contains("has the key \"bid_price\" twice in one object at line 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTenMegabyteBadFieldIsCutInItsProblem() throws Exception {
+        String field = "1".repeat(5_000_000) + "x" + "2".repeat(5_000_000);
+        RowProblem problem = only(deribit(quote("BTC-29MAR24-60000-C", field, "0.055")));
+        assertTrue(problem.reason().length() < 200, () -> problem.reason().substring(0, 200));
+        assertTrue(problem.reason().endsWith("…(10000001 characters)'"), problem.reason());
+    }
+
+    @Test
+    void quotedFieldsCrlfLineEndsAndAByteOrderMarkReadLikePlainCsv() throws Exception {
+        Path file = ChainFiles.write(directory, "chain.csv", "\uFEFF\"instrument_name\",bid_price,ask_price,"
+                + "underlying_price,underlying_index,mark_iv,creation_timestamp\r",
+                "\"BTC-29MAR24-60000-C\",\"0.05\",0.055,62000,BTC-29MAR24,60.5," + STAMP + "\r");
+        ChainLoad load = ChainFiles.load(file);
+        assertEquals(List.of(), load.problems());
         assertEquals(1, load.chain().size());
     }
 }

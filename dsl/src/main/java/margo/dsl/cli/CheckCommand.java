@@ -17,13 +17,16 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The recipe (.margo).")
     Path file;
 
+    @CommandLine.Mixin
+    DataSizeOption dataSize;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
-        Execution execution = new Session(RecipeFile.folderOf(file)).check(source, Mode.RECIPE);
+        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.maxDataBytes).check(source, Mode.RECIPE);
         Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
         if (execution.hasErrors()) {
             return Main.FAILED;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import margo.core.io.MessageText;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.diagnostic.InternalFailure;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code margo} command: {@code run}, {@code check}, {@code docs} and {@code kernel install}. Exit codes: 0 when
  * all went well (warnings allowed), 1 when the recipe has errors or a command could not do its job, 2 for a usage
- * error. No user error prints a stack trace; an internal error prints one line, and its stack only with
+ * error; output that cannot be written to standard output is a failure too. No user error prints a stack trace; an internal error prints one line, and its stack only with
  * {@code --debug}.
  */
 @Command(name = "margo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -46,13 +47,20 @@ public final class Main implements Runnable {
                 .setErr(errWriter)
                 .setParameterExceptionHandler((problem, arguments) -> {
                     CommandLine command = problem.getCommandLine();
-                    command.getErr().println("margo: " + problem.getMessage());
+                    command.getErr().println("margo: " + MessageText.clean(problem.getMessage()));
                     command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
                     return USAGE;
                 })
                 .setExecutionExceptionHandler((exception, command, parsed) -> failed(exception, debug, command.getErr()));
         try {
-            return commandLine.execute(args);
+            int exitCode = commandLine.execute(args);
+            // PrintWriter and PrintStream swallow write errors; output lost (a full disk, a closed pipe) is a failure.
+            if (outWriter.checkError()) {
+                errWriter.println("margo: the output could not be written to standard output (a full disk, or a"
+                        + " reader that closed the pipe?); it is incomplete");
+                return exitCode == OK ? FAILED : exitCode;
+            }
+            return exitCode;
         } catch (RuntimeException | Error escaped) {
             // picocli hands only Exceptions to the handler above; an Error (a stack overflow, no memory left) ends here.
             return failed(escaped, debug, errWriter);

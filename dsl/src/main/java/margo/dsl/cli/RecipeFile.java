@@ -5,29 +5,35 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import margo.core.io.DataFile;
 import margo.dsl.syntax.SourceFile;
 import picocli.CommandLine;
 
-/** Reads the recipe a command names; a file that cannot be read is a usage error with one clear line. */
+/**
+ * Reads the recipe a command names; a file that cannot be read is a usage error with one clear line. Like a data
+ * file, a recipe must be a regular file (a pipe or device would block or never end) of at most 16 MiB.
+ */
 final class RecipeFile {
+
+    /** The largest recipe read: recipes are a few kilobytes; a larger file is almost surely data. */
+    static final long MAX_BYTES = 16L << 20;
 
     private RecipeFile() {
     }
 
     /** The recipe's text, reported under the path as the user wrote it. */
     static SourceFile read(CommandLine commandLine, Path path) {
-        if (!Files.exists(path)) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": no such file");
-        }
-        if (Files.isDirectory(path)) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": it is a folder");
+        String problem = DataFile.problem(path, MAX_BYTES);
+        if (problem != null) {
+            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": " + problem);
         }
         try {
             return new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
         } catch (MalformedInputException notText) {
             throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": it is not UTF-8 text");
         } catch (IOException unreadable) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": " + unreadable.getMessage());
+            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": "
+                    + DataFile.reason(unreadable));
         }
     }
 

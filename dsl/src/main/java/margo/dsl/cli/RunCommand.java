@@ -1,8 +1,7 @@
 package margo.dsl.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margo.dsl.run.Execution;
@@ -25,8 +24,17 @@ final class RunCommand implements Callable<Integer> {
             description = "text (default), json (outputs and diagnostics on stdout) or html.")
     Report.Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of the terminal.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the output to FILE instead of the terminal, replacing it only when the run succeeds;"
+                    + " never the recipe or a data file it reads.")
     Path outFile;
+
+    @Option(names = "--follow-symlinks",
+            description = "Let --out write through a symbolic link to the file it points to (refused otherwise).")
+    boolean followSymlinks;
+
+    @CommandLine.Mixin
+    DataSizeOption dataSize;
 
     @Option(names = "--timings", negatable = true, paramLabel = "TIMINGS",
             description = "Include how long each fit took (default: in text and json, not in html, so that a page"
@@ -39,27 +47,38 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
-        Execution execution = new Session(RecipeFile.folderOf(file)).run(source, Mode.RECIPE);
+        OutputFile out = outFile == null ? null : OutputFile.choose(spec.commandLine(), outFile, file, followSymlinks);
+        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.maxDataBytes).run(source, Mode.RECIPE);
         boolean withTimings = timings != null ? timings : format != Report.Format.html;
         String output = switch (format) {
             case text -> Report.text(execution, withTimings);
             case html -> Report.html(source.name(), execution, withTimings);
             case json -> Report.json(source.name(), execution, withTimings);
         };
-        if (format != Report.Format.json) {
-            Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        if (format != Report.Format.json || out != null) {
+            Report.diagnostics(execution.diagnostics(), err);
         }
-        if (outFile == null) {
+        if (out == null) {
             spec.commandLine().getOut().print(output);
             spec.commandLine().getOut().flush();
-        } else {
-            try {
-                Files.writeString(outFile, output, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("margo: cannot write " + outFile + ": " + e.getMessage());
-                return Main.FAILED;
-            }
+            return execution.hasErrors() ? Main.FAILED : Main.OK;
         }
-        return execution.hasErrors() ? Main.FAILED : Main.OK;
+        if (execution.hasErrors()) {
+            err.println("margo: the run failed, so --out " + outFile + " is left as it was");
+            return Main.FAILED;
+        }
+        String overwrites = out.overwrites(execution.filesRead());
+        if (overwrites != null) {
+            err.println(overwrites);
+            return Main.FAILED;
+        }
+        try {
+            out.write(output);
+        } catch (IOException failed) {
+            err.println(out.writeFailure(failed));
+            return Main.FAILED;
+        }
+        return Main.OK;
     }
 }

@@ -1,6 +1,8 @@
 package margo.dsl.diagnostic;
 
+import java.util.Arrays;
 import java.util.List;
+import margo.core.io.MessageText;
 
 /**
  * Prints diagnostics the way LANGUAGE.md asks: {@code file:line:col: error: message}, the source line,
@@ -25,7 +27,7 @@ public final class DiagnosticFormatter {
         int lineNumber = diagnostic.span().line();
         String line = diagnostic.source().line(lineNumber);
         String gutter = " ".repeat(String.valueOf(lineNumber).length() + 2);
-        out.append("  ").append(lineNumber).append(" | ").append(line).append('\n');
+        out.append("  ").append(lineNumber).append(" | ").append(printable(line)).append('\n');
         out.append(gutter).append(" | ").append(caret(line, diagnostic)).append('\n');
         if (diagnostic.hint() != null) {
             out.append("  hint: ").append(diagnostic.hint()).append('\n');
@@ -40,6 +42,11 @@ public final class DiagnosticFormatter {
             out.append(format(diagnostic));
         }
         return out.toString();
+    }
+
+    /** The source line with its control characters escaped, all but tabs, which the caret line repeats. */
+    private static String printable(String line) {
+        return String.join("\t", Arrays.stream(line.split("\t", -1)).map(MessageText::escape).toList());
     }
 
     /**

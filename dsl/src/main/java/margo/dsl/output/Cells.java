@@ -3,6 +3,7 @@ package margo.dsl.output;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import margo.core.io.MessageText;
 import margo.dsl.value.DisplayUnit;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -84,7 +85,8 @@ public final class Cells {
             return cells;
         }
         for (int row = 0; row < rows; row++) {
-            cells[row] = column.isMissing(row) ? "" : String.valueOf(column.get(row));
+            // Text cells come from data files: a terminal must not act on an escape sequence in one.
+            cells[row] = column.isMissing(row) ? "" : MessageText.escape(String.valueOf(column.get(row)));
         }
         return cells;
     }

@@ -2,6 +2,7 @@ package margo.dsl.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import margo.core.io.MessageText;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
@@ -37,7 +38,7 @@ public final class TextRenderer {
     public static String render(Value value, boolean timings) {
         return switch (value) {
             case NumberValue number -> Cells.number(number.value(), number.unit());
-            case TextValue text -> text.value();
+            case TextValue text -> MessageText.escape(text.value());
             case BooleanValue bool -> Boolean.toString(bool.value());
             case InstantValue instant -> instant.value().toString();
             case ListValue list -> renderList(list);

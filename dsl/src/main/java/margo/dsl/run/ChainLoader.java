@@ -1,13 +1,15 @@
 package margo.dsl.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+import margo.core.io.DataFile;
 import margo.core.market.ChainFormat;
 import margo.core.market.ChainFormatException;
 import margo.core.market.ChainLoad;
@@ -24,13 +26,35 @@ import margo.dsl.value.TableValue;
  * {@code options(path, format?, as_of?, iv_unit?)}: loads a chain file through core, resolving the path against the
  * recipe's folder. Every row core leaves out or flags becomes a warning naming the file and line, every decision
  * core took for the whole file a note; a file that cannot be read at all is a {@link RunFailure} at the call.
+ * The gate of every data file a recipe reads: it refuses what {@link DataFile} refuses (pipes, devices, files over
+ * the size limit) before reading, and remembers the files it let through, which {@code margo run --out} will not
+ * overwrite.
  */
 final class ChainLoader {
 
     private final Path baseDirectory;
+    private final long maxBytes;
+    private final Set<Path> filesRead = new LinkedHashSet<>();
 
+    /** A loader of files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     ChainLoader(Path baseDirectory) {
+        this(baseDirectory, DataFile.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest data file read */
+    ChainLoader(Path baseDirectory, long maxBytes) {
         this.baseDirectory = baseDirectory;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest data file read. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The resolved paths of the data files let through so far, in order. */
+    List<Path> filesRead() {
+        return List.copyOf(filesRead);
     }
 
     /** A format named in lower case; the checker vets literals, this a format computed as text. */
@@ -60,28 +84,39 @@ final class ChainLoader {
     }
 
     /**
-     * Why the file at {@code path} cannot be read at all (missing, or a folder), or null when it is a file; what
-     * {@code margo check} reports without reading the data, and what {@link #load} fails with.
+     * Why the file at {@code path} cannot be read at all (missing, a folder, a pipe or device, not readable, too
+     * large), or null when it can; what {@code margo check} reports without reading the data, and what
+     * {@link #load} fails with.
      */
     RunFailure unreadable(String path, Span span) {
         Path resolved = resolve(path);
-        if (!Files.exists(resolved)) {
+        String problem = DataFile.problem(resolved, maxBytes);
+        if (problem == null) {
+            return null;
+        }
+        String message = "cannot read " + path + ": " + problem + " (" + resolved + ")";
+        if (problem.equals("no such file")) {
             return new RunFailure(span, "cannot read " + path + ": no such file (looked for " + resolved + ")",
                     "paths are relative to the recipe's folder");
         }
-        if (Files.isDirectory(resolved)) {
-            return new RunFailure(span, "cannot read " + path + ": it is a folder, not a file (" + resolved + ")");
+        if (problem.contains("over the limit")) {
+            return new RunFailure(span, message, "margo run --max-data-size raises the limit");
         }
-        return null;
+        return new RunFailure(span, message);
     }
 
-    /** The resolved path of a file that exists; a {@link RunFailure} at {@code span} when it cannot be read. */
+    /**
+     * The resolved path of a data file that can be read, remembered as read; a {@link RunFailure} at {@code span}
+     * when it cannot be.
+     */
     Path readable(String path, Span span) {
-        RunFailure missing = unreadable(path, span);
-        if (missing != null) {
-            throw missing;
+        RunFailure refused = unreadable(path, span);
+        if (refused != null) {
+            throw refused;
         }
-        return resolve(path);
+        Path resolved = resolve(path);
+        filesRead.add(resolved);
+        return resolved;
     }
 
     /** One warning at the loading call for each row of a data file that core left out, naming the file and line. */
@@ -117,7 +152,7 @@ final class ChainLoader {
         VolatilityUnit unit = ivUnit == null ? null : volatilityUnit(ivUnit, span);
         ChainLoad load;
         try {
-            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit));
+            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit), maxBytes);
         } catch (ChainFormatException unreadable) {
             throw new RunFailure(span, "cannot read " + path + ": " + unreadable.getMessage());
         }

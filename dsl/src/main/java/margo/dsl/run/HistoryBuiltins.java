@@ -70,7 +70,7 @@ final class HistoryBuiltins {
                 text(arguments.get(4)), text(arguments.get(5)), text(arguments.get(2)), text(arguments.get(6)));
         HistoryLoad load;
         try {
-            load = PriceHistories.load(file, columns);
+            load = PriceHistories.load(file, columns, files.maxBytes());
         } catch (HistoryFormatException unusable) {
             throw new RunFailure(call.span(), "cannot use " + path + " as a price history: " + unusable.getMessage(),
                     "name the columns with history(\"" + path + "\", time \"COLUMN\", close \"COLUMN\")");

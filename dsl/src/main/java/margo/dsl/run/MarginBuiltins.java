@@ -126,7 +126,7 @@ final class MarginBuiltins {
         PositionPricer pricer = new Black76PositionPricer(snapshot);
         BookLoad load;
         try {
-            load = BookCsv.load(file, pricer);
+            load = BookCsv.load(file, pricer, loader.maxBytes());
         } catch (BookFormatException unreadable) {
             throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
         }

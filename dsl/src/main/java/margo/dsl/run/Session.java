@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import margo.core.calibration.Cancellation;
 import margo.core.calibration.ProgressListener;
+import margo.core.io.DataFile;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Checker;
 import margo.dsl.check.Type;
@@ -31,6 +32,7 @@ public final class Session {
     record Bound(Type type, Value value) {}
 
     private final Path baseDirectory;
+    private final long maxDataBytes;
     private final Registry registry = Registry.standard();
     private final Map<String, Bound> bindings = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
@@ -38,12 +40,24 @@ public final class Session {
     private volatile Cancellation cancellation = new Cancellation();
     private volatile ProgressListener calibrationProgress = ProgressListener.NONE;
 
-    /** @param baseDirectory the folder relative data paths resolve against: the recipe's folder, or the notebook's */
+    /** A session reading data files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public Session(Path baseDirectory) {
+        this(baseDirectory, DataFile.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param baseDirectory the folder relative data paths resolve against: the recipe's folder, or the notebook's
+     * @param maxDataBytes  the largest data file a recipe may read
+     */
+    public Session(Path baseDirectory, long maxDataBytes) {
         if (baseDirectory == null) {
             throw new IllegalArgumentException("baseDirectory must not be null");
         }
+        if (maxDataBytes <= 0) {
+            throw new IllegalArgumentException("maxDataBytes must be positive, not " + maxDataBytes);
+        }
         this.baseDirectory = baseDirectory;
+        this.maxDataBytes = maxDataBytes;
     }
 
     /** Parses, checks against the current bindings, then runs unless an error was found. */
@@ -55,11 +69,12 @@ public final class Session {
         if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Execution(checked.diagnostics(), List.of());
         }
-        Execution ran = new Runner(registry, checked.program(), bindings, new ChainLoader(baseDirectory),
+        ChainLoader loader = new ChainLoader(baseDirectory, maxDataBytes);
+        Execution ran = new Runner(registry, checked.program(), bindings, loader,
                 () -> interruptRequested, running, calibrationProgress).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         diagnostics.addAll(ran.diagnostics());
-        return new Execution(diagnostics, ran.shown());
+        return new Execution(diagnostics, ran.shown(), loader.filesRead());
     }
 
     /**
@@ -69,7 +84,7 @@ public final class Session {
     public synchronized Execution check(SourceFile source, Mode mode) {
         Checked checked = parseAndCheck(source, mode);
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
-        ChainLoader loader = new ChainLoader(baseDirectory);
+        ChainLoader loader = new ChainLoader(baseDirectory, maxDataBytes);
         List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
         loads.addAll(checked.program().callsOf("positions"));
         loads.addAll(checked.program().callsOf("history"));

@@ -98,8 +98,8 @@ class HostileRecipesTest {
     void deeplyNestedJsonGivenToOptionsIsAnErrorAtTheLoad() throws IOException {
         Files.writeString(folder.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
         assertOneError("data chain = options(\"deep.json\")\nshow chain\n", "1:14: error: cannot read deep.json: "
-                + folder.resolve("deep.json") + " nests arrays and objects more than 64 deep (line 1, column 65);"
-                + " a Deribit book summary nests 3 deep: is it the right file?");
+                + folder.resolve("deep.json") + " nests arrays and objects deeper than 64 levels at line 1 column 66;"
+                + " a data file nests three or four: is it the right file?");
     }
 
     @Test
