@@ -41,7 +41,7 @@ public final class Checker {
 
     private static final String DURATION_HINT = "durations are written with a unit: 8h 2d 3w 6mo 1y";
 
-    private final Registry registry;
+    final Registry registry;
     private final SourceFile source;
     private final boolean redefinitionAllowed;
     private final Map<String, Type> bindings;
@@ -55,6 +55,8 @@ public final class Checker {
     private TableSchema rowScope;
     /** What the names of {@link #rowScope} are, for messages: columns, or a model's parameters in require. */
     private String rowScopeNoun = "column";
+    /** The statements and plots of price histories and the margin calibrated from them. */
+    private final HistoryChecker histories = new HistoryChecker(this);
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     /** Whether the statement being checked has reached the depth limit, which it is told once. */
@@ -253,7 +255,7 @@ public final class Checker {
     /** {@code plot E}: E must be a figure; plot has no settings yet. */
     private void plot(Stmt.Plot plot) {
         Type type = expression(plot.value());
-        if (type.kind() != Kind.FIGURE && !type.isError()) {
+        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())) {
             error(plot.value().span(), "plot needs a figure, such as smile(chain); got " + type.kind().withArticle(),
                     type.kind() == Kind.TABLE
                             ? "to draw the smile of a chain write plot smile(" + sourceOf(plot.value()) + "); show displays the table"
@@ -264,7 +266,17 @@ public final class Checker {
         }
     }
 
-    private String sourceOf(Expr expr) {
+    /** The type found for an expression checked already, or null. */
+    Type checkedType(Expr expr) {
+        return types.get(expr);
+    }
+
+    /** The arguments of a call checked without error, in parameter order (null where left out). */
+    List<Expr> argumentsOf(Expr.Call call) {
+        return callArguments.get(call);
+    }
+
+    String sourceOf(Expr expr) {
         return source.text().substring(expr.span().start(), expr.span().end());
     }
 
@@ -336,6 +348,9 @@ public final class Checker {
 
     /** {@code rules N = FAMILY { settings }}: a rules family by name, its settings checked against the registry. */
     private Type rules(Stmt.Binding binding) {
+        if (binding.value() instanceof Expr.Calibrate calibrate) {
+            return histories.calibrate(calibrate, binding.block());
+        }
         List<String> families = registry.families("rules").stream().map(family -> family.name()).toList();
         if (!(binding.value() instanceof Name family) || !families.contains(family.id())) {
             String written = binding.value() instanceof Name name ? name.id() : null;
@@ -567,7 +582,7 @@ public final class Checker {
     }
 
     /** One setting's value against its kind and unit; whether it is right (reported when not). */
-    private boolean settingValue(String family, SettingSpec spec, Expr value) {
+    boolean settingValue(String family, SettingSpec spec, Expr value) {
         String name = spec.name();
         List<String> choices = registry.settingChoices(family, name);
         if (!choices.isEmpty()) {
@@ -743,7 +758,7 @@ public final class Checker {
     }
 
     /** The value of a number written as a literal, or the negation of one; null for anything computed. */
-    private static Double constant(Expr expr) {
+    static Double constant(Expr expr) {
         return switch (expr) {
             case Expr.NumberLiteral literal when literal.unit() != NumberUnit.DURATION -> literal.value();
             case Expr.Unary unary when unary.operator() == UnaryOperator.NEGATE -> {
@@ -921,7 +936,7 @@ public final class Checker {
     // ---- expressions
 
     /** The type of {@code expr}, recorded for the compiler; an error past {@link NestingLimits#MAX_DEPTH}. */
-    private Type expression(Expr expr) {
+    Type expression(Expr expr) {
         if (depth >= NestingLimits.MAX_DEPTH) {
             if (!depthLimitReported) {
                 error(expr.span(), NestingLimits.DEPTH_MESSAGE, NestingLimits.HINT);
@@ -959,8 +974,8 @@ public final class Checker {
                 yield Type.ERROR;
             }
             case Expr.Calibrate calibrate -> {
-                error(calibrate.span(), "calibrate belongs in a fit statement",
-                        "fit hf = " + sourceOf(calibrate) + " { starts 4 }");
+                error(calibrate.span(), "calibrate belongs in a fit or rules statement",
+                        "fit hf = calibrate MODEL to CHAIN, or rules pm = calibrate RULES to HISTORY");
                 yield Type.ERROR;
             }
         };
@@ -1130,6 +1145,9 @@ public final class Checker {
         }
         if (id.equals("price")) {
             return priced(call);
+        }
+        if (HistoryChecker.takesHistory(id) && !histories.historyArgument(call)) {
+            return Type.ERROR;
         }
         if (spec.returns() == Kind.TABLE) {
             return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
@@ -1315,7 +1333,7 @@ public final class Checker {
 
     // ---- helpers
 
-    private static String clauseWord(Clause clause) {
+    static String clauseWord(Clause clause) {
         return switch (clause) {
             case Clause.Keep ignored -> "keep";
             case Clause.SetColumn ignored -> "set";
@@ -1327,7 +1345,7 @@ public final class Checker {
     }
 
     /** The span of the first {@code keyword.length()} characters of {@code span}: the keyword a statement starts with. */
-    private Span keywordSpan(Span span, String keyword) {
+    Span keywordSpan(Span span, String keyword) {
         if (source.text().startsWith(keyword, span.start())) {
             return new Span(span.line(), span.column(), span.line(), span.column() + keyword.length(), span.start(),
                     span.start() + keyword.length());
@@ -1336,11 +1354,11 @@ public final class Checker {
                 : new Span(span.line(), span.column(), span.line(), span.column() + 1, span.start(), span.start() + 1);
     }
 
-    private void error(Span span, String message) {
+    void error(Span span, String message) {
         error(span, message, null);
     }
 
-    private void error(Span span, String message, String hint) {
+    void error(Span span, String message, String hint) {
         diagnostics.add(Diagnostic.error(source, span, message, hint));
     }
 }

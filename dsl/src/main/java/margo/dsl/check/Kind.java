@@ -26,6 +26,11 @@ public enum Kind {
     MODEL,
     /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
     FIT,
+    /**
+     * A report of tables and notes, such as the explanation of a calibrated rule or a backtest: {@code explain(pm)},
+     * {@code backtest(pm)}.
+     */
+    REPORT,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

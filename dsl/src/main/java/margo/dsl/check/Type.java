@@ -19,6 +19,7 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type SURFACE = new Type(Kind.SURFACE, null);
     public static final Type MODEL = new Type(Kind.MODEL, null);
     public static final Type FIT = new Type(Kind.FIT, null);
+    public static final Type REPORT = new Type(Kind.REPORT, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -41,6 +42,7 @@ public record Type(Kind kind, TableSchema schema) {
             case SURFACE -> SURFACE;
             case MODEL -> MODEL;
             case FIT -> FIT;
+            case REPORT -> REPORT;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

@@ -33,6 +33,8 @@ final class HistoryEntries {
     static void declare(Registry registry) {
         HistoryEntries entries = new HistoryEntries(registry);
         entries.history();
+        entries.calibrate();
+        entries.functions();
     }
 
     private static Map<String, Kind> columns() {
@@ -70,6 +72,171 @@ final class HistoryEntries {
                         + "  keep time >= 2020-01-01\n}\nshow eth { rows 5 }",
                 new Implementation.Core()));
         registry.resultSchema("history", TableSchema.of(COLUMNS, false));
+    }
+
+    /** The methods of a shock estimate, as {@code method} names them. */
+    static final List<String> METHODS = List.of("hs", "ewma", "fhs");
+    private static final String CALIBRATE = BTC + "rules pm = calibrate portfolio_margin to btc { %s }\nshow pm";
+
+    private void calibrate() {
+        registry.statement(new StatementSpec("calibrate", "rules N = calibrate RULES to HISTORY { confidence c;"
+                + " horizon d; method hs|ewma|fhs; lookback d; ... }",
+                "Calibrates a rule set's price shock to a price history: the move over the liquidation horizon that"
+                        + " each tail of the price covers at the confidence, estimated through time with only past"
+                        + " data (re-estimated every `refit`, each estimate from the `lookback` before it), with the"
+                        + " anti-procyclicality tools of EMIR RTS 153/2013 art. 28 when chosen. The latest shock"
+                        + " sets the rule's price parameter (the wider of the two tails): portfolio_margin's"
+                        + " price_range, span's price_scan, deribit_standard's option and future initial fractions"
+                        + " (their floors and maintenance keep their ratios). RULES is a family (its defaults) or a"
+                        + " rules binding; vol shocks stay as declared unless `vol_history` gives an implied-vol"
+                        + " history. `show` the rules for the new settings; explain(N) for every number,"
+                        + " backtest(N) for the exceptions, Kupiec, Christoffersen and the Basel traffic light,"
+                        + " plot shocks(N) for the shock through time. See docs/margin-calibration.md.",
+                CALIBRATE.formatted("confidence 99%  horizon 1d  method hs  lookback 2y")
+                        + "\nshow explain(pm)"));
+        String c = "calibrate";
+        setting(c, "confidence", Kind.NUMBER, "fraction (99% is 0.99)", "99%",
+                "the coverage of each tail on its own: the down shock is exceeded by a fall with probability 1 -"
+                        + " confidence, the up shock by a rise likewise (EMIR RTS 153/2013 art. 24: at least 99%"
+                        + " for exchange-traded derivatives, 99.5% for OTC)", "confidence 99.5%");
+        setting(c, "horizon", Kind.DURATION, "duration", "1d",
+                "the liquidation horizon the shock covers, counted in bars of the history (1d is one daily bar or"
+                        + " 24 hourly ones; in a history of weekdays 2d is two trading days; art. 26: at least two"
+                        + " days for exchange-traded derivatives)", "horizon 2d");
+        choice(c, "method", METHODS, "hs",
+                "the estimator: hs, historical simulation (the window's own tail); ewma, RiskMetrics volatility"
+                        + " (1996) with normal or Student-t quantiles; fhs, filtered historical simulation"
+                        + " (Barone-Adesi et al. 1999: the tail of returns over their volatility, scaled by today's)",
+                "method ewma");
+        choice(c, "measure", List.of("var", "es"), "var",
+                "value at risk (the tail quantile) or expected shortfall (the mean beyond it)", "measure es");
+        setting(c, "lookback", Kind.DURATION, "duration", "1y",
+                "the rolling window of past returns each estimate uses (art. 25: at least the latest 12 months)",
+                "lookback 3y");
+        setting(c, "refit", Kind.DURATION, "duration", "one bar",
+                "how often the shock is re-estimated; it is held in between", "refit 7d");
+        setting(c, "lambda", Kind.NUMBER, "decay in (0, 1)", "0.94",
+                "the EWMA decay of ewma, and of fhs with filter ewma (RiskMetrics: 0.94 for daily data)",
+                "method ewma  lambda 0.97");
+        choice(c, "distribution", List.of("normal", "t"), "normal",
+                "the innovations of ewma: normal (RiskMetrics) or Student-t scaled to unit variance with its"
+                        + " degrees of freedom fitted to the window", "method ewma  distribution t");
+        choice(c, "filter", List.of("ewma", "garch"), "ewma",
+                "the volatility filter of fhs: EWMA with lambda, or GARCH(1,1) by maximum likelihood refitted"
+                        + " each time from the last fit (stationarity enforced; it needs long windows, about 1000"
+                        + " daily bars)", "method fhs  filter garch  lookback 1000d");
+        choice(c, "scaling", List.of("direct", "sqrt"), "direct",
+                "how hs reaches a horizon of several bars: direct, the tail of overlapping horizon returns; sqrt,"
+                        + " the one-bar tail times the square root of the bars", "horizon 2d  scaling sqrt");
+        setting(c, "buffer", Kind.NUMBER, "fraction, 0 or at least 25%", "0%",
+                "EMIR art. 28(a): a buffer on the shock, used up as the shock rises and rebuilt as it falls",
+                "buffer 25%");
+        setting(c, "stressed_weight", Kind.NUMBER, "fraction, 0 or 25% to 100%", "0%",
+                "EMIR art. 28(b): the weight of the most stressed window seen so far (the highest realised"
+                        + " variance) blended into the shock", "stressed_weight 25%");
+        setting(c, "floor", Kind.DURATION, "duration", "none",
+                "EMIR art. 28(c): the shock is at least historical simulation over this lookback (10y in the"
+                        + " regulation; all the history when shorter)", "floor 10y");
+    }
+
+    private void functions() {
+        ParameterSpec rules = required("rules", Set.of(Kind.RULES), "calibrated rules",
+                "rules bound by rules N = calibrate RULES to HISTORY { ... }");
+        String calibrated = BTC + "rules pm = calibrate portfolio_margin to btc { lookback 2y }\n";
+        registry.function(new FunctionSpec("explain", List.of(rules), false, Kind.REPORT, "report", false,
+                "Every number of a calibrated rule: the estimate (method, sample, window dates, confidence,"
+                        + " horizon, shock down and up), each anti-procyclicality component's latest shock, the"
+                        + " share of the window's own moves the shock covers (in sample), the out-of-sample"
+                        + " backtest of each tail, and the rule's parameters before and after with where each"
+                        + " came from.",
+                calibrated + "show explain(pm)", new Implementation.Core()));
+        registry.function(new FunctionSpec("backtest", List.of(rules,
+                optional("from", Set.of(Kind.INSTANT), "UTC", "the first shock of the series", List.of(),
+                        "the first origin backtested"),
+                optional("to", Set.of(Kind.INSTANT), "UTC", "the end of the history", List.of(),
+                        "the end of the backtest, exclusive"),
+                optional("book", Set.of(Kind.BOOK), "book", "none: the shocks themselves", List.of(),
+                        "a book held fixed: its positions are revalued at today's market moved by each historical"
+                                + " move, and the loss is compared with the initial margin the rule (with the"
+                                + " shock known before the move) required"),
+                optional("vol_response", Set.of(Kind.NUMBER), "vol points per unit log move", "0", List.of(),
+                        "how the book's implied vols move with the price: each shifts by vol_response x ln(1 +"
+                                + " move), negative for crypto's spot-vol correlation (a fall raises vols)")),
+                false, Kind.REPORT, "report", false,
+                "The calibrated rule's shocks against the moves that followed, each tail on its own, on"
+                        + " non-overlapping horizons: exceptions, Kupiec's proportion of failures (1995),"
+                        + " Christoffersen's independence and conditional coverage (1998) with p-values, the Basel"
+                        + " traffic light (BCBS 1996) scaled to the window, and a plain verdict; then the same per"
+                        + " calendar year. Given a book, each margin group's loss over each horizon against the"
+                        + " initial margin required before it, backtested the same way.",
+                calibrated + "show backtest(pm, from 2018-01-01)\n"
+                        + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain)\n"
+                        + "show backtest(pm, from 2024-01-01, book desk, vol_response = -0.5)",
+                new Implementation.Core()));
+        registry.function(new FunctionSpec("shocks", List.of(rules), false, Kind.REPORT,
+                "report; plotted: the shock through time against the realised moves", false,
+                "The calibrated rule's shocks through time, each estimated from data before it: a table of time,"
+                        + " down and up shock (fractions of the price), the realised move over the horizon after it"
+                        + " and whether it was an exception. `plot shocks(N)` draws the shocks against the realised"
+                        + " moves with the exceptions marked.",
+                calibrated + "plot shocks(pm)", new Implementation.Core()));
+        ParameterSpec history = required("history", Set.of(Kind.TABLE), "price history",
+                "a table with time and close, from history(...)");
+        ParameterSpec confidence = optional("confidence", Set.of(Kind.NUMBER), "fraction", "99%", List.of(),
+                "the coverage of the down tail");
+        ParameterSpec horizon = optional("horizon", Set.of(Kind.DURATION), "duration", "1d", List.of(),
+                "the horizon in time, counted in bars of the history");
+        ParameterSpec method = optional("method", TEXT, "text", "\"hs\"", METHODS,
+                "the estimator: \"hs\", \"ewma\" or \"fhs\" (EWMA-filtered), as in calibrate");
+        ParameterSpec lookback = optional("lookback", Set.of(Kind.DURATION), "duration", "1y", List.of(),
+                "the window of returns the estimate uses");
+        registry.function(new FunctionSpec("coverage", List.of(history, method, horizon, lookback), false,
+                Kind.REPORT, "report; plotted: observed against nominal exceedance", false,
+                "Confidence calibration: the estimator's shock series at each level from 90% to 99.9%, and the"
+                        + " observed share of falls beyond the down shock and of rises beyond the up shock against"
+                        + " the nominal 1 - level, with each tail's Kupiec p-value. A well-calibrated estimator"
+                        + " sits on the diagonal at every level. `plot coverage(...)` draws it.",
+                BTC + "show coverage(btc, method \"ewma\")\nplot coverage(btc)", new Implementation.Core()));
+        registry.function(new FunctionSpec("haircut", List.of(history, confidence,
+                optional("horizon", Set.of(Kind.DURATION), "duration", "2d", List.of(),
+                        "the liquidation horizon of the collateral"), method, lookback,
+                optional("add_on", Set.of(Kind.NUMBER), "fraction", "0%", List.of(),
+                        "a declared liquidity add-on for selling in size, which a price history does not show")),
+                false, Kind.REPORT, "report", false,
+                "The haircut a coin deserves as collateral: the fall of its price over the liquidation horizon at"
+                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%.",
+                "data eth = history(\"data/eth-usd-daily-close-yahoo.csv\")\n"
+                        + "show haircut(eth, confidence 99%, horizon 2d, add_on 2%)", new Implementation.Core()));
+        registry.function(new FunctionSpec("fees", List.of(history,
+                optional("base", Set.of(Kind.NUMBER), "fraction of the price", "0", List.of(),
+                        "the fee at zero volatility"),
+                optional("min", Set.of(Kind.NUMBER), "fraction of the price", "0", List.of(), "the lowest fee"),
+                optional("max", Set.of(Kind.NUMBER), "fraction of the price", "10%", List.of(), "the highest fee"),
+                optional("latency", Set.of(Kind.DURATION), "duration", "one bar", List.of(),
+                        "the execution latency whose adverse move the fee covers"),
+                optional("confidence", Set.of(Kind.NUMBER), "fraction", "99%", List.of(),
+                        "the share of trades whose adverse move the fee covers"),
+                optional("lambda", Set.of(Kind.NUMBER), "decay in (0, 1)", "0.94", List.of(),
+                        "the EWMA decay of the volatility")),
+                false, Kind.REPORT, "report; plotted: the fee through time against the adverse moves", false,
+                "A volatility-adaptive fee schedule, fee(t) = clamp(base + k sigma_t, min, max) over the EWMA"
+                        + " volatility per bar forecast before t, with k calibrated so that the fee covers the"
+                        + " adverse move (either way) over the latency at the confidence; its breach rate over the"
+                        + " history, backtested. `plot fees(...)` draws it.",
+                BTC + "show fees(btc, base 5bp, min 5bp, max 5%)", new Implementation.Core()));
+    }
+
+    private void setting(String statement, String name, Kind accepts, String unit, String defaultValue, String doc,
+                         String example) {
+        registry.setting(new SettingSpec(statement, name, accepts, unit, defaultValue,
+                Character.toUpperCase(doc.charAt(0)) + doc.substring(1) + ".", CALIBRATE.formatted(example)));
+    }
+
+    private void choice(String statement, String name, List<String> choices, String defaultValue, String doc,
+                        String example) {
+        setting(statement, name, Kind.TEXT, "one of " + String.join(", ", choices), defaultValue, doc, example);
+        registry.settingChoices(statement, name, choices);
     }
 
     private static ParameterSpec column(String name, String detected, String doc) {

@@ -18,6 +18,22 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
+import margo.core.risk.BookBacktest;
+import margo.core.risk.CollateralHaircut;
+import margo.core.risk.ShockSeries;
+import margo.dsl.value.BookValue;
+import margo.core.risk.CoverageTable;
+import margo.core.risk.Ewma;
+import margo.core.risk.FeeCalibration;
+import margo.core.risk.Lookback;
+import margo.core.risk.ShockEstimator;
+import margo.core.risk.ShockSpec;
+import margo.dsl.value.FigureValue;
+import margo.dsl.value.InstantValue;
+import margo.dsl.value.NumberValue;
+import margo.dsl.value.ReportValue;
+import margo.dsl.value.RulesCalibration;
+import margo.dsl.value.RulesValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import margo.dsl.value.Value;
@@ -26,7 +42,10 @@ import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code history(path, time?, close?, open?, high?, low?, volume?)}: loads a price history through core's
+ * The built-ins of price histories and calibrated margin: {@code history(...)}, the reports {@code explain},
+ * {@code backtest}, {@code shocks}, {@code coverage}, {@code haircut} and {@code fees}, and the figures {@code plot}
+ * draws of the last three (core's {@code margo.core.risk} computes; {@link HistoryReports} and {@link RiskPlots}
+ * show). {@code history(path, time?, close?, open?, high?, low?, volume?)} loads a price history through core's
  * {@link PriceHistories} into a table, one row per bar. Each of core's row warnings becomes a warning at the call
  * naming the file and line; past {@link #LISTED_PER_PROBLEM} of one kind, the rest are counted in one more. A file
  * that cannot be used is a {@link RunFailure} at the call.
@@ -52,14 +71,139 @@ final class HistoryBuiltins {
     }
 
     static boolean handles(String function) {
-        return function.equals("history");
+        return switch (function) {
+            case "history", "explain", "backtest", "shocks", "coverage", "haircut", "fees" -> true;
+            default -> false;
+        };
     }
 
     Value call(Expr.Call call) {
-        return switch (call.callee().id()) {
-            case "history" -> history(call);
-            default -> throw new IllegalStateException("not a history built-in: " + call.callee().id());
-        };
+        List<Expr> arguments = checked.argumentsOf(call);
+        try {
+            return switch (call.callee().id()) {
+                case "history" -> history(call);
+                case "explain" -> HistoryReports.explain(label(arguments.get(0)), calibrated(arguments.get(0)));
+                case "backtest" -> arguments.get(3) == null
+                        ? HistoryReports.backtest(label(arguments.get(0)), calibrated(arguments.get(0)),
+                                instant(arguments.get(1)), instant(arguments.get(2)))
+                        : bookBacktest(arguments);
+                case "shocks" -> HistoryReports.shocks(label(arguments.get(0)), calibrated(arguments.get(0)));
+                case "coverage" -> coverage(arguments);
+                case "haircut" -> haircut(arguments);
+                case "fees" -> fees(arguments);
+                default -> throw new IllegalStateException("not a history built-in: " + call.callee().id());
+            };
+        } catch (IllegalArgumentException coreRejected) {
+            throw new RunFailure(call.span(), call.callee().id() + " cannot be computed: " + coreRejected.getMessage());
+        }
+    }
+
+    /** {@code plot shocks(pm)}, {@code plot coverage(h)}, {@code plot fees(h)}: the report drawn. */
+    FigureValue figure(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        String title = source.text().substring(call.span().start(), call.span().end());
+        try {
+            return new FigureValue(switch (call.callee().id()) {
+                case "shocks" -> RiskPlots.shocks(title, calibrated(arguments.get(0)));
+                case "coverage" -> RiskPlots.coverage(title, coverageTable(arguments));
+                case "fees" -> {
+                    PriceHistory history = history(arguments.get(0));
+                    yield RiskPlots.fees(title, history, feeCalibration(history, arguments));
+                }
+                default -> throw new IllegalStateException("not a plotted report: " + call.callee().id());
+            });
+        } catch (IllegalArgumentException coreRejected) {
+            throw new RunFailure(call.span(), call.callee().id() + " cannot be drawn: " + coreRejected.getMessage());
+        }
+    }
+
+    /** The calibration of a rules value; a rule declared in the recipe has none. */
+    private RulesCalibration calibrated(Expr rules) {
+        RulesValue value = (RulesValue) evaluator.apply(rules);
+        if (value.calibration() == null) {
+            throw new RunFailure(rules.span(), label(rules) + " was not calibrated from a history, so it has no"
+                    + " shocks to show or backtest", "calibrate it: rules r = calibrate " + label(rules)
+                    + " to HISTORY { confidence 99% }");
+        }
+        return value.calibration();
+    }
+
+    private PriceHistory history(Expr argument) {
+        return priceHistory((TableValue) evaluator.apply(argument), label(argument), argument.span());
+    }
+
+    /** {@code backtest(rules, from?, to?, book, vol_response?)}: the book's loss against the margin before it. */
+    private ReportValue bookBacktest(List<Expr> arguments) {
+        RulesValue rules = (RulesValue) evaluator.apply(arguments.get(0));
+        RulesCalibration calibration = calibrated(arguments.get(0));
+        BookValue book = (BookValue) evaluator.apply(arguments.get(3));
+        ShockSeries period = HistoryReports.period(calibration, instant(arguments.get(1)), instant(arguments.get(2)));
+        BookBacktest.Result result = BookBacktest.run(book.book(), book.pricer(), period,
+                shock -> RulesCalibrator.recalibrated(rules.rule(), shock).rule(),
+                new BookBacktest.VolatilityResponse(number(arguments.get(4), 0)));
+        return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, result);
+    }
+
+    /** {@code coverage(history, method?, horizon?, lookback?)}. */
+    private ReportValue coverage(List<Expr> arguments) {
+        return HistoryReports.coverage(label(arguments.get(0)), coverageTable(arguments));
+    }
+
+    private CoverageTable coverageTable(List<Expr> arguments) {
+        PriceHistory history = history(arguments.get(0));
+        String method = text(arguments.get(1)) == null ? "hs" : text(arguments.get(1));
+        int horizon = bars(history, arguments.get(2), 1.0 / 365);
+        int lookback = bars(history, arguments.get(3), 1);
+        return CoverageTable.of(history.logReturns(), level -> ShockEstimators.of(method,
+                ShockSpec.valueAtRisk(level, horizon), ShockEstimators.DEFAULT_LAMBDA, "normal", "ewma", "direct"),
+                Lookback.rolling(lookback), 1, CoverageTable.STANDARD_LEVELS);
+    }
+
+    /** {@code haircut(history, confidence?, horizon?, method?, lookback?, add_on?)}. */
+    private ReportValue haircut(List<Expr> arguments) {
+        PriceHistory history = history(arguments.get(0));
+        double confidence = number(arguments.get(1), 0.99);
+        int horizon = bars(history, arguments.get(2), 2.0 / 365);
+        String method = text(arguments.get(3)) == null ? "hs" : text(arguments.get(3));
+        int lookback = bars(history, arguments.get(4), 1);
+        ShockEstimator estimator = ShockEstimators.of(method, ShockSpec.valueAtRisk(confidence, horizon),
+                ShockEstimators.DEFAULT_LAMBDA, "normal", "ewma", "direct");
+        return HistoryReports.haircut(label(arguments.get(0)), CollateralHaircut.of(history.logReturns(), estimator,
+                lookback, number(arguments.get(5), 0)));
+    }
+
+    /** {@code fees(history, base?, min?, max?, latency?, confidence?, lambda?)}. */
+    private ReportValue fees(List<Expr> arguments) {
+        PriceHistory history = history(arguments.get(0));
+        return HistoryReports.fees(label(arguments.get(0)), history, feeCalibration(history, arguments));
+    }
+
+    private FeeCalibration feeCalibration(PriceHistory history, List<Expr> arguments) {
+        double lambda = number(arguments.get(6), ShockEstimators.DEFAULT_LAMBDA);
+        return FeeCalibration.calibrate(history.logReturns(), new Ewma(lambda), number(arguments.get(1), 0),
+                number(arguments.get(2), 0), number(arguments.get(3), 0.10),
+                arguments.get(4) == null ? 1 : bars(history, arguments.get(4), 0), number(arguments.get(5), 0.99));
+    }
+
+    private double number(Expr argument, double otherwise) {
+        return argument == null ? otherwise : ((NumberValue) evaluator.apply(argument)).value();
+    }
+
+    private Instant instant(Expr argument) {
+        return argument == null ? null : ((InstantValue) evaluator.apply(argument)).value();
+    }
+
+    /** A duration argument in bars of the history. */
+    private int bars(PriceHistory history, Expr argument, double otherwiseYears) {
+        double years = number(argument, otherwiseYears);
+        if (!(years > 0)) {
+            throw new RunFailure(argument.span(), "a duration here must be positive, not " + label(argument));
+        }
+        return history.barsIn(ShockEstimators.duration(years));
+    }
+
+    private String label(Expr expr) {
+        return source.text().substring(expr.span().start(), expr.span().end());
     }
 
     private TableValue history(Expr.Call call) {

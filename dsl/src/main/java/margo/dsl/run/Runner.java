@@ -73,6 +73,7 @@ final class Runner {
     private final SurfaceBuiltins surfaces;
     private final Calibration calibration;
     private final HistoryBuiltins histories;
+    private final RulesCalibrator rulesCalibrator;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
@@ -97,6 +98,7 @@ final class Runner {
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
+        this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress);
     }
@@ -133,7 +135,9 @@ final class Runner {
                     new Session.Bound(checked.boundType(binding), calibration.fit(binding)));
             case Stmt.Binding binding -> {
                 Value value = switch (binding.kind()) {
-                    case RULES -> marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
+                    case RULES -> binding.value() instanceof Expr.Calibrate calibrate
+                            ? rulesCalibrator.calibrate(calibrate, binding.block())
+                            : marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
                     case SURFACE -> surfaces.fit((Expr.Call) binding.value(), binding.block());
                     default -> evaluate(binding.value());
                 };
@@ -145,7 +149,9 @@ final class Runner {
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
                     applySettings(show.value() instanceof Expr.Call call && call.callee().id().equals("stress")
                             ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));
-            case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()), evaluate(plot.value())));
+            case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()),
+                    plot.value() instanceof Expr.Call call && checked.typeOf(call).kind() == Kind.REPORT
+                            ? histories.figure(call) : evaluate(plot.value())));
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);

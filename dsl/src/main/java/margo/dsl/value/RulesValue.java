@@ -8,9 +8,16 @@ import margo.core.margin.MarginRule;
  *
  * @param family  the family as written in recipes, e.g. {@code portfolio_margin}
  * @param rule    the core rule with every setting applied
- * @param display one row per setting: name, value, unit
+ * @param display     one row per setting: name, value, unit
+ * @param calibration how the rule was calibrated from a price history, or null for a rule declared in a recipe
  */
-public record RulesValue(String family, MarginRule rule, TableValue display) implements TabulatedValue {
+public record RulesValue(String family, MarginRule rule, TableValue display, RulesCalibration calibration)
+        implements TabulatedValue {
+
+    /** A rule declared in a recipe or a family's defaults. */
+    public RulesValue(String family, MarginRule rule, TableValue display) {
+        this(family, rule, display, null);
+    }
 
     public RulesValue {
         if (family == null || rule == null || display == null) {
