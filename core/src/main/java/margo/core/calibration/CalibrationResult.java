@@ -40,12 +40,15 @@ import java.util.List;
  * @param warnings concerns about the result
  * @param conditionNumber the condition number of the weighted Jacobian with unit-length columns (so independent
  *        of the parameters' units); infinite when singular, NaN when not computed
+ * @param starts how each start that ran ended, in start order; empty when no parameter is free
+ * @param failures why the result is not a solution of the problem; empty when it is (see {@link #failed()})
  */
 public record CalibrationResult(List<String> parameterNames, double[] parameters, double[] standardErrors,
         double[][] correlation, Target target, double objective, double rmse, int[] expiries, double[] rmseByExpiry,
         double maxAbsError, int maxErrorQuote, ResidualTable residuals, int iterations, int evaluations,
         Duration elapsed, StopReason stopReason, int bestStart, List<ConstraintStatus> constraints,
-        List<QuoteExclusion> exclusions, List<CalibrationWarning> warnings, double conditionNumber) {
+        List<QuoteExclusion> exclusions, List<CalibrationWarning> warnings, double conditionNumber,
+        List<StartSummary> starts, List<CalibrationFailure> failures) {
 
     /** Copies the arrays and lists it is given. */
     public CalibrationResult {
@@ -58,6 +61,21 @@ public record CalibrationResult(List<String> parameterNames, double[] parameters
         constraints = List.copyOf(constraints);
         exclusions = List.copyOf(exclusions);
         warnings = List.copyOf(warnings);
+        starts = List.copyOf(starts);
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * True when the result is not a solution of the problem: the solver stopped on a budget or failed, the
+     * objective is not finite, or a hard constraint does not hold. The parameters are then the best point found.
+     */
+    public boolean failed() {
+        return !failures.isEmpty();
+    }
+
+    /** True when a failure of this kind was found. */
+    public boolean hasFailure(CalibrationFailure.Kind kind) {
+        return failures.stream().anyMatch(failure -> failure.kind() == kind);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package margo.core.calibration;
 
 /**
- * Something the user should know about a calibration result.
+ * Something the user should know about a calibration result that is still a solution of its problem; what makes
+ * it not one is a {@link CalibrationFailure}.
  *
  * @param kind what kind of concern
  * @param message a sentence with the names and numbers involved
@@ -16,11 +17,12 @@ public record CalibrationWarning(Kind kind, String message) {
         ILL_CONDITIONED,
         /** Quotes were left out; {@link CalibrationResult#exclusions()} lists them. */
         QUOTES_EXCLUDED,
-        /** A constraint does not hold at the result. */
+        /**
+         * A soft constraint does not hold at the result, or a hard one within the tolerance of its penalty (beyond
+         * it the calibration fails: {@link CalibrationFailure.Kind#HARD_CONSTRAINT_VIOLATED}).
+         */
         CONSTRAINT_VIOLATED,
         /** Standard errors could not be computed (too few quotes, or a singular Jacobian). */
-        NO_STANDARD_ERRORS,
-        /** The solver stopped before converging. */
-        NOT_CONVERGED
+        NO_STANDARD_ERRORS
     }
 }

@@ -88,6 +88,8 @@ public final class Calibrator {
         StopReason bestReason = StopReason.FAILED;
         StopReason interrupted = null;
         List<String> failures = new ArrayList<>();
+        List<StartSummary> summaries = new ArrayList<>();
+        boolean bestIsItsStart = false;
         if (free.length == 0) {
             bestReason = StopReason.CONVERGED;
         } else {
@@ -108,8 +110,10 @@ public final class Calibrator {
                 }
                 iterations += outcome.iterations;
                 evaluations += outcome.evaluations;
+                summaries.add(new StartSummary(s, outcome.bestCost, outcome.reason, outcome.iterations,
+                        outcome.evaluations, outcome.failure));
                 if (outcome.failure != null) {
-                    failures.add(outcome.failure);
+                    failures.add("start " + s + " failed: " + outcome.failure);
                 }
                 if (outcome.interrupted && interrupted == null) {
                     interrupted = outcome.reason;
@@ -119,6 +123,7 @@ public final class Calibrator {
                     bestFree = outcome.bestFree;
                     bestStart = s;
                     bestReason = outcome.reason;
+                    bestIsItsStart = java.util.Arrays.equals(outcome.bestFree, starts[s]);
                 }
             }
         }
@@ -127,7 +132,7 @@ public final class Calibrator {
         objective.expand(bestFree, parameters);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         return Diagnostics.of(problem, selection, active, objective, free, parameters, iterations, evaluations,
-                elapsed, stopReason, bestStart, failures);
+                elapsed, new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures, summaries));
     }
 
     /** How one start ended: its best point, why its solver stopped, and what it cost. */
@@ -226,7 +231,7 @@ public final class Calibrator {
             } catch (RuntimeException e) {
                 // A solver or model failure ends this start, not the calibration: the other starts may succeed.
                 reason = StopReason.FAILED;
-                failure = "start " + s + " failed: " + e;
+                failure = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             }
             objective.endStart();
             return new StartOutcome(objective.bestCost(), objective.bestFree(), reason, interrupted, iterations,

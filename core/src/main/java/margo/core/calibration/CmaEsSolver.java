@@ -45,7 +45,11 @@ final class CmaEsSolver implements Solver {
                     function, GoalType.MINIMIZE, new InitialGuess(scaling.toUnit(start)),
                     new SimpleBounds(scaling.lowerU, scaling.upperU), new CMAESOptimizer.Sigma(sigma),
                     new CMAESOptimizer.PopulationSize(population));
-            reason = StopReason.CONVERGED;
+            // Commons Math's CMA-ES ends its generation loop quietly on the evaluation budget and on its own
+            // iteration limit, returning the best point as if converged; the counts tell which it was.
+            reason = objective.evaluations() - before >= settings.maxEvaluations() ? StopReason.MAX_EVALUATIONS
+                    : optimizer.getIterations() >= settings.maxIterations() ? StopReason.MAX_ITERATIONS
+                    : StopReason.CONVERGED;
         } catch (TooManyEvaluationsException e) {
             reason = StopReason.MAX_EVALUATIONS;
         } catch (TooManyIterationsException e) {

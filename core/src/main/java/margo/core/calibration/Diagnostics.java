@@ -23,13 +23,33 @@ final class Diagnostics {
     static final double SINGULAR = 1e9;
     /** A parameter this close to a bound, relative to its range (or to max(|bound|, 1)), is "at the bound". */
     static final double AT_BOUND = 1e-6;
+    /**
+     * A hard constraint violated by more than this (in the units of its {@code g}) fails the calibration. Hard
+     * constraints are penalties of weight {@link Constraint#HARD_PENALTY}, so one that can hold ends violated by
+     * about the weighted residuals' gradient over 2e8, below 1e-7 for residuals of vol points; a violation
+     * above 1e-6 means the constraint cannot hold within the bounds, or the solver stopped far from it.
+     */
+    static final double HARD_CONSTRAINT_TOLERANCE = 1e-6;
+
+    /**
+     * How the search over the starts went.
+     *
+     * @param stopReason why the start that produced the result stopped, or TIME_LIMIT / CANCELLED
+     * @param bestStart the start that produced the result
+     * @param bestIsItsStart true when no point the best start tried was better than the point it started from
+     * @param failures what failed, one sentence per failed start
+     * @param starts how each start that ran ended, in start order
+     */
+    record Search(StopReason stopReason, int bestStart, boolean bestIsItsStart, List<String> failures,
+            List<StartSummary> starts) {
+    }
 
     private Diagnostics() {
     }
 
     static CalibrationResult of(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
             Objective objective, int[] free, double[] parameters, int iterations, int evaluations, Duration elapsed,
-            StopReason stopReason, int bestStart, List<String> failures) {
+            Search search) {
         Target target = problem.target();
         int n = active.size();
         int f = free.length;
@@ -38,6 +58,7 @@ final class Diagnostics {
         double[] jacobian = new double[objective.residualCount() * f];
         objective.valuesAndJacobianAt(parameters, model, jacobian);
         List<CalibrationWarning> warnings = new ArrayList<>();
+        List<CalibrationFailure> failed = new ArrayList<>();
 
         // Errors in reporting units, overall and by expiry.
         double scale = target.reportingScale();
@@ -82,7 +103,11 @@ final class Diagnostics {
             double penalty = c.penalty() * violation * violation;
             objectiveValue += penalty;
             constraints.add(new ConstraintStatus(c.name(), c.hard(), g, violation, penalty));
-            if (!(g >= 0.0)) {
+            if (c.hard() && !(violation <= HARD_CONSTRAINT_TOLERANCE)) {
+                failed.add(new CalibrationFailure(CalibrationFailure.Kind.HARD_CONSTRAINT_VIOLATED,
+                        "hard constraint " + c.name() + " does not hold at the best point found: it is violated by "
+                                + violation));
+            } else if (!(g >= 0.0)) {
                 warnings.add(new CalibrationWarning(CalibrationWarning.Kind.CONSTRAINT_VIOLATED,
                         (c.hard() ? "hard" : "soft") + " constraint " + c.name() + " is violated by " + violation));
             }
@@ -117,20 +142,73 @@ final class Diagnostics {
                     selection.exclusions().size() + " of " + problem.quotes().size()
                             + " quotes excluded; first: quote " + first.quote() + ", " + first.reason()));
         }
-        if (stopReason != StopReason.CONVERGED) {
-            StringBuilder message = new StringBuilder("stopped before converging: " + stopReason);
-            for (String failure : failures) {
-                message.append("; ").append(failure);
-            }
-            warnings.add(new CalibrationWarning(CalibrationWarning.Kind.NOT_CONVERGED, message.toString()));
+        StopReason stopReason = search.stopReason();
+        // A search that saw no finite objective "fails" for that reason alone, which the next failure says.
+        boolean nothingFinite = stopReason == StopReason.FAILED && search.failures().isEmpty()
+                && !Double.isFinite(objectiveValue);
+        if (stopReason != StopReason.CONVERGED && stopReason != StopReason.CANCELLED && !nothingFinite) {
+            failed.add(stopped(problem, search));
+        }
+        if (!Double.isFinite(objectiveValue)) {
+            failed.add(new CalibrationFailure(CalibrationFailure.Kind.NON_FINITE_OBJECTIVE, "the objective is "
+                    + objectiveValue + " at the best point found: the weighted residuals overflow (the largest weight"
+                    + " is " + largestMagnitude(active.weights()) + ") or the model's values are not finite"));
         }
 
         ResidualTable residuals = new ResidualTable(activeIndex.clone(), active.expiryIndex(), active.strikes(),
                 active.market(), model, active.weights(), error);
         return new CalibrationResult(problem.model().parameterNames(), parameters, standardErrors, correlation,
                 target, objectiveValue, rmse, expiries, rmseByExpiry, maxAbs, maxQuote, residuals, iterations,
-                evaluations, elapsed, stopReason, bestStart, constraints, selection.exclusions(),
-                warnings, condition);
+                evaluations, elapsed, stopReason, search.bestStart(), constraints, selection.exclusions(),
+                warnings, condition, search.starts(), failed);
+    }
+
+    /** Why the search stopped short of converging, with the limit it hit and where the result comes from. */
+    private static CalibrationFailure stopped(CalibrationProblem problem, Search search) {
+        String limit = switch (search.stopReason()) {
+            case MAX_ITERATIONS -> "reached its iteration limit (max_iterations "
+                    + maxIterations(problem.method()) + " per start)";
+            case MAX_EVALUATIONS -> "reached its evaluation limit (max_evaluations "
+                    + maxEvaluations(problem.method()) + " per start)";
+            case TIME_LIMIT -> "ran out of time (time_limit " + problem.timeLimit().toMillis() / 1000.0 + " s)";
+            default -> "failed";
+        };
+        StringBuilder message = new StringBuilder("the solver " + limit + " before converging; the result is the"
+                + " best point found");
+        if (search.bestIsItsStart()) {
+            message.append(", which is start ").append(search.bestStart()).append(" itself: no point tried was"
+                    + " better");
+        }
+        for (String failure : search.failures()) {
+            message.append("; ").append(failure);
+        }
+        CalibrationFailure.Kind kind = search.stopReason() == StopReason.FAILED
+                ? CalibrationFailure.Kind.SOLVER_FAILED : CalibrationFailure.Kind.BUDGET;
+        return new CalibrationFailure(kind, message.toString());
+    }
+
+    private static int maxIterations(SolverMethod method) {
+        return switch (method) {
+            case SolverMethod.LevenbergMarquardt lm -> lm.maxIterations();
+            case SolverMethod.Bobyqa bobyqa -> bobyqa.maxEvaluations();
+            case SolverMethod.CmaEs cmaes -> cmaes.maxIterations();
+        };
+    }
+
+    private static int maxEvaluations(SolverMethod method) {
+        return switch (method) {
+            case SolverMethod.LevenbergMarquardt lm -> lm.maxEvaluations();
+            case SolverMethod.Bobyqa bobyqa -> bobyqa.maxEvaluations();
+            case SolverMethod.CmaEs cmaes -> cmaes.maxEvaluations();
+        };
+    }
+
+    private static double largestMagnitude(double[] values) {
+        double largest = 0.0;
+        for (double value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        return largest;
     }
 
     /**
@@ -152,8 +230,13 @@ final class Diagnostics {
         double condition = Double.POSITIVE_INFINITY;
         String problemWith = null;
         for (int k = 0; k < f; k++) {
-            if (!(norm[k] > 0.0) || !Double.isFinite(norm[k])) {
-                problemWith = "the fit does not depend on parameter " + problem.parameters().get(free[k]).name();
+            String name = problem.parameters().get(free[k]).name();
+            if (problemWith != null) {
+                break;
+            } else if (!Double.isFinite(norm[k])) {
+                problemWith = "the model's derivatives by " + name + " are not finite at the result";
+            } else if (!(norm[k] > 0.0)) {
+                problemWith = "the fit does not depend on parameter " + name;
             }
         }
         double[][] v = null;

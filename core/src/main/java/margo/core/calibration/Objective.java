@@ -202,12 +202,19 @@ final class Objective {
     /**
      * The model values (unweighted) and the weighted Jacobian ({@link #residualCount()} rows by the free parameters)
      * at the full vector {@code parameters}, without counting or stop checks: for diagnostics after the solver has
-     * finished.
+     * finished. NaN where the model rejects the parameters.
      */
     void valuesAndJacobianAt(double[] parameters, double[] valuesOut, double[] weightedJacobianOut) {
         System.arraycopy(parameters, 0, full, 0, full.length);
-        evaluator.values(full, valuesOut);
-        modelJacobian(weightedJacobianOut, false);
+        try {
+            evaluator.values(full, valuesOut);
+            modelJacobian(weightedJacobianOut, false);
+        } catch (IllegalArgumentException rejected) {
+            // Every start failed and the model rejects the declared start too (its cumulants overflow, say): the
+            // result is that start, with values and derivatives undefined, and fails as such.
+            java.util.Arrays.fill(valuesOut, Double.NaN);
+            java.util.Arrays.fill(weightedJacobianOut, Double.NaN);
+        }
     }
 
     private void modelJacobian(double[] out, boolean counted) {

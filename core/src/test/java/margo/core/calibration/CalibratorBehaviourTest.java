@@ -120,14 +120,14 @@ class CalibratorBehaviourTest {
     }
 
     @Test
-    void timeLimitStopsWithTheBestPointSoFar() {
+    void timeLimitStopsWithTheBestPointSoFarAndFailsTheFit() {
         // 200 microseconds per evaluation, 50 starts: far more than 150 ms of work.
         CalibrationProblem problem = TestModels.sineProblem(50, 3, 200_000).withTimeLimit(Duration.ofMillis(150));
         CalibrationResult result = Calibrator.DEFAULT.calibrate(problem);
         assertEquals(StopReason.TIME_LIMIT, result.stopReason());
         assertTrue(result.elapsed().toMillis() < 1000, "stopped promptly: " + result.elapsed());
         assertTrue(result.objective() < startObjective(problem), "improved on the start");
-        assertTrue(result.hasWarning(CalibrationWarning.Kind.NOT_CONVERGED));
+        assertTrue(result.hasFailure(CalibrationFailure.Kind.BUDGET), result.failures().toString());
     }
 
     private static double startObjective(CalibrationProblem problem) {

@@ -63,11 +63,11 @@ class ParallelStartsTest {
         CalibrationProblem problem = CalibrationProblem.of(new TestModels.Curve(List.of("omega", "amplitude"), f, 0),
                 List.of(ParameterSpec.free("omega", 0.1, 6.0, 0.6), ParameterSpec.free("amplitude", 0.1, 3.0, 1.0)),
                 TestModels.curveQuotes(xs, f, new double[] {3.0, 1.0}), Target.PRICE).withStarts(12, 5)
-                // Three iterations leave even the best start unconverged, so the warning lists the failures.
+                // Three iterations leave even the best start unconverged, so the failure lists the failed starts.
                 .withMethod(new SolverMethod.LevenbergMarquardt(3, 5000, 1e-12));
         CalibrationResult sequential = Calibrator.SEQUENTIAL.calibrate(problem);
         CalibrationResult parallel = Calibrator.DEFAULT.calibrate(problem);
-        String failures = parallel.warnings().toString();
+        String failures = parallel.failures().toString();
         assertTrue(failures.contains("failed: java.lang.IllegalStateException"), failures);
         TestModels.assertBitIdentical(sequential, parallel);
     }

@@ -267,6 +267,8 @@ final class TestModels {
         assertEquals(a.bestStart(), b.bestStart());
         assertEquals(a.stopReason(), b.stopReason());
         assertEquals(a.warnings(), b.warnings());
+        assertEquals(a.failures(), b.failures());
+        assertEquals(a.starts(), b.starts());
     }
 
     static void assertBits(double[] a, double[] b) {

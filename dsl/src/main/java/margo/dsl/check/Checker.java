@@ -657,6 +657,12 @@ public final class Checker {
                     Double lo = constant(bounds.lower());
                     Double hi = constant(bounds.upper());
                     Double at = bounds.start() == null ? null : constant(bounds.start());
+                    ModelFamily.Parameter parameter = family.parameter(bounds.parameter().id()).orElseThrow();
+                    outsideDomain(parameter, "lower bound", true, bounds.lower(), lo);
+                    outsideDomain(parameter, "upper bound", true, bounds.upper(), hi);
+                    if (at != null && (lo == null || at >= lo) && (hi == null || at <= hi)) {
+                        outsideDomain(parameter, "start", false, bounds.start(), at); // v0 in [0, 4] start 0
+                    }
                     if (lo != null && hi != null && lo > hi) {
                         error(bounds.span(), "the bounds of '" + bounds.parameter().id() + "' are empty: the lower "
                                 + sourceOf(bounds.lower()) + " is above the upper " + sourceOf(bounds.upper()),
@@ -671,6 +677,8 @@ public final class Checker {
                     Type value = expression(fixed.value());
                     if (modelParameter(family, fixed.parameter(), seen)) {
                         needsNumber(fixed.value(), value, "a value");
+                        outsideDomain(family.parameter(fixed.parameter().id()).orElseThrow(), "value", false,
+                                fixed.value(), constant(fixed.value()));
                     }
                 }
                 case Clause.Require require -> {
@@ -701,6 +709,15 @@ public final class Checker {
             }
         }
         return family == null ? Type.ERROR : Type.MODEL;
+    }
+
+    /** A bound, start or value written as a number outside the parameter's domain, as rho in [-5, 5]. */
+    private void outsideDomain(ModelFamily.Parameter parameter, String role, boolean bound, Expr written,
+            Double value) {
+        String problem = value == null ? null : parameter.outsideDomain(role, bound, sourceOf(written), value);
+        if (problem != null) {
+            error(written.span(), problem, parameter.domainHint());
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ final class MarketEntries {
                     + " model's smile (which moves with the forward); futures and perpetuals, forwards and the"
                     + " index still come from the book's market");
     private static final String FIT = "data near = options(\"data/deribit-btc-sample.csv\") {\n"
-            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.15 and expiry >= 20d and expiry <= 40d\n"
+            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.3 and expiry >= 2d\n"
             + "}\nmodel hs = heston\nfit hf = calibrate hs to near { starts 1 }\n";
     private static final ParameterSpec CHAIN_PARAMETER = required("data", Set.of(Kind.TABLE), "option chain",
             "a chain loaded by options(...), possibly filtered with keep");

@@ -3,6 +3,7 @@ package margo.dsl.registry;
 import java.util.List;
 import java.util.Optional;
 import margo.core.models.CharacteristicFunctionModel;
+import margo.dsl.output.Cells;
 
 /**
  * A model family a recipe names after {@code model N = }: its parameters in core's order, each with its meaning,
@@ -29,8 +30,41 @@ public record ModelFamily(String name, List<Parameter> parameters, Characteristi
      * @param upper the default upper bound
      * @param start the default start, within the bounds and a valid value of the parameter
      * @param doc   what it means
+     * @param domain the values core's model accepts; bounds, starts and fixed values outside it are errors
      */
-    public record Parameter(String name, String unit, double lower, double upper, double start, String doc) {}
+    public record Parameter(String name, String unit, double lower, double upper, double start, String doc,
+                            ParameterDomain domain) {
+
+        public Parameter {
+            if (!domain.allowsBound(lower) || !domain.allowsBound(upper) || !domain.contains(start)) {
+                throw new IllegalArgumentException("parameter " + name + ": default bounds [" + lower + ", "
+                        + upper + "] and start " + start + " must lie in its domain, " + domain.describe());
+            }
+        }
+
+        /** A parameter that takes any finite value. */
+        public Parameter(String name, String unit, double lower, double upper, double start, String doc) {
+            this(name, unit, lower, upper, start, doc, ParameterDomain.FINITE);
+        }
+
+        /**
+         * What is wrong with {@code value}, written {@code written}, as this parameter's {@code role} ("lower
+         * bound", "start", ...): a bound must lie in the domain or at its edge, a start or value in the domain.
+         * Null when nothing is.
+         */
+        public String outsideDomain(String role, boolean bound, String written, double value) {
+            if (bound ? domain.allowsBound(value) : domain.contains(value)) {
+                return null;
+            }
+            return "the " + role + " " + written + " of '" + name + "' is outside its domain: " + name + " ("
+                    + unit + ") is " + domain.describe();
+        }
+
+        /** How to write bounds in the domain: the family's defaults. */
+        public String domainHint() {
+            return "e.g. " + name + " in [" + Cells.number(lower) + ", " + Cells.number(upper) + "]";
+        }
+    }
 
     public ModelFamily {
         parameters = List.copyOf(parameters);

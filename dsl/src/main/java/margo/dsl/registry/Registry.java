@@ -250,38 +250,48 @@ public final class Registry {
 
     // ---- calibration: model families, model and fit statements, price
 
-    /** The recipe fragment the calibration examples start from: near-the-money two-sided quotes of 29MAR24. */
+    /**
+     * The recipe fragment the calibration examples start from: two-sided quotes within 0.3 of the money, every
+     * expiry from 2 days: enough of the smile's term structure to pin down Heston's five parameters, so that the
+     * examples' fits converge (one expiry alone leaves them undetermined, and a fit to it runs out of iterations).
+     */
     private static final String CALIBRATION_DATA = "data chain = options(\"data/deribit-btc-sample.csv\") {\n"
-            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.15\n"
-            + "  keep expiry >= 20d and expiry <= 40d\n}\n";
+            + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.3\n"
+            + "  keep expiry >= 2d\n}\n";
 
     private static final String VARIANCE = "variance, annualised (0.36 is a 60% vol)";
     private static final String PER_YEAR = "per year";
 
     private void declareModels() {
         List<ModelFamily.Parameter> heston = List.of(
-                new ModelFamily.Parameter("v0", VARIANCE, 0.001, 4, 0.5, "the instantaneous variance today"),
-                new ModelFamily.Parameter("kappa", PER_YEAR, 0.01, 30, 3, "the speed of mean reversion of the variance"),
-                new ModelFamily.Parameter("theta", VARIANCE, 0.001, 4, 0.5, "the long-run variance"),
+                new ModelFamily.Parameter("v0", VARIANCE, 0.001, 4, 0.5, "the instantaneous variance today",
+                        ParameterDomain.POSITIVE),
+                new ModelFamily.Parameter("kappa", PER_YEAR, 0.01, 30, 3, "the speed of mean reversion of the variance",
+                        ParameterDomain.POSITIVE),
+                new ModelFamily.Parameter("theta", VARIANCE, 0.001, 4, 0.5, "the long-run variance",
+                        ParameterDomain.POSITIVE),
                 new ModelFamily.Parameter("xi", "per square-root year", 0.01, 8, 1.5,
-                        "the volatility of variance (vol of vol)"),
+                        "the volatility of variance (vol of vol)", ParameterDomain.POSITIVE),
                 new ModelFamily.Parameter("rho", "correlation", -0.99, 0.99, -0.2,
-                        "the correlation between forward and variance shocks"));
+                        "the correlation between forward and variance shocks", ParameterDomain.CORRELATION));
         List<ModelFamily.Parameter> jumps = List.of(
-                new ModelFamily.Parameter("lambda", "jumps per year", 0, 20, 1, "the jump intensity"),
+                new ModelFamily.Parameter("lambda", "jumps per year", 0, 20, 1, "the jump intensity",
+                        ParameterDomain.NON_NEGATIVE),
                 new ModelFamily.Parameter("muJ", "log return", -1, 1, -0.05,
                         "the mean of a jump in the log forward (-0.05 is about a 5% down-move)"),
                 new ModelFamily.Parameter("sigmaJ", "log return", 0.001, 1, 0.1,
-                        "the standard deviation of a jump in the log forward"));
+                        "the standard deviation of a jump in the log forward", ParameterDomain.NON_NEGATIVE));
         List<ModelFamily.Parameter> bates = new ArrayList<>(heston);
         bates.addAll(jumps);
         List<ModelFamily.Parameter> merton = new ArrayList<>();
-        merton.add(new ModelFamily.Parameter("sigma", "decimal, annualised", 0.01, 4, 0.6, "the diffusion volatility"));
+        merton.add(new ModelFamily.Parameter("sigma", "decimal, annualised", 0.01, 4, 0.6, "the diffusion volatility",
+                ParameterDomain.POSITIVE));
         merton.addAll(jumps);
         List<ModelFamily.Parameter> varianceGamma = List.of(
                 new ModelFamily.Parameter("sigma", "decimal, annualised", 0.01, 4, 0.6,
-                        "the volatility of the Brownian motion run on gamma time"),
-                new ModelFamily.Parameter("nu", "years", 0.001, 5, 0.2, "the variance rate of the gamma time change"),
+                        "the volatility of the Brownian motion run on gamma time", ParameterDomain.POSITIVE),
+                new ModelFamily.Parameter("nu", "years", 0.001, 5, 0.2, "the variance rate of the gamma time change",
+                        ParameterDomain.POSITIVE),
                 new ModelFamily.Parameter("theta", "log return per year", -2, 2, -0.1,
                         "the drift of the Brownian motion in gamma time (skew: negative for a downward skew)"));
         modelFamily(new ModelFamily("heston", heston, HestonParameters.of(starts(heston)),
@@ -335,7 +345,11 @@ public final class Registry {
                         + " clauses, from `starts` starting points. Show the fit for its parameter table with"
                         + " standard errors, RMSE by expiry and warnings; plot smile(fit) to compare the smiles;"
                         + " price(fit, chain) for model prices. The same recipe and data give the same fit, bit for"
-                        + " bit, unless a time_limit stops it.",
+                        + " bit, unless a time_limit stops it. A fit that is no solution is an error (exit code 1)"
+                        + " at the statement, and stays bound with the best point found, shown as failed: when"
+                        + " the solver stops on max_iterations, max_evaluations or time_limit before converging,"
+                        + " when the objective is not finite (weights that overflow), or when a hard require"
+                        + " does not hold at the result.",
                 fitExample));
         String example = CALIBRATION_DATA + "model hs = heston\nfit hf = calibrate hs to chain { %s }";
         setting(new SettingSpec("fit", "target", Kind.TEXT, "implied_vol or price", "implied_vol",
@@ -354,7 +368,7 @@ public final class Registry {
                         + " 5000  initial_radius 0.1  stopping_radius 1e-10 }; cma_es { max_iterations 1000"
                         + "  max_evaluations 20000  population 0  sigma 0.3 } (population 0: 4 + 3 ln n). Budgets"
                         + " are per start.",
-                example.formatted("method bobyqa { max_evaluations 200 }; starts 1")));
+                example.formatted("method bobyqa { stopping_radius 1e-6 }; starts 1")));
         setting(new SettingSpec("fit", "starts", Kind.NUMBER, "local searches", "1",
                 "How many local searches: the first from the declared starts, the others from points drawn"
                         + " from the seed within the bounds; the best wins (the lowest objective, the earlier start"
@@ -367,7 +381,7 @@ public final class Registry {
         setting(new SettingSpec("fit", "expiries", Kind.LIST, "expiry dates or instants", "all expiries",
                 "Calibrate to the quotes of these expiries only; a date names the expiry on that day (UTC). The"
                         + " fit's RMSE and residuals are over those quotes; price(fit, chain) still prices every row.",
-                example.formatted("expiries [2024-03-29]; starts 1; method levenberg_marquardt { max_iterations 20 }")));
+                example.formatted("expiries [2024-03-29, 2024-06-28]; starts 1")));
         setting(new SettingSpec("fit", "time_limit", Kind.DURATION, "duration", "none",
                 "A wall-clock budget for the whole calibration, a duration such as 1h (durations are year"
                         + " fractions, ACT/365); when it runs out the fit keeps the best point so far and says"

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import margo.core.calibration.CalibrationFailure;
 import margo.core.calibration.CalibrationModel;
 import margo.core.calibration.CalibrationProblem;
 import margo.core.calibration.CalibrationQuotes;
@@ -27,6 +28,8 @@ import margo.core.models.CosPricer;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 import margo.dsl.check.CheckedProgram;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.output.Cells;
 import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
 import margo.dsl.registry.ModelFamily;
@@ -35,6 +38,7 @@ import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
+import margo.dsl.syntax.Span;
 import margo.dsl.syntax.Stmt;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.InstantValue;
@@ -62,10 +66,12 @@ final class Calibration {
     private final UndefinedResults undefined;
     private final Cancellation cancellation;
     private final ProgressListener progress;
+    private final List<Diagnostic> diagnostics;
 
+    /** @param diagnostics where a fit that ran but failed reports why, the run going on with its best point */
     Calibration(CheckedProgram checked, Registry registry, Function<Expr, Value> evaluate,
                 Function<String, Value> bindings, UndefinedResults undefined, Cancellation cancellation,
-                ProgressListener progress) {
+                ProgressListener progress, List<Diagnostic> diagnostics) {
         this.checked = checked;
         this.registry = registry;
         this.source = checked.program().source();
@@ -74,6 +80,7 @@ final class Calibration {
         this.undefined = undefined;
         this.cancellation = cancellation;
         this.progress = progress;
+        this.diagnostics = diagnostics;
     }
 
     // ---- model
@@ -91,16 +98,17 @@ final class Calibration {
             switch (clause) {
                 case Clause.ParameterBounds bounds -> {
                     String name = bounds.parameter().id();
-                    double lower = scalar(bounds.lower());
-                    double upper = scalar(bounds.upper());
-                    double fallback = family.parameter(name).orElseThrow().start();
-                    double start = bounds.start() != null ? scalar(bounds.start())
+                    ModelFamily.Parameter parameter = family.parameter(name).orElseThrow();
+                    double lower = inDomain(parameter, "lower bound", true, bounds.lower());
+                    double upper = inDomain(parameter, "upper bound", true, bounds.upper());
+                    double fallback = parameter.start();
+                    double start = bounds.start() != null ? inDomain(parameter, "start", false, bounds.start())
                             : fallback >= lower && fallback <= upper ? fallback : 0.5 * (lower + upper);
                     declared.put(name, parameter(bounds.span(), () -> ParameterSpec.free(name, lower, upper, start)));
                 }
                 case Clause.ParameterFixed fixed -> {
                     String name = fixed.parameter().id();
-                    double value = scalar(fixed.value());
+                    double value = inDomain(family.parameter(name).orElseThrow(), "value", false, fixed.value());
                     declared.put(name, parameter(fixed.span(), () -> ParameterSpec.fixed(name, value)));
                 }
                 case Clause.Require require -> constraints.add(constraint(family, require));
@@ -127,11 +135,24 @@ final class Calibration {
                 FitReport.model(binding.name().id(), family, parameters, constraints));
     }
 
+    /**
+     * The number {@code expr} computes, which must lie in the parameter's domain; the checker has already refused
+     * the numbers written as such, so this catches the computed ones ({@code rho in [lo, hi]}).
+     */
+    private double inDomain(ModelFamily.Parameter parameter, String role, boolean bound, Expr expr) {
+        double value = scalar(expr);
+        String problem = parameter.outsideDomain(role, bound, text(expr) + " = " + Cells.number(value), value);
+        if (problem != null) {
+            throw new RunFailure(expr.span(), problem, parameter.domainHint());
+        }
+        return value;
+    }
+
     private interface ParameterMaker {
         ParameterSpec make();
     }
 
-    private static ParameterSpec parameter(margo.dsl.syntax.Span span, ParameterMaker maker) {
+    private static ParameterSpec parameter(Span span, ParameterMaker maker) {
         try {
             return maker.make();
         } catch (IllegalArgumentException inconsistent) {
@@ -249,25 +270,68 @@ final class Calibration {
                 default -> throw new IllegalStateException("fit setting without a meaning: " + setting.name().id());
             }
         }
+        CalibrationQuotes quotes;
+        try {
+            quotes = CalibrationQuotes.fromTable(table, target, weights);
+        } catch (IllegalArgumentException | ClassCastException cannot) {
+            throw new RunFailure(binding.span(), "cannot calibrate " + binding.name().id() + ": " + cannot.getMessage(),
+                    "calibrate to an option chain with two-sided quotes, e.g. keep bid_iv > 0 and ask_iv > 0");
+        }
         CalibrationResult result;
         try {
-            CalibrationQuotes quotes = CalibrationQuotes.fromTable(table, target, weights);
             CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
                     true));
             CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
                     model.constraints(), expiries, method, starts, seed, timeLimit);
             result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
-        } catch (IllegalArgumentException | ClassCastException cannot) {
-            throw new RunFailure(binding.span(), "cannot calibrate " + binding.name().id() + ": " + cannot.getMessage(),
-                    "calibrate to an option chain with two-sided quotes, e.g. keep bid_iv > 0 and ask_iv > 0");
+        } catch (IllegalArgumentException cannot) {
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
+                    + cannot.getMessage());
         }
         if (result.stopReason() == StopReason.CANCELLED) {
             throw new RunFailure(binding.span(), "interrupted", "the statements before this one ran; this and later"
                     + " ones did not");
         }
+        for (CalibrationFailure failure : result.failures()) {
+            diagnostics.add(failed(binding, result, failure));
+        }
         CharacteristicFunctionModel fitted = model.prototype().withParameters(result.parameters());
         String title = "fit " + binding.name().id() + ": " + model.family() + " calibrated to " + text(calibrate.data());
         return new FitValue(model, fitted, result, data, FitReport.fit(title, model, result, table));
+    }
+
+    /**
+     * An error for a fit that ran but is no solution: at the setting that caused it when the recipe wrote one (the
+     * method for a budget, the weight for an overflow), else at {@code calibrate MODEL to DATA}. The fit stays
+     * bound with its best point, so that {@code show} can display it and the exit code is still 1.
+     */
+    private Diagnostic failed(Stmt.Binding binding, CalibrationResult result, CalibrationFailure failure) {
+        String name = binding.name().id();
+        String setting = null;
+        String hint = switch (failure.kind()) {
+            case BUDGET -> {
+                setting = result.stopReason() == StopReason.TIME_LIMIT ? "time_limit" : "method";
+                yield result.stopReason() == StopReason.TIME_LIMIT
+                        ? "raise time_limit, or fit fewer quotes or starts"
+                        : "raise the limit in method NAME { max_iterations N  max_evaluations N }, or start nearer"
+                                + " the optimum";
+            }
+            case SOLVER_FAILED -> "the model could not be priced from the starts: check the bounds and starts";
+            case NON_FINITE_OBJECTIVE -> {
+                setting = "weight";
+                yield "weights of the order of 1 / spread keep the objective finite, e.g. weight 1 / max(ask_iv"
+                        + " - bid_iv, 0.5%)";
+            }
+            case HARD_CONSTRAINT_VIOLATED -> "the constraint cannot hold within the parameters' bounds: widen"
+                    + " the bounds, loosen the constraint, or make it soft with penalty W";
+        };
+        Span span = binding.value().span();
+        for (Clause clause : binding.block().clauses()) {
+            if (clause instanceof Clause.Setting written && written.name().id().equals(setting)) {
+                span = written.span();
+            }
+        }
+        return Diagnostic.error(source, span, "fit " + name + " failed: " + failure.message(), hint);
     }
 
     /**
@@ -406,7 +470,15 @@ final class Calibration {
         }
         double[] prices = new double[m];
         double[] vols = new double[m];
-        CosPricer.DEFAULT.priceChain(model, f, t, k, types, prices);
+        try {
+            CosPricer.DEFAULT.priceChain(model, f, t, k, types, prices);
+        } catch (IllegalArgumentException overflow) {
+            // The COS pricer checks the cumulants that size its range; parameters near 1e308 overflow them.
+            throw new RunFailure(call.span(), "cannot price " + text(modelExpr) + " at its parameters "
+                    + java.util.Arrays.toString(model.parameters()) + ": " + overflow.getMessage(),
+                    "parameters this large overflow in pricing: keep them within the family's usual ranges (margo"
+                            + " docs " + model.modelName() + ")");
+        }
         ImpliedVolatility.impliedVolatilities(types, prices, f, k, t, vols);
         double[] price = new double[n];
         double[] coin = new double[n];

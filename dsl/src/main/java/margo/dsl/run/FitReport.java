@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import margo.core.calibration.CalibrationFailure;
 import margo.core.calibration.CalibrationResult;
 import margo.core.calibration.CalibrationWarning;
 import margo.core.calibration.Constraint;
 import margo.core.calibration.ConstraintStatus;
 import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ResidualTable;
+import margo.core.calibration.StartSummary;
+import margo.core.calibration.StopReason;
 import margo.core.calibration.Target;
 import margo.dsl.registry.ModelFamily;
 import margo.dsl.value.ModelValue;
@@ -65,7 +68,8 @@ final class FitReport {
 
     /**
      * A fit: the parameter table with standard errors and bound flags, the overall fit, the RMSE by expiry, the
-     * constraints at the result and the warnings.
+     * constraints at the result, each start when there were several, then why it failed (when it did) and the
+     * warnings. A failed fit says so in its title and its status, and shows the best point found.
      */
     static ReportValue fit(String title, ModelValue model, CalibrationResult result, Table chain) {
         List<ReportValue.Section> sections = new ArrayList<>();
@@ -82,8 +86,8 @@ final class FitReport {
                 IntColumn.create("iterations", new int[] {result.iterations()}),
                 IntColumn.create("evaluations", new int[] {result.evaluations()}),
                 IntColumn.create("best_start", new int[] {result.bestStart()}),
-                StringColumn.create("stop_reason", new String[] {
-                        result.stopReason().name().toLowerCase(Locale.ROOT)}));
+                StringColumn.create("stop_reason", new String[] {reason(result.stopReason())}),
+                StringColumn.create("status", new String[] {result.failed() ? "failed" : "ok"}));
         sections.add(new ReportValue.Section("fit (errors in " + unit + ")", new TableValue(overall, null)));
         sections.add(new ReportValue.Section("rmse by expiry (" + unit + ")",
                 new TableValue(byExpiry(result, chain), null)));
@@ -91,11 +95,19 @@ final class FitReport {
             sections.add(new ReportValue.Section("constraints at the result",
                     new TableValue(constraints(result.constraints()), null)));
         }
+        if (result.starts().size() > 1) {
+            sections.add(new ReportValue.Section("starts",
+                    new TableValue(starts(result.starts()), null)));
+        }
         List<String> notes = new ArrayList<>();
+        for (CalibrationFailure failure : result.failures()) {
+            notes.add("failed: " + failure.message());
+        }
         for (CalibrationWarning warning : result.warnings()) {
             notes.add("warning: " + warning.message());
         }
-        return new ReportValue(title, sections, notes, new ReportValue.Timing("calibrated", result.elapsed()));
+        String heading = result.failed() ? title + " (failed: the best point found is shown)" : title;
+        return new ReportValue(heading, sections, notes, new ReportValue.Timing("calibrated", result.elapsed()));
     }
 
     private static Table parameters(ModelValue model, CalibrationResult result) {
@@ -144,6 +156,33 @@ final class FitReport {
     /** The chain's distinct expiries, ascending: index i is expiry index i of core's quotes. */
     static List<Instant> expiries(Table chain) {
         return chain.instantColumn("expiry").asSet().stream().filter(java.util.Objects::nonNull).sorted().toList();
+    }
+
+    /** One row per start that ran: its best objective, why it stopped, what it cost and what failed. */
+    private static Table starts(List<StartSummary> starts) {
+        int n = starts.size();
+        int[] index = new int[n];
+        double[] objective = new double[n];
+        String[] reasons = new String[n];
+        int[] iterations = new int[n];
+        int[] evaluations = new int[n];
+        String[] failures = new String[n];
+        for (int i = 0; i < n; i++) {
+            StartSummary start = starts.get(i);
+            index[i] = start.start();
+            objective[i] = start.objective();
+            reasons[i] = reason(start.stopReason());
+            iterations[i] = start.iterations();
+            evaluations[i] = start.evaluations();
+            failures[i] = start.failure() == null ? "" : start.failure();
+        }
+        return Table.create("starts", IntColumn.create("start", index), DoubleColumn.create("objective", objective),
+                StringColumn.create("stop_reason", reasons), IntColumn.create("iterations", iterations),
+                IntColumn.create("evaluations", evaluations), StringColumn.create("failure", failures));
+    }
+
+    private static String reason(StopReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 
     private static Table constraints(List<ConstraintStatus> statuses) {

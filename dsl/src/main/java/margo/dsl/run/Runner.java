@@ -100,7 +100,7 @@ final class Runner {
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
-                progress);
+                progress, diagnostics);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */

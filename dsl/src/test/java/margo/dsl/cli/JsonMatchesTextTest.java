@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Recipes;
 import margo.dsl.run.Shown;
@@ -81,7 +82,11 @@ class JsonMatchesTextTest {
     @BeforeAll
     static void runEveryKind() {
         Execution execution = Recipes.run(EXAMPLES, EVERY_KIND);
-        assertFalse(execution.hasErrors(), execution.diagnostics().toString());
+        // The fit is capped at 15 iterations: it fails as not converged, which its report shows too.
+        for (Diagnostic diagnostic : execution.diagnostics().stream().filter(Diagnostic::isError).toList()) {
+            assertTrue(diagnostic.message().startsWith("fit hf failed: the solver reached its iteration limit"),
+                    diagnostic.message());
+        }
         shown = new ArrayList<>(execution.shown());
         // No statement shows a bare report today; history's risk reports will. A timed one, built by hand.
         Table table = Table.create("levels", StringColumn.create("level", "99%"),
