@@ -17,6 +17,7 @@ import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
 import margo.dsl.run.Shown;
+import margo.dsl.run.TablesWarmUp;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.Value;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -74,6 +75,7 @@ public final class MargoKernel extends BaseKernel {
                     + " (Jupyter runs this; install the kernel with `margo kernel install`)");
             System.exit(2);
         }
+        TablesWarmUp.start();
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         // Paths in a notebook resolve against the notebook's folder, which Jupyter makes the kernel's working directory.
         MargoKernel kernel = builder().session(new Session(Path.of("").toAbsolutePath())).build();

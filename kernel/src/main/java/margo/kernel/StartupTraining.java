@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.stream.Stream;
 import margo.dsl.cli.Main;
@@ -19,12 +20,13 @@ import margo.dsl.syntax.SourceFile;
 
 /**
  * The training run of Margo's ahead-of-time cache. The build runs it once under
- * {@code -XX:AOTCacheOutput=target/margo.aot} (JEP 483, 514, 515): the classes it loads and links, and the
- * method profiles it gathers, are stored in the cache, which {@code ./margo} and the kernelspec then start
- * with ({@code -XX:AOTCache}). It runs every example recipe once and renders what it shows as the kernel
- * does (text, HTML, Plotly and SVG), then runs the quickstart through the CLI in each output format, so
- * that the cache holds what a first {@code margo run} or a first notebook cell needs: the language, the
- * loaders, the pricers, a Heston calibration, the renderers and the command line. Outputs go nowhere, and
+ * {@code -XX:AOTCacheOutput=target/margo.aot} (JEP 483, 514): the classes it loads and links are stored in
+ * the cache, which {@code ./margo} and the kernelspec then start with ({@code -XX:AOTCache}). It runs with C1
+ * only (kernel/pom.xml says why), so the cache holds no method profiles (JEP 515) for C2. It runs every example recipe once and renders what it shows as the kernel
+ * does (text, HTML, Plotly and SVG), then runs the quickstart through the CLI in each output format and
+ * through a kernel over its sockets ({@link KernelTraining}), so that the cache holds what a first
+ * {@code margo run} or a first notebook cell needs: the language, the loaders, the pricers, a Heston
+ * calibration, the renderers, the command line and the Jupyter protocol. Outputs go nowhere, and
  * whether a recipe succeeds is not its business ({@code errors.margo} fails by design): the tests judge that.
  * Each recipe runs once, since the training adds to every build's time.
  */
@@ -51,6 +53,17 @@ public final class StartupTraining {
         }
         Main.execute(new String[] {"check", quickstart}, discard, discard);
         Main.execute(new String[] {"docs", "black"}, discard, discard);
+        try {
+            KernelTraining.run(examples, List.of(Files.readString(examples.resolve("quickstart.margo"),
+                    StandardCharsets.UTF_8), "show one_month_call"));
+        } catch (IOException | GeneralSecurityException | RuntimeException kernelFailed) {
+            // A machine that cannot open loopback sockets still gets a cache, without the protocol's classes;
+            // the kernel tests judge the kernel.
+            System.err.println("margo: the kernel's part of the AOT training failed (" + kernelFailed
+                    + "); the cache is made without it");
+        }
+        // The kernel's worker threads would keep the JVM alive; the cache is written as it exits.
+        System.exit(0);
     }
 
     /** What a notebook cell of the recipe's text does, but for the sockets: run, then every output's bundle. */

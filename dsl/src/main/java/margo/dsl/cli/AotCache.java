@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JDK's ahead-of-time cache that the build writes beside {@code margo.jar} (kernel/pom.xml; JEP 483, 514 and
- * 515): the classes a training run over the examples loaded and linked, and its method profiles. A JVM started
- * with it skips that work. It fits one JDK build and one jar, known by path, size and modification time (a copy
+ * The JDK's ahead-of-time cache that the build writes beside {@code margo.jar} (kernel/pom.xml; JEP 483 and 514):
+ * the classes a training run over the examples loaded and linked. A JVM started with it skips that work. It fits one JDK build and one jar, known by path, size and modification time (a copy
  * that keeps the time and moves with its cache still fits); a JVM that it does not fit runs without it.
  *
  * @param file the cache, {@code margo.aot}
