@@ -13,6 +13,9 @@ is sent in order. A request is {"name": N, "type": T, ...} where T is one of
     interrupt     (an interrupt while the kernel is idle)
     execute_and_interrupt   code, after_seconds (an interrupt while the cell runs)
     history       n (the last n cells)
+    execute_while_asking    code, after_seconds (kernel_info and complete while the cell runs, then an interrupt)
+SCRIPT.json may also hold "shutdown_while_running": {"code", "after_seconds"}: the final shutdown request is
+then sent while that cell runs (with no interrupt before it, as a raw client would).
 REPORT.json receives {"results": {N: {"reply": content, "outputs": [...]}}, "alive": bool,
 "shutdown": {...}, "kernel_log": text}. "outputs" are the IOPub messages (stream, display_data,
 execute_result, error ...) that the kernel published in answer to that request, in order.
@@ -54,7 +57,7 @@ def run(script, kernel_log):
         for request in script["requests"]:
             results[request["name"]] = send(km, kc, request)
         alive = km.is_alive()
-        shutdown = shut_down(km, kc)
+        shutdown = shut_down(km, kc, script.get("shutdown_while_running"))
     finally:
         kc.stop_channels()
         if km.is_alive():
@@ -85,6 +88,8 @@ def send(km, kc, request):
         outputs = outputs_until_idle(kc, msg_id)
         reply = reply_to(kc.get_shell_msg, msg_id)
         return {"reply": reply["content"], "outputs": outputs, "seconds": round(time.monotonic() - started, 2)}
+    elif kind == "execute_while_asking":
+        return execute_while_asking(km, kc, request)
     elif kind == "interrupt":
         km.interrupt_kernel()
         time.sleep(0.5)
@@ -94,6 +99,29 @@ def send(km, kc, request):
     outputs = outputs_until_idle(kc, msg_id)
     reply = reply_to(kc.get_shell_msg, msg_id)
     return {"reply": reply["content"], "outputs": outputs}
+
+
+def execute_while_asking(km, kc, request):
+    """Runs a long cell and, while it runs, asks for kernel_info and a completion: each answer's time in seconds,
+    and whether it came before the cell's own reply (replies share the shell channel, in the order sent)."""
+    cell = kc.execute(request["code"])
+    time.sleep(request["after_seconds"])
+    asked = {}
+    for name, send_request in (("kernel_info", kc.kernel_info), ("complete", lambda: kc.complete("show imp", 8))):
+        started = time.monotonic()
+        msg_id = send_request()
+        while True:
+            msg = kc.get_shell_msg(timeout=REQUEST_TIMEOUT_SECONDS)
+            if msg["parent_header"].get("msg_id") == cell:
+                asked["cell_ended_first"] = True
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                asked[name] = {"seconds": round(time.monotonic() - started, 3), "reply": msg["content"]}
+                break
+    km.interrupt_kernel()
+    outputs = outputs_until_idle(kc, cell)
+    reply = reply_to(kc.get_shell_msg, cell) if "cell_ended_first" not in asked else {"content": None}
+    return {"reply": reply["content"], "outputs": outputs, "asked": asked}
 
 
 def outputs_until_idle(kc, msg_id):
@@ -118,8 +146,11 @@ def reply_to(next_message, msg_id):
             return msg
 
 
-def shut_down(km, kc):
+def shut_down(km, kc, while_running=None):
     """Asks the kernel to shut down and reports whether its process then ends by itself."""
+    if while_running:
+        kc.execute(while_running["code"])
+        time.sleep(while_running["after_seconds"])
     started = time.monotonic()
     msg_id = kc.shutdown()
     try:

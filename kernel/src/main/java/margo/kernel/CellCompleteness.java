@@ -9,7 +9,6 @@ import margo.dsl.syntax.Lexer;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Token;
 import margo.dsl.syntax.TokenType;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
  * Jupyter's is_complete for a cell (consoles use it to decide whether Enter runs the cell or opens a
@@ -19,13 +18,17 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  */
 final class CellCompleteness {
 
+    /** Jupyter's is_complete status for a cell that can run as it is. */
+    static final String COMPLETE = "complete";
+    /** Jupyter's is_complete status for a cell that no more lines can make right. */
+    static final String INVALID = "invalid";
     private static final String TRIPLE_QUOTE = "\"\"\"";
     private static final String INDENT = "  ";
 
     private CellCompleteness() {
     }
 
-    /** {@link BaseKernel#IS_COMPLETE_YES}, {@link BaseKernel#IS_COMPLETE_BAD}, or the indent of the next line. */
+    /** {@link #COMPLETE}, {@link #INVALID}, or the indent of the next line. */
     static String of(String code) {
         List<Diagnostic> problems = new ArrayList<>();
         List<Token> tokens = Lexer.scan(new SourceFile("cell", code), problems);
@@ -35,7 +38,7 @@ final class CellCompleteness {
                 case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE -> open.push(token.type());
                 case RIGHT_PAREN, RIGHT_BRACKET, RIGHT_BRACE -> {
                     if (open.isEmpty() || open.pop() != opening(token.type())) {
-                        return BaseKernel.IS_COMPLETE_BAD;
+                        return INVALID;
                     }
                 }
                 default -> { }
@@ -43,11 +46,11 @@ final class CellCompleteness {
         }
         for (Diagnostic problem : problems) {
             if (problem.isError() && !opensTripleQuotedString(code, problem)) {
-                return BaseKernel.IS_COMPLETE_BAD;
+                return INVALID;
             }
         }
         boolean openString = problems.stream().anyMatch(problem -> opensTripleQuotedString(code, problem));
-        return open.isEmpty() && !openString ? BaseKernel.IS_COMPLETE_YES : INDENT.repeat(open.size());
+        return open.isEmpty() && !openString ? COMPLETE : INDENT.repeat(open.size());
     }
 
     /** The lexer reports an unterminated """ string at its opening quotes; the user is still typing it. */

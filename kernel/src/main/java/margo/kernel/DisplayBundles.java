@@ -12,7 +12,7 @@ import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import margo.dsl.value.Value;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import margo.kernel.jupyter.MimeBundle;
 
 /**
  * The shown values of one cell as Jupyter MIME bundles. Every value has {@code text/plain}, the CLI's text
@@ -37,15 +37,15 @@ final class DisplayBundles {
     DisplayBundles() {
     }
 
-    DisplayData of(Value value) {
-        DisplayData bundle = new DisplayData(TextRenderer.render(value));
+    MimeBundle of(Value value) {
+        MimeBundle bundle = new MimeBundle(TextRenderer.render(value));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
                 || value instanceof ModelValue || value instanceof FitValue) {
-            bundle.putHTML(HtmlRenderer.render(value));
+            bundle.put("text/html", HtmlRenderer.render(value));
         } else if (value instanceof FigureValue figure) {
-            bundle.putData(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));
-            bundle.putHTML((libraryIncluded ? "" : FigureHtml.library()) + HtmlRenderer.render(value));
-            bundle.putSVG(SvgFigure.render(figure.figure()));
+            bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));
+            bundle.put("text/html", (libraryIncluded ? "" : FigureHtml.library()) + HtmlRenderer.render(value));
+            bundle.put("image/svg+xml", SvgFigure.render(figure.figure()));
             libraryIncluded = true;
         }
         return bundle;

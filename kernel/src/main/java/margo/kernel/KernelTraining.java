@@ -2,32 +2,30 @@ package margo.kernel;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import margo.dsl.run.Session;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.channels.JupyterSocket;
-import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.dflib.jjava.jupyter.messages.ContentType;
-import org.dflib.jjava.jupyter.messages.Header;
-import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
-import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
-import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
-import org.slf4j.LoggerFactory;
+import margo.kernel.jupyter.ConnectionFile;
+import margo.kernel.jupyter.KernelServer;
+import margo.kernel.jupyter.MessageHeaders;
+import margo.kernel.jupyter.MessageSigner;
+import margo.kernel.jupyter.WireMessage;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
  * The kernel's part of {@link StartupTraining}: a kernel started as {@link MargoKernel#main} starts one, on loopback
  * ports, asked by a client in this process what Jupyter asks first (kernel_info, then cells to execute, then a
- * completion) over the real sockets with signed messages. So the cache holds the protocol's classes (JeroMQ, JJava's
- * messages, Gson's adapters) as well as the language's, and a kernel answers its first requests sooner.
+ * completion) over the real sockets with signed messages. So the cache holds the protocol's classes (JeroMQ, the
+ * kernel's messages, Gson) as well as the language's, and a kernel answers its first requests sooner.
  */
 final class KernelTraining {
 
@@ -37,70 +35,63 @@ final class KernelTraining {
     private KernelTraining() {
     }
 
-    static void run(Path folder, List<String> cells) throws IOException, GeneralSecurityException {
-        KernelConnectionProperties connection = KernelConnectionProperties.parse(connectionFile());
-        MargoKernel kernel = MargoKernel.builder().session(new Session(folder)).build();
-        JupyterConnection jupyter = new JupyterConnection(connection);
-        kernel.becomeHandlerForConnection(jupyter);
-        jupyter.connect();
+    static void run(Path folder, List<String> cells) throws IOException, InterruptedException {
+        ConnectionFile connection = freeConnection();
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        KernelServer server = new KernelServer(connection, new MargoKernel(new Session(folder), "training", discard), discard);
+        server.start();
         ZMQ.Context context = ZMQ.context(1);
-        try (Client shell = new Client(context, connection)) {
-            shell.ask(new KernelInfoRequest());
+        ZMQ.Socket shell = context.socket(SocketType.DEALER);
+        try {
+            shell.setLinger(0);
+            shell.setReceiveTimeOut(REPLY_TIMEOUT_MILLIS);
+            shell.connect(connection.endpoint(connection.shellPort()));
+            MessageSigner signer = new MessageSigner(connection.signatureScheme(), connection.key());
+            MessageHeaders headers = new MessageHeaders("training", Clock.systemUTC());
+            ask(shell, signer, headers, "kernel_info_request", new JsonObject());
             for (String cell : cells) {
-                shell.ask(new ExecuteRequest(cell, false, true, Map.of(), false, true));
+                JsonObject execute = new JsonObject();
+                execute.addProperty("code", cell);
+                ask(shell, signer, headers, "execute_request", execute);
             }
-            shell.ask(new CompleteRequest("bla", 3));
+            JsonObject complete = new JsonObject();
+            complete.addProperty("code", "bla");
+            complete.addProperty("cursor_pos", 3);
+            ask(shell, signer, headers, "complete_request", complete);
         } finally {
-            jupyter.close();
+            shell.close();
             context.close();
+            server.close();
         }
     }
 
-    /** A connection file as Jupyter writes one (jupyter_client.connect), on five free loopback ports. */
-    private static String connectionFile() throws IOException {
-        JsonObject file = new JsonObject();
-        file.addProperty("ip", "127.0.0.1");
-        file.addProperty("transport", "tcp");
-        for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
+    /** Sends one request on the shell and waits for its reply. */
+    private static void ask(ZMQ.Socket shell, MessageSigner signer, MessageHeaders headers, String type, JsonObject content) {
+        List<byte[]> frames = new WireMessage(List.of(), headers.header(type), new JsonObject(), new JsonObject(), content,
+                List.of()).encode(signer);
+        for (int i = 0; i < frames.size(); i++) {
+            shell.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        List<byte[]> reply = new ArrayList<>();
+        do {
+            byte[] frame = shell.recv(0);
+            if (frame == null) {
+                throw new IllegalStateException("the training kernel did not answer " + type + " within "
+                        + REPLY_TIMEOUT_MILLIS / 1000 + " s");
+            }
+            reply.add(frame);
+        } while (shell.hasReceiveMore());
+    }
+
+    /** A connection as Jupyter writes one (jupyter_client.connect), on five free loopback ports. */
+    private static ConnectionFile freeConnection() throws IOException {
+        int[] ports = new int[5];
+        for (int i = 0; i < ports.length; i++) {
             try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                file.addProperty(port, free.getLocalPort());
+                ports[i] = free.getLocalPort();
             }
         }
-        file.addProperty("signature_scheme", "hmac-sha256");
-        file.addProperty("key", UUID.randomUUID().toString());
-        return file.toString();
-    }
-
-    /** Jupyter's side of the shell channel: a DEALER that sends a request and waits for its reply. */
-    private static final class Client extends JupyterSocket implements AutoCloseable {
-
-        private final ZMQ.Poller replies;
-
-        Client(ZMQ.Context context, KernelConnectionProperties connection) throws GeneralSecurityException {
-            super(context, SocketType.DEALER, connection.createHMACGenerator(), LoggerFactory.getLogger(Client.class));
-            connect(formatAddress(connection.getTransport(), connection.getIp(), connection.getShellPort()));
-            replies = context.poller(1);
-            replies.register(this, ZMQ.Poller.POLLIN);
-        }
-
-        @Override
-        public void bind(KernelConnectionProperties connection) {
-            throw new UnsupportedOperationException("the training's client connects to the kernel");
-        }
-
-        <T extends ContentType<T>> void ask(T request) {
-            sendMessage(new Message<>(new Header<>(request.getType()), request));
-            if (replies.poll(REPLY_TIMEOUT_MILLIS) < 1) {
-                throw new IllegalStateException("the training kernel did not answer " + request.getType()
-                        + " within " + REPLY_TIMEOUT_MILLIS / 1000 + " s");
-            }
-            readMessage();
-        }
-
-        @Override
-        public void close() {
-            replies.close();
-            super.close();
-        }
+        return new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256",
+                UUID.randomUUID().toString());
     }
 }

@@ -1,11 +1,16 @@
 package margo.kernel;
 
-import java.nio.file.Files;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.diagnostic.Diagnostic;
@@ -18,50 +23,47 @@ import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
 import margo.dsl.run.Shown;
 import margo.dsl.run.TablesWarmUp;
+import margo.dsl.syntax.Parser;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.Value;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
-import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.dflib.jjava.jupyter.kernel.LanguageInfo;
-import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
-import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
-import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import margo.kernel.jupyter.CellOutput;
+import margo.kernel.jupyter.CellResult;
+import margo.kernel.jupyter.ConnectionFile;
+import margo.kernel.jupyter.KernelServer;
+import margo.kernel.jupyter.Language;
+import margo.kernel.jupyter.MessageHeaders;
+import margo.kernel.jupyter.MimeBundle;
 
 /**
- * Margo's Jupyter kernel: JJava's protocol base ({@link BaseKernel}: sockets, signing, the message
- * loop) over one {@link Session} of the language that lives as long as the kernel, so that names bound
- * in one cell are seen by the next. The kernel only translates: a cell becomes a {@link SourceFile}
- * named {@code cell[N]} run in {@link Mode#CELL}; shown values become MIME bundles
- * ({@link DisplayBundles}); warnings go to stderr; errors become one Jupyter error whose traceback is
- * the formatted diagnostics ({@link MargoError}). Completion and inspection read the one
- * {@link Registry}; inspection shows the same entries as {@code margo docs} ({@link Documentation}).
+ * Margo's Jupyter kernel: the language side of {@link KernelServer} (which does the protocol) over one
+ * {@link Session} of the language that lives as long as the kernel, so that names bound in one cell are seen
+ * by the next. The kernel only translates: a cell becomes a {@link SourceFile} named {@code cell[N]} run in
+ * {@link Mode#CELL}; shown values become MIME bundles ({@link DisplayBundles}); warnings go to stderr; errors
+ * become one Jupyter error whose traceback is the formatted diagnostics. Completion and inspection read the one
+ * {@link Registry} and the bindings as the last cell left them, so they answer at once while a cell runs;
+ * inspection shows the same entries as {@code margo docs} ({@link Documentation}).
  */
-public final class MargoKernel extends BaseKernel {
+public final class MargoKernel implements Language {
 
     private final Session session;
+    private final String version;
+    private final PrintStream log;
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
-    private final CellHistory history;
+    /** The bindings after the last cell, read by completion and inspection without waiting for the running one. */
+    private volatile Map<String, Value> bindings = Map.of();
+    /** Where the running cell's displays go; null between cells. */
+    private volatile CellOutput output;
     /** The display of the running cell's calibration progress; null until its first report. */
     private String progressDisplay;
     private int progressDisplays;
     private int progressEvaluations;
 
-    private MargoKernel(Session session, CellHistory history, String name, String version, JupyterIO io,
-                        CommManager comms, Renderer renderer, MagicsRegistry magics, StringStyler errorStyler) {
-        super(name, version, languageInfo(version), List.of(), null, io, comms, renderer, null, magics, false, errorStyler);
+    /** @param log the kernel's log (stderr, which Jupyter keeps): Java stack traces of failures go there, not to the cell */
+    public MargoKernel(Session session, String version, PrintStream log) {
         this.session = session;
-        this.history = history;
+        this.version = version;
+        this.log = log;
         session.onCalibrationProgress(this::showProgress);
     }
 
@@ -69,70 +71,134 @@ public final class MargoKernel extends BaseKernel {
      * Runs the kernel; Jupyter starts it from the kernelspec that {@code margo kernel install} writes,
      * with the connection file as the one argument and the notebook's folder as working directory.
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length != 1) {
             System.err.println("usage: java -cp margo.jar margo.kernel.MargoKernel CONNECTION_FILE"
                     + " (Jupyter runs this; install the kernel with `margo kernel install`)");
             System.exit(2);
         }
         TablesWarmUp.start();
-        KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        ConnectionFile connection;
+        try {
+            connection = ConnectionFile.read(Path.of(args[0]));
+        } catch (IOException e) {
+            System.err.println("margo kernel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         // Paths in a notebook resolve against the notebook's folder, which Jupyter makes the kernel's working directory.
-        MargoKernel kernel = builder().session(new Session(Path.of("").toAbsolutePath())).build();
-        JupyterConnection jupyter = new JupyterConnection(connection);
-        kernel.becomeHandlerForConnection(jupyter);
-        jupyter.connect();
-        jupyter.waitUntilClose();
-        // The language may keep worker threads; a shutdown request ends the process all the same.
+        MargoKernel kernel = new MargoKernel(new Session(Path.of("").toAbsolutePath()),
+                margo.dsl.cli.MargoVersion.current(), System.err);
+        KernelServer server = new KernelServer(connection, kernel, System.err);
+        server.start();
+        server.awaitShutdown();
+        // A cell asked to stop may still be running; a shutdown request ends the process all the same.
         System.exit(0);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    private static LanguageInfo languageInfo(String version) {
-        // Margo has no lexer of its own in Pygments or CodeMirror; Python's highlights what the two
-        // languages share: `#` comments, strings, numbers, and/or/not/in.
-        return new LanguageInfo.Builder("margo")
-                .version(version)
-                .mimetype("text/x-margo")
-                .fileExtension(".margo")
-                .pygments("python")
-                .codemirror("python")
-                .build();
-    }
-
+    /**
+     * Margo has no lexer of its own in Pygments or CodeMirror; Python's highlights what the two languages share:
+     * {@code #} comments, strings, numbers, and/or/not/in.
+     */
     @Override
-    public String getBanner() {
-        return "Margo " + version + ": calibration and margin recipes for crypto options";
+    public JsonObject info() {
+        JsonObject language = new JsonObject();
+        language.addProperty("name", "margo");
+        language.addProperty("version", version);
+        language.addProperty("mimetype", "text/x-margo");
+        language.addProperty("file_extension", ".margo");
+        language.addProperty("pygments_lexer", "python");
+        language.addProperty("codemirror_mode", "python");
+        JsonObject info = new JsonObject();
+        info.addProperty("protocol_version", MessageHeaders.PROTOCOL_VERSION);
+        info.addProperty("implementation", "Margo");
+        info.addProperty("implementation_version", version);
+        info.add("language_info", language);
+        info.addProperty("banner", "Margo " + version + ": calibration and margin recipes for crypto options");
+        info.add("help_links", new JsonArray());
+        return info;
     }
 
     /**
-     * Runs one cell. JJava has already numbered it (taken {@code executionCount}), so its number is one
-     * less than the counter. Every shown value but the last is displayed as it comes; the last is the
-     * cell's result ({@code Out[N]}), unless the cell fails, in which case all are displayed and the
-     * error follows them.
+     * Runs one cell as {@code cell[N]}. Every shown value but the last is displayed as it comes; the last is the
+     * cell's result ({@code Out[N]}), unless the cell fails, in which case all are displayed and the error follows
+     * them. Whatever the language throws (a stack overflow on a huge expression, running out of memory) is
+     * reported at the cell, with the trace in the kernel's log, and the session goes on with the names it had.
      */
     @Override
-    public Object evalRaw(String code) {
-        int cell = executionCount.get() - 1;
-        history.record(cell, code);
+    public CellResult execute(String code, int cellNumber, CellOutput cellOutput) {
+        String name = "cell[" + cellNumber + "]";
         synchronized (this) {
             progressDisplay = null;
+            output = cellOutput;
         }
-        Execution execution = session.run(new SourceFile("cell[" + cell + "]", code), Mode.CELL);
-        printWarnings(execution.diagnostics());
-        List<Shown> shown = execution.shown();
-        int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
-        DisplayBundles bundles = new DisplayBundles();
-        for (int i = 0; i < displayed; i++) {
-            display(bundles.of(shown.get(i).value()));
+        try {
+            Execution execution = session.run(new SourceFile(name, code), Mode.CELL);
+            printWarnings(execution.diagnostics(), cellOutput);
+            List<Shown> shown = execution.shown();
+            int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
+            DisplayBundles bundles = new DisplayBundles();
+            for (int i = 0; i < displayed; i++) {
+                cellOutput.display(bundles.of(shown.get(i).value()));
+            }
+            if (execution.hasErrors()) {
+                return failure(execution.diagnostics());
+            }
+            return new CellResult.Ok(shown.isEmpty() ? null : bundles.of(shown.getLast().value()));
+        } catch (Throwable thrown) {
+            log.println("[margo kernel] " + name + " failed: " + thrown);
+            thrown.printStackTrace(log);
+            return CellResult.of(thrown, name);
+        } finally {
+            synchronized (this) {
+                output = null;
+            }
+            bindings = snapshotOfBindings();
         }
+    }
+
+    /**
+     * A user expression is shown as {@code show EXPRESSION} would show it, in a source of its own, and may be
+     * nothing but one expression: it must not bind names or run statements behind the cell's back.
+     */
+    @Override
+    public CellResult evaluate(String expression) {
+        SourceFile source = new SourceFile("user_expression", "show " + expression);
+        if (expression.contains("\n") || expression.contains("\r")
+                || Parser.parse(source).program().statements().size() != 1) {
+            return new CellResult.Failed("MargoError", "a user expression is one expression on one line",
+                    List.of("user_expression: error: `" + expression + "` is not one expression on one line"));
+        }
+        Execution execution = session.run(source, Mode.CELL);
         if (execution.hasErrors()) {
-            throw new MargoError(execution.diagnostics());
+            return failure(execution.diagnostics());
         }
-        return shown.isEmpty() ? null : bundles.of(shown.getLast().value());
+        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast().value()));
+    }
+
+    /**
+     * The errors of one cell as a Jupyter error named {@code MargoError}: the first message as {@code evalue}, the
+     * diagnostics as the CLI prints them ({@code cell[3]:2:7: error: ...}, the source line, a caret) as traceback,
+     * one entry per line, and no Java stack trace.
+     */
+    private static CellResult.Failed failure(List<Diagnostic> diagnostics) {
+        List<String> lines = new ArrayList<>();
+        String first = null;
+        for (Diagnostic diagnostic : diagnostics) {
+            if (diagnostic.isError()) {
+                first = first == null ? diagnostic.message() : first;
+                DiagnosticFormatter.format(diagnostic).lines().forEach(lines::add);
+            }
+        }
+        return new CellResult.Failed("MargoError", first, lines);
+    }
+
+    private Map<String, Value> snapshotOfBindings() {
+        Map<String, Value> snapshot = new LinkedHashMap<>();
+        for (String name : session.names()) {
+            snapshot.put(name, session.valueOf(name));
+        }
+        return Map.copyOf(snapshot);
     }
 
     /**
@@ -141,21 +207,21 @@ public final class MargoKernel extends BaseKernel {
      * so that the cell shows one line that changes while the fit runs. Each fit of a cell starts a new line.
      */
     private synchronized void showProgress(ProgressListener.Progress progress) {
-        if (!io.display.isAttached()) {
+        if (output == null) {
             return;
         }
-        DisplayData bundle = new DisplayData(progressText(progress));
+        MimeBundle bundle = new MimeBundle(progressText(progress));
         // Evaluations only grow within a fit, so fewer than last time means the cell's next fit.
         boolean first = progressDisplay == null || progress.evaluations() < progressEvaluations;
         progressEvaluations = progress.evaluations();
         if (first) {
             progressDisplay = "margo-progress-" + ProcessHandle.current().pid() + "-" + (++progressDisplays);
         }
-        bundle.setDisplayId(progressDisplay);
+        bundle.displayId(progressDisplay);
         if (first) {
-            io.display.display(bundle);
+            output.display(bundle);
         } else {
-            io.display.updateDisplay(bundle);
+            output.updateDisplay(bundle);
         }
     }
 
@@ -174,96 +240,71 @@ public final class MargoKernel extends BaseKernel {
                 progress.bestObjective());
     }
 
-    private void printWarnings(List<Diagnostic> diagnostics) {
+    private static void printWarnings(List<Diagnostic> diagnostics, CellOutput cellOutput) {
+        StringBuilder warnings = new StringBuilder();
         for (Diagnostic diagnostic : diagnostics) {
             if (!diagnostic.isError()) {
-                io.err.print(DiagnosticFormatter.format(diagnostic));
+                warnings.append(DiagnosticFormatter.format(diagnostic));
             }
         }
-        io.err.flush();
-    }
-
-    /** A cell's errors are the formatted diagnostics; anything else is a bug in Margo, shown with its trace. */
-    @Override
-    public List<String> formatError(Throwable error) {
-        if (error instanceof MargoError margoError) {
-            return margoError.traceback();
+        if (!warnings.isEmpty()) {
+            cellOutput.stderr(warnings.toString());
         }
-        List<String> lines = new ArrayList<>();
-        lines.add("internal error in Margo (a bug, not a mistake in the cell); please report it with this trace:");
-        lines.addAll(super.formatError(error));
-        return lines;
     }
 
-    /** The names bound in this session, then the registry's built-ins, that start with the word typed so far. */
+    /** The names bound so far, then the registry's built-ins, that start with the word typed so far. */
     @Override
-    public ReplacementOptions complete(String code, int cursor) {
+    public JsonObject complete(String code, int cursor) {
         Word word = Word.endingAt(code, cursor);
         Set<String> names = new LinkedHashSet<>();
-        session.names().stream().filter(name -> name.startsWith(word.text())).sorted().forEach(names::add);
+        bindings.keySet().stream().filter(name -> name.startsWith(word.text())).sorted().forEach(names::add);
         names.addAll(registry.namesWithPrefix(word.text()));
-        return new ReplacementOptions(List.copyOf(names), word.start(), word.end());
+        JsonArray matches = new JsonArray();
+        names.forEach(matches::add);
+        JsonObject reply = new JsonObject();
+        reply.add("matches", matches);
+        reply.addProperty("cursor_start", word.start());
+        reply.addProperty("cursor_end", word.end());
+        reply.add("metadata", new JsonObject());
+        return reply;
     }
 
     /** A bound name shows its value; a built-in its entry of {@code margo docs}. */
     @Override
-    public DisplayData inspect(String code, int cursor, boolean extraDetail) {
+    public JsonObject inspect(String code, int cursor, int detailLevel) {
         String name = Word.around(code, cursor).text();
-        Value bound = name.isEmpty() ? null : session.valueOf(name);
-        if (bound != null) {
-            return new DisplayData(name + ": " + bound.kind() + "\n" + TextRenderer.render(bound));
-        }
-        return documentation.describe(name).map(MargoKernel::markdown).orElse(null);
+        Value bound = name.isEmpty() ? null : bindings.get(name);
+        MimeBundle found = bound != null
+                ? new MimeBundle(name + ": " + bound.kind() + "\n" + TextRenderer.render(bound))
+                : documentation.describe(name).map(MargoKernel::markdown).orElse(null);
+        JsonObject reply = new JsonObject();
+        reply.addProperty("found", found != null);
+        reply.add("data", found == null ? new JsonObject() : found.data());
+        reply.add("metadata", new JsonObject());
+        return reply;
     }
 
     /** Markdown as it is written, which reads well as plain text too, and rendered where the front end can. */
-    private static DisplayData markdown(String text) {
-        DisplayData bundle = new DisplayData(text);
-        bundle.putMarkdown(text);
-        return bundle;
-    }
-
-    /** Answers from {@link CellHistory}, which writes the reply in the protocol's own shape. */
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
-        env.setBusyDeferIdle();
-        env.reply(new Message(env.getContext(), HistoryReply.MESSAGE_TYPE, history.reply(request.getContent())));
+    private static MimeBundle markdown(String text) {
+        return new MimeBundle(text).put("text/markdown", text);
     }
 
     @Override
-    public String isComplete(String code) {
-        return CellCompleteness.of(code);
+    public JsonObject isComplete(String code) {
+        String status = CellCompleteness.of(code);
+        JsonObject reply = new JsonObject();
+        if (status.equals(CellCompleteness.COMPLETE) || status.equals(CellCompleteness.INVALID)) {
+            reply.addProperty("status", status);
+        } else {
+            reply.addProperty("status", "incomplete");
+            reply.addProperty("indent", status);
+        }
+        return reply;
     }
 
     /** Jupyter's interrupt (kernelspec interrupt_mode "message") stops the running cell, not the kernel. */
     @Override
     public void interrupt() {
         session.interrupt();
-    }
-
-    /** Builds a kernel the JJava way; the version is Margo's, from the jar. */
-    public static final class Builder extends BaseKernelBuilder<Builder, MargoKernel> {
-
-        private Session session;
-
-        private Builder() {
-            name("Margo");
-            version(margo.dsl.cli.MargoVersion.current());
-        }
-
-        public Builder session(Session session) {
-            this.session = session;
-            return this;
-        }
-
-        @Override
-        public MargoKernel build() {
-            if (session == null) {
-                throw new IllegalStateException("a Margo kernel needs a session");
-            }
-            return new MargoKernel(session, new CellHistory(), buildName(), buildVersion(), buildJupyterIO(buildJupyterIOEncoding()),
-                    buildCommManager(), buildRenderer(), buildMagicsRegistry(), buildErrorStyler());
-        }
     }
 }

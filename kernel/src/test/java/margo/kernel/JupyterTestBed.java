@@ -118,8 +118,9 @@ final class JupyterTestBed {
 
     static ProcessResult run(Duration timeout, Path workingDirectory, Map<String, String> environment, List<String> command)
             throws IOException, InterruptedException {
-        Path stdout = Files.createTempFile(workingDirectory, "out", ".txt");
-        Path stderr = Files.createTempFile(workingDirectory, "err", ".txt");
+        // Not in the working directory, which may be examples/ in the checkout.
+        Path stdout = Files.createTempFile("margo-test-out", ".txt");
+        Path stderr = Files.createTempFile("margo-test-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                 .directory(workingDirectory.toFile())
                 .redirectOutput(stdout.toFile())
@@ -133,6 +134,8 @@ final class JupyterTestBed {
         }
         ProcessResult result = new ProcessResult(String.join(" ", command), finished ? process.exitValue() : -1,
                 Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        Files.delete(stdout);
+        Files.delete(stderr);
         if (!finished) {
             fail("timed out after " + timeout.toSeconds() + " s: " + result);
         }

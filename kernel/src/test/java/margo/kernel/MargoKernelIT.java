@@ -52,6 +52,14 @@ class MargoKernelIT {
     private static final String PLOTLY = "application/vnd.plotly.v1+json";
     /** The statement of FigureHtml's loader that defines the promise of Plotly: once per copy of plotly.js. */
     private static final String LIBRARY = "window.margoPlotly = (async function";
+    /** The fit of FIT_CELL with a thousand starts: far longer than any test waits for, unless stopped. */
+    private static final String LONG_FIT_CELL = FIT_CELL.replace("starts 3", "starts 1000");
+    /** Two billion starts: more memory than the kernel has, unless a limit refuses it first. */
+    private static final String MEMORY_CELL = FIT_CELL.replace("starts 3", "starts 2000000000");
+    private static final String LONG_SUM = "show " + "1 + ".repeat(4999) + "1";
+    private static final String DEEP_PARENTHESES = "show " + "(".repeat(3000) + "1" + ")".repeat(3000);
+    /** Deeper than any stack: the language refuses it or overflows, and either way the cell fails cleanly. */
+    private static final String DEEPER_PARENTHESES = "show " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
     private static final String OPEN_BLOCK = "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0";
 
     @TempDir
@@ -77,6 +85,18 @@ class MargoKernelIT {
         requests.add(atCursor("inspect bound", "inspect", "show x + 1", 6));
         requests.add(request("open block", "is_complete", OPEN_BLOCK));
         requests.add(request("closed block", "is_complete", OPEN_BLOCK + "\n}"));
+        requests.add(execute("long sum", LONG_SUM));
+        requests.add(execute("after long sum", "show 2 + 2"));
+        requests.add(execute("deep parentheses", DEEP_PARENTHESES));
+        requests.add(execute("after deep parentheses", "show 2 + 2"));
+        requests.add(execute("deeper parentheses", DEEPER_PARENTHESES));
+        requests.add(execute("after deeper parentheses", "show 2 + 2"));
+        requests.add(execute("memory", MEMORY_CELL));
+        requests.add(execute("after memory", "show 2 + 2"));
+        JsonObject asking = request("asked during fit", "execute_while_asking", LONG_FIT_CELL);
+        asking.addProperty("after_seconds", 1.5);
+        requests.add(asking);
+        requests.add(execute("after asking", "show 2 + 2"));
         requests.add(request("interrupt", "interrupt"));
         JsonObject running = request("interrupted", "execute_and_interrupt", LONG_CELL);
         running.addProperty("after_seconds", 1.5);
@@ -87,10 +107,14 @@ class MargoKernelIT {
         requests.add(history);
         JsonObject script = new JsonObject();
         script.add("requests", requests);
+        JsonObject whileRunning = new JsonObject();
+        whileRunning.addProperty("code", LONG_FIT_CELL);
+        whileRunning.addProperty("after_seconds", 1.5);
+        script.add("shutdown_while_running", whileRunning);
         // The kernel's working directory is the folder of the notebook; here, examples/, so that
         // the cells' relative data paths resolve as they do in a recipe there.
         Path examples = Path.of(JupyterTestBed.requiredProperty("margo.examples"));
-        report = jupyter.driveKernel(examples, script, Duration.ofSeconds(150));
+        report = jupyter.driveKernel(examples, script, Duration.ofSeconds(240));
     }
 
     @Test
@@ -106,6 +130,7 @@ class MargoKernelIT {
     @Test
     void kernelInfoDescribesTheMargoLanguage() {
         JsonObject reply = reply("info");
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertTrue(reply.get("protocol_version").getAsString().startsWith("5."), reply.toString());
         JsonObject language = reply.getAsJsonObject("language_info");
         assertEquals("margo", language.get("name").getAsString());
@@ -301,11 +326,51 @@ class MargoKernelIT {
     }
 
     @Test
-    void aShutdownRequestEndsTheKernelProcessCleanly() {
+    void aShutdownRequestDuringALongFitIsAnsweredAndEndsTheKernelProcessAtOnce() {
         assertTrue(report.get("alive").getAsBoolean(), "the kernel was alive after all requests");
         JsonObject shutdown = report.getAsJsonObject("shutdown");
+        assertEquals("ok", shutdown.getAsJsonObject("reply").get("status").getAsString(), shutdown.toString());
         assertTrue(shutdown.get("exited").getAsBoolean(), "the kernel did not exit after a shutdown request: " + shutdown);
         assertEquals(0, shutdown.get("exit_code").getAsInt(), shutdown + "\n" + report.get("kernel_log"));
+        assertTrue(shutdown.get("seconds").getAsDouble() < 5, "the kernel waited for the fit to end: " + shutdown);
+    }
+
+    /**
+     * Issue 17's triggers of Java errors: a 5,000-term sum and 3,000-deep parentheses run or are refused with a
+     * diagnostic; nesting deeper than any stack, and a fit asking for more memory than there is, fail with an
+     * error reply that has no Java stack trace. After each the kernel runs the next cell as usual.
+     */
+    @Test
+    void hugeExpressionsAndExhaustedMemoryFailCleanlyAndTheKernelRunsTheNextCell() {
+        for (String abuse : List.of("long sum", "deep parentheses", "deeper parentheses", "memory")) {
+            JsonObject reply = reply(abuse);
+            assertTrue(Set.of("ok", "error").contains(reply.get("status").getAsString()), abuse + ": " + reply);
+            String everything = result(abuse).toString();
+            assertFalse(everything.contains("\\tat ") || everything.contains("java.lang."), abuse + " showed Java internals: " + everything);
+            assertEquals("ok", reply("after " + abuse).get("status").getAsString(), result("after " + abuse).toString());
+            assertEquals(List.of("4"), plainTexts("after " + abuse));
+        }
+        assertEquals("error", reply("deeper parentheses").get("status").getAsString());
+        assertTrue(Set.of("StackOverflowError", "MargoError").contains(reply("deeper parentheses").get("ename").getAsString()));
+        JsonObject memory = reply("memory");
+        assertEquals("error", memory.get("status").getAsString(), memory.toString());
+        if (memory.get("ename").getAsString().equals("OutOfMemoryError")) {
+            assertTrue(memory.get("traceback").toString().contains("restart the kernel"), memory.toString());
+        }
+    }
+
+    @Test
+    void kernelInfoAndCompletionAreAnsweredAtOnceWhileAFitRuns() {
+        JsonObject asked = result("asked during fit").getAsJsonObject("asked");
+        assertFalse(asked.has("cell_ended_first"), "the fit ended before the questions: " + asked);
+        for (String question : List.of("kernel_info", "complete")) {
+            JsonObject answer = asked.getAsJsonObject(question);
+            assertEquals("ok", answer.getAsJsonObject("reply").get("status").getAsString(), answer.toString());
+            assertTrue(answer.get("seconds").getAsDouble() < 2, question + " waited for the fit: " + answer);
+        }
+        assertTrue(strings(asked.getAsJsonObject("complete").getAsJsonObject("reply").getAsJsonArray("matches")).contains("implied_vol"));
+        assertEquals("interrupted", reply("asked during fit").get("evalue").getAsString());
+        assertEquals("ok", reply("after asking").get("status").getAsString());
     }
 
     /** The traceback quotes {@code sourceLine} and, on a later line, puts a caret under {@code word}. */

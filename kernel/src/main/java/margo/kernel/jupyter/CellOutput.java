@@ -1,0 +1,29 @@
+package margo.kernel.jupyter;
+
+/**
+ * Where a running cell sends what it shows before its result: displays, updates of a display, and stream
+ * text. A silent execute gets one that drops everything.
+ */
+public interface CellOutput {
+
+    CellOutput SILENT = new CellOutput() {
+        @Override
+        public void display(MimeBundle bundle) {
+        }
+
+        @Override
+        public void updateDisplay(MimeBundle bundle) {
+        }
+
+        @Override
+        public void stderr(String text) {
+        }
+    };
+
+    void display(MimeBundle bundle);
+
+    /** Replaces the display published earlier under the bundle's display id. */
+    void updateDisplay(MimeBundle bundle);
+
+    void stderr(String text);
+}
