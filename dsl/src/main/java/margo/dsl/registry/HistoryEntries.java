@@ -88,8 +88,8 @@ final class HistoryEntries {
                         + " sets the rule's price parameter (the wider of the two tails): portfolio_margin's"
                         + " price_range, span's price_scan, deribit_standard's option and future initial fractions"
                         + " (their floors and maintenance keep their ratios). RULES is a family (its defaults) or a"
-                        + " rules binding; vol shocks stay as declared unless `vol_history` gives an implied-vol"
-                        + " history. `show` the rules for the new settings; explain(N) for every number,"
+                        + " rules binding; its vol shocks stay as declared (no implied-vol history is read), which"
+                        + " explain says. `show` the rules for the new settings; explain(N) for every number,"
                         + " backtest(N) for the exceptions, Kupiec, Christoffersen and the Basel traffic light,"
                         + " plot shocks(N) for the shock through time. See docs/margin-calibration.md.",
                 CALIBRATE.formatted("confidence 99%  horizon 1d  method hs  lookback 2y")
