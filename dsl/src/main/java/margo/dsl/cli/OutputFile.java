@@ -20,7 +20,9 @@ import picocli.CommandLine;
  * The file {@code margo run --out FILE} writes, safely: never the recipe or a data file the run read, never
  * through a symbolic link unless asked ({@code --follow-symlinks}), and all or nothing: the output goes to a new
  * file in the target's folder, is flushed to disk and then renamed over the target (rename(2) is atomic within a
- * file system), so a failed write or a failed run leaves the previous output as it was.
+ * file system), so a failed write or a failed run leaves the previous output as it was. A target that exists and
+ * is not a regular file ({@code /dev/null}, {@code /dev/stdout}, a named pipe) is written in place: renaming over
+ * it would replace the device or pipe with a file.
  */
 final class OutputFile {
 
@@ -76,14 +78,17 @@ final class OutputFile {
 
     /** Replaces the target by {@code content} in UTF-8, or leaves it untouched and throws. */
     void write(String content) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                writeAll(channel, content);
+            }
+            return;
+        }
         Path folder = target.toAbsolutePath().normalize().getParent();
         Path temporary = newTemporary(folder);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = StandardCharsets.UTF_8.encode(content);
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
+                writeAll(channel, content);
                 channel.force(true);
             }
             keepPermissions(temporary);
@@ -91,6 +96,13 @@ final class OutputFile {
         } catch (IOException | RuntimeException failed) {
             Files.deleteIfExists(temporary);
             throw failed;
+        }
+    }
+
+    private static void writeAll(FileChannel channel, String content) throws IOException {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(content);
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margo.core.io.MessageText;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
@@ -65,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
             return execution.hasErrors() ? Main.FAILED : Main.OK;
         }
         if (execution.hasErrors()) {
-            err.println("margo: the run failed, so --out " + outFile + " is left as it was");
+            err.println("margo: the run failed, so --out " + MessageText.escape(outFile.toString())
+                    + " is left as it was");
             return Main.FAILED;
         }
         String overwrites = out.overwrites(execution.filesRead());

@@ -59,7 +59,7 @@ public final class TextRenderer {
         }
         if (!report.notes().isEmpty()) {
             out.append('\n');
-            report.notes().forEach(note -> out.append("- ").append(note).append('\n'));
+            report.notes().forEach(note -> out.append("- ").append(MessageText.escape(note)).append('\n'));
         }
         if (timings && report.timing() != null) {
             out.append('\n').append(report.timing().sentence()).append('\n');

@@ -306,6 +306,25 @@ class AbuseRegressionTest {
         }
 
         @Test
+        @Timeout(60)
+        void outToANamedPipeWritesIntoThePipeAndLeavesItAPipe() throws Exception {
+            Path pipe = namedPipe("out.pipe");
+            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return Files.readString(pipe);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            Result ran = margo("run", recipe.toString(), "--out", pipe.toString());
+            assertEquals(0, ran.exit(), ran.err());
+            assertTrue(read.get(30, TimeUnit.SECONDS).startsWith("chain (line 2)"));
+            assertFalse(Files.isRegularFile(pipe), "the pipe was replaced by a file");
+            assertTrue(Files.exists(pipe));
+        }
+
+        @Test
         void standardOutputThatCannotBeWrittenIsAnErrorWithExitOne() throws IOException {
             OutputStream full = new OutputStream() {
                 @Override
