@@ -53,13 +53,18 @@ public record MarketSnapshot(String coin, Instant valuationTime, double indexPri
      *
      * @param chain      an option chain with {@code forward} and {@code mark_iv} columns
      * @param indexPrice the coin's index price in USD per coin; a chain holds forwards, not the index
-     * @throws IllegalArgumentException when the chain has no mark IVs for some expiry
+     * @throws IllegalArgumentException when the chain has no mark IVs for some expiry, or mixes underlyings
      */
     public static MarketSnapshot fromChain(OptionChain chain, double indexPrice) {
         if (chain == null) {
             throw new IllegalArgumentException("chain must not be null");
         }
         Table table = chain.table();
+        String mixed = OptionChain.mixedUnderlyings(table);
+        if (mixed != null) {
+            throw new IllegalArgumentException("a market is one underlying's; the chain from " + chain.source()
+                    + " mixes options on " + mixed);
+        }
         Map<LocalDate, Double> forwards = new TreeMap<>();
         Map<LocalDate, TreeMap<Double, double[]>> byExpiry = new TreeMap<>();
         for (int row = 0; row < table.rowCount(); row++) {

@@ -2,6 +2,8 @@ package margo.core.market;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import margo.core.pricing.OptionType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -18,13 +19,21 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns the quotes a reader produced into an {@link OptionChain}: validates each row, finds the forward of
- * each expiry, and derives the standard columns of {@link ChainColumn}. Every row it rejects becomes a
- * {@link RowProblem}.
+ * each underlying and expiry, and derives the standard columns of {@link ChainColumn}. Every row it rejects
+ * becomes a {@link RowProblem}.
+ *
+ * <p>A file may hold options on several underlyings (a Deribit export of BTC and ETH, a generic file with an
+ * {@code underlying} column): each row's underlying is the data's {@code underlying} field, else the first part
+ * of its instrument name, and forwards and parity are found per underlying and expiry, never across them.
  */
 final class ChainAssembler {
 
     /** A forward and where it came from ({@link ChainColumn#FORWARD_SOURCE}). */
     record Forward(double price, String source) {
+    }
+
+    /** The options of one underlying and expiry, which share a forward. */
+    record Slice(String underlying, Instant expiry) {
     }
 
     private ChainAssembler() {
@@ -39,23 +48,59 @@ final class ChainAssembler {
         }
         QuoteConvention convention = options.convention() != null ? options.convention() : raw.convention();
         List<RowProblem> problems = new ArrayList<>(raw.problems());
-        List<RawQuote> valid = validate(raw.quotes(), valuationTime, problems, origin);
-        Map<Instant, Forward> forwards = forwards(valid, convention);
+        List<RowProblem> warnings = new ArrayList<>(raw.warnings());
+        List<String> notes = new ArrayList<>(raw.notes());
+        VolatilityScale.Result decimals = VolatilityScale.toDecimals(raw.quotes(), options.volatilityUnit(),
+                raw.volatilityUnit(), origin);
+        warnings.addAll(decimals.warnings());
+        if (decimals.note() != null) {
+            notes.add(decimals.note());
+        }
+        List<RawQuote> valid = validate(decimals.quotes(), valuationTime, problems, origin);
+        requireSomeUnexpired(decimals.quotes(), valuationTime, options.valuationTime() != null, source);
+        Map<Slice, Forward> forwards = forwards(valid, convention, raw.underlying());
+        boolean severalUnderlyings = forwards.keySet().stream().map(Slice::underlying).distinct().count() > 1;
         List<RawQuote> priced = new ArrayList<>(valid.size());
         for (RawQuote quote : valid) {
-            if (forwards.containsKey(quote.expiry())) {
+            if (forwards.containsKey(slice(quote, raw.underlying()))) {
                 priced.add(quote);
             } else {
+                String of = severalUnderlyings ? " of " + underlying(quote, raw.underlying()) : "";
                 problems.add(new RowProblem(quote.rowNumber(), quote.instrument(), "no forward for expiry "
-                        + quote.expiry() + ": the data gives no underlying price and no strike of that expiry"
-                        + " has both call and put bid and ask for put-call parity", origin));
+                        + quote.expiry() + of + ": the data gives no underlying price and no strike of that expiry has both call and put bid"
+                        + " and ask for put-call parity", origin));
             }
         }
-        priced.sort(Comparator.comparing(RawQuote::expiry).thenComparingDouble(RawQuote::strike)
-                .thenComparing(RawQuote::type));
+        priced.sort(Comparator.comparing((RawQuote quote) -> underlying(quote, raw.underlying()))
+                .thenComparing(RawQuote::expiry).thenComparingDouble(RawQuote::strike).thenComparing(RawQuote::type));
         problems.sort(Comparator.comparingInt(RowProblem::rowNumber));
-        Table table = table(priced, forwards, valuationTime, convention, source);
-        return new ChainLoad(new OptionChain(table, valuationTime, raw.underlying(), convention, source), problems);
+        warnings.sort(Comparator.comparingInt(RowProblem::rowNumber));
+        Table table = table(priced, forwards, raw.underlying(), valuationTime, convention, source);
+        String underlyings = OptionChain.mixedUnderlyings(table);
+        if (underlyings != null) {
+            notes.add("options on " + underlyings + ": forwards are found per underlying; a fit, a surface or a book"
+                    + " takes one underlying's options");
+        }
+        return new ChainLoad(new OptionChain(table, valuationTime, raw.underlying(), convention, source), problems,
+                warnings, notes);
+    }
+
+    /**
+     * A file whose every quote expired before the valuation time was valued at the wrong time (a timestamp in the
+     * wrong unit or year, a mistaken valuation time), not made of expired options: an error, not a warning per row.
+     */
+    private static void requireSomeUnexpired(List<RawQuote> quotes, Instant valuationTime, boolean given,
+                                             Path source) throws ChainFormatException {
+        if (quotes.isEmpty()) {
+            return;
+        }
+        Instant latestExpiry = quotes.stream().map(RawQuote::expiry).max(Comparator.naturalOrder()).orElseThrow();
+        if (latestExpiry.isAfter(valuationTime)) {
+            return;
+        }
+        throw new ChainFormatException(source + ": every option expired before the valuation time " + valuationTime
+                + (given ? " given" : " the data's timestamps give") + " (the latest expiry is " + latestExpiry
+                + "); " + (given ? "check the valuation time" : "check the timestamps, or give a valuation time"));
     }
 
     /** Keeps the quotes that make sense as market data; reports the rest with their reason. */
@@ -99,6 +144,10 @@ final class ChainAssembler {
         if (quote.underlyingPrice() <= 0) {
             return "underlying price must be positive, not " + quote.underlyingPrice();
         }
+        String named = namedExpiryMismatch(quote);
+        if (named != null) {
+            return named;
+        }
         if (!quote.expiry().isAfter(valuationTime)) {
             return "expired: expiry " + quote.expiry() + " is not after the valuation time " + valuationTime;
         }
@@ -106,25 +155,61 @@ final class ChainAssembler {
     }
 
     /**
-     * The forward of each expiry: the median underlying price the data gives for it (Deribit's
-     * {@code underlying_price} is the forward each option is priced against), else put-call parity.
+     * Why the quote's expiry is not the date its Deribit-style name says ({@code BTC-29MAR24-...}), or null: a
+     * generic file's expiry column or a Tardis expiration in a unit read wrongly would otherwise go unseen.
      */
-    static Map<Instant, Forward> forwards(List<RawQuote> quotes, QuoteConvention convention) {
-        Map<Instant, List<RawQuote>> byExpiry = new TreeMap<>();
-        for (RawQuote quote : quotes) {
-            byExpiry.computeIfAbsent(quote.expiry(), e -> new ArrayList<>()).add(quote);
+    private static String namedExpiryMismatch(RawQuote quote) {
+        InstrumentName.Option named;
+        try {
+            named = InstrumentName.parseOption(quote.instrument());
+        } catch (IllegalArgumentException notADeribitName) {
+            return null;
         }
-        Map<Instant, Forward> forwards = new HashMap<>();
-        for (Map.Entry<Instant, List<RawQuote>> expiry : byExpiry.entrySet()) {
-            Forward forward = fromData(expiry.getValue());
+        if (LocalDate.ofInstant(quote.expiry(), ZoneOffset.UTC).equals(named.expiryDate())) {
+            return null;
+        }
+        return "expiry " + quote.expiry() + " is not on the date the instrument name says ("
+                + DeribitExpiry.format(named.expiryDate()) + ")";
+    }
+
+    /**
+     * The forward of each underlying and expiry: the median underlying price the data gives for it (Deribit's
+     * {@code underlying_price} is the forward each option is priced against), else put-call parity.
+     *
+     * @param fileUnderlying the underlying of rows whose data and name say none
+     */
+    static Map<Slice, Forward> forwards(List<RawQuote> quotes, QuoteConvention convention, String fileUnderlying) {
+        Map<Slice, List<RawQuote>> bySlice = new HashMap<>();
+        for (RawQuote quote : quotes) {
+            bySlice.computeIfAbsent(slice(quote, fileUnderlying), e -> new ArrayList<>()).add(quote);
+        }
+        Map<Slice, Forward> forwards = new HashMap<>();
+        for (Map.Entry<Slice, List<RawQuote>> slice : bySlice.entrySet()) {
+            Forward forward = fromData(slice.getValue());
             if (forward == null) {
-                forward = fromParity(expiry.getValue(), convention);
+                forward = fromParity(slice.getValue(), convention);
             }
             if (forward != null) {
-                forwards.put(expiry.getKey(), forward);
+                forwards.put(slice.getKey(), forward);
             }
         }
         return forwards;
+    }
+
+    /** The quote's underlying: the data's own field, else its instrument name's first part, else the file's. */
+    static String underlying(RawQuote quote, String fileUnderlying) {
+        if (quote.underlying() != null && !quote.underlying().isBlank()) {
+            return quote.underlying().trim().toUpperCase(java.util.Locale.ROOT);
+        }
+        try {
+            return InstrumentName.parse(quote.instrument()).underlying();
+        } catch (IllegalArgumentException notADeribitName) {
+            return fileUnderlying;
+        }
+    }
+
+    private static Slice slice(RawQuote quote, String fileUnderlying) {
+        return new Slice(underlying(quote, fileUnderlying), quote.expiry());
     }
 
     private static Forward fromData(List<RawQuote> quotes) {
@@ -171,10 +256,11 @@ final class ChainAssembler {
         return Double.isNaN(bid) || Double.isNaN(ask) ? Double.NaN : 0.5 * (bid + ask);
     }
 
-    private static Table table(List<RawQuote> quotes, Map<Instant, Forward> forwards, Instant valuationTime,
-                               QuoteConvention convention, Path source) {
+    private static Table table(List<RawQuote> quotes, Map<Slice, Forward> forwards, String fileUnderlying,
+                               Instant valuationTime, QuoteConvention convention, Path source) {
         int n = quotes.size();
         String[] instrument = new String[n];
+        String[] underlying = new String[n];
         String[] type = new String[n];
         String[] forwardSource = new String[n];
         OptionType[] types = new OptionType[n];
@@ -191,7 +277,8 @@ final class ChainAssembler {
         InstantColumn expiry = InstantColumn.create(ChainColumn.EXPIRY.columnName());
         for (int i = 0; i < n; i++) {
             RawQuote quote = quotes.get(i);
-            Forward f = forwards.get(quote.expiry());
+            underlying[i] = underlying(quote, fileUnderlying);
+            Forward f = forwards.get(new Slice(underlying[i], quote.expiry()));
             instrument[i] = quote.instrument();
             types[i] = quote.type();
             type[i] = quote.type().label();
@@ -226,6 +313,7 @@ final class ChainAssembler {
                 dataBidIv, dataAskIv, markIv);
         Map<ChainColumn, String[]> texts = new EnumMap<>(ChainColumn.class);
         texts.put(ChainColumn.INSTRUMENT, instrument);
+        texts.put(ChainColumn.UNDERLYING, underlying);
         texts.put(ChainColumn.TYPE, type);
         texts.put(ChainColumn.FORWARD_SOURCE, forwardSource);
         Map<ChainColumn, double[]> numbers = new EnumMap<>(ChainColumn.class);

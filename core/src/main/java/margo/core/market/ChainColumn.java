@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public enum ChainColumn {
     INSTRUMENT(Kind.TEXT, "text", "the instrument name, e.g. BTC-29MAR24-60000-C"),
+    UNDERLYING(Kind.TEXT, "text", "the underlying asset, e.g. BTC: a generic file's underlying column, else the"
+            + " instrument name's first part (BTC of BTC-29MAR24-60000-C, BTC_USDC of a linear option)"),
     EXPIRY(Kind.INSTANT, "instant (UTC)", "when the option expires; 08:00 UTC on the expiry date for Deribit"),
     TYPE(Kind.TEXT, "text", "call or put"),
     STRIKE(Kind.NUMBER, "USD per unit of underlying", "the strike price"),

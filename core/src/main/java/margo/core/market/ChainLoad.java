@@ -8,8 +8,12 @@ import java.util.List;
  *
  * @param chain    the valid rows
  * @param problems the rejected rows, in file order
+ * @param warnings rows kept with something set aside, in file order: a timestamp far from the others (not used
+ *                 for the valuation time), an implied volatility in the other unit (ignored)
+ * @param notes    what was decided for the whole file, each once: the implied-volatility unit and its evidence,
+ *                 a timestamp unit other than the documented one, several underlyings
  */
-public record ChainLoad(OptionChain chain, List<RowProblem> problems) {
+public record ChainLoad(OptionChain chain, List<RowProblem> problems, List<RowProblem> warnings, List<String> notes) {
 
     public ChainLoad {
         if (chain == null) {
@@ -19,5 +23,10 @@ public record ChainLoad(OptionChain chain, List<RowProblem> problems) {
             throw new IllegalArgumentException("problems must not be null");
         }
         problems = List.copyOf(problems);
+        if (warnings == null || notes == null) {
+            throw new IllegalArgumentException("warnings and notes must not be null");
+        }
+        warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 }

@@ -21,7 +21,8 @@ import margo.core.io.StrictJson;
  * {@code underlying_index}, the future it is taken from ({@code BTC-29MAR24}), a synthetic forward
  * ({@code SYN.BTC-29MAR24}) or {@code index_price}; {@code mark_iv} (and {@code bid_iv}, {@code ask_iv}
  * when present) in PERCENT; {@code open_interest} in contracts; {@code creation_timestamp} in
- * milliseconds since 1970, the time of the summary.
+ * milliseconds since 1970, the time of the summary (read in the unit its size says, {@link Timestamps}, since
+ * exports in seconds exist).
  */
 final class DeribitBookSummaryReader {
 
@@ -32,9 +33,9 @@ final class DeribitBookSummaryReader {
     static RawChain readCsv(String name, Reader content) throws IOException, FileFormatException {
         CsvFile csv = CsvFile.read(name, content, "options");
         csv.requireColumns("a Deribit book summary CSV", "instrument_name", "bid_price", "ask_price");
-        long[] latest = {Long.MIN_VALUE};
-        QuoteRows rows = QuoteRows.readCsv(csv, "instrument_name", (row, fields) -> quote(row, fields, latest));
-        return chain(rows, latest[0]);
+        Timestamps stamps = stamps();
+        QuoteRows rows = QuoteRows.readCsv(csv, "instrument_name", (row, fields) -> quote(row, fields, stamps));
+        return chain(rows, stamps, RowProblem.Origin.CSV_LINE);
     }
 
     /** Reads the JSON response; rows are numbered by their 1-based index in the result array. */
@@ -43,7 +44,7 @@ final class DeribitBookSummaryReader {
         if (result.isEmpty()) {
             throw new ChainFormatException(name + " has an empty result array: no options to load");
         }
-        long[] latest = {Long.MIN_VALUE};
+        Timestamps stamps = stamps();
         QuoteRows rows = new QuoteRows("instrument_name", RowProblem.Origin.JSON_ENTRY);
         for (int i = 0; i < result.size(); i++) {
             JsonElement entry = result.get(i);
@@ -51,9 +52,9 @@ final class DeribitBookSummaryReader {
                 rows.reject(i + 1, null, "is not a JSON object but " + MessageText.value(entry.toString()));
                 continue;
             }
-            rows.read(i + 1, jsonFields(entry.getAsJsonObject()), (row, fields) -> quote(row, fields, latest));
+            rows.read(i + 1, jsonFields(entry.getAsJsonObject()), (row, fields) -> quote(row, fields, stamps));
         }
-        return chain(rows, latest[0]);
+        return chain(rows, stamps, RowProblem.Origin.JSON_ENTRY);
     }
 
     private static JsonArray resultArray(String name, Reader content) throws IOException, FileFormatException {
@@ -89,9 +90,15 @@ final class DeribitBookSummaryReader {
         };
     }
 
-    private static RawQuote quote(int row, RowFields fields, long[] latest) throws RowException {
+    private static Timestamps stamps() {
+        return new Timestamps("creation_timestamp", EpochUnit.MILLISECONDS, "Deribit");
+    }
+
+    private static RawQuote quote(int row, RowFields fields, Timestamps stamps) throws RowException {
         long created = fields.optionalEpoch("creation_timestamp");
-        latest[0] = Math.max(latest[0], created);
+        if (created != Long.MIN_VALUE) {
+            stamps.add(row, fields.text("instrument_name"), stamps.readEpoch(created));
+        }
         String name = fields.requiredText("instrument_name");
         InstrumentName.Option option;
         try {
@@ -104,8 +111,8 @@ final class DeribitBookSummaryReader {
                 option.strike(), fields.optionalNumber("bid_price"), fields.optionalNumber("ask_price"),
                 fields.optionalNumber("mark_price"), underlyingPrice,
                 forwardSource(fields.text("underlying_index")),
-                fields.optionalVolatility("bid_iv") / 100, fields.optionalVolatility("ask_iv") / 100,
-                fields.optionalVolatility("mark_iv") / 100, fields.optionalNumber("open_interest"));
+                fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
+                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"));
     }
 
     /** The {@code forward_source} label for Deribit's {@code underlying_index}. */
@@ -122,11 +129,11 @@ final class DeribitBookSummaryReader {
         return "future";
     }
 
-    private static RawChain chain(QuoteRows rows, long latestMillis) {
+    private static RawChain chain(QuoteRows rows, Timestamps stamps, RowProblem.Origin origin) {
         String underlying = rows.quotes.isEmpty() ? "UNKNOWN" : underlyingOf(rows.quotes.getFirst().instrument());
         QuoteConvention convention = underlying.contains("_") ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
-        Instant dataTime = latestMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latestMillis);
-        return new RawChain(List.copyOf(rows.quotes), List.copyOf(rows.problems), dataTime, underlying, convention);
+        return new RawChain(List.copyOf(rows.quotes), List.copyOf(rows.problems), stamps.warnings(origin),
+                stamps.notes(), stamps.latestPlausible(), underlying, convention, VolatilityUnit.PERCENT);
     }
 
     private static String underlyingOf(String instrument) {

@@ -18,9 +18,9 @@ import margo.core.pricing.OptionType;
  * {@code 2024-03-29T08:00:00Z}; or a Deribit date {@code 29MAR24}), {@code strike}, {@code type}
  * (C, P, call or put), {@code bid}, {@code ask}. Optional: {@code instrument}, {@code underlying} (the asset,
  * e.g. BTC), {@code forward} or {@code underlying_price} (the forward for the row's expiry, USD),
- * {@code mark}, {@code bid_iv}, {@code ask_iv}, {@code mark_iv} (decimals, or percent detected per file by
- * {@link QuoteRows#quotesWithDecimalVolatilities()}), {@code open_interest}, {@code timestamp} (an instant;
- * the latest is the valuation time unless the caller gives one). Prices are USD (linear) unless the caller
+ * {@code mark}, {@code bid_iv}, {@code ask_iv}, {@code mark_iv} (decimals or percent, decided per file by
+ * {@link VolatilityScale}), {@code open_interest}, {@code timestamp} (an instant; the latest plausible one,
+ * {@link Timestamps}, is the valuation time unless the caller gives one). Prices are USD (linear) unless the caller
  * declares the chain inverse.
  */
 final class GenericChainReader {
@@ -32,13 +32,12 @@ final class GenericChainReader {
         CsvFile csv = CsvFile.read(name, content, "options");
         csv.requireColumns("a generic option CSV", "expiry", "strike", "type", "bid", "ask");
         String forwardColumn = csv.has("forward") ? "forward" : "underlying_price";
-        Instant[] latest = {null};
+        Timestamps stamps = new Timestamps("timestamp", null, "the generic schema");
         String[] underlying = {null};
         QuoteRows rows = QuoteRows.readCsv(csv, "instrument", (row, fields) -> {
             String timestamp = fields.text("timestamp");
             if (timestamp != null) {
-                Instant time = instant("timestamp", timestamp);
-                latest[0] = latest[0] == null || time.isAfter(latest[0]) ? time : latest[0];
+                stamps.add(row, fields.text("instrument"), instant("timestamp", timestamp));
             }
             RawQuote quote = quote(row, fields, forwardColumn);
             if (underlying[0] == null) {
@@ -46,8 +45,9 @@ final class GenericChainReader {
             }
             return quote;
         });
-        return new RawChain(rows.quotesWithDecimalVolatilities(), List.copyOf(rows.problems), latest[0],
-                underlying[0] == null ? "UNKNOWN" : underlying[0], QuoteConvention.LINEAR);
+        return new RawChain(List.copyOf(rows.quotes), List.copyOf(rows.problems),
+                stamps.warnings(RowProblem.Origin.CSV_LINE), stamps.notes(), stamps.latestPlausible(),
+                underlying[0] == null ? "UNKNOWN" : underlying[0], QuoteConvention.LINEAR, null);
     }
 
     private static RawQuote quote(int row, RowFields fields, String forwardColumn) throws RowException {
@@ -62,7 +62,8 @@ final class GenericChainReader {
         return new RawQuote(row, instrument, expiry, type, strike, fields.optionalNumber("bid"),
                 fields.optionalNumber("ask"), fields.optionalNumber("mark"), forward,
                 "data", fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
-                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"));
+                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"),
+                fields.text("underlying"));
     }
 
     /** Reads an expiry: ISO date (08:00 UTC), ISO instant, or Deribit date. */

@@ -54,34 +54,4 @@ final class QuoteRows {
     void reject(int rowNumber, String instrument, String reason) {
         problems.add(new RowProblem(rowNumber, instrument, reason, origin));
     }
-
-    /**
-     * Implied volatilities in Tardis and generic files may be percent (55.2) or decimals (0.552); a file uses
-     * one or the other. No traded volatility is 500% or more as a decimal (5.0), and none is below 5% in
-     * percent, so a file whose largest volatility exceeds 5 is read as percent. Returns the quotes converted
-     * to decimals.
-     */
-    List<RawQuote> quotesWithDecimalVolatilities() {
-        double largest = 0;
-        for (RawQuote quote : quotes) {
-            largest = Math.max(largest, finiteOrZero(quote.bidIv()));
-            largest = Math.max(largest, finiteOrZero(quote.askIv()));
-            largest = Math.max(largest, finiteOrZero(quote.markIv()));
-        }
-        if (largest <= PERCENT_THRESHOLD) {
-            return quotes;
-        }
-        List<RawQuote> scaled = new ArrayList<>(quotes.size());
-        for (RawQuote quote : quotes) {
-            scaled.add(quote.scaleVolatilities(0.01));
-        }
-        return scaled;
-    }
-
-    /** Largest implied volatility read as a decimal; above it a file's volatilities are percent. */
-    static final double PERCENT_THRESHOLD = 5.0;
-
-    private static double finiteOrZero(double value) {
-        return Double.isFinite(value) ? value : 0;
-    }
 }

@@ -32,6 +32,10 @@ public record Diagnostic(Severity severity, SourceFile source, Span span, String
         return new Diagnostic(Severity.WARNING, source, span, message, null);
     }
 
+    public static Diagnostic note(SourceFile source, Span span, String message) {
+        return new Diagnostic(Severity.NOTE, source, span, message, null);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

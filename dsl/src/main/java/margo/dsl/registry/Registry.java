@@ -84,11 +84,14 @@ public final class Registry {
                 optional("format", TEXT, "text", "auto: detected from the file", formats,
                         "the file layout: " + String.join(", ", formats)),
                 optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
-                        List.of(), "the valuation time, from which time to expiry is measured")),
+                        List.of(), "the valuation time, from which time to expiry is measured"),
+                optional("iv_unit", TEXT, "text", "decided from the data", List.of("percent", "decimal"),
+                        "whether the file's implied volatilities are percent (55.2) or decimals (0.552)")),
                 false, Kind.TABLE, "table", false,
                 "Loads an option chain (Deribit or Tardis CSV/JSON, or the generic CSV schema) into a table with the"
                         + " standard chain columns. Rows that fail validation are left out, each with a warning"
-                        + " naming its line.",
+                        + " naming its line; what was decided for the whole file (the unit of its implied"
+                        + " volatilities and the evidence, a timestamp unit other than the documented one) is a note.",
                 "data chain = options(\"data/deribit-btc-sample.csv\")",
                 new Implementation.Core()));
         function(new FunctionSpec("black", List.of(

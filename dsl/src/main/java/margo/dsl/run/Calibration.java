@@ -241,6 +241,7 @@ final class Calibration {
         ModelValue model = (ModelValue) evaluate.apply(calibrate.model());
         TableValue data = (TableValue) evaluate.apply(calibrate.data());
         Table table = data.table();
+        ChainValues.requireOneUnderlying(table, text(calibrate.data()), calibrate.data().span());
         Target target = Target.IMPLIED_VOLATILITY;
         double[] weights = new double[table.rowCount()];
         java.util.Arrays.fill(weights, 1.0);
@@ -442,6 +443,7 @@ final class Calibration {
         };
         TableValue data = (TableValue) evaluate.apply(arguments.get(1));
         Table table = data.table();
+        ChainValues.requireOneUnderlying(table, text(arguments.get(1)), arguments.get(1).span());
         RowFrame frame = RowFrame.of(table, data.valuationTime());
         double[] forwards = frame.doubles("forward");
         double[] strikes = frame.doubles("strike");

@@ -16,17 +16,19 @@ import margo.core.market.ChainLoad;
 import margo.core.market.LoadOptions;
 import margo.core.market.OptionChains;
 import margo.core.market.RowProblem;
+import margo.core.market.VolatilityUnit;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.dsl.value.TableValue;
 
 /**
- * {@code options(path, format?, as_of?)}: loads a chain file through core, resolving the path against the recipe's
- * folder. Every row core leaves out becomes a warning naming the file and line; a file that cannot be read at
- * all is a {@link RunFailure} at the call. The gate of every data file a recipe reads: it refuses what
- * {@link DataFile} refuses (pipes, devices, files over the size limit) before reading, and remembers the files
- * it let through, which {@code margo run --out} will not overwrite.
+ * {@code options(path, format?, as_of?, iv_unit?)}: loads a chain file through core, resolving the path against the
+ * recipe's folder. Every row core leaves out or flags becomes a warning naming the file and line, every decision
+ * core took for the whole file a note; a file that cannot be read at all is a {@link RunFailure} at the call.
+ * The gate of every data file a recipe reads: it refuses what {@link DataFile} refuses (pipes, devices, files over
+ * the size limit) before reading, and remembers the files it let through, which {@code margo run --out} will not
+ * overwrite.
  */
 final class ChainLoader {
 
@@ -65,6 +67,16 @@ final class ChainLoader {
         throw new RunFailure(span, "the format must be one of " + Arrays.stream(ChainFormat.values())
                 .map(candidate -> candidate.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
                 + "; not \"" + format + "\"");
+    }
+
+    /** An iv_unit named in lower case; the checker vets literals, this a unit computed as text. */
+    private static VolatilityUnit volatilityUnit(String unit, Span span) {
+        for (VolatilityUnit candidate : VolatilityUnit.values()) {
+            if (candidate.label().equals(unit.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        throw new RunFailure(span, "iv_unit must be percent or decimal, not \"" + unit + "\"");
     }
 
     private Path resolve(String path) {
@@ -130,18 +142,25 @@ final class ChainLoader {
      * @param path     the path as written in the recipe, used in messages
      * @param format   a format name in lower case ({@code deribit_csv}), or null to detect it
      * @param asOf     the valuation time, or null for the data's own
-     * @param warnings receives one warning per row left out
+     * @param ivUnit   {@code percent} or {@code decimal}, or null to decide it from the data
+     * @param warnings receives one warning per row left out or flagged, and a note per decision about the file
      */
-    TableValue load(String path, String format, Instant asOf, SourceFile source, Span span, List<Diagnostic> warnings) {
+    TableValue load(String path, String format, Instant asOf, String ivUnit, SourceFile source, Span span,
+                    List<Diagnostic> warnings) {
         Path resolved = readable(path, span);
         ChainFormat chainFormat = format == null ? ChainFormat.AUTO : chainFormat(format, span);
+        VolatilityUnit unit = ivUnit == null ? null : volatilityUnit(ivUnit, span);
         ChainLoad load;
         try {
-            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null), maxBytes);
+            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit), maxBytes);
         } catch (ChainFormatException unreadable) {
             throw new RunFailure(span, "cannot read " + path + ": " + unreadable.getMessage());
         }
         warnings.addAll(rowWarnings(load.problems(), path, source, span));
+        warnings.addAll(keptRowWarnings(load.warnings(), path, source, span));
+        for (String note : load.notes()) {
+            warnings.add(Diagnostic.note(source, span, path + ": " + note));
+        }
         return new TableValue(load.chain().table(), load.chain().valuationTime());
     }
 }

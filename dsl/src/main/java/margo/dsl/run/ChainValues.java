@@ -41,6 +41,7 @@ final class ChainValues {
         if (table.rowCount() == 0) {
             throw new RunFailure(span, label + " has no options left", "its keep conditions removed every row");
         }
+        requireOneUnderlying(table, label, span);
         String underlying;
         try {
             underlying = InstrumentName.parse(table.stringColumn(ChainColumn.INSTRUMENT.columnName()).get(0))
@@ -50,6 +51,24 @@ final class ChainValues {
         }
         QuoteConvention convention = underlying.contains("_") ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
         return new OptionChain(table, value.valuationTime(), underlying.split("_")[0], convention, Path.of(label));
+    }
+
+    /**
+     * A fit, a surface, a model's prices or a book's market are one underlying's: a chain mixing several (an
+     * {@code underlying} column with more than one value) is an error at {@code span} that says how to split it.
+     */
+    static void requireOneUnderlying(Table table, String label, Span span) {
+        if (!table.containsColumn(ChainColumn.UNDERLYING.columnName())) {
+            return;
+        }
+        String mixed = OptionChain.mixedUnderlyings(table);
+        if (mixed != null) {
+            String first = table.stringColumn(ChainColumn.UNDERLYING.columnName()).get(0);
+            throw new RunFailure(span, label + " mixes options on " + mixed + "; a fit, a surface, model prices"
+                    + " and a book's market each take one underlying's options",
+                    "split it by underlying, e.g. data " + first.toLowerCase(java.util.Locale.ROOT) + " = " + label
+                            + " { keep underlying == \"" + first + "\" }");
+        }
     }
 
     /**

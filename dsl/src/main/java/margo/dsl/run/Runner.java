@@ -234,7 +234,8 @@ final class Runner {
         String path = ((TextValue) evaluate(arguments.get(0))).value();
         String format = arguments.get(1) == null ? null : ((TextValue) evaluate(arguments.get(1))).value();
         Instant asOf = arguments.get(2) == null ? null : ((InstantValue) evaluate(arguments.get(2))).value();
-        TableValue table = loader.load(path, format, asOf, source, call.span(), diagnostics);
+        String ivUnit = arguments.get(3) == null ? null : ((TextValue) evaluate(arguments.get(3))).value();
+        TableValue table = loader.load(path, format, asOf, ivUnit, source, call.span(), diagnostics);
         stopIfInterrupted(call.span());
         return table;
     }

@@ -96,7 +96,7 @@ class RegistryTest {
 
     @Test
     void signaturesShowOptionalAndRepeatedParameters() {
-        assertEquals("options(path, format?, as_of?)", registry.function("options").orElseThrow().signature());
+        assertEquals("options(path, format?, as_of?, iv_unit?)", registry.function("options").orElseThrow().signature());
         assertEquals("max(a, b, ...)", registry.function("max").orElseThrow().signature());
     }
 
