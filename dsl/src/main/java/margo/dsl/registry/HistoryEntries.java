@@ -203,11 +203,17 @@ final class HistoryEntries {
                         "the liquidation horizon of the collateral"), method, lookback,
                 optional("add_on", Set.of(Kind.NUMBER), "fraction", "0%", List.of(),
                         "a declared liquidity add-on for selling in size, which a price history does not show")),
-                false, Kind.REPORT, "report", false,
+                false, Kind.HAIRCUT, "haircut: shown as a report; a book's collateral takes it,"
+                        + " positions(..., haircut H)", false,
                 "The haircut a coin deserves as collateral: the fall of its price over the liquidation horizon at"
-                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%.",
-                "data eth = history(\"data/eth-usd-daily-close-yahoo.csv\")\n"
-                        + "show haircut(eth, confidence 99%, horizon 2d, add_on 2%)", new Implementation.Core()));
+                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%."
+                        + " `show` it for how it was estimated; give it to positions(..., haircut H) to count the"
+                        + " book's coin collateral at it.",
+                BTC + "let btc_haircut = haircut(btc, confidence 99%, horizon 2d, add_on 1%)\n"
+                        + "show btc_haircut\n"
+                        + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain, haircut btc_haircut)\n"
+                        + "show margin(desk, deribit_standard)", new Implementation.Core()));
         registry.function(new FunctionSpec("fees", List.of(history,
                 optional("base", Set.of(Kind.NUMBER), "fraction of the price", "0", List.of(),
                         "the fee at zero volatility"),

@@ -29,6 +29,7 @@ import margo.core.risk.Lookback;
 import margo.core.risk.ShockEstimator;
 import margo.core.risk.ShockSpec;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.ReportValue;
@@ -160,7 +161,7 @@ final class HistoryBuiltins {
     }
 
     /** {@code haircut(history, confidence?, horizon?, method?, lookback?, add_on?)}. */
-    private ReportValue haircut(List<Expr> arguments) {
+    private HaircutValue haircut(List<Expr> arguments) {
         PriceHistory history = history(arguments.get(0));
         double confidence = number(arguments.get(1), 0.99);
         int horizon = bars(history, arguments.get(2), 2.0 / 365);
@@ -168,8 +169,10 @@ final class HistoryBuiltins {
         int lookback = bars(history, arguments.get(4), 1);
         ShockEstimator estimator = ShockEstimators.of(method, ShockSpec.valueAtRisk(confidence, horizon),
                 ShockEstimators.DEFAULT_LAMBDA, "normal", "ewma", "direct");
-        return HistoryReports.haircut(label(arguments.get(0)), CollateralHaircut.of(history.logReturns(), estimator,
-                lookback, number(arguments.get(5), 0)));
+        CollateralHaircut haircut = CollateralHaircut.of(history.logReturns(), estimator, lookback,
+                number(arguments.get(5), 0));
+        String label = label(arguments.get(0));
+        return new HaircutValue(haircut, label, HistoryReports.haircut(label, haircut));
     }
 
     /** {@code fees(history, base?, min?, max?, latency?, confidence?, lambda?)}. */
