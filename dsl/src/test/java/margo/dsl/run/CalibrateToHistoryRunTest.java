@@ -172,7 +172,7 @@ class CalibrateToHistoryRunTest {
         List<String> diagnostics = located(execution.diagnostics());
         assertEquals(1, diagnostics.size(), diagnostics::toString);
         assertTrue(diagnostics.getFirst().contains("line 897"), diagnostics.getFirst());
-        assertEquals(15, execution.shown().size());
+        assertEquals(16, execution.shown().size());
     }
 
     @Test
