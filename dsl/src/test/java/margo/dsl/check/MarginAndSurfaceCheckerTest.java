@@ -101,7 +101,7 @@ class MarginAndSurfaceCheckerTest {
     @Test
     void aBookWithoutAMarketIsMissingItsMarketArgument() {
         Diagnostic error = only(check("book desk = positions(\"x.csv\")\n"));
-        assertEquals("1:13 positions takes 2 to 3 arguments, not 1", located(List.of(error)).getFirst());
+        assertEquals("1:13 positions takes 2 to 4 arguments, not 1", located(List.of(error)).getFirst());
         assertEquals("positions(path, market, index?); missing: market", error.hint());
     }
 
