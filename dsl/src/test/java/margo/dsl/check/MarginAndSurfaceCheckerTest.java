@@ -102,7 +102,7 @@ class MarginAndSurfaceCheckerTest {
     void aBookWithoutAMarketIsMissingItsMarketArgument() {
         Diagnostic error = only(check("book desk = positions(\"x.csv\")\n"));
         assertEquals("1:13 positions takes 2 to 4 arguments, not 1", located(List.of(error)).getFirst());
-        assertEquals("positions(path, market, index?); missing: market", error.hint());
+        assertEquals("positions(path, market, index?, haircut?); missing: market", error.hint());
     }
 
     @Test
