@@ -36,6 +36,11 @@ public enum Kind {
      * {@code backtest(pm)}.
      */
     REPORT,
+    /**
+     * A collateral haircut calibrated from a price history, {@code haircut(eth, ...)}: shown as a report, and taken
+     * by a book's collateral, {@code positions(..., haircut h)}.
+     */
+    HAIRCUT,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 
