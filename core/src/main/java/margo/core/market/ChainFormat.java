@@ -10,6 +10,8 @@ public enum ChainFormat {
     DERIBIT_CSV,
     /** Tardis.dev {@code options_chain} CSV dataset. */
     TARDIS_CSV,
+    /** Cboe's delayed-quotes CSV: calls and puts side by side per strike, after two lines on the underlying. */
+    CBOE_CSV,
     /** Margo's generic option CSV schema (docs/data-formats.md). */
     GENERIC_CSV
 }

@@ -67,6 +67,25 @@ public final class CsvFile {
         return new CsvFile(name, Collections.unmodifiableList(names), records);
     }
 
+    /**
+     * The same file with the record at {@code index} (0-based among the records) as its header and the records after
+     * it as its rows, for files that open with lines of their own before the header, such as Cboe's quotes.
+     *
+     * @throws FileFormatException when no record follows the new header
+     */
+    public CsvFile headedAt(int index, String rows) throws FileFormatException {
+        List<String> names = new ArrayList<>();
+        for (String field : records.get(index).fields()) {
+            names.add(field.trim());
+        }
+        List<Record> after = records.subList(index + 1, records.size());
+        if (after.isEmpty()) {
+            throw new FileFormatException(name + " has a header on line " + records.get(index).lineNumber()
+                    + " but no rows of " + rows);
+        }
+        return new CsvFile(name, Collections.unmodifiableList(names), List.copyOf(after));
+    }
+
     /** The column names, as written. */
     public List<String> header() {
         return header;

@@ -11,7 +11,7 @@ import margo.core.io.MessageText;
 
 /**
  * Loads option chains from files: Deribit book summaries (JSON or CSV), Tardis.dev {@code options_chain}
- * CSV, and Margo's generic CSV schema ({@code docs/data-formats.md}).
+ * CSV, Cboe's delayed quotes, and Margo's generic CSV schema ({@code docs/data-formats.md}).
  */
 public final class OptionChains {
 
@@ -56,6 +56,7 @@ public final class OptionChains {
                 case DERIBIT_JSON -> DeribitBookSummaryReader.readJson(name, content, layout);
                 case DERIBIT_CSV -> DeribitBookSummaryReader.readCsv(name, content, layout);
                 case TARDIS_CSV -> TardisChainReader.read(name, content, options.valuationTime(), layout);
+                case CBOE_CSV -> CboeQuoteReader.read(name, content, options.valuationTime(), layout);
                 case GENERIC_CSV -> GenericChainReader.read(name, content, layout);
                 case AUTO -> throw new IllegalStateException("detect never answers AUTO");
             };
@@ -88,6 +89,9 @@ public final class OptionChains {
         if (text.startsWith("{") || text.startsWith("[")) {
             return ChainFormat.DERIBIT_JSON;
         }
+        if (CboeQuoteReader.recognises(text)) {
+            return ChainFormat.CBOE_CSV;
+        }
         int end = text.indexOf('\n');
         String header = (end < 0 ? text : text.substring(0, end)).toLowerCase(Locale.ROOT);
         java.util.Set<String> columns = new java.util.HashSet<>();
@@ -110,7 +114,8 @@ public final class OptionChains {
         }
         throw new ChainFormatException(name + " is not an option chain Margo knows: expected JSON from Deribit's"
                 + " get_book_summary_by_currency, or a CSV whose header has instrument_name (Deribit),"
-                + " symbol, strike_price and expiration (Tardis options_chain), or expiry, strike, type, bid and"
+                + " symbol, strike_price and expiration (Tardis options_chain), Cboe's delayed quotes (a line"
+                + " Expiration Date,Calls,...,Strike,Puts,...), or expiry, strike, type, bid and"
                 + " ask (generic); its first line is: " + MessageText.value(end < 0 ? text : text.substring(0, end)));
     }
 

@@ -46,8 +46,10 @@ final class ChainValues {
         try {
             underlying = InstrumentName.parse(table.stringColumn(ChainColumn.INSTRUMENT.columnName()).get(0))
                     .underlying();
-        } catch (IllegalArgumentException notAnInstrument) {
-            throw new RunFailure(span, label + " is not an option chain: " + notAnInstrument.getMessage());
+        } catch (IllegalArgumentException notADeribitName) {
+            // An exchange-listed option (an OCC symbol from Cboe) is quoted in USD on its underlying column's asset.
+            String asset = table.stringColumn(ChainColumn.UNDERLYING.columnName()).get(0);
+            return new OptionChain(table, value.valuationTime(), asset, QuoteConvention.LINEAR, Path.of(label));
         }
         QuoteConvention convention = underlying.contains("_") ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
         return new OptionChain(table, value.valuationTime(), underlying.split("_")[0], convention, Path.of(label));
