@@ -10,6 +10,10 @@ import margo.core.pricing.OptionType;
  * support.deribit.com "Mark price"), delta-one instruments at their forward. Inverse options are priced in coin,
  * {@code V/F} ({@link Black76#priceInCoin}).
  *
+ * <p>An option whose mark price the data gives is worth exactly that mark in the current market, not Black-76 at its
+ * mark IV, which the venue rounds (Deribit to 0.01%): the mark IV then only moves it, a scenario's value being the
+ * mark plus the Black-76 change from the current market to the scenario's.
+ *
  * @param market the market data
  */
 public record Black76PositionPricer(MarketSnapshot market) implements PositionPricer {
@@ -70,15 +74,22 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
         boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
         double forward = market.forward(instrument);
         if (instrument instanceof InstrumentName.Option option) {
-            return new OptionValuer(option, forward, market.markVolatility(option), market.timeToExpiry(option),
-                    inverse);
+            double volatility = market.markVolatility(option);
+            double time = market.timeToExpiry(option);
+            double markUsd = market.markPrice(option);
+            double offset = Double.isNaN(markUsd) ? 0.0 : (inverse ? markUsd / forward : markUsd)
+                    - optionValue(option.type(), forward, option.strike(), time, volatility, inverse);
+            return new OptionValuer(option, forward, volatility, time, inverse, offset);
         }
         return new DeltaOneValuer(forward, market.timeToExpiry(instrument), inverse);
     }
 
-    /** Black-76 on the moved forward and shifted (floored at zero) volatility; coin for inverse options. */
+    /**
+     * Black-76 on the moved forward and shifted (floored at zero) volatility, coin for inverse options, plus the
+     * {@code markOffset}: the data's mark less Black-76 at the current market (0 without a mark price).
+     */
     private record OptionValuer(InstrumentName.Option option, double forward, double markVolatility,
-                                double timeToExpiry, boolean inverse) implements InstrumentValuer {
+                                double timeToExpiry, boolean inverse, double markOffset) implements InstrumentValuer {
         @Override
         public boolean isOption() {
             return true;
@@ -103,7 +114,7 @@ public record Black76PositionPricer(MarketSnapshot market) implements PositionPr
                         ? Black76.deltaInCoin(type, f, option.strike(), timeToExpiry, volatility)
                         : f * Black76.delta(type, f, option.strike(), timeToExpiry, volatility);
             }
-            return optionValue(type, f, option.strike(), timeToExpiry, volatility, inverse);
+            return optionValue(type, f, option.strike(), timeToExpiry, volatility, inverse) + markOffset;
         }
     }
 

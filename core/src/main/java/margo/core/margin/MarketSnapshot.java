@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import margo.core.market.ChainColumn;
 import margo.core.market.InstrumentName;
 import margo.core.market.OptionChain;
+import margo.core.market.QuoteConvention;
 import margo.core.market.YearFraction;
 import tech.tablesaw.api.Table;
 
@@ -26,9 +27,19 @@ import tech.tablesaw.api.Table;
  * @param perpetualPrice the perpetual's mark price, USD per coin, &gt; 0
  * @param forwards       the forward (dated future's mark) per expiry date, USD per coin, each &gt; 0
  * @param smiles         the mark implied volatilities per option expiry date
+ * @param markPrices     the data's own mark price of each option that has one, by instrument name, USD per option on
+ *                       one coin; an option priced here is valued at it, the mark IV then serving only for volatility
+ *                       shocks (and for the strikes without one)
  */
 public record MarketSnapshot(String coin, Instant valuationTime, double indexPrice, double perpetualPrice,
-                             Map<LocalDate, Double> forwards, Map<LocalDate, VolatilitySmile> smiles) {
+                             Map<LocalDate, Double> forwards, Map<LocalDate, VolatilitySmile> smiles,
+                             Map<String, Double> markPrices) {
+
+    /** A snapshot whose options are valued by Black-76 at their mark IV, the data giving no mark price. */
+    public MarketSnapshot(String coin, Instant valuationTime, double indexPrice, double perpetualPrice,
+                          Map<LocalDate, Double> forwards, Map<LocalDate, VolatilitySmile> smiles) {
+        this(coin, valuationTime, indexPrice, perpetualPrice, forwards, smiles, Map.of());
+    }
 
     public MarketSnapshot {
         if (coin == null || coin.isBlank()) {
@@ -45,11 +56,23 @@ public record MarketSnapshot(String coin, Instant valuationTime, double indexPri
         forwards.forEach((date, forward) -> requirePositive("forward for " + date, forward == null ? Double.NaN : forward));
         forwards = Map.copyOf(new TreeMap<>(forwards));
         smiles = Map.copyOf(smiles);
+        if (markPrices == null) {
+            throw new IllegalArgumentException("markPrices must not be null (Map.of() for none)");
+        }
+        markPrices.forEach((instrument, mark) -> {
+            if (mark == null || !(mark >= 0) || Double.isInfinite(mark)) {
+                throw new IllegalArgumentException("the mark price of " + instrument + " must be a finite number at"
+                        + " least 0, not " + mark);
+            }
+        });
+        markPrices = Map.copyOf(markPrices);
     }
 
     /**
      * The snapshot of a loaded chain: each expiry's forward and its smile of mark IVs (calls and puts at a strike
-     * averaged, which leaves Deribit's single mark IV per strike unchanged). The perpetual is marked at the index.
+     * averaged, which leaves Deribit's single mark IV per strike unchanged), and each option's mark price where the
+     * data has one, in USD as the chain's own prices convert ({@code bid_usd / bid}). The perpetual is marked at the
+     * index.
      *
      * @param chain      an option chain with {@code forward} and {@code mark_iv} columns
      * @param indexPrice the coin's index price in USD per coin; a chain holds forwards, not the index
@@ -67,7 +90,13 @@ public record MarketSnapshot(String coin, Instant valuationTime, double indexPri
         }
         Map<LocalDate, Double> forwards = new TreeMap<>();
         Map<LocalDate, TreeMap<Double, double[]>> byExpiry = new TreeMap<>();
+        Map<String, Double> marks = new TreeMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
+            double mark = table.doubleColumn(ChainColumn.MARK.columnName()).getDouble(row);
+            double toUsd = usdPerQuoteUnit(table, row, chain.convention());
+            if (mark >= 0 && toUsd > 0) {
+                marks.put(table.stringColumn(ChainColumn.INSTRUMENT.columnName()).get(row), mark * toUsd);
+            }
             LocalDate expiry = LocalDate.ofInstant(
                     table.instantColumn(ChainColumn.EXPIRY.columnName()).get(row), ZoneOffset.UTC);
             double forward = table.doubleColumn(ChainColumn.FORWARD.columnName()).getDouble(row);
@@ -95,7 +124,30 @@ public record MarketSnapshot(String coin, Instant valuationTime, double indexPri
             }
             smiles.put(expiry, new VolatilitySmile(k, v));
         });
-        return new MarketSnapshot(chain.underlying(), chain.valuationTime(), indexPrice, indexPrice, forwards, smiles);
+        return new MarketSnapshot(chain.underlying(), chain.valuationTime(), indexPrice, indexPrice, forwards, smiles,
+                marks);
+    }
+
+    /**
+     * USD per unit of a row's quotes: the ratio the loader used for its USD bid, ask or mid (the forward for coin
+     * prices, 1 for USD prices), else what the convention says.
+     */
+    private static double usdPerQuoteUnit(Table table, int row, QuoteConvention convention) {
+        for (ChainColumn[] pair : new ChainColumn[][] {{ChainColumn.MID, ChainColumn.MID_USD},
+                {ChainColumn.BID, ChainColumn.BID_USD}, {ChainColumn.ASK, ChainColumn.ASK_USD}}) {
+            double quote = table.doubleColumn(pair[0].columnName()).getDouble(row);
+            if (quote > 0) {
+                return table.doubleColumn(pair[1].columnName()).getDouble(row) / quote;
+            }
+        }
+        return convention == QuoteConvention.INVERSE
+                ? table.doubleColumn(ChainColumn.FORWARD.columnName()).getDouble(row) : 1.0;
+    }
+
+    /** The data's mark price of the option, USD per option on one coin, or NaN when it has none. */
+    public double markPrice(InstrumentName.Option option) {
+        Double mark = markPrices.get(option.text());
+        return mark == null ? Double.NaN : mark;
     }
 
     /**

@@ -28,8 +28,7 @@ class MarginCalculatorTest {
     void coveredCallEquityIsCoinLessCallsAtMark() {
         MarginState state = STANDARD.state(cross("covered-call"), PRICER);
         InstrumentName.Option call = InstrumentName.parseOption("BTC-29MAR24-70000-C");
-        double mark = Black76.priceInCoin(call.type(), SampleMarket.MARKET.forward(call), 70_000,
-                SampleMarket.MARKET.timeToExpiry(call), SampleMarket.MARKET.markVolatility(call));
+        double mark = SampleMarket.markInCoin(call);
         assertEquals((10 - 10 * mark) * 61_000, state.equity(), 1e-8);
         // Deribit standard: IM = 10 (max(0.15 - 9000/61000, 0.1) + mark), MM = 10 (0.075 + mark), in BTC.
         double otm = 9_000 / 61_000.0;
@@ -132,8 +131,11 @@ class MarginCalculatorTest {
         double forward = SampleMarket.MARKET.forward(call);
         double t = SampleMarket.MARKET.timeToExpiry(call);
         double vol = SampleMarket.MARKET.markVolatility(call);
-        double before = (10 - 10 * Black76.priceInCoin(call.type(), forward, 70_000, t, vol)) * 61_000;
-        double after = (10 - 10 * Black76.priceInCoin(call.type(), 0.8 * forward, 70_000, t, vol + 0.1)) * 48_800;
+        double mark = SampleMarket.markInCoin(call);
+        double moved = Black76.priceInCoin(call.type(), 0.8 * forward, 70_000, t, vol + 0.1)
+                - Black76.priceInCoin(call.type(), forward, 70_000, t, vol);
+        double before = (10 - 10 * mark) * 61_000;
+        double after = (10 - 10 * (mark + moved)) * 48_800;
         assertEquals(after - before, stress.pnl(), 1e-7);
         assertEquals(48_800, stress.after().indexPrice(), 1e-9);
     }

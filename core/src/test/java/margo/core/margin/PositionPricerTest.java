@@ -13,13 +13,26 @@ class PositionPricerTest {
     private static final InstrumentName.Option PUT = InstrumentName.parseOption("BTC-26APR24-55000-P");
 
     @Test
-    void inverseOptionIsBlackPriceOverForwardAtMarkIv() {
+    void inverseOptionIsWorthItsMarkAndMovesAsBlackPriceOverForwardAtMarkIv() {
         double forward = SampleMarket.MARKET.forward(PUT);
         double t = SampleMarket.MARKET.timeToExpiry(PUT);
-        // deribit-btc-sample.csv: 26APR24 55,000 mark_iv 62.45%.
-        double expected = Black76.price(OptionType.PUT, 1.1 * forward, 55_000, t, 0.6245 + 0.05) / (1.1 * forward);
-        assertEquals(expected, PRICER.unitValue(PUT, 0.1, 0.05), 1e-15);
+        // deribit-btc-sample.csv: 26APR24 55,000 mark_iv 62.45%, mark_price 0.04545125 BTC.
+        assertEquals(0.04545125, PRICER.unitValue(PUT), 1e-15);
+        double black = Black76.price(OptionType.PUT, forward, 55_000, t, 0.6245) / forward;
+        double moved = Black76.price(OptionType.PUT, 1.1 * forward, 55_000, t, 0.6245 + 0.05) / (1.1 * forward);
+        assertEquals(0.04545125 + moved - black, PRICER.unitValue(PUT, 0.1, 0.05), 1e-15);
         assertEquals(Black76.deltaInCoin(OptionType.PUT, forward, 55_000, t, 0.6245), PRICER.moveDelta(PUT), 1e-15);
+    }
+
+    @Test
+    void inverseOptionWithoutADataMarkIsBlackPriceOverForwardAtMarkIv() {
+        MarketSnapshot market = SampleMarket.MARKET;
+        PositionPricer black = new Black76PositionPricer(new MarketSnapshot(market.coin(), market.valuationTime(),
+                market.indexPrice(), market.perpetualPrice(), market.forwards(), market.smiles()));
+        double forward = market.forward(PUT);
+        double expected = Black76.price(OptionType.PUT, 1.1 * forward, 55_000, market.timeToExpiry(PUT), 0.6245 + 0.05)
+                / (1.1 * forward);
+        assertEquals(expected, black.unitValue(PUT, 0.1, 0.05), 1e-15);
     }
 
     @Test

@@ -25,6 +25,11 @@ final class SampleMarket {
     private SampleMarket() {
     }
 
+    /** The sample's own mark price of an option (its mark_price column), coin per option on one BTC. */
+    static double markInCoin(margo.core.market.InstrumentName.Option option) {
+        return MARKET.markPrice(option) / MARKET.forward(option);
+    }
+
     static Path data(String name) {
         Path here = Path.of("").toAbsolutePath();
         Path root = Files.exists(here.resolve("examples")) ? here : here.getParent();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import margo.core.market.InstrumentName;
+import margo.core.pricing.Black76;
 import margo.core.pricing.OptionType;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -62,12 +63,15 @@ class ScenarioGridTest {
         grid.unitPnl(marked, 1, pnl, 2);
 
         double forward = pricer.forward(call);
-        double callBase = pricer.unitValue(call);
+        // The object path's P&L: the data's mark moved by Black-76 from the current market to the scenario's.
+        double callBase = pricer.unitValue(call) - SampleMarket.markInCoin(call) + Black76.priceInCoin(
+                call.type(), forward, 55_000, pricer.timeToExpiry(call), pricer.markVolatility(call));
         double putBase = pricer.unitValue(linearPut);
         assertEquals((1.1 * forward - 55_000) / (1.1 * forward) - callBase, pnl[0], 1e-15);
         assertEquals(0.0 - callBase, pnl[1], 1e-15);
         assertEquals(Math.max(70_000 - 1.1 * forward, 0) - putBase, pnl[2], 1e-9);
         assertEquals(70_000 - 0.8 * forward - putBase, pnl[3], 1e-9);
+        assertEquals(pricer.unitValue(call, 0.1, -5.0) - pricer.unitValue(call), pnl[0], 1e-15);
         assertArrayEquals(objectPath(call, scenarios, pricer), new double[] {pnl[0], pnl[1]}, 1e-15);
         assertArrayEquals(objectPath(linearPut, scenarios, pricer), new double[] {pnl[2], pnl[3]}, 1e-9);
     }

@@ -148,7 +148,7 @@ final class MarginBuiltins {
             warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
                     + String.join(", ", unquoted) + ": " + UNQUOTED));
         }
-        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book), null));
+        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book, snapshot), null));
     }
 
     /**
@@ -194,13 +194,19 @@ final class MarginBuiltins {
     }
 
     /** One row per position and collateral holding of the book. */
-    private static Table holdings(Book book) {
+    /**
+     * One row per holding; {@code valued_at} says what an option is worth in the current market: the data's
+     * {@code mark price}, else Black-76 at its {@code mark IV} (an {@code interpolated mark IV} for a strike the chain
+     * does not quote). The mark IV always moves an option in scenarios and stresses.
+     */
+    private static Table holdings(Book book, MarketSnapshot market) {
         StringColumn accounts = StringColumn.create("account");
         StringColumn groups = StringColumn.create("group");
         StringColumn holdings = StringColumn.create("holding");
         DoubleColumn sizes = DoubleColumn.create("size");
         DoubleColumn prices = DoubleColumn.create("average_price");
         DoubleColumn haircuts = DoubleColumn.create("haircut");
+        StringColumn valuedAt = StringColumn.create("valued_at");
         for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
                 for (Collateral collateral : group.collateral()) {
@@ -210,6 +216,7 @@ final class MarginBuiltins {
                     sizes.append(collateral.amount());
                     prices.appendMissing();
                     haircuts.append(collateral.haircut());
+                    valuedAt.append("");
                 }
                 for (Position position : group.positions()) {
                     accounts.append(account.name());
@@ -218,10 +225,13 @@ final class MarginBuiltins {
                     sizes.append(position.size());
                     prices.append(position.averagePrice());
                     haircuts.appendMissing();
+                    valuedAt.append(position.instrument() instanceof InstrumentName.Option option
+                            ? !Double.isNaN(market.markPrice(option)) ? "mark price"
+                            : market.quotes(option) ? "mark IV" : "interpolated mark IV" : "");
                 }
             }
         }
-        return Table.create("book", accounts, groups, holdings, sizes, prices, haircuts);
+        return Table.create("book", accounts, groups, holdings, sizes, prices, haircuts, valuedAt);
     }
 
     /** {@code margin(book, rules, priced_by?)}: core's report, one row per account and margin group. */
