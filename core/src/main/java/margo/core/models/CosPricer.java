@@ -26,9 +26,10 @@ import margo.core.pricing.OptionType;
  * because the call payoff's coefficients grow like {@code e^b}. One expansion serves every strike and forward of an
  * expiry: a quote then costs O(N) multiply-adds, no transcendental functions beyond one log, exp, cos and sin.
  *
- * <p>Variance gamma at {@code T / nu <= 1/2} is the exception to COS: its density is then unbounded at its peak,
- * phi decays only like {@code |u|^{-2T/nu}}, and the series converges algebraically (with 16384 terms, still 1.4e-3
- * relative off at one day for nu = 0.2). There the pricer integrates Black-76 prices over the gamma clock instead
+ * <p>Variance gamma at short expiries is the exception to COS: phi decays only like {@code |u|^{-2T/nu}}, so the
+ * series converges algebraically, and at {@code T / nu <= 1/2}, where the density is unbounded at its peak, not even
+ * with 16384 terms (still 1.4e-3 relative off at one day for nu = 0.2). There, and wherever the series would need
+ * more than a quarter of {@code maxTerms}, the pricer integrates Black-76 prices over the gamma clock instead
  * ({@link GammaMixture}), about 500 Black-76 evaluations per quote.
  *
  * <p>Accuracy, measured against QuantLib 1.29 and independent series and quadrature (test
@@ -154,8 +155,8 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
      * {@link CharacteristicFunctionModel#parameterNames()}, for options of one expiry: the cosine series of the
      * analytic gradient of the characteristic function
      * ({@link CharacteristicFunctionModel#characteristicFunctionAndGradient}; for Heston that of Cui, del Baño Rollin
-     * and Germano 2017) is the derivative of the COS sum, the truncation range held fixed; for variance gamma at
-     * {@code T / nu <= 1/2}, the derivative of the gamma-clock mixture ({@link GammaMixture#putAndGradient}). A call
+     * and Germano 2017) is the derivative of the COS sum, the truncation range held fixed; for variance gamma where
+     * the gamma-clock mixture prices, the mixture's derivative ({@link GammaMixture#putAndGradient}). A call
      * and a put of the same strike have the same gradient (parity).
      *
      * @param prices receives the prices, USD, length = strikes
@@ -265,7 +266,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     }
 
     /**
-     * The puts of one expiry, set up once: the COS series, or for variance gamma at {@code T / nu <= 1/2} the
+     * The puts of one expiry, set up once: the COS series, or for variance gamma at short expiries the
      * {@link GammaMixture}.
      */
     private ExpiryPuts expand(CharacteristicFunctionModel model, double timeYears) {
@@ -287,7 +288,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
 
         /** Sets up the expiry's puts, with their derivatives by every parameter when {@code gradient}. */
         void expand(CharacteristicFunctionModel model, double timeYears, CosPricer settings, boolean gradient) {
-            mixture = GammaMixture.serves(model, timeYears);
+            mixture = GammaMixture.serves(model, timeYears, settings);
             if (mixture) {
                 gammaMixture.expand((VarianceGammaParameters) model, timeYears);
             } else if (gradient) {

@@ -35,6 +35,8 @@ final class GammaMixture {
     private static final double MAX_PANEL_WIDTH = 2.0;
 
     private double[] forwardFactors = new double[0];
+    /** Per node: {@code ln} of the forward factor, {@code omega T + (theta + sigma^2 / 2) g}. */
+    private double[] logForwardFactors = new double[0];
     private double[] volatilities = new double[0];
     private double[] weights = new double[0];
     /** Per node: the clock time g and the score {@code d ln (weight) / d nu}, for the gradient. */
@@ -50,9 +52,30 @@ final class GammaMixture {
     private double omegaTByNu;
     private double omegaTByTheta;
 
-    /** Whether {@code model} at {@code timeYears} is in the regime this mixture serves: {@code T / nu <= 1/2}. */
-    static boolean serves(CharacteristicFunctionModel model, double timeYears) {
-        return model instanceof VarianceGammaParameters vg && timeYears / vg.nu() <= 0.5;
+    /**
+     * Whether {@code model} at {@code timeYears} is in the regime this mixture serves: variance gamma with
+     * {@code alpha = T / nu <= 1/2}, or with {@code alpha <= 8} where the COS series would need more than
+     * {@code maxTerms / 4} terms. Above 1/2 phi decays like {@code |B(u)|^{-alpha}}, {@code B ~ sigma^2 nu u^2 / 2},
+     * so it falls below the tolerance tol at {@code u = sqrt(2 tol^{-1/alpha} / (sigma^2 nu))}, the term
+     * {@code u (b - a) / pi}: at one day and nu = 0.005 (a fit to a smile VG cannot make), over a million. The mixture
+     * costs about as much as 4,000 cosine terms a quote and agrees with the reference table to its tolerance up to
+     * alpha = 10 (at alpha = 15 its fixed panels no longer resolve the narrower density).
+     */
+    static boolean serves(CharacteristicFunctionModel model, double timeYears, CosPricer settings) {
+        if (!(model instanceof VarianceGammaParameters vg)) {
+            return false;
+        }
+        double alpha = timeYears / vg.nu();
+        if (alpha <= 0.5) {
+            return true;
+        }
+        if (alpha > 8.0) {
+            return false;
+        }
+        double range = 2.0 * vg.truncationHalfWidth(timeYears, vg.cumulants(timeYears), settings.truncationMultiple());
+        double lastFrequency = Math.sqrt(2.0 * Math.pow(settings.characteristicFunctionTolerance(), -1.0 / alpha)
+                / (vg.sigma() * vg.sigma() * vg.nu()));
+        return lastFrequency * range / Math.PI > settings.maxTerms() / 4.0;
     }
 
     void expand(VarianceGammaParameters model, double timeYears) {
@@ -81,6 +104,7 @@ final class GammaMixture {
         if (weights.length < nodes) {
             weights = new double[nodes];
             forwardFactors = new double[nodes];
+            logForwardFactors = new double[nodes];
             volatilities = new double[nodes];
             clockTimes = new double[nodes];
             weightScores = new double[nodes];
@@ -92,7 +116,8 @@ final class GammaMixture {
                 double z = middle + 0.5 * width * PANEL.getPoint(q);
                 double g = Math.exp(z);
                 weights[i] = 0.5 * width * PANEL.getWeight(q) * Math.exp(alpha * z - g / nu + logNorm);
-                forwardFactors[i] = Math.exp(omegaT + driftPerClock * g);
+                logForwardFactors[i] = omegaT + driftPerClock * g;
+                forwardFactors[i] = Math.exp(logForwardFactors[i]);
                 volatilities[i] = sigma * Math.sqrt(g);
                 clockTimes[i] = g;
                 weightScores[i] = scoreConstant - alpha / nu * z + g / (nu * nu);
@@ -118,12 +143,16 @@ final class GammaMixture {
         return shift + Math.log(x) - 0.5 / x - series;
     }
 
-    /** The undiscounted put in USD. */
+    /**
+     * The undiscounted put in USD. Each node's Black-76 put is priced from its log-moneyness
+     * {@code ln(F / K) + ln(forward factor)}, so a node costs no logarithm.
+     */
     double put(double forward, double strike) {
         double sum = zeroClockProbability * Math.max(strike - forward * zeroClockForwardFactor, 0.0);
+        double logMoneyness = Black76.logMoneyness(forward, strike);
         for (int i = 0; i < nodes; i++) {
-            sum += weights[i] * Black76.price(OptionType.PUT, forward * forwardFactors[i], strike, 1.0,
-                    volatilities[i]);
+            sum += weights[i] * Black76.priceFromLogMoneyness(OptionType.PUT, forward * forwardFactors[i], strike,
+                    logMoneyness + logForwardFactors[i], volatilities[i]);
         }
         return sum;
     }
@@ -141,17 +170,19 @@ final class GammaMixture {
         double bySigma = zeroClockProbability * zeroDelta * omegaTBySigma;
         double byNu = zeroClockProbability * (zeroPayoff * zeroClockScore + zeroDelta * omegaTByNu);
         double byTheta = zeroClockProbability * zeroDelta * omegaTByTheta;
+        double logMoneyness = Black76.logMoneyness(forward, strike);
         for (int i = 0; i < nodes; i++) {
             double nodeForward = forward * forwardFactors[i];
-            double put = Black76.price(OptionType.PUT, nodeForward, strike, 1.0, volatilities[i]);
+            double x = logMoneyness + logForwardFactors[i];
+            double s = volatilities[i];
+            double put = Black76.priceFromLogMoneyness(OptionType.PUT, nodeForward, strike, x, s);
             // d put / d ln(node forward), and d put / d (total volatility).
-            double forwardSensitivity = Black76.delta(OptionType.PUT, nodeForward, strike, 1.0, volatilities[i])
-                    * nodeForward;
-            double vega = Black76.vega(OptionType.PUT, nodeForward, strike, 1.0, volatilities[i]);
+            double forwardSensitivity = Black76.deltaFromLogMoneyness(OptionType.PUT, x, s) * nodeForward;
+            double vega = Black76.vegaFromLogMoneyness(nodeForward, strike, x, s);
             double g = clockTimes[i];
             double w = weights[i];
             sum += w * put;
-            bySigma += w * (forwardSensitivity * (omegaTBySigma + sigma * g) + vega * volatilities[i] / sigma);
+            bySigma += w * (forwardSensitivity * (omegaTBySigma + sigma * g) + vega * s / sigma);
             byNu += w * (put * weightScores[i] + forwardSensitivity * omegaTByNu);
             byTheta += w * forwardSensitivity * (omegaTByTheta + g);
         }
