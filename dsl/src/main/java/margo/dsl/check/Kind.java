@@ -24,6 +24,11 @@ public enum Kind {
     SURFACE,
     /** A parametric model with bounded parameters and constraints: {@code model N = heston { ... }}. */
     MODEL,
+    /**
+     * The columns of a chain file that do not go by its format's names, to reuse in several {@code options(...)}:
+     * {@code let collector = layout(forward "underlying", mark_iv "implied_volatility", iv_unit "decimal")}.
+     */
+    LAYOUT,
     /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
     FIT,
     /**
