@@ -18,10 +18,12 @@ public final class Documentation {
         this.registry = registry;
     }
 
-    /** Every statement, function, setting, scenario aggregate, chain column and note. */
+    /** Every statement, clause, function, setting, scenario aggregate, chain column and note. */
     public String all() {
         StringBuilder out = new StringBuilder("# Margo language reference\n\n## Statements\n\n");
         registry.statements().forEach(statement -> out.append(statement(statement)).append('\n'));
+        out.append("## Clauses\n\n");
+        registry.clauses().forEach(clause -> out.append(clause(clause)).append('\n'));
         out.append("## Functions\n\n");
         registry.functions().forEach(function -> out.append(function(function)).append('\n'));
         out.append("## Settings\n\n");
@@ -49,13 +51,14 @@ public final class Documentation {
         return out.toString().stripTrailing() + "\n";
     }
 
-    /** The entry for a function, statement keyword, setting or chain column named {@code name}. */
+    /** The entry for a function, statement or clause keyword, setting or chain column named {@code name}. */
     public Optional<String> describe(String name) {
         List<String> entries = new ArrayList<>();
         registry.function(name).ifPresent(function -> entries.add(function(function)));
         if (!name.isEmpty()) {
             registry.statement(name).ifPresent(statement -> entries.add(statement(statement)));
         }
+        registry.clause(name).ifPresent(clause -> entries.add(clause(clause)));
         for (StatementSpec statement : registry.statements()) {
             registry.setting(statement.keyword(), name).ifPresent(setting -> entries.add(setting(setting)));
         }
@@ -82,6 +85,11 @@ public final class Documentation {
     private static String statement(StatementSpec statement) {
         String title = statement.keyword().isEmpty() ? "bare expression" : statement.keyword();
         return "### " + title + "\n\n    " + statement.syntax() + "\n\n" + statement.doc() + "\n\n" + example(statement.example());
+    }
+
+    private static String clause(StatementSpec clause) {
+        return "### " + clause.keyword() + " (clause)\n\n    " + clause.syntax() + "\n\n" + clause.doc() + "\n\n"
+                + example(clause.example());
     }
 
     private String family(FamilySpec family) {
@@ -153,6 +161,14 @@ public final class Documentation {
     private static String note(Note note) {
         return "## " + note.title() + "\n\n" + note.text() + "\n\n" + example(note.example());
     }
+
+    /** An entry (or several) without the examples, the short form the kernel shows at a glance. */
+    public static String withoutExamples(String entries) {
+        return EXAMPLE.matcher(entries).replaceAll("").stripTrailing() + "\n";
+    }
+
+    /** What {@link #example} writes: the heading and the indented lines after it. */
+    private static final java.util.regex.Pattern EXAMPLE = java.util.regex.Pattern.compile("(?m)^Example:\n\n(    .*(\n|$))+\n?");
 
     private static String example(String example) {
         return "Example:\n\n" + example.lines().map(line -> "    " + line + "\n").reduce("", String::concat);
