@@ -108,10 +108,9 @@ final class CellRun {
         return errors != null;
     }
 
-    /** Displays what the cell showed and returns its result, or its error. */
-    CellResult finish() {
+    /** Displays what the cell showed, as {@code bundles} of the session make them, and returns its result, or its error. */
+    CellResult finish(DisplayBundles bundles) {
         int displayed = failed() ? shown.size() : shown.size() - 1;
-        DisplayBundles bundles = new DisplayBundles();
         for (int i = 0; i < displayed; i++) {
             output.display(bundles.of(shown.get(i).value()));
         }

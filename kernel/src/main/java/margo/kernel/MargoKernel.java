@@ -53,6 +53,8 @@ public final class MargoKernel implements Language {
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
     private final Magics magics;
+    /** The session's displays: the first figure of the session carries plotly.js, the others wait for it. */
+    private final DisplayBundles displays = new DisplayBundles();
     /** The bindings after the last cell, read by completion and inspection without waiting for the running one. */
     private volatile Map<String, Value> bindings = Map.of();
     /** Where the running cell's displays go; null between cells. */
@@ -163,7 +165,7 @@ public final class MargoKernel implements Language {
             if (cell.timed()) {
                 cellOutput.stdout(Magics.wallTime(System.nanoTime() - started));
             }
-            return run.finish();
+            return run.finish(displays);
         } catch (Throwable thrown) {
             log.println("[margo kernel] " + name + " failed: " + thrown);
             thrown.printStackTrace(log);
