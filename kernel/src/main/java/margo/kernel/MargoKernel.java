@@ -7,15 +7,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
-import margo.dsl.output.TextRenderer;
 import margo.dsl.registry.Documentation;
 import margo.dsl.registry.Registry;
 import margo.dsl.run.Execution;
@@ -53,6 +50,8 @@ public final class MargoKernel implements Language {
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
     private final Magics magics;
+    private final Completion completion;
+    private final Inspection inspection;
     /** The session's displays: the first figure of the session carries plotly.js, the others wait for it. */
     private final DisplayBundles displays = new DisplayBundles();
     /** The bindings after the last cell, read by completion and inspection without waiting for the running one. */
@@ -72,6 +71,8 @@ public final class MargoKernel implements Language {
         this.session = session;
         this.folder = folder;
         this.magics = new Magics(session, folder, documentation);
+        this.completion = new Completion(registry, folder);
+        this.inspection = new Inspection(registry, documentation, completion);
         this.version = version;
         this.log = log;
         session.onCalibrationProgress(this::showProgress);
@@ -180,7 +181,7 @@ public final class MargoKernel implements Language {
 
     /** {@code name?}: what inspection shows for the name, in the pager; an unknown name is a mistake at the cell. */
     private CellResult help(Cell.Help asked, SourceFile cell) {
-        MimeBundle page = describe(asked.name(), asked.detailLevel());
+        MimeBundle page = inspection.describe(asked.name(), asked.detailLevel(), bindings);
         if (page != null) {
             return CellRun.page(page);
         }
@@ -257,53 +258,29 @@ public final class MargoKernel implements Language {
                 progress.bestObjective());
     }
 
-    /** The names bound so far, then the registry's built-ins, that start with the word typed so far. */
+    /** What Tab offers at the cursor, by where it stands ({@link Completion}). */
     @Override
     public JsonObject complete(String code, int cursor) {
-        Word word = Word.endingAt(code, cursor);
-        Set<String> names = new LinkedHashSet<>();
-        bindings.keySet().stream().filter(name -> name.startsWith(word.text())).sorted().forEach(names::add);
-        names.addAll(registry.namesWithPrefix(word.text()));
+        Completion.Matches found = completion.at(code, cursor, bindings);
         JsonArray matches = new JsonArray();
-        names.forEach(matches::add);
+        found.matches().forEach(matches::add);
         JsonObject reply = new JsonObject();
         reply.add("matches", matches);
-        reply.addProperty("cursor_start", word.start());
-        reply.addProperty("cursor_end", word.end());
+        reply.addProperty("cursor_start", found.start());
+        reply.addProperty("cursor_end", cursor);
         reply.add("metadata", new JsonObject());
         return reply;
     }
 
-    /** A bound name shows its value; a built-in its entry of {@code margo docs}. */
+    /** What Shift-Tab shows at the cursor, by where it stands ({@link Inspection}). */
     @Override
     public JsonObject inspect(String code, int cursor, int detailLevel) {
-        String name = Word.around(code, cursor).text();
-        MimeBundle found = name.isEmpty() ? null : describe(name, detailLevel);
+        MimeBundle found = inspection.at(code, cursor, detailLevel, bindings);
         JsonObject reply = new JsonObject();
         reply.addProperty("found", found != null);
         reply.add("data", found == null ? new JsonObject() : found.data());
         reply.add("metadata", new JsonObject());
         return reply;
-    }
-
-    /**
-     * What a name is: a bound name its kind and a one-line summary (its whole value at detail level 1); a built-in,
-     * setting or statement its entry of {@code margo docs} (without the example at detail level 0). Null when nothing
-     * is called so.
-     */
-    private MimeBundle describe(String name, int detailLevel) {
-        Value bound = bindings.get(name);
-        if (bound != null) {
-            return new MimeBundle(name + ": " + bound.kind() + "\n"
-                    + (detailLevel == 0 ? ValueSummary.of(bound) : TextRenderer.render(bound)));
-        }
-        return documentation.describe(name)
-                .map(entry -> markdown(detailLevel == 0 ? Documentation.withoutExamples(entry) : entry)).orElse(null);
-    }
-
-    /** Markdown as it is written, which reads well as plain text too, and rendered where the front end can. */
-    private static MimeBundle markdown(String text) {
-        return new MimeBundle(text).put("text/markdown", text);
     }
 
     @Override

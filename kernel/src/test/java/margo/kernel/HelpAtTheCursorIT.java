@@ -50,6 +50,16 @@ class HelpAtTheCursorIT {
                 .execute("help", "black?")
                 .execute("more help", "black??")
                 .execute("save", "%save session.margo")
+                .inspectAt("call", "show black(|", 0)
+                .inspectAt("call in detail", "show black(|", 1)
+                .inspectAt("argument", "show black(61000, 6|5000, 28d", 0)
+                .inspectAt("keep", "data c = chain {\n  ke|ep spread < 5%\n}", 0)
+                .inspectAt("solver setting", "fit hf = calibrate hs to chain {\n  method bobyqa { max_eval|uations 100 }\n}", 0)
+                .completeAt("path", "data more = options(\"data/de|")
+                .completeAt("in a string", "show \"deribit_st|")
+                .completeAt("model parameter", "model hs = heston {\n  ka|")
+                .completeAt("rules setting", "rules pm = portfolio_margin {\n  vol_|")
+                .completeAt("column", "data wide = chain {\n  keep spr|")
                 .isComplete("dangling operator", "let x = 1 +")
                 .isComplete("operand on the next line", "let x = 1 +\n  2")
                 .isComplete("misplaced operator", "let x = * 2")
@@ -91,6 +101,12 @@ class HelpAtTheCursorIT {
         assertFalse(traceback.contains("at margo."), traceback);
     }
 
+    private static String inspected(String name) {
+        JsonObject reply = kernel.reply(name);
+        assertTrue(reply.get("found").getAsBoolean(), name + ": " + reply);
+        return reply.getAsJsonObject("data").get("text/plain").getAsString();
+    }
+
     @Test
     void aQuestionMarkShowsTheDocumentationInThePagerAndNothingInTheCell() {
         for (String asked : List.of("help", "more help")) {
@@ -117,6 +133,35 @@ class HelpAtTheCursorIT {
         run.requireSuccess("margo run " + saved);
         String price = kernel.plainTexts("price").getFirst();
         assertTrue(run.stdout().contains(price), "margo run shows the price the cell showed, " + price + ":\n" + run.stdout());
+    }
+
+    @Test
+    void inspectionInACallShowsTheFunctionWithTheArgumentAtTheCursor() {
+        String call = inspected("call");
+        assertTrue(call.startsWith("At `forward`, argument 1 of black:") && call.contains("black(forward, strike, time, vol, type)"), call);
+        assertFalse(call.contains("Example:"), "detail level 0 is short: " + call);
+        assertTrue(inspected("call in detail").contains("Example:"), inspected("call in detail"));
+        assertTrue(inspected("argument").startsWith("At `strike`, argument 2 of black:"), inspected("argument"));
+    }
+
+    @Test
+    void inspectionOfAClauseWordOrASettingShowsItsOwnEntry() {
+        assertTrue(inspected("keep").startsWith("### keep (clause)"), inspected("keep"));
+        assertTrue(inspected("solver setting").startsWith("### bobyqa { max_evaluations ... }"), inspected("solver setting"));
+    }
+
+    @Test
+    void completionOffersPathsInALoadersStringAndNothingInOtherStrings() {
+        assertEquals(List.of("data/deribit-btc-sample.csv"), kernel.matches("path"));
+        assertEquals("data more = options(\"".length(), kernel.reply("path").get("cursor_start").getAsInt());
+        assertEquals(List.of(), kernel.matches("in a string"));
+    }
+
+    @Test
+    void completionOffersModelParametersRulesSettingsAndTheColumnsOfTheTableInScope() {
+        assertEquals(List.of("kappa"), kernel.matches("model parameter"));
+        assertTrue(kernel.matches("rules setting").containsAll(List.of("vol_up", "vol_down")), kernel.matches("rules setting").toString());
+        assertEquals(List.of("spread"), kernel.matches("column"), "the column the chain's block set");
     }
 
     @Test

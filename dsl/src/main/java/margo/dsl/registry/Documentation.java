@@ -103,12 +103,7 @@ public final class Documentation {
         StringBuilder out = new StringBuilder("### ").append(function.signature()).append(" -> ")
                 .append(withUnit(returns, function.returnUnit())).append("\n\n").append(function.summary()).append("\n\n");
         for (ParameterSpec parameter : function.parameters()) {
-            out.append("- `").append(parameter.name()).append("` (")
-                    .append(withUnit(parameter.acceptsInWords(), parameter.unit())).append("): ").append(parameter.doc());
-            if (parameter.optional()) {
-                out.append(" (optional; default: ").append(parameter.defaultValue()).append(')');
-            }
-            out.append('\n');
+            out.append(parameterLine(parameter));
         }
         if (function.variadic()) {
             out.append("- more arguments like `").append(function.parameters().getLast().name()).append("` may follow\n");
@@ -116,6 +111,36 @@ public final class Documentation {
         out.append(function.inRows() ? "\nWorks in `keep` and `set`, once per row.\n"
                 : "\nNot usable inside `keep` or `set`.\n");
         return out.append('\n').append(example(function.example())).toString();
+    }
+
+    /** A function's parameter as its entry lists it: {@code - `strike` (a number, USD per unit of underlying): the strike K}. */
+    public static String parameterLine(ParameterSpec parameter) {
+        return "- `" + parameter.name() + "` (" + withUnit(parameter.acceptsInWords(), parameter.unit()) + "): "
+                + parameter.doc() + (parameter.optional() ? " (optional; default: " + parameter.defaultValue() + ")" : "")
+                + "\n";
+    }
+
+    /** The entry of one function, as {@code margo docs NAME} shows it among the others of that name. */
+    public String entry(FunctionSpec function) {
+        return function(function);
+    }
+
+    /** The entry of one setting of one statement, family or solver. */
+    public String entry(SettingSpec setting) {
+        return setting(setting);
+    }
+
+    /** The entry of a statement, or of a clause ({@code keep}). */
+    public String entry(StatementSpec statement) {
+        return registry.clause(statement.keyword()).filter(statement::equals).isPresent() ? clause(statement) : statement(statement);
+    }
+
+    /** One parameter of a model family: its meaning, unit, default bounds and start. */
+    public String entry(ModelFamily family, ModelFamily.Parameter parameter) {
+        return "### " + parameter.name() + " (parameter of " + family.name() + ")\n\n" + parameter.doc() + ".\n\nUnit: "
+                + parameter.unit() + "; default bounds [" + Cells.number(parameter.lower()) + ", "
+                + Cells.number(parameter.upper()) + "], default start " + Cells.number(parameter.start()) + ".\n\n"
+                + example(family.example());
     }
 
     /** {@code number, USD per unit of underlying}; the unit left out where it only repeats the kind. */

@@ -82,7 +82,7 @@ public final class Registry {
             formats.add(format.name().toLowerCase(Locale.ROOT));
         }
         function(new FunctionSpec("options", List.of(
-                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"),
+                required("path", TEXT, ParameterSpec.FILE_PATH, "the chain file, relative to the recipe's folder"),
                 optional("format", TEXT, "text", "auto: detected from the file", formats,
                         "the file layout: " + String.join(", ", formats)),
                 optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
