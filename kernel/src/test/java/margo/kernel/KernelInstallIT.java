@@ -51,10 +51,11 @@ class KernelInstallIT {
         assertTrue(run.out().contains("jupyter kernelspec list"), run.out());
         JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
         List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        // The Unsafe option silences JDK 25's warning about Tablesaw's classgraph on every kernel start; the
-        // kernel starts with its copy of the build's ahead-of-time cache, and says nothing if it does not fit.
+        // The Unsafe option silences JDK 25's warning about Tablesaw's classgraph on every kernel start, the native
+        // access one Truffle's when a script loads; the kernel starts with its copy of the build's ahead-of-time
+        // cache, and says nothing if it does not fit.
         List<String> expected = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow"));
+                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         if (!Boolean.getBoolean("margo.aot.skip")) {
             expected.addAll(List.of("-XX:AOTCache=" + spec.resolve("margo.aot"), "-Xlog:aot=off"));
         }
@@ -66,6 +67,23 @@ class KernelInstallIT {
         byte[] png = Files.readAllBytes(spec.resolve("logo-64x64.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+    }
+
+    @Test
+    void compiledScriptsPutTheGraalCompilerOnTheUpgradeModulePathInsteadOfTheCache() throws Exception {
+        Process run = java(BUILT_JAR, List.of("kernel", "install", "--compiled-scripts", "--prefix", folder.toString()),
+                null);
+        assertEquals(0, run.exit(), run.out());
+        Path spec = folder.resolve("share/jupyter/kernels/margo");
+        JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
+        List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argv.contains("-XX:+EnableJVMCI"), argv.toString());
+        String modulePath = argv.get(argv.indexOf("--upgrade-module-path") + 1);
+        assertTrue(modulePath.contains(spec.resolve("graal-compiler").toString()), modulePath);
+        for (String jar : modulePath.split(java.io.File.pathSeparator)) {
+            assertTrue(Files.isRegularFile(Path.of(jar)), jar);
+        }
+        assertTrue(argv.stream().noneMatch(option -> option.startsWith("-XX:AOTCache")), argv.toString());
     }
 
     @Test

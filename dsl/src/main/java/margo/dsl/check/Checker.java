@@ -18,6 +18,7 @@ import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.ParameterSpec;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.SettingSpec;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -57,6 +58,8 @@ public final class Checker {
     private String rowScopeNoun = "column";
     /** The statements and plots of price histories and the margin calibrated from them. */
     private final HistoryChecker histories = new HistoryChecker(this);
+    /** The script statements and the calls of the functions they export. */
+    private final ScriptChecker scripts;
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     private Set<String> textChoices;
@@ -64,9 +67,10 @@ public final class Checker {
     private boolean depthLimitReported;
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
-                    boolean redefinitionAllowed) {
+                    boolean redefinitionAllowed, Scripts scripts) {
         this.registry = registry;
         this.source = source;
+        this.scripts = new ScriptChecker(this, source, scripts);
         this.bindings = new LinkedHashMap<>(sessionBindings);
         this.redefinitionAllowed = redefinitionAllowed;
     }
@@ -80,7 +84,16 @@ public final class Checker {
      */
     public static CheckedProgram check(Registry registry, Program program, Map<String, Type> sessionBindings,
                                        boolean redefinitionAllowed) {
-        Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed);
+        return check(registry, program, sessionBindings, redefinitionAllowed, null);
+    }
+
+    /**
+     * As {@link #check(Registry, Program, Map, boolean)}, loading the program's scripts into {@code scripts} (the
+     * session's sandboxes and the functions earlier scripts exported); without it a script is an error.
+     */
+    public static CheckedProgram check(Registry registry, Program program, Map<String, Type> sessionBindings,
+                                       boolean redefinitionAllowed, Scripts scripts) {
+        Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed, scripts);
         for (Stmt statement : program.statements()) {
             try {
                 checker.statement(statement);
@@ -88,8 +101,9 @@ public final class Checker {
                 throw new InternalFailure(program.source(), statement.span(), "checking", bug);
             }
         }
+        checker.diagnostics.addAll(checker.scripts.notes());
         return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
-                checker.boundTypes, checker.callArguments);
+                checker.boundTypes, checker.callArguments, checker.scripts.calls(), checker.scripts.loaded());
     }
 
     // ---- statements
@@ -106,10 +120,7 @@ public final class Checker {
                 unsupported(function.span(), "function");
                 define(function.name(), Type.ERROR);
             }
-            case Stmt.Script script -> {
-                unsupported(script.span(), "script");
-                script.exports().forEach(name -> define(name, Type.ERROR));
-            }
+            case Stmt.Script script -> scripts.script(script);
             case Stmt.Unparsed unparsed -> {
                 if (unparsed.name() != null) {
                     define(unparsed.name(), Type.ERROR);
@@ -265,6 +276,11 @@ public final class Checker {
         for (Clause clause : plot.block().clauses()) {
             error(clause.span(), "plot takes no settings", "settings of a figure go in its function, e.g. smile(chain, x \"strike\")");
         }
+    }
+
+    /** Records the arguments of a checked call in parameter order, for the compiler. */
+    void recordArguments(Expr.Call call, List<Expr> inParameterOrder) {
+        callArguments.put(call, java.util.Collections.unmodifiableList(new ArrayList<>(inParameterOrder)));
     }
 
     /** The type found for an expression checked already, or null. */
@@ -1154,6 +1170,10 @@ public final class Checker {
     private Type call(Expr.Call call) {
         String id = call.callee().id();
         FunctionSpec spec = registry.function(id).orElse(null);
+        Scripts.Exported scripted = spec == null ? scripts.function(id) : null;
+        if (scripted != null) {
+            return scripts.call(call, scripted);
+        }
         if (spec == null) {
             error(call.callee().span(), "unknown function '" + id + "'", Suggestions.didYouMean(id,
                     registry.functions().stream().map(FunctionSpec::name).toList()));
