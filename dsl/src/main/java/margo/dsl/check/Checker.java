@@ -60,6 +60,8 @@ public final class Checker {
     private final HistoryChecker histories = new HistoryChecker(this);
     /** The script statements and the calls of the functions they export. */
     private final ScriptChecker scripts;
+    /** {@code model N = characteristic_function { ... }}: models defined by a script's characteristic function. */
+    private final UserModelChecker userModels;
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     private Set<String> textChoices;
@@ -71,6 +73,7 @@ public final class Checker {
         this.registry = registry;
         this.source = source;
         this.scripts = new ScriptChecker(this, source, scripts);
+        this.userModels = new UserModelChecker(this, this.scripts);
         this.bindings = new LinkedHashMap<>(sessionBindings);
         this.redefinitionAllowed = redefinitionAllowed;
     }
@@ -103,7 +106,8 @@ public final class Checker {
         }
         checker.diagnostics.addAll(checker.scripts.notes());
         return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
-                checker.boundTypes, checker.callArguments, checker.scripts.calls(), checker.scripts.loaded());
+                checker.boundTypes, checker.callArguments, checker.scripts.calls(), checker.scripts.loaded(),
+                checker.scripts.characteristicFunctions());
     }
 
     // ---- statements
@@ -655,6 +659,9 @@ public final class Checker {
      * are checked here (lower above upper, start outside the bounds); computed ones when the statement runs.
      */
     private Type model(Stmt.Binding binding) {
+        if (binding.value() instanceof Name name && name.id().equals(UserModelChecker.FAMILY)) {
+            return userModels.model(binding);
+        }
         ModelFamily family = modelFamily(binding.value());
         Set<String> seen = new HashSet<>();
         for (Clause clause : binding.block().clauses()) {
@@ -698,34 +705,40 @@ public final class Checker {
                                 fixed.value(), constant(fixed.value()));
                     }
                 }
-                case Clause.Require require -> {
-                    if (family != null) {
-                        Map<String, Kind> parameters = new LinkedHashMap<>();
-                        family.parameterNames().forEach(name -> parameters.put(name, Kind.NUMBER));
-                        Type condition = scalarsExpression(parameters, "parameter of " + family.name(),
-                                require.condition());
-                        if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
-                            error(require.condition().span(), "require needs a condition over the parameters,"
-                                    + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
-                        } else if (!condition.isError()) {
-                            constraintForm(require.condition());
-                        }
-                    }
-                    if (require.penalty() != null) {
-                        Type penalty = expression(require.penalty());
-                        needsNumber(require.penalty(), penalty, "a penalty");
-                        Double weight = constant(require.penalty());
-                        if (weight != null && !(weight > 0)) {
-                            error(require.penalty().span(), "the penalty must be a positive number, not "
-                                    + sourceOf(require.penalty()), "leave the penalty out for a hard constraint");
-                        }
-                    }
-                }
+                case Clause.Require require -> require(family == null ? null : family.parameterNames(),
+                        family == null ? null : family.name(), require);
                 default -> error(keywordSpan(clause.span(), clauseWord(clause)), "a model block takes"
                         + " 'P in [lo, hi] start x', 'P = x' and 'require E', not " + clauseWord(clause));
             }
         }
         return family == null ? Type.ERROR : Type.MODEL;
+    }
+
+    /**
+     * {@code require E [penalty w]} over a model's parameters ({@code names}, of the model {@code model}); only the
+     * penalty is checked when the names are unknown (null).
+     */
+    void require(List<String> names, String model, Clause.Require require) {
+        if (names != null) {
+            Map<String, Kind> parameters = new LinkedHashMap<>();
+            names.forEach(name -> parameters.put(name, Kind.NUMBER));
+            Type condition = scalarsExpression(parameters, "parameter of " + model, require.condition());
+            if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
+                error(require.condition().span(), "require needs a condition over the parameters,"
+                        + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
+            } else if (!condition.isError()) {
+                constraintForm(require.condition());
+            }
+        }
+        if (require.penalty() != null) {
+            Type penalty = expression(require.penalty());
+            needsNumber(require.penalty(), penalty, "a penalty");
+            Double weight = constant(require.penalty());
+            if (weight != null && !(weight > 0)) {
+                error(require.penalty().span(), "the penalty must be a positive number, not "
+                        + sourceOf(require.penalty()), "leave the penalty out for a hard constraint");
+            }
+        }
     }
 
     /** A bound, start or value written as a number outside the parameter's domain, as rho in [-5, 5]. */
@@ -784,7 +797,7 @@ public final class Checker {
         return true;
     }
 
-    private void needsNumber(Expr expr, Type type, String what) {
+    void needsNumber(Expr expr, Type type, String what) {
         if (type.kind() != Kind.NUMBER && !type.isError()) {
             error(expr.span(), what + " must be a number, not " + type.kind().withArticle(),
                     type.kind() == Kind.DURATION ? DURATION_HINT : null);
@@ -1387,6 +1400,7 @@ public final class Checker {
             case Clause.Require ignored -> "require";
             case Clause.ParameterBounds bounds -> bounds.parameter().id();
             case Clause.ParameterFixed fixed -> fixed.parameter().id();
+            case Clause.ScriptFunction function -> function.keyword().id();
         };
     }
 

@@ -12,6 +12,7 @@ import margo.dsl.script.ScriptEngines;
 import margo.dsl.script.ScriptFailure;
 import margo.dsl.script.ScriptFunction;
 import margo.dsl.script.Scripts;
+import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
@@ -39,6 +40,8 @@ final class ScriptChecker {
     private final IdentityHashMap<Stmt.Script, List<Scripts.Exported>> loaded = new IdentityHashMap<>();
     private final IdentityHashMap<Expr.Call, Scripts.Exported> calls = new IdentityHashMap<>();
     private final List<Diagnostic> notes = new ArrayList<>();
+    private final IdentityHashMap<Clause.ScriptFunction, Scripts.Exported> characteristicFunctions =
+            new IdentityHashMap<>();
 
     ScriptChecker(Checker checker, SourceFile source, Scripts scripts) {
         this.checker = checker;
@@ -72,7 +75,7 @@ final class ScriptChecker {
         } catch (ScriptFailure failure) {
             Span at = failure.line() == 0 && failure.column() < script.exports().size()
                     ? script.exports().get(failure.column()).name().span()
-                    : new Scripts.Exported(null, Kind.NUMBER, source, script.codeSpan()).spanOf(failure.line(),
+                    : new Scripts.Exported(null, Kind.NUMBER, source, script.codeSpan(), context).spanOf(failure.line(),
                             failure.column());
             checker.error(at, failure.getMessage(), "the script runs in a sandbox: plain JavaScript that computes,"
                     + " with no files, network, host classes or other languages (docs/scripts.md)");
@@ -86,7 +89,7 @@ final class ScriptChecker {
         List<Scripts.Exported> exported = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
             Scripts.Exported function = new Scripts.Exported(functions.get(i), results.get(i), source,
-                    script.codeSpan());
+                    script.codeSpan(), context);
             exported.add(function);
             callable.put(function.function().name(), function);
         }
@@ -182,6 +185,11 @@ final class ScriptChecker {
 
     IdentityHashMap<Stmt.Script, List<Scripts.Exported>> loaded() {
         return loaded;
+    }
+
+    /** The script functions that {@code cf js NAME} clauses name, filled in by {@link UserModelChecker}. */
+    IdentityHashMap<Clause.ScriptFunction, Scripts.Exported> characteristicFunctions() {
+        return characteristicFunctions;
     }
 
     List<Diagnostic> notes() {

@@ -24,8 +24,10 @@ public final class Scripts implements AutoCloseable {
      * @param result   what it returns: {@link Kind#NUMBER} or {@link Kind#TEXT}
      * @param source   the recipe or cell the script is in
      * @param codeSpan the span of the script's code (its string literal) in {@code source}
+     * @param context  the sandbox it runs in, which makes the records it may be passed
      */
-    public record Exported(ScriptFunction function, Kind result, SourceFile source, Span codeSpan) {
+    public record Exported(ScriptFunction function, Kind result, SourceFile source, Span codeSpan,
+                           ScriptContext context) {
 
         /** Where line {@code line}, column {@code column} of the script is in {@code source}. */
         public Span spanOf(int line, int column) {

@@ -31,7 +31,7 @@ import margo.dsl.syntax.Stmt.BindingKind;
  * block       = '{' { clause [ NEWLINE | ';' | ',' ] } '}'
  * clause      = keep expression | set NAME '=' expression | require expression [ penalty expression ]
  *             | NAME in '[' expression ',' expression ']' [ start expression ] | NAME '=' expression
- *             | NAME expression [ block ]
+ *             | NAME expression [ block ] | NAME block | cf NAME NAME
  * expression  = or ;  or = and { 'or' and } ;  and = not { 'and' not } ;  not = 'not' not | comparison
  * comparison  = range [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) range ]
  * range       = sum [ '..' sum [ step sum ] ]
@@ -314,9 +314,22 @@ public final class Parser {
                 }
                 return new Clause.Require(condition, penalty, first.span().to(penalty == null ? condition.span() : penalty.span()));
             }
+            case "cf" -> {
+                if (check(IDENTIFIER) && nextIs(1, IDENTIFIER)) {
+                    Token language = advance();
+                    Token function = advance();
+                    return new Clause.ScriptFunction(new Name(first.lexeme(), first.span()),
+                            new Name(language.lexeme(), language.span()), new Name(function.lexeme(), function.span()),
+                            first.span().to(function.span()));
+                }
+            }
             default -> { }
         }
         Name name = new Name(first.lexeme(), first.span());
+        if (check(LEFT_BRACE)) {
+            Block block = optionalBlock(first.span());
+            return new Clause.Setting(name, name, block, first.span().to(block.span()));
+        }
         if (matchWord("in")) {
             return parameterBounds(name);
         }
