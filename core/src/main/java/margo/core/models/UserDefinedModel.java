@@ -10,6 +10,9 @@ import java.util.List;
  * ensure). COS prices it like the built-in models; its cumulants, which set the truncation range, are estimated
  * from the characteristic function ({@link Cumulants#fromCharacteristicFunction}).
  *
+ * <p>It has no closed-form gradient: calibrations difference its prices ({@code CosSlicePricer} without the analytic
+ * gradient), and {@link #characteristicFunctionAndGradient} refuses.
+ *
  * <p>Immutable, as every model: {@link #withParameters} makes a new one, asking the definition once for the
  * characteristic function of the new parameters (so that it can prepare what every frequency shares).
  */
@@ -84,6 +87,13 @@ public final class UserDefinedModel implements CharacteristicFunctionModel {
     @Override
     public Complex characteristicFunction(double u, double timeYears) {
         return function.at(u, timeYears);
+    }
+
+    /** @throws UnsupportedOperationException always: a user-defined model is differentiated numerically */
+    @Override
+    public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
+            double[] gradientIm) {
+        throw new UnsupportedOperationException(modelName + " has no analytic gradient; its prices are differenced");
     }
 
     @Override

@@ -341,8 +341,9 @@ final class Calibration {
         }
         CalibrationResult result;
         try {
+            // A model defined by a script has no closed-form gradient: its prices are differenced.
             CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
-                    true));
+                    !(model.prototype() instanceof UserDefinedModel)));
             CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
                     model.constraints(), expiries, method, starts, seed, timeLimit);
             result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
