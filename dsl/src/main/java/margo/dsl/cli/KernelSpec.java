@@ -33,7 +33,10 @@ final class KernelSpec {
     /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
     static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
-    /** Truffle loads native code as it starts; the jar's manifest allows it for -jar, the kernel runs with -cp. */
+    /**
+     * Truffle loads native code as it starts; the jar's manifest allows it for -jar, the kernel runs with -cp. Only
+     * without the cache: the JVM refuses a cache dumped without this option.
+     */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
     static final String COMPILER_FOLDER = "graal-compiler";
@@ -117,11 +120,11 @@ final class KernelSpec {
         argv.add(java.toAbsolutePath().toString());
         // Tablesaw's classgraph still uses sun.misc.Unsafe; without this JDK 25 warns on every kernel start.
         argv.add(UNSAFE_MEMORY_ACCESS);
-        argv.add(NATIVE_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
         }
         if (!compiler.isEmpty()) {
+            argv.add(NATIVE_ACCESS);
             argv.add("-XX:+UnlockExperimentalVMOptions");
             argv.add("-XX:+EnableJVMCI");
             argv.add("--upgrade-module-path");
