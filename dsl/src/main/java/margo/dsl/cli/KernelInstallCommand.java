@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margo.dsl.run.DataLimit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,6 +26,11 @@ final class KernelInstallCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
+    @Option(names = "--max-data-size", paramLabel = "SIZE", converter = DataSizeOption.Converter.class,
+            description = "The largest data file a notebook may read, such as 512M or 2G; default 512M. Written"
+                    + " into the kernelspec as " + DataLimit.KERNEL_VARIABLE + ".")
+    Long maxDataBytes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +49,7 @@ final class KernelInstallCommand implements Callable<Integer> {
         Path folder = prefix == null ? KernelSpec.userKernelsFolder() : KernelSpec.prefixKernelsFolder(prefix);
         KernelSpec.StartCache startCache;
         try {
-            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"))
+            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"), maxDataBytes)
                     .installInto(folder);
         } catch (IOException e) {
             err.println("margo: cannot install the kernel into " + folder + ": " + e.getMessage());

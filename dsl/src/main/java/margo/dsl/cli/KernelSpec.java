@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.run.DataLimit;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
@@ -32,10 +33,13 @@ final class KernelSpec {
 
     private final Path jar;
     private final Path java;
+    private final Long maxDataBytes;
 
-    KernelSpec(Path jar, Path java) {
+    /** @param maxDataBytes the kernel's data size limit, written into the spec's environment; null for the default */
+    KernelSpec(Path jar, Path java, Long maxDataBytes) {
         this.jar = jar;
         this.java = java;
+        this.maxDataBytes = maxDataBytes;
     }
 
     /** Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}). */
@@ -82,6 +86,11 @@ final class KernelSpec {
         argv.add(KERNEL_CLASS);
         argv.add("{connection_file}");
         spec.add("argv", argv);
+        if (maxDataBytes != null) {
+            JsonObject env = new JsonObject();
+            env.addProperty(DataLimit.KERNEL_VARIABLE, maxDataBytes.toString());
+            spec.add("env", env);
+        }
         spec.addProperty("display_name", "Margo");
         spec.addProperty("language", "margo");
         // A JVM would stop on SIGINT; interrupts go as interrupt_request messages instead.

@@ -23,9 +23,10 @@ final class RecipeFile {
 
     /** The recipe's text, reported under the path as the user wrote it. */
     static SourceFile read(CommandLine commandLine, Path path) {
-        String problem = DataFile.problem(path, MAX_BYTES);
+        DataFile.Refused problem = DataFile.problem(path, MAX_BYTES);
         if (problem != null) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": " + problem);
+            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": "
+                    + problem.getMessage());
         }
         try {
             return new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
