@@ -329,9 +329,12 @@ final class Runner {
             RowFrame frame = RowFrame.of(table, value.valuationTime());
             Compiler compiler = new Compiler(checked, registry, frame, this::value, undefined);
             switch (clause) {
-                case Clause.Keep keep -> table = table.where(keep(compiler.condition(keep.condition()), frame.rows(),
-                        keep.span()));
+                case Clause.Keep keep -> {
+                    diagnostics.addAll(nonFinite.tooLargeNumbers(keep.condition()));
+                    table = table.where(keep(compiler.condition(keep.condition()), frame.rows(), keep.span()));
+                }
                 case Clause.SetColumn set -> {
+                    diagnostics.addAll(nonFinite.tooLargeNumbers(set.value()));
                     if (!copied) {
                         table = table.copy();
                         copied = true;
@@ -378,7 +381,7 @@ final class Runner {
                 if (kind != Kind.INSTANT) {
                     return DoubleColumn.create(name, values);
                 }
-                InstantColumn instants = InstantColumn.create(name, rows);
+                InstantColumn instants = InstantColumn.create(name);
                 for (double seconds : values) {
                     if (Double.isNaN(seconds)) {
                         instants.appendMissing();

@@ -141,6 +141,19 @@ class HostileRecipesTest {
     }
 
     @Test
+    void aNumberTooLargeInARowExpressionOfKeepOrSetIsAWarningAtTheNumber() throws IOException {
+        Files.copy(Path.of("../examples/data/deribit-btc-sample.csv"), folder.resolve("chain.csv"));
+        Path recipe = recipe("data chain = options(\"chain.csv\") {\n  keep strike < 1e999\n"
+                + "  set huge = strike * -2e400\n}\nshow chain { columns [strike, huge] rows 1 }\n");
+        MainTest.Result result = margo("run", recipe.toString());
+        assertEquals(0, result.exit(), "warnings only: " + result.err());
+        assertEquals(List.of(
+                recipe + ":2:17: warning: 1e999 is Infinity: the number is too large (the largest is about 1.8e308)",
+                recipe + ":3:24: warning: 2e400 is Infinity: the number is too large (the largest is about 1.8e308)"),
+                headlines(result, recipe));
+    }
+
+    @Test
     void anErrorThatEscapesACommandIsOneLineWithoutATrace() {
         StringWriter err = new StringWriter();
         assertEquals(Main.FAILED, Main.failed(new StackOverflowError(), false, new PrintWriter(err)));
