@@ -268,7 +268,7 @@ final class Runner {
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
         SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
-                fit != null ? calibration.modelSmile(fit, x)
+                fit != null ? calibration.modelSmile(fit, label(data), data.span(), x)
                         : surface != null ? SurfaceBuiltins.modelSmile(surface, x) : null);
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
