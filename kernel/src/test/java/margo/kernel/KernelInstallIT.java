@@ -51,10 +51,8 @@ class KernelInstallIT {
         assertTrue(run.out().contains("jupyter kernelspec list"), run.out());
         JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
         List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        // The Unsafe option silences JDK 25's warning about Tablesaw's classgraph on every kernel start; the
-        // kernel starts with its copy of the build's ahead-of-time cache, and says nothing if it does not fit.
-        List<String> expected = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow"));
+        // The kernel starts with its copy of the build's ahead-of-time cache, and says nothing if it does not fit.
+        List<String> expected = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (!Boolean.getBoolean("margo.aot.skip")) {
             expected.addAll(List.of("-XX:AOTCache=" + spec.resolve("margo.aot"), "-Xlog:aot=off"));
         }

@@ -28,8 +28,6 @@ final class KernelSpec {
     /** The kernel's main class, in the kernel module; args[0] is the connection file. */
     static final String KERNEL_CLASS = "margo.kernel.MargoKernel";
     static final String JAR_NAME = "margo.jar";
-    /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
-    static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
     private final Path jar;
     private final Path java;
@@ -76,8 +74,6 @@ final class KernelSpec {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
-        // Tablesaw's classgraph still uses sun.misc.Unsafe; without this JDK 25 warns on every kernel start.
-        argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
         }
