@@ -72,7 +72,8 @@ final class HistoryChecker {
                 checker.error(setting.block().span(), "the setting '" + name + "' takes no block");
                 ok = false;
             }
-            ok &= checker.settingValue(CALIBRATE, spec, setting.value()) && range(name, setting.value());
+            ok &= checker.settingValue(CALIBRATE, spec, setting.value()) && range(name, setting.value())
+                    && (!name.equals("vol_history") || volHistoryOperand(setting.value()));
         }
         ok &= applicable(written);
         return ok ? Type.RULES : Type.ERROR;
@@ -114,12 +115,29 @@ final class HistoryChecker {
         return true;
     }
 
-    /** The built-ins whose first argument is a price history. */
-    static boolean takesHistory(String function) {
-        return Set.of("coverage", "haircut", "fees").contains(function);
+    /** An implied-vol history: a table with a time and a vol column, as {@code vol_history(...)} returns. */
+    private boolean volHistoryOperand(Expr vols) {
+        Type type = checker.checkedType(vols);
+        if (type == null || type.isError()) {
+            return type != null;
+        }
+        if (type.kind() != Kind.TABLE || type.schema().kindOf("time") != Kind.INSTANT
+                || type.schema().kindOf("vol") != Kind.NUMBER) {
+            checker.error(vols.span(), "vol_history needs an implied-vol history (a table with the columns time and"
+                    + " vol), not " + (type.kind() != Kind.TABLE ? type.kind().withArticle()
+                    : type.schema().isChain() ? "an option chain" : "a table without them"),
+                    "load one with data vols = vol_history(\"file.csv\")");
+            return false;
+        }
+        return true;
     }
 
-    /** The first argument of {@code coverage}, {@code haircut} or {@code fees}, once its kind has been checked. */
+    /** The built-ins whose first argument is a price history. */
+    static boolean takesHistory(String function) {
+        return Set.of("returns", "rolling", "coverage", "haircut", "fees").contains(function);
+    }
+
+    /** The first argument of a built-in that {@link #takesHistory takes a history}, once its kind has been checked. */
     boolean historyArgument(Expr.Call call) {
         return historyOperand(checker.argumentsOf(call).getFirst(), call.callee().id());
     }

@@ -26,6 +26,10 @@ final class KernelInstallCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
+    @Option(names = "--compiled-scripts", description = "Compile the notebook's JavaScript with the Graal compiler"
+            + " (4 to 10 times faster scripts) instead of starting with the ahead-of-time cache (faster start).")
+    boolean compiledScripts;
+
     @Option(names = "--max-data-size", paramLabel = "SIZE", converter = DataSizeOption.Converter.class,
             description = "The largest data file a notebook may read, such as 512M or 2G; default 512M. Written"
                     + " into the kernelspec as " + DataLimit.KERNEL_VARIABLE + ".")
@@ -49,7 +53,8 @@ final class KernelInstallCommand implements Callable<Integer> {
         Path folder = prefix == null ? KernelSpec.userKernelsFolder() : KernelSpec.prefixKernelsFolder(prefix);
         KernelSpec.StartCache startCache;
         try {
-            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"), maxDataBytes)
+            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"),
+                    compiledScripts, maxDataBytes)
                     .installInto(folder);
         } catch (IOException e) {
             err.println("margo: cannot install the kernel into " + folder + ": " + e.getMessage());

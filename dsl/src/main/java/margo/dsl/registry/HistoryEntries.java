@@ -33,6 +33,7 @@ final class HistoryEntries {
     static void declare(Registry registry) {
         HistoryEntries entries = new HistoryEntries(registry);
         entries.history();
+        entries.volHistory();
         entries.calibrate();
         entries.functions();
     }
@@ -74,6 +75,30 @@ final class HistoryEntries {
         registry.resultSchema("history", TableSchema.of(COLUMNS, false));
     }
 
+    /** The example implied-vol history: synthetic BTC ATM vols (examples/data/README.md). */
+    static final String VOLS = "data vols = vol_history(\"data/btc-atm-vol-synthetic.csv\")\n";
+
+    private void volHistory() {
+        registry.function(new FunctionSpec("vol_history", List.of(
+                required("path", TEXT, "file path", "the CSV file, relative to the recipe's folder"),
+                column("time", "timestamp, timestamps, time, datetime or date", "the column of the values' times"),
+                column("vol", "atm_vol, atm_iv, iv, vol, implied_vol, volatility, dvol, close or value",
+                        "the column of implied vols: an at-the-money vol, or a vol index such as DVOL"),
+                optional("unit", TEXT, "text", "decided from the values", List.of("percent", "decimal"),
+                        "\"percent\" (55.2) or \"decimal\" (0.552); by default the file is percent when most"
+                                + " values are above 1.5")),
+                false, Kind.TABLE, "table: time (UTC), vol (annualised, decimal) and log_change, one row per value"
+                        + " in time order", false,
+                "Loads a history of implied volatility from CSV: a time column and an at-the-money implied vol or a"
+                        + " vol index (the close of Deribit's DVOL, a 30-day implied vol), daily or intraday, with"
+                        + " every row check of history(...). Percent or decimal is decided by most of the values,"
+                        + " stated in a note; a value in the other unit is left out with a warning. log_change is"
+                        + " ln(vol / previous vol). Give it to calibrate's vol_history to set the vol shocks.",
+                VOLS + "show vols { rows 5 }", new Implementation.Core()));
+        registry.resultSchema("vol_history", TableSchema.of(schema(List.of("time"), List.of("vol", "log_change")),
+                false));
+    }
+
     /** The methods of a shock estimate, as {@code method} names them. */
     static final List<String> METHODS = List.of("hs", "ewma", "fhs");
     private static final String CALIBRATE = BTC + "rules pm = calibrate portfolio_margin to btc { %s }\nshow pm";
@@ -88,8 +113,9 @@ final class HistoryEntries {
                         + " sets the rule's price parameter (the wider of the two tails): portfolio_margin's"
                         + " price_range, span's price_scan, deribit_standard's option and future initial fractions"
                         + " (their floors and maintenance keep their ratios). RULES is a family (its defaults) or a"
-                        + " rules binding; its vol shocks stay as declared (no implied-vol history is read), which"
-                        + " explain says. `show` the rules for the new settings; explain(N) for every number,"
+                        + " rules binding; with vol_history its vol shocks are calibrated too (portfolio_margin's"
+                        + " vol_up and vol_down, span's vol_scan), else they stay as declared, which explain says."
+                        + " `show` the rules for the new settings; explain(N) for every number,"
                         + " backtest(N) for the exceptions, Kupiec, Christoffersen and the Basel traffic light,"
                         + " plot shocks(N) for the shock through time. See docs/margin-calibration.md.",
                 CALIBRATE.formatted("confidence 99%  horizon 1d  method hs  lookback 2y")
@@ -134,6 +160,15 @@ final class HistoryEntries {
         setting(c, "stressed_weight", Kind.NUMBER, "fraction, 0 or 25% to 100%", "0%",
                 "EMIR art. 28(b): the weight of the most stressed window seen so far (the highest realised"
                         + " variance) blended into the shock", "stressed_weight 25%");
+        registry.setting(new SettingSpec(c, "vol_history", Kind.TABLE, "implied-vol history", "none",
+                "An implied-vol history from vol_history(...) that sets the vol shocks at the same confidence,"
+                        + " horizon and lookback, from its values up to the price history's end, by historical"
+                        + " simulation on overlapping changes: portfolio_margin's vol_up and vol_down are the"
+                        + " relative rise and fall of IV (the rule's 30-day scaling then applies, so give a 30-day"
+                        + " vol such as DVOL), span's vol_scan the wider move in vol points. Without it the vol"
+                        + " shocks stay as declared and explain says so.",
+                BTC + VOLS + "rules pm = calibrate portfolio_margin to btc { lookback 1y  vol_history vols }\n"
+                        + "show pm"));
         setting(c, "floor", Kind.DURATION, "duration", "none",
                 "EMIR art. 28(c): the shock is at least historical simulation over this lookback (10y in the"
                         + " regulation; all the history when shorter)", "floor 10y");
@@ -191,6 +226,41 @@ final class HistoryEntries {
                 "the estimator: \"hs\", \"ewma\" or \"fhs\" (EWMA-filtered), as in calibrate");
         ParameterSpec lookback = optional("lookback", Set.of(Kind.DURATION), "duration", "1y", List.of(),
                 "the window of returns the estimate uses");
+        registry.function(new FunctionSpec("returns", List.of(history,
+                optional("horizon", Set.of(Kind.DURATION), "duration", "one bar", List.of(),
+                        "the horizon of each return, counted in bars of the history (5d is five daily bars or 120"
+                                + " hourly ones)"),
+                optional("overlapping", Set.of(Kind.BOOLEAN), "true or false", "false", List.of(),
+                        "true: a return starts at every bar (n - N + 1 of them, neighbours share N - 1 bars);"
+                                + " false: one every N bars (floor(n / N), independent samples)")),
+                false, Kind.TABLE, "table: time (the bar the move starts at), end (the bar it ends at),"
+                        + " log_return and return (a fraction of the price)", false,
+                "The history's returns over a horizon of N bars: log_return = ln(close[end] / close[time]) and"
+                        + " return = close[end] / close[time] - 1. Overlapping returns start at every bar and use all"
+                        + " the data, as historical simulation at a direct horizon does, but neighbours share N - 1"
+                        + " bars, so their effective sample is about n / N and their exceedances cluster;"
+                        + " non-overlapping ones start every N bars, as backtests count them.",
+                BTC + "show returns(btc, horizon 7d)\nshow returns(btc, horizon 7d, overlapping true) { rows 5 }",
+                new Implementation.Core()));
+        registry.resultSchema("returns", TableSchema.of(schema(List.of("time", "end"), List.of("log_return",
+                "return")), false));
+        registry.function(new FunctionSpec("rolling", List.of(history,
+                optional("window", Set.of(Kind.DURATION), "duration", "30d", List.of(),
+                        "the returns in each window, counted in bars of the history"),
+                optional("step", Set.of(Kind.DURATION), "duration", "one bar", List.of(),
+                        "how far apart the windows end; a step as long as the window gives windows that do not"
+                                + " overlap")),
+                false, Kind.TABLE, "table: time (the bar ending the window), from (the bar it starts at), returns,"
+                        + " mean, volatility, annualised_volatility, lowest, highest, log_return", false,
+                "Statistics of the one-bar log returns in rolling windows ending every step, the last at the end of"
+                        + " the history, each from the returns inside it only (so a row is known at its time):"
+                        + " their count, mean, standard deviation (volatility per bar, and annualised by the"
+                        + " history's bars per year), lowest and highest return, and the log return over the"
+                        + " window.",
+                BTC + "show rolling(btc, window 30d)\nshow rolling(btc, window 1y, step 1y)",
+                new Implementation.Core()));
+        registry.resultSchema("rolling", TableSchema.of(schema(List.of("time", "from"), List.of("returns", "mean",
+                "volatility", "annualised_volatility", "lowest", "highest", "log_return")), false));
         registry.function(new FunctionSpec("coverage", List.of(history, method, horizon, lookback), false,
                 Kind.REPORT, "report; plotted: observed against nominal exceedance", false,
                 "Confidence calibration: the estimator's shock series at each level from 90% to 99.9%, and the"
@@ -203,11 +273,17 @@ final class HistoryEntries {
                         "the liquidation horizon of the collateral"), method, lookback,
                 optional("add_on", Set.of(Kind.NUMBER), "fraction", "0%", List.of(),
                         "a declared liquidity add-on for selling in size, which a price history does not show")),
-                false, Kind.REPORT, "report", false,
+                false, Kind.HAIRCUT, "haircut: shown as a report; a book's collateral takes it,"
+                        + " positions(..., haircut H)", false,
                 "The haircut a coin deserves as collateral: the fall of its price over the liquidation horizon at"
-                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%.",
-                "data eth = history(\"data/eth-usd-daily-close-yahoo.csv\")\n"
-                        + "show haircut(eth, confidence 99%, horizon 2d, add_on 2%)", new Implementation.Core()));
+                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%."
+                        + " `show` it for how it was estimated; give it to positions(..., haircut H) to count the"
+                        + " book's coin collateral at it.",
+                BTC + "let btc_haircut = haircut(btc, confidence 99%, horizon 2d, add_on 1%)\n"
+                        + "show btc_haircut\n"
+                        + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain, haircut btc_haircut)\n"
+                        + "show margin(desk, deribit_standard)", new Implementation.Core()));
         registry.function(new FunctionSpec("fees", List.of(history,
                 optional("base", Set.of(Kind.NUMBER), "fraction of the price", "0", List.of(),
                         "the fee at zero volatility"),
@@ -237,6 +313,14 @@ final class HistoryEntries {
                         String example) {
         setting(statement, name, Kind.TEXT, "one of " + String.join(", ", choices), defaultValue, doc, example);
         registry.settingChoices(statement, name, choices);
+    }
+
+    /** Time columns, then number columns. */
+    private static Map<String, Kind> schema(List<String> times, List<String> numbers) {
+        Map<String, Kind> columns = new LinkedHashMap<>();
+        times.forEach(name -> columns.put(name, Kind.INSTANT));
+        numbers.forEach(name -> columns.put(name, Kind.NUMBER));
+        return columns;
     }
 
     private static ParameterSpec column(String name, String detected, String doc) {

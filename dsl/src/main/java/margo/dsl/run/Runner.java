@@ -1,6 +1,8 @@
 package margo.dsl.run;
 
 import java.time.Instant;
+import margo.core.market.ChainField;
+import margo.core.market.ChainLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.Registry;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
@@ -33,6 +36,7 @@ import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
+import margo.dsl.value.LayoutValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.SurfaceValue;
@@ -74,19 +78,22 @@ final class Runner {
     private final Calibration calibration;
     private final HistoryBuiltins histories;
     private final RulesCalibrator rulesCalibrator;
+    private final Scripts scripts;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
-        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE);
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE, null);
     }
 
     /**
      * @param cancellation stops a running calibration; the session cancels it on interrupt
      * @param progress     receives the progress of calibrations
+     * @param scripts      the session's scripts, which the script statements that run add their functions to
      */
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
-           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress) {
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, Scripts scripts) {
         this.registry = registry;
+        this.scripts = scripts;
         this.checked = checked;
         this.source = checked.program().source();
         this.bindings = bindings;
@@ -152,6 +159,11 @@ final class Runner {
             case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()),
                     plot.value() instanceof Expr.Call call && checked.typeOf(call).kind() == Kind.REPORT
                             ? histories.figure(call) : evaluate(plot.value())));
+            case Stmt.Script script -> {
+                if (scripts != null) {
+                    scripts.commit(checked.exportsOf(script));
+                }
+            }
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
@@ -177,6 +189,7 @@ final class Runner {
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
+            case Expr.Call call when type.kind() == Kind.LAYOUT -> layout(checked.argumentsOf(call), 0, 1, 2);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
             default -> scalar(expr, type.kind());
@@ -215,6 +228,7 @@ final class Runner {
                     ? DisplayUnit.PERCENT : DisplayUnit.PLAIN;
             case Expr.Name name -> value(name.id()) instanceof NumberValue number ? number.unit() : DisplayUnit.PLAIN;
             case Expr.Unary unary -> displayUnit(unary.operand());
+            case Expr.Call call when checked.scriptFunction(call) != null -> DisplayUnit.PLAIN;
             case Expr.Call call when registry.function(call.callee().id()).map(FunctionSpec::returns).isEmpty() ->
                     displayUnit(checked.argumentsOf(call).getFirst());
             default -> DisplayUnit.PLAIN;
@@ -229,15 +243,38 @@ final class Runner {
         return bound.value();
     }
 
+    /** {@code options(path, format?, as_of?, iv_unit?, layout?, FIELD COLUMN ...)}. */
     private TableValue options(Expr.Call call) {
         List<Expr> arguments = checked.argumentsOf(call);
         String path = ((TextValue) evaluate(arguments.get(0))).value();
-        String format = arguments.get(1) == null ? null : ((TextValue) evaluate(arguments.get(1))).value();
         Instant asOf = arguments.get(2) == null ? null : ((InstantValue) evaluate(arguments.get(2))).value();
-        String ivUnit = arguments.get(3) == null ? null : ((TextValue) evaluate(arguments.get(3))).value();
-        TableValue table = loader.load(path, format, asOf, ivUnit, source, call.span(), diagnostics);
+        LayoutValue given = layout(arguments, 1, 3, 5);
+        LayoutValue layout = arguments.get(4) == null ? given
+                : ((LayoutValue) evaluate(arguments.get(4))).overriddenBy(given);
+        TableValue table = loader.load(path, layout, asOf, source, call.span(), diagnostics);
         stopIfInterrupted(call.span());
         return table;
+    }
+
+    /**
+     * The format, IV unit and columns among a call's arguments in parameter order: the format and unit at their
+     * positions, then one column per {@link ChainField} from {@code firstColumn} on.
+     */
+    private LayoutValue layout(List<Expr> arguments, int format, int ivUnit, int firstColumn) {
+        ChainLayout columns = ChainLayout.NONE;
+        ChainField[] fields = ChainField.values();
+        for (int i = 0; i < fields.length; i++) {
+            Expr column = arguments.get(firstColumn + i);
+            if (column != null) {
+                columns = columns.with(fields[i], ((TextValue) evaluate(column)).value());
+            }
+        }
+        return new LayoutValue(text(arguments.get(format)), text(arguments.get(ivUnit)), columns);
+    }
+
+    /** The text of an optional argument, or null when it is not given. */
+    private String text(Expr argument) {
+        return argument == null ? null : ((TextValue) evaluate(argument)).value();
     }
 
     private FigureValue figure(Expr.Call call) {
