@@ -31,6 +31,8 @@ final class KernelSpec {
     /** The kernel's main class, in the kernel module; args[0] is the connection file. */
     static final String KERNEL_CLASS = "margo.kernel.MargoKernel";
     static final String JAR_NAME = "margo.jar";
+    /** The JVM option that lets GraalVM's Truffle runtime (scripts) use sun.misc.Unsafe without a warning. */
+    static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
     /**
      * Truffle loads native code as it starts; the jar's manifest allows it for -jar, the kernel runs with -cp. Only
@@ -120,6 +122,8 @@ final class KernelSpec {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
+        // Truffle reads field offsets with sun.misc.Unsafe; without this JDK 25 warns when a notebook runs a script.
+        argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
         }
