@@ -256,7 +256,8 @@ public final class Checker {
     /** {@code plot E}: E must be a figure; plot has no settings yet. */
     private void plot(Stmt.Plot plot) {
         Type type = expression(plot.value());
-        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())) {
+        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())
+                && !HedgeChecker.plottable(plot.value())) {
             error(plot.value().span(), "plot needs a figure, such as smile(chain); got " + type.kind().withArticle(),
                     type.kind() == Kind.TABLE
                             ? "to draw the smile of a chain write plot smile(" + sourceOf(plot.value()) + "); show displays the table"

@@ -64,6 +64,7 @@ public final class Registry {
         declareStatements();
         MarketEntries.declare(this);
         HistoryEntries.declare(this);
+        HedgingEntries.declare(this);
         declareChainColumns();
         declareNotes();
         declareModels();

@@ -103,7 +103,7 @@ final class MarginBuiltins {
     }
 
     /** Core rejecting the user's data (an IllegalArgumentException naming the problem) as an error at the call. */
-    private static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
+    static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
         try {
             return computation.get();
         } catch (IllegalArgumentException coreRejected) {
@@ -352,7 +352,7 @@ final class MarginBuiltins {
      * market. The model must be of the book's coin and fitted at its valuation time, and must price every option of
      * the book; otherwise a failure at the argument naming what differs or the first option it cannot price.
      */
-    private PositionPricer pricer(BookValue book, Expr pricedBy) {
+    PositionPricer pricer(BookValue book, Expr pricedBy) {
         if (pricedBy == null) {
             return book.pricer();
         }

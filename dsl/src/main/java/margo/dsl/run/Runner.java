@@ -73,6 +73,7 @@ final class Runner {
     private final SurfaceBuiltins surfaces;
     private final Calibration calibration;
     private final HistoryBuiltins histories;
+    private final HedgeBuiltins hedges;
     private final RulesCalibrator rulesCalibrator;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
@@ -98,6 +99,7 @@ final class Runner {
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
+        this.hedges = new HedgeBuiltins(checked, this::evaluate, margins);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress, diagnostics);
@@ -151,7 +153,9 @@ final class Runner {
                             ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));
             case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()),
                     plot.value() instanceof Expr.Call call && checked.typeOf(call).kind() == Kind.REPORT
-                            ? histories.figure(call) : evaluate(plot.value())));
+                            ? histories.figure(call)
+                            : plot.value() instanceof Expr.Call call && HedgeBuiltins.plots(call.callee().id())
+                            ? hedges.figure(call) : evaluate(plot.value())));
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
@@ -174,6 +178,7 @@ final class Runner {
             case Expr.Call call when MarginBuiltins.handles(call.callee().id()) -> margins.call(call);
             case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
             case Expr.Call call when HistoryBuiltins.handles(call.callee().id()) -> histories.call(call);
+            case Expr.Call call when HedgeBuiltins.handles(call.callee().id()) -> hedges.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
