@@ -7,6 +7,7 @@ import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.plot.SvgFigure;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HedgeValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -40,7 +41,7 @@ final class DisplayBundles {
     MimeBundle of(Value value) {
         MimeBundle bundle = new MimeBundle(TextRenderer.render(value));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
-                || value instanceof ModelValue || value instanceof FitValue) {
+                || value instanceof ModelValue || value instanceof FitValue || value instanceof HedgeValue) {
             bundle.put("text/html", HtmlRenderer.render(value));
         } else if (value instanceof FigureValue figure) {
             bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

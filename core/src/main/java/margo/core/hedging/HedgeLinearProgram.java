@@ -25,6 +25,13 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * delta_j (Q_j + q_j x_j)} (its roll shock, an absolute value); see {@link HedgeTerms}. Every term of the IM is then
  * optimised exactly.
  *
+ * <p>Premiums of inverse options are paid in coin, at the ask, and received at the bid, which moves the net delta
+ * ({@link HedgeTerms}): counted so, a program could buy and sell one option at once to shed coin delta for the
+ * spread. So a first program counts premiums at the mark, where a purchase and a sale cancel, and fixes the side of
+ * each trade; a second solves exactly, premiums at the traded prices, each candidate on its side (those the first
+ * left out stay out). When the second cannot meet the targets (the spread moved the net delta past one), the first
+ * stands and the hedged book's exact greeks are checked.
+ *
  * <p>Ties are broken lexicographically: after the objective, a second program keeps it within {@value #TIE} of its
  * optimum and minimises the coins traded (or, when the objective is the coins traded, the cost), so that a hedge
  * buys nothing it does not need and never buys and sells one instrument at once.
@@ -40,6 +47,8 @@ final class HedgeLinearProgram {
     private static final int MAX_ITERATIONS = 100_000;
 
     private final HedgeTerms terms;
+    /** Per candidate, the side the exact program may trade: +1 buy, -1 sell, 0 neither; null: premiums at mark. */
+    private int[] sides;
     private final int n;
     private final int variables;
     /** Index of the first portfolio-margin variable (t, d per currency, then r per candidate), or -1. */
@@ -62,13 +71,26 @@ final class HedgeLinearProgram {
     }
 
     Solution solve() {
+        Solution atMark = solveOnce();
+        if (!atMark.feasible()) {
+            return atMark;
+        }
+        sides = new int[n];
+        for (int j = 0; j < n; j++) {
+            sides[j] = (int) Math.signum(atMark.sizes()[j]);
+        }
+        Solution exact = solveOnce();
+        return exact.feasible() ? exact : atMark;
+    }
+
+    private Solution solveOnce() {
         List<LinearConstraint> rows = constraints(variables);
         double[] primary = objective(terms.problem.objective(), variables);
         double[] point;
         try {
             point = minimise(primary, rows);
         } catch (NoFeasibleSolutionException infeasible) {
-            return leastViolation();
+            return sides == null ? leastViolation() : new Solution(false, new double[n], List.of());
         }
         double optimum = dot(primary, point);
         List<LinearConstraint> tied = new ArrayList<>(rows);
@@ -143,8 +165,13 @@ final class HedgeLinearProgram {
     private double[] targetCoefficients(Greek greek, int width) {
         double[] coefficients = new double[width];
         for (int j = 0; j < n; j++) {
-            coefficients[j] = greek.of(terms.buy[j], terms.index);
-            coefficients[n + j] = greek.of(terms.sell[j], terms.index);
+            if (sides == null) {
+                coefficients[j] = greek.of(terms.atMark[j], terms.index);
+                coefficients[n + j] = -coefficients[j];
+            } else {
+                coefficients[j] = greek.of(terms.buy[j], terms.index);
+                coefficients[n + j] = greek.of(terms.sell[j], terms.index);
+            }
         }
         return coefficients;
     }
@@ -155,6 +182,9 @@ final class HedgeLinearProgram {
         for (int j = 0; j < n; j++) {
             for (int side = 0; side < 2; side++) {
                 boolean allowed = side == 0 ? terms.canBuy[j] : terms.canSell[j];
+                if (sides != null) {
+                    allowed &= sides[j] == (side == 0 ? 1 : -1);
+                }
                 if (!allowed || maxSize < Double.POSITIVE_INFINITY) {
                     double[] unit = new double[width];
                     unit[side * n + j] = 1.0;

@@ -21,6 +21,8 @@ import margo.core.market.InstrumentName;
  * <p>Buying an inverse option pays its premium in coin, which leaves the collateral: that coin's delta (its USD value
  * moves with the index) is part of the trade's greeks, so a purchase's {@code delta_usd} is Black's less the coin
  * paid times the index (Deribit's premium-adjusted delta, in USD). Linear premiums are paid in USDC, which has none.
+ * Paid at the ask and received at the bid, the coin makes buying and selling one option at once shed coin delta
+ * for the spread; {@link #atMark} counts the premium at the mark, where a purchase and a sale cancel.
  *
  * <p>The portfolio-margin IM of the group after a trade {@code x} is exact here ({@link #initialMargin}):
  * <pre>
@@ -41,6 +43,8 @@ final class HedgeTerms {
     /** The greeks of buying and of selling one coin of each candidate (the sale's include its sign). */
     final Greeks[] buy;
     final Greeks[] sell;
+    /** The greeks of one coin traded with its premium counted at the mark: the same for a purchase and a sale. */
+    final Greeks[] atMark;
     /** USD lost against the mark per coin bought, per coin sold: ask - mark, mark - bid, at least 0. */
     final double[] buyCost;
     final double[] sellCost;
@@ -62,6 +66,7 @@ final class HedgeTerms {
         before = BookGreeks.of(problem.group(), pricer);
         buy = new Greeks[n];
         sell = new Greeks[n];
+        atMark = new Greeks[n];
         buyCost = new double[n];
         sellCost = new double[n];
         buyPrice = new double[n];
@@ -85,6 +90,7 @@ final class HedgeTerms {
             boolean coinPremium = option && Settlement.of(instrument) == Settlement.INVERSE;
             buy[j] = one.plus(coinCash(coinPremium && canBuy[j] ? -ask : 0));
             sell[j] = one.times(-1).plus(coinCash(coinPremium && canSell[j] ? bid : 0));
+            atMark[j] = one.plus(coinCash(coinPremium ? -mark[j] : 0));
             buyCost[j] = canBuy[j] ? Math.max(0, ask - mark[j]) * usd : 0;
             sellCost[j] = canSell[j] ? Math.max(0, mark[j] - bid) * usd : 0;
             buyPrice[j] = option && canBuy[j] ? ask * usd : 0;

@@ -45,10 +45,11 @@ class HedgeProperties {
         });
     }
 
-    @Property(tries = 60)
-    void aFeasibleHedgedBookMeetsItsTargets(@ForAll("cases") Case c, @ForAll boolean inLots) {
+    @Property(tries = 80)
+    void aFeasibleHedgedBookMeetsItsTargets(@ForAll("cases") Case c, @ForAll boolean inLots,
+            @ForAll boolean byMargin) {
         HedgeResult hedge = HedgeSolver.solve(SampleHedges.problem(c.group, c.candidates, c.targets,
-                SampleHedges.COST, inLots ? 0.1 : 0, 50));
+                byMargin ? SampleHedges.MARGIN : SampleHedges.COST, inLots ? 0.1 : 0, 50));
         Statistics.label("feasible").collect(hedge.feasible());
         Statistics.label("feasible").coverage(cases -> cases.check(true).percentage(p -> p >= 20));
         if (hedge.feasible()) {

@@ -57,6 +57,8 @@ public final class Checker {
     private String rowScopeNoun = "column";
     /** The statements and plots of price histories and the margin calibrated from them. */
     private final HistoryChecker histories = new HistoryChecker(this);
+    /** The greeks plot and the block of a hedge. */
+    private final HedgeChecker hedges = new HedgeChecker(this);
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     private Set<String> textChoices;
@@ -121,7 +123,11 @@ public final class Checker {
     private void binding(Stmt.Binding binding) {
         Type type;
         switch (binding.kind()) {
-            case DATA, LET -> {
+            case LET, DATA -> {
+                if (binding.kind() == Stmt.BindingKind.LET && HedgeChecker.isHedge(binding.value())) {
+                    type = hedges.hedge((Expr.Call) binding.value(), binding.block());
+                    break;
+                }
                 type = expression(binding.value());
                 type = tableBlock(binding.kind().keyword(), type, binding.block());
                 if (binding.kind() == Stmt.BindingKind.DATA && type.kind() != Kind.TABLE && !type.isError()) {
@@ -216,6 +222,10 @@ public final class Checker {
     }
 
     private void show(Stmt.Show show) {
+        if (HedgeChecker.isHedge(show.value())) {
+            hedges.hedge((Expr.Call) show.value(), show.block());
+            return;
+        }
         Type type = expression(show.value());
         Set<String> seen = new HashSet<>();
         for (Clause clause : show.block().clauses()) {
@@ -1176,6 +1186,9 @@ public final class Checker {
         if (HistoryChecker.takesHistory(id) && !histories.historyArgument(call)) {
             return Type.ERROR;
         }
+        if (id.equals(HedgeChecker.HEDGE) && !hedges.placed(call)) {
+            return Type.ERROR;
+        }
         if (spec.returns() == Kind.TABLE) {
             return Type.table(registry.resultSchema(id).orElse(registry.chainSchema()));
         }
@@ -1365,6 +1378,7 @@ public final class Checker {
             case Clause.Keep ignored -> "keep";
             case Clause.SetColumn ignored -> "set";
             case Clause.Setting setting -> setting.name().id();
+            case Clause.Section section -> section.name().id();
             case Clause.Require ignored -> "require";
             case Clause.ParameterBounds bounds -> bounds.parameter().id();
             case Clause.ParameterFixed fixed -> fixed.parameter().id();

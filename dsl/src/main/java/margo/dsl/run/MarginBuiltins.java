@@ -144,11 +144,11 @@ final class MarginBuiltins {
             warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
                     + String.join(", ", unquoted) + ": " + UNQUOTED));
         }
-        return new BookValue(load.book(), snapshot, pricer, new TableValue(holdings(load.book()), null));
+        return new BookValue(load.book(), snapshot, pricer, new TableValue(holdings(load.book()), null), chain);
     }
 
     /** One row per position and collateral holding of the book. */
-    private static Table holdings(Book book) {
+    static Table holdings(Book book) {
         StringColumn accounts = StringColumn.create("account");
         StringColumn groups = StringColumn.create("group");
         StringColumn holdings = StringColumn.create("holding");
@@ -405,7 +405,7 @@ final class MarginBuiltins {
 
     // ---- helpers
 
-    private List<Account> accounts(Book book, Expr account) {
+    List<Account> accounts(Book book, Expr account) {
         if (account == null) {
             return book.accounts();
         }

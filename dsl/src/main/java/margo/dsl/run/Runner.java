@@ -99,7 +99,7 @@ final class Runner {
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
-        this.hedges = new HedgeBuiltins(checked, this::evaluate, margins);
+        this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress, diagnostics);
@@ -141,13 +141,16 @@ final class Runner {
                             ? rulesCalibrator.calibrate(calibrate, binding.block())
                             : marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
                     case SURFACE -> surfaces.fit((Expr.Call) binding.value(), binding.block());
-                    default -> evaluate(binding.value());
+                    default -> binding.value() instanceof Expr.Call call && call.callee().id().equals("hedge")
+                            ? hedges.hedge(call, binding.block()) : evaluate(binding.value());
                 };
                 if (value instanceof TableValue table && !binding.block().isEmpty()) {
                     value = applyBlock(table, binding.block());
                 }
                 bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
             }
+            case Stmt.Show show when show.value() instanceof Expr.Call call && call.callee().id().equals("hedge") ->
+                    shown.add(new Shown(show.span().line(), label(show.value()), hedges.hedge(call, show.block())));
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
                     applySettings(show.value() instanceof Expr.Call call && call.callee().id().equals("stress")
                             ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));

@@ -16,7 +16,13 @@ public sealed interface Clause {
     /** {@code name value}, optionally with a nested block: {@code method levenberg_marquardt { max_iterations 500 }}. */
     record Setting(Name name, Expr value, Block block, Span span) implements Clause {}
 
-    /** {@code P in [lo, hi] start x}; {@code start} is null when not written. */
+    /** {@code name { ... }}: a named block of clauses, such as a hedge's {@code target { delta 0 +/- 0.5 }}. */
+    record Section(Name name, Block block, Span span) implements Clause {}
+
+    /**
+     * {@code P in [lo, hi] start x}; {@code start} is null when not written. {@code P c +/- w} is written for
+     * {@code P in [c - w, c + w]}.
+     */
     record ParameterBounds(Name parameter, Expr lower, Expr upper, Expr start, Span span) implements Clause {}
 
     /** {@code P = x}: the parameter is fixed. */
