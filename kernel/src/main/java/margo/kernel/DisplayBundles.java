@@ -7,6 +7,7 @@ import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.plot.SvgFigure;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.HedgeValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
@@ -23,10 +24,14 @@ import margo.kernel.jupyter.MimeBundle;
  * <p>A figure has four: {@code application/vnd.plotly.v1+json} (the figure, for front ends with a Plotly
  * renderer: JupyterLab's extension, VS Code), {@code text/html} (a div with the static picture that a script
  * replaces with the interactive chart), {@code image/svg+xml} (the static picture alone) and {@code text/plain}.
- * The first figure of each cell carries plotly.js inside its HTML. Per cell, not per kernel: a notebook is read
- * later from its saved outputs (reopened, converted by nbconvert, cells deleted or run out of order), when no
- * earlier cell can be counted on to have loaded the library; a cell's outputs are saved, cleared and rerun
- * together, so each cell stands alone. The library guards itself, so a page with many copies runs one.
+ *
+ * <p>plotly.js comes once per kernel session, in the HTML of the first figure shown: every figure waits for it
+ * wherever it is in the page ({@link FigureHtml}), so a notebook run from the top, or converted by nbconvert,
+ * carries the library once (0.63 MB) however many figures it has. It used to come with every cell that drew,
+ * so that a cell stood alone when others were cleared; a notebook with ten such cells was ten times heavier. What
+ * that costs: if the output that carried the library is cleared or replaced (its cell run again) and the notebook
+ * is saved and reopened, its figures show their static pictures until the kernel is restarted and the notebook run
+ * again. A restarted kernel is a new session and sends the library again with its first figure.
  */
 final class DisplayBundles {
 
@@ -34,14 +39,15 @@ final class DisplayBundles {
 
     private boolean libraryIncluded;
 
-    /** Bundles for the values of one cell, in the order they are shown. */
+    /** Bundles for the values of one session (a kernel's life), in the order they are shown. */
     DisplayBundles() {
     }
 
     MimeBundle of(Value value) {
         MimeBundle bundle = new MimeBundle(TextRenderer.render(value));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
-                || value instanceof ModelValue || value instanceof FitValue || value instanceof HedgeValue) {
+                || value instanceof ModelValue || value instanceof FitValue || value instanceof HaircutValue
+                || value instanceof HedgeValue) {
             bundle.put("text/html", HtmlRenderer.render(value));
         } else if (value instanceof FigureValue figure) {
             bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

@@ -50,6 +50,8 @@ public final class MargoKernel implements Language {
     private final PrintStream log;
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
+    /** The session's displays: the first figure of the session carries plotly.js, the others wait for it. */
+    private final DisplayBundles displays = new DisplayBundles();
     /** The bindings after the last cell, read by completion and inspection without waiting for the running one. */
     private volatile Map<String, Value> bindings = Map.of();
     /** Where the running cell's displays go; null between cells. */
@@ -137,14 +139,13 @@ public final class MargoKernel implements Language {
             printWarnings(execution.diagnostics(), cellOutput);
             List<Shown> shown = execution.shown();
             int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
-            DisplayBundles bundles = new DisplayBundles();
             for (int i = 0; i < displayed; i++) {
-                cellOutput.display(bundles.of(shown.get(i).value()));
+                cellOutput.display(displays.of(shown.get(i).value()));
             }
             if (execution.hasErrors()) {
                 return failure(execution.diagnostics());
             }
-            return new CellResult.Ok(shown.isEmpty() ? null : bundles.of(shown.getLast().value()));
+            return new CellResult.Ok(shown.isEmpty() ? null : displays.of(shown.getLast().value()));
         } catch (Throwable thrown) {
             log.println("[margo kernel] " + name + " failed: " + thrown);
             thrown.printStackTrace(log);

@@ -50,8 +50,8 @@ class MargoKernelIT {
             + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.1 and expiry >= 20d and expiry <= 60d\n}\n"
             + "model hs = heston\nfit hf = calibrate hs to near { starts 3 }\nshow hf";
     private static final String PLOTLY = "application/vnd.plotly.v1+json";
-    /** The statement of FigureHtml's loader that defines the promise of Plotly: once per copy of plotly.js. */
-    private static final String LIBRARY = "window.margoPlotly = (async function";
+    /** The statement of FigureHtml's loader that holds plotly.js: once per copy of the library. */
+    private static final String LIBRARY = "var packed = \"";
     /** The fit of FIT_CELL with a thousand starts: far longer than any test waits for, unless stopped. */
     private static final String LONG_FIT_CELL = FIT_CELL.replace("starts 3", "starts 1000");
     /** Two billion starts: more memory than the kernel has, unless a limit refuses it first. */
@@ -76,6 +76,7 @@ class MargoKernelIT {
         requests.add(execute("use", "show x * 2"));
         requests.add(execute("table", "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0 and ask_iv > 0\n}\nshow chain"));
         requests.add(execute("figures", FIGURE_CELL));
+        requests.add(execute("figures again", FIGURE_CELL));
         requests.add(execute("fit", FIT_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
@@ -190,8 +191,21 @@ class MargoKernelIT {
         }
         String first = bundles.get(0).getAsJsonObject("data").get("text/html").getAsString();
         String second = bundles.get(1).getAsJsonObject("data").get("text/html").getAsString();
-        assertEquals(1, first.split(Pattern.quote(LIBRARY), -1).length - 1, "the cell's first figure carries plotly.js");
-        assertFalse(second.contains(LIBRARY), "later figures of the cell use the copy of the first");
+        assertEquals(1, first.split(Pattern.quote(LIBRARY), -1).length - 1, "the session's first figure carries plotly.js");
+        assertFalse(second.contains(LIBRARY), "later figures of the cell wait for the copy of the first");
+    }
+
+    @Test
+    void plotlyJsComesOncePerSessionNotOncePerCell() {
+        assertEquals("ok", reply("figures again").get("status").getAsString(), result("figures again").toString());
+        List<JsonObject> bundles = new ArrayList<>(outputsOfType("figures again", "display_data"));
+        bundles.addAll(outputsOfType("figures again", "execute_result"));
+        assertEquals(2, bundles.size(), "two plots, two outputs");
+        for (JsonObject bundle : bundles) {
+            String html = bundle.getAsJsonObject("data").get("text/html").getAsString();
+            assertTrue(html.contains("class=\"margo-figure\""), html);
+            assertFalse(html.contains(LIBRARY), "a later cell's figures wait for the copy of the session's first figure");
+        }
     }
 
     @Test

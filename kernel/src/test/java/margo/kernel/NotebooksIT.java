@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,9 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every notebook under {@code notebooks/} runs from top to bottom on Margo's kernel with
- * {@code jupyter nbconvert --execute}, as a reader would run it, and none of its cells fails.
+ * {@code jupyter nbconvert --execute}, as a reader would run it, and none of its cells fails. The executed
+ * notebook carries plotly.js once, and every one of its figures is drawn by Plotly when nbconvert's HTML of it
+ * is opened, offline, in headless Chromium.
  */
 class NotebooksIT {
+
+    /** The statement of FigureHtml's loader that holds plotly.js: once per copy of the library. */
+    private static final String LIBRARY = "var packed = \\\"";
 
     @TempDir
     static Path root;
@@ -74,6 +81,59 @@ class NotebooksIT {
             }
         }
         assertTrue(shown > 0, notebook.getFileName() + " ran but showed nothing: " + cells);
+        int figures = countOutputs(cells, "application/vnd.plotly.v1+json");
+        Path executedNotebook = executed.resolve(notebook.getFileName());
+        String saved = Files.readString(executedNotebook);
+        assertEquals(figures == 0 ? 0 : 1, saved.split(Pattern.quote(LIBRARY), -1).length - 1,
+                notebook.getFileName() + " has " + figures + " figures and should carry plotly.js once");
+        if (figures > 0) {
+            assertEquals(figures, drawnFigures(executedNotebook), notebook.getFileName() + ": figures drawn by Plotly in nbconvert's HTML");
+        }
+    }
+
+    @Test
+    void theExecutedCalibrationNotebookWeighsUnderTwoMegabytes() throws Exception {
+        Path executed = root.resolve("executed").resolve("calibration.ipynb");
+        if (!Files.exists(executed)) {
+            execute(notebooksFolder().resolve("calibration.ipynb"));
+        }
+        long bytes = Files.size(executed);
+        assertTrue(bytes < 2_000_000, "the executed calibration notebook is " + bytes + " bytes");
+    }
+
+    /**
+     * The figures of an executed notebook that Plotly drew in its HTML: nbconvert converts it, Chromium opens the
+     * page with no network and runs its scripts, and each {@code margo-figure} div that Plotly took over has the
+     * class {@code js-plotly-plot} (one whose library never came keeps its SVG picture and not that class).
+     */
+    private static int drawnFigures(Path executedNotebook) throws Exception {
+        Path pages = Files.createDirectories(root.resolve("html"));
+        JupyterTestBed.ProcessResult converted = jupyter.run(Duration.ofSeconds(120), root, List.of(
+                JupyterTestBed.PYTHON, "-m", "nbconvert", "--to", "html", "--output-dir", pages.toString(),
+                executedNotebook.toString()));
+        converted.requireSuccess("converting " + executedNotebook.getFileName() + " to HTML");
+        String page = executedNotebook.getFileName().toString().replaceFirst("\\.ipynb$", ".html");
+        String document = HeadlessChromium.renderedDocument(pages.resolve(page), root);
+        Matcher figure = Pattern.compile("<div id=\"margo-figure-[^\"]+\" class=\"([^\"]*)\"").matcher(document);
+        int figures = 0;
+        int drawn = 0;
+        while (figure.find()) {
+            figures++;
+            drawn += List.of(figure.group(1).split(" ")).contains("js-plotly-plot") ? 1 : 0;
+        }
+        assertTrue(figures > 0, "no Margo figure in Chromium's document of " + page);
+        return drawn;
+    }
+
+    private static int countOutputs(List<JsonObject> cells, String mimeType) {
+        int count = 0;
+        for (JsonObject cell : cells) {
+            for (JsonElement output : cell.getAsJsonArray("outputs")) {
+                JsonObject data = output.getAsJsonObject().getAsJsonObject("data");
+                count += data != null && data.has(mimeType) ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     private static Path notebooksFolder() {

@@ -19,7 +19,7 @@ public final class MargoVersion {
         return property("version");
     }
 
-    /** The version of plotly.js inside the jar, such as {@code 3.3.1}. */
+    /** The version of plotly.js inside the jar, such as {@code 3.7.0}. */
     public static String plotlyJs() {
         return property("plotly.version");
     }

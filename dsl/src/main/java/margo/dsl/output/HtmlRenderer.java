@@ -3,6 +3,7 @@ package margo.dsl.output;
 import java.util.UUID;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.HedgeValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
@@ -50,6 +51,9 @@ public final class HtmlRenderer {
             }
             case FitValue fit -> {
                 return renderReport(fit.report(), timings);
+            }
+            case HaircutValue haircut -> {
+                return renderReport(haircut.report(), timings);
             }
             case HedgeValue hedge -> {
                 return renderReport(hedge.report(), timings);

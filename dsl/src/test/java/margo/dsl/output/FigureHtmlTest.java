@@ -34,8 +34,9 @@ class FigureHtmlTest {
         }
         assertArrayEquals(PlotlyLibrary.source(), unpacked);
         String head = new String(unpacked, 0, 200, StandardCharsets.UTF_8);
-        assertTrue(head.contains("plotly.js v" + PlotlyLibrary.version()), head);
+        assertTrue(head.contains("plotly.js (cartesian - minified) v" + PlotlyLibrary.version()), head);
         assertTrue(unpacked.length > 1_000_000, "the whole bundle, not a loader: " + unpacked.length + " bytes");
+        assertTrue(packed.group(1).length() < 700_000, "the minified cartesian bundle, not the full one: " + packed.group(1).length() + " characters");
     }
 
     @Test
