@@ -1,6 +1,7 @@
 package margo.core.hedging;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import margo.core.margin.Account;
@@ -106,7 +107,7 @@ public final class BookGreeks {
                 dated.merge(expiry.toString(), greeks, Greeks::plus);
             }
         }
-        Map<String, Greeks> out = new java.util.LinkedHashMap<>(dated);
+        Map<String, Greeks> out = new LinkedHashMap<>(dated);
         if (perpetual != null) {
             out.put(PERPETUAL, perpetual);
         }
@@ -144,7 +145,7 @@ public final class BookGreeks {
                 for (Greeks bucket : rows.values()) {
                     total = total.plus(bucket);
                 }
-                Map<String, Greeks> withTotal = new java.util.LinkedHashMap<>(rows);
+                Map<String, Greeks> withTotal = new LinkedHashMap<>(rows);
                 withTotal.put(TOTAL, total);
                 withTotal.forEach((bucket, values) -> {
                     accounts.append(account.name());
