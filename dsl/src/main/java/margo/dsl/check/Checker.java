@@ -1438,7 +1438,6 @@ public final class Checker {
             case Clause.Keep ignored -> "keep";
             case Clause.SetColumn ignored -> "set";
             case Clause.Setting setting -> setting.name().id();
-            case Clause.Section section -> section.name().id();
             case Clause.Require ignored -> "require";
             case Clause.ParameterBounds bounds -> bounds.parameter().id();
             case Clause.ParameterFixed fixed -> fixed.parameter().id();

@@ -66,7 +66,8 @@ final class HedgeChecker {
         List<String> known = checker.registry.settings(HEDGE).stream().map(SettingSpec::name).toList();
         for (Clause clause : block.clauses()) {
             String word = Checker.clauseWord(clause);
-            if (clause instanceof Clause.Section section && word.equals("target")) {
+            if (clause instanceof Clause.Setting section && word.equals("target") && section.value() == section.name()) {
+                // target { ... }: a named block, which the parser gives its name as its value
                 ok &= once(seen, section.name()) & targets(section.block());
                 continue;
             }

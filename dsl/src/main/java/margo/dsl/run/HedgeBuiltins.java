@@ -123,7 +123,8 @@ final class HedgeBuiltins {
             double maxSize = Double.POSITIVE_INFINITY;
             for (Clause clause : block.clauses()) {
                 switch (clause) {
-                    case Clause.Section section -> targets(section.block(), targets);
+                    case Clause.Setting section when section.name().id().equals("target") ->
+                            targets(section.block(), targets);
                     case Clause.Setting setting -> {
                         Expr value = setting.value();
                         switch (setting.name().id()) {

@@ -19,9 +19,6 @@ public sealed interface Clause {
      */
     record Setting(Name name, Expr value, Block block, Span span) implements Clause {}
 
-    /** {@code name { ... }}: a named block of clauses, such as a hedge's {@code target { delta 0 +/- 0.5 }}. */
-    record Section(Name name, Block block, Span span) implements Clause {}
-
     /**
      * {@code P in [lo, hi] start x}; {@code start} is null when not written. {@code P c +/- w} is written for
      * {@code P in [c - w, c + w]}.

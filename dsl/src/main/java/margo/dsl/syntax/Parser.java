@@ -337,10 +337,6 @@ public final class Parser {
             Expr value = expression();
             return new Clause.ParameterFixed(name, value, first.span().to(value.span()));
         }
-        if (check(LEFT_BRACE)) {
-            Block block = optionalBlock(first.span());
-            return new Clause.Section(name, block, first.span().to(block.span()));
-        }
         if (!startsExpression(peek())) {
             throw error(peek(), "expected a value for '" + name.id() + "', found " + peek().describe(), null);
         }
