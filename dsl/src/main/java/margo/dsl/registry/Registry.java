@@ -51,6 +51,8 @@ public final class Registry {
 
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
     private final Map<String, StatementSpec> statements = new LinkedHashMap<>();
+    /** The clauses of blocks that are keywords of their own ({@code keep}, {@code set}, {@code require}), by keyword. */
+    private final Map<String, StatementSpec> clauses = new LinkedHashMap<>();
     private final Map<String, Map<String, SettingSpec>> settings = new LinkedHashMap<>();
     private final List<ColumnSpec> chainColumns = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class Registry {
         ParameterSpec ivUnit = optional("iv_unit", TEXT, "text", "decided from the data", List.of("percent", "decimal"),
                 "whether the file's implied volatilities are percent (55.2) or decimals (0.552)");
         List<ParameterSpec> options = new ArrayList<>(List.of(
-                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"), format,
+                required("path", TEXT, ParameterSpec.FILE_PATH, "the chain file, relative to the recipe's folder"), format,
                 optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
                         List.of(), "the valuation time, from which time to expiry is measured"), ivUnit,
                 optional("layout", Set.of(Kind.LAYOUT), "layout", "none: the format's own column names", List.of(),
@@ -228,6 +230,19 @@ public final class Registry {
                 "Binds any value: a number, a text, an instant, a list or a table (whose block works as in"
                         + " `data`).",
                 "let width = 2 * 16%"));
+        clause(new StatementSpec("keep", "keep CONDITION",
+                "A clause of a `data` or `let` table's block: keeps the rows where the condition holds. The table's"
+                        + " columns are in scope, row by row, and the clauses apply in order.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid > 0 and expiry >= 7d\n}"));
+        clause(new StatementSpec("set", "set COLUMN = EXPR",
+                "A clause of a `data` or `let` table's block: adds a column computed row by row, or replaces the"
+                        + " column of that name; later clauses see it.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  set spread = ask - bid\n}"));
+        clause(new StatementSpec("require", "require CONDITION [penalty w]",
+                "A clause of a `model`'s block: a constraint over the parameters. Without `penalty` it is hard (a fit"
+                        + " whose result breaks it fails); with `penalty w` it is soft and adds w max(0, lhs - rhs)^2"
+                        + " to the objective (for >=; <= the other way round).",
+                "model hs = heston {\n  require 2 * kappa * theta >= xi^2 penalty 100\n}"));
         statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
                 "Displays a value; a table as a table with its row count.",
                 "let x = 1 + 2\nshow x"));
@@ -479,6 +494,10 @@ public final class Registry {
         statements.put(spec.keyword(), spec);
     }
 
+    void clause(StatementSpec spec) {
+        clauses.put(spec.keyword(), spec);
+    }
+
     void setting(SettingSpec spec) {
         settings.computeIfAbsent(spec.statement(), key -> new LinkedHashMap<>()).put(spec.name(), spec);
     }
@@ -555,6 +574,15 @@ public final class Registry {
         return Optional.ofNullable(statements.get(keyword));
     }
 
+    /** The clauses a block may begin with a keyword: {@code keep}, {@code set}, {@code require}. */
+    public List<StatementSpec> clauses() {
+        return List.copyOf(clauses.values());
+    }
+
+    public Optional<StatementSpec> clause(String keyword) {
+        return Optional.ofNullable(clauses.get(keyword));
+    }
+
     /** The settings a statement's block takes, e.g. {@code settings("show")}. */
     public List<SettingSpec> settings(String statement) {
         return List.copyOf(settings.getOrDefault(statement, Map.of()).values());
@@ -585,13 +613,14 @@ public final class Registry {
     }
 
     /**
-     * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement keywords,
-     * settings, chain columns, model families and scenario aggregates (for completion).
+     * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement and clause
+     * keywords, settings, chain columns, model families and scenario aggregates (for completion).
      */
     public List<String> namesWithPrefix(String prefix) {
         TreeSet<String> names = new TreeSet<>();
         functions.keySet().forEach(names::add);
         statements.keySet().stream().filter(keyword -> !keyword.isEmpty()).forEach(names::add);
+        names.addAll(clauses.keySet());
         settings.values().forEach(byName -> names.addAll(byName.keySet()));
         names.addAll(families.keySet());
         chainColumns.forEach(column -> names.add(column.name()));

@@ -24,6 +24,7 @@ class RegistryTest {
         List<String[]> examples = new ArrayList<>();
         registry.functions().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
         registry.statements().forEach(s -> examples.add(new String[] {s.syntax(), s.example()}));
+        registry.clauses().forEach(c -> examples.add(new String[] {c.syntax(), c.example()}));
         for (StatementSpec statement : registry.statements()) {
             registry.settings(statement.keyword()).forEach(s -> examples.add(new String[] {s.name(), s.example()}));
         }
