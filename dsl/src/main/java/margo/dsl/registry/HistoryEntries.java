@@ -180,7 +180,8 @@ final class HistoryEntries {
         String calibrated = BTC + "rules pm = calibrate portfolio_margin to btc { lookback 2y }\n";
         registry.function(new FunctionSpec("explain", List.of(rules), false, Kind.REPORT, "report", false,
                 "Every number of a calibrated rule: the estimate (method, sample, window dates, confidence,"
-                        + " horizon, shock down and up), each anti-procyclicality component's latest shock, the"
+                        + " horizon, shock down and up), each anti-procyclicality component's latest shock, for"
+                        + " fhs with filter garch the GARCH(1,1) fitted to the last window with standard errors, the"
                         + " share of the window's own moves the shock covers (in sample), the out-of-sample"
                         + " backtest of each tail, and the rule's parameters before and after with where each"
                         + " came from.",

@@ -13,6 +13,7 @@ import margo.core.risk.BookBacktest;
 import margo.core.risk.CollateralHaircut;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.ExtendedMoveCoverage;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.FeeCalibration;
 import margo.core.risk.Shock;
 import margo.core.risk.ShockExplanation;
@@ -79,6 +80,20 @@ final class HistoryReports {
             tails.add("up");
             tests.add(applied.backtest(Tail.UP));
             sections.add(section("backtest of the applied shocks, out of sample", backtests("tail", tails, tests)));
+        }
+        if (c.garch() != null) {
+            Garch11Fit g = c.garch();
+            double longRun = g.parameters().omega() / (1 - g.parameters().persistence());
+            sections.add(section("GARCH(1,1) by maximum likelihood on the last window (standard errors from the"
+                    + " observed information)", Table.create("garch",
+                    DoubleColumn.create("omega", g.parameters().omega()), DoubleColumn.create("omega_se", g.omegaError()),
+                    DoubleColumn.create("alpha", g.parameters().alpha()), DoubleColumn.create("alpha_se", g.alphaError()),
+                    DoubleColumn.create("beta", g.parameters().beta()), DoubleColumn.create("beta_se", g.betaError()),
+                    DoubleColumn.create("persistence", g.parameters().persistence()),
+                    DoubleColumn.create("long_run_volatility", Math.sqrt(longRun * history.barsPerYear())),
+                    DoubleColumn.create("log_likelihood", g.logLikelihood()),
+                    IntColumn.create("observations", new int[] {g.observations()}),
+                    BooleanColumn.create("converged", new boolean[] {g.converged()}))));
         }
         StringColumn parameter = StringColumn.create("parameter", c.calibrated().priceSource(),
                 c.calibrated().volatilitySource());

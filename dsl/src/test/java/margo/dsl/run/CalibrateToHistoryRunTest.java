@@ -12,6 +12,8 @@ import margo.core.margin.SpanRule;
 import margo.core.margin.StandardMarginRule;
 import margo.core.market.HistoryColumns;
 import margo.core.market.PriceHistories;
+import margo.core.risk.Garch11Estimation;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.HistoricalSimulation;
 import margo.core.risk.HorizonScaling;
 import margo.core.risk.Shock;
@@ -194,5 +196,25 @@ class CalibrateToHistoryRunTest {
             }
         }
         assertTrue(report.notes().getFirst().contains("vols shifted by -0.50 x ln(1 + move)"), report.notes().toString());
+    }
+
+    @Test
+    void explainOfAGarchFilterReportsTheLastWindowsFitWithStandardErrors() throws Exception {
+        ReportValue explain = shown(run("data btc = history(\"data/btc-usd-daily-close-yahoo.csv\") {\n"
+                + "  keep time >= 2021-01-01\n}\nrules pm = calibrate portfolio_margin to btc { method fhs  filter garch"
+                + "  lookback 1000d  refit 30d }\nshow explain(pm)"), 0, ReportValue.class);
+        Table garch = explain.sections().stream().filter(s -> s.title().startsWith("GARCH(1,1)")).findFirst()
+                .orElseThrow().table().table();
+        double[] all = PriceHistories.load(EXAMPLES.resolve("data/btc-usd-daily-close-yahoo.csv"),
+                HistoryColumns.DETECTED).history().between(java.time.Instant.parse("2021-01-01T00:00:00Z"), null)
+                .logReturns();
+        Garch11Fit last = Garch11Estimation.fit(all, all.length - 1000, all.length);
+        assertEquals(1000, garch.intColumn("observations").getInt(0));
+        assertEquals(last.parameters().alpha(), garch.doubleColumn("alpha").getDouble(0), 1e-12);
+        assertEquals(last.betaError(), garch.doubleColumn("beta_se").getDouble(0), 1e-12);
+        assertTrue(garch.doubleColumn("persistence").getDouble(0) < 1, "stationary");
+        ReportValue hs = shown(run(BTC + "rules pm = calibrate portfolio_margin to btc { lookback 1y }\n"
+                + "show explain(pm)"), 0, ReportValue.class);
+        assertTrue(hs.sections().stream().noneMatch(s -> s.title().startsWith("GARCH")), "only a GARCH filter has one");
     }
 }
