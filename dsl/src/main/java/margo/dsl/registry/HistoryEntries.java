@@ -214,8 +214,9 @@ final class HistoryEntries {
                 "report; plotted: the shock through time against the realised moves", false,
                 "The calibrated rule's shocks through time, each estimated from data before it: a table of time,"
                         + " down and up shock (fractions of the price), the realised move over the horizon after it"
-                        + " and whether it was an exception. `plot shocks(N)` draws the shocks against the realised"
-                        + " moves with the exceptions marked.",
+                        + " and whether it was an exception; with anti-procyclicality, each tool's shock through time."
+                        + " `plot shocks(N)` draws the shocks against the realised moves with the exceptions marked,"
+                        + " and each tool's shock in a second panel.",
                 calibrated + "plot shocks(pm)", new Implementation.Core()));
         ParameterSpec history = required("history", Set.of(Kind.TABLE), "price history",
                 "a table with time and close, from history(...)");

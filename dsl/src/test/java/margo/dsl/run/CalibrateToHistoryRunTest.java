@@ -217,4 +217,27 @@ class CalibrateToHistoryRunTest {
                 + "show explain(pm)"), 0, ReportValue.class);
         assertTrue(hs.sections().stream().noneMatch(s -> s.title().startsWith("GARCH")), "only a GARCH filter has one");
     }
+
+    @Test
+    void shocksShowEachAntiProcyclicalityToolThroughTimeAndThePlotDrawsThem() {
+        String settings = "confidence 99%  horizon 1d  method hs  lookback 2y";
+        Execution execution = run(BTC + "rules plain = calibrate portfolio_margin to btc { " + settings + " }\n"
+                + "rules apc = calibrate portfolio_margin to btc { " + settings
+                + "  buffer 25%  stressed_weight 25%  floor 10y }\n"
+                + "show shocks(plain)\nshow shocks(apc)\nplot shocks(plain)\nplot shocks(apc)");
+        Table plain = shown(execution, 0, ReportValue.class).sections().getFirst().table().table();
+        Table apc = shown(execution, 1, ReportValue.class).sections().getFirst().table().table();
+        for (String column : List.of("calculated", "stressed_weight", "floored", "buffered", "floor_level")) {
+            assertTrue(apc.containsColumn(column + "_down") && apc.containsColumn(column + "_up"), column);
+        }
+        assertEquals(plain.rowCount(), apc.rowCount());
+        for (int row = 0; row < plain.rowCount(); row += 97) {
+            assertEquals(plain.doubleColumn("shock_down").getDouble(row), apc.doubleColumn("calculated_down")
+                    .getDouble(row), 0.0, "the calculated shock is the estimator's alone");
+            assertTrue(apc.doubleColumn("floored_down").getDouble(row) >= apc.doubleColumn("floor_level_down")
+                    .getDouble(row) - 1e-15, "the floored shock is at least the floor");
+        }
+        assertEquals(1, shown(execution, 2, FigureValue.class).figure().panels().size());
+        assertEquals(2, shown(execution, 3, FigureValue.class).figure().panels().size());
+    }
 }
