@@ -140,12 +140,12 @@ public final class MargoKernel implements Language {
             List<Shown> shown = execution.shown();
             int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
             for (int i = 0; i < displayed; i++) {
-                cellOutput.display(displays.of(shown.get(i).value()));
+                cellOutput.display(displays.of(shown.get(i)));
             }
             if (execution.hasErrors()) {
                 return failure(execution.diagnostics());
             }
-            return new CellResult.Ok(shown.isEmpty() ? null : displays.of(shown.getLast().value()));
+            return new CellResult.Ok(shown.isEmpty() ? null : displays.of(shown.getLast()));
         } catch (Throwable thrown) {
             log.println("[margo kernel] " + name + " failed: " + thrown);
             thrown.printStackTrace(log);
@@ -174,7 +174,7 @@ public final class MargoKernel implements Language {
         if (execution.hasErrors()) {
             return failure(execution.diagnostics());
         }
-        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast().value()));
+        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast()));
     }
 
     /**
