@@ -137,6 +137,8 @@ class MargoKernelIT {
         assertEquals("margo", language.get("name").getAsString());
         assertEquals(".margo", language.get("file_extension").getAsString());
         assertEquals("text/x-margo", language.get("mimetype").getAsString());
+        assertEquals("margo", language.get("codemirror_mode").getAsString(), "the mode the kernelspec's kernel.js defines");
+        assertEquals("python", language.get("pygments_lexer").getAsString(), "a lexer nbconvert has");
         assertTrue(reply.get("banner").getAsString().contains("Margo"), reply.toString());
     }
 
