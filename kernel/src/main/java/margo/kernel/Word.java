@@ -44,7 +44,7 @@ record Word(String text, int start, int end) {
         return code.offsetByCodePoints(0, Math.max(0, Math.min(cursor, codePoints)));
     }
 
-    /** LANGUAGE.md, Lexical: identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    /** docs/language.md, "Lexical": identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
     private static boolean isIdentifierPart(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
