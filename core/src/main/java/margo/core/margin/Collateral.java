@@ -47,6 +47,11 @@ public record Collateral(String currency, double amount, double haircut) {
                 + USD_CURRENCIES + " at par and " + pricer.coin() + " at its index");
     }
 
+    /** This holding with another haircut, as when a recipe sets a coin's haircut from its price history. */
+    public Collateral withHaircut(double newHaircut) {
+        return new Collateral(currency, amount, newHaircut);
+    }
+
     /** The collateral's value in USD at the pricer's market, before the haircut. */
     public double valueUsd(PositionPricer pricer) {
         return amount * usdPrice(currency, pricer);

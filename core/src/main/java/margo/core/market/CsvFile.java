@@ -83,11 +83,12 @@ public final class CsvFile {
     }
 
     /**
-     * The trimmed text of a record's field by column name (any case); empty when the header has no such column.
+     * The trimmed text of a record's field by column name (any case); empty when the header has no such column
+     * (or the column is null).
      * The record must have as many fields as the header ({@link #fieldCountProblem}).
      */
     public String value(Record record, String column) {
-        Integer i = index.get(column.toLowerCase(Locale.ROOT));
+        Integer i = column == null ? null : index.get(column.toLowerCase(Locale.ROOT));
         return i == null ? "" : record.fields().get(i).trim();
     }
 

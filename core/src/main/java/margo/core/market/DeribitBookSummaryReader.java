@@ -6,7 +6,10 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import margo.core.io.FileFormatException;
 import margo.core.io.MessageText;
 import margo.core.io.StrictJson;
@@ -26,35 +29,70 @@ import margo.core.io.StrictJson;
  */
 final class DeribitBookSummaryReader {
 
+    /** Deribit's names; expiry, strike and type come from the instrument name, the underlying only from a layout. */
+    static final FileColumns.Format CSV = format("a Deribit book summary CSV");
+    static final FileColumns.Format JSON = format("a Deribit book summary JSON");
+
     private DeribitBookSummaryReader() {
     }
 
+    private static FileColumns.Format format(String noun) {
+        return new FileColumns.Format(noun, Map.of(
+                ChainField.INSTRUMENT, List.of("instrument_name"),
+                ChainField.BID, List.of("bid_price"),
+                ChainField.ASK, List.of("ask_price"),
+                ChainField.MARK, List.of("mark_price"),
+                ChainField.FORWARD, List.of("underlying_price"),
+                ChainField.BID_IV, List.of("bid_iv"),
+                ChainField.ASK_IV, List.of("ask_iv"),
+                ChainField.MARK_IV, List.of("mark_iv"),
+                ChainField.OPEN_INTEREST, List.of("open_interest"),
+                ChainField.TIMESTAMP, List.of("creation_timestamp")),
+                Set.of(ChainField.UNDERLYING),
+                "takes the expiry, strike and type from the instrument name (BTC-29MAR24-60000-C)",
+                Set.of("underlying_index"));
+    }
+
     /** Reads the CSV export. */
-    static RawChain readCsv(String name, Reader content) throws IOException, FileFormatException {
+    static RawChain readCsv(String name, Reader content, ChainLayout layout) throws IOException, FileFormatException {
         CsvFile csv = CsvFile.read(name, content, "options");
-        csv.requireColumns("a Deribit book summary CSV", "instrument_name", "bid_price", "ask_price");
-        Timestamps stamps = stamps();
-        QuoteRows rows = QuoteRows.readCsv(csv, "instrument_name", (row, fields) -> quote(row, fields, stamps));
-        return chain(rows, stamps, RowProblem.Origin.CSV_LINE);
+        FileColumns columns = FileColumns.resolve(name, CSV, layout, csv.header());
+        columns.require(ChainField.INSTRUMENT, ChainField.BID, ChainField.ASK);
+        Timestamps stamps = stamps(columns);
+        QuoteRows rows = QuoteRows.readCsv(csv, columns.of(ChainField.INSTRUMENT),
+                (row, fields) -> quote(row, fields, columns, stamps));
+        return chain(rows, stamps, RowProblem.Origin.CSV_LINE, columns);
     }
 
     /** Reads the JSON response; rows are numbered by their 1-based index in the result array. */
-    static RawChain readJson(String name, Reader content) throws IOException, FileFormatException {
+    static RawChain readJson(String name, Reader content, ChainLayout layout) throws IOException, FileFormatException {
         JsonArray result = resultArray(name, content);
         if (result.isEmpty()) {
             throw new ChainFormatException(name + " has an empty result array: no options to load");
         }
-        Timestamps stamps = stamps();
-        QuoteRows rows = new QuoteRows("instrument_name", RowProblem.Origin.JSON_ENTRY);
+        FileColumns columns = FileColumns.resolve(name, JSON, layout, keys(result));
+        Timestamps stamps = stamps(columns);
+        QuoteRows rows = new QuoteRows(columns.of(ChainField.INSTRUMENT), RowProblem.Origin.JSON_ENTRY);
         for (int i = 0; i < result.size(); i++) {
             JsonElement entry = result.get(i);
             if (!entry.isJsonObject()) {
                 rows.reject(i + 1, null, "is not a JSON object but " + MessageText.value(entry.toString()));
                 continue;
             }
-            rows.read(i + 1, jsonFields(entry.getAsJsonObject()), (row, fields) -> quote(row, fields, stamps));
+            rows.read(i + 1, jsonFields(entry.getAsJsonObject()), (row, fields) -> quote(row, fields, columns, stamps));
         }
-        return chain(rows, stamps, RowProblem.Origin.JSON_ENTRY);
+        return chain(rows, stamps, RowProblem.Origin.JSON_ENTRY, columns);
+    }
+
+    /** Every key of the result's objects, in order of first appearance: the JSON's "columns". */
+    private static Set<String> keys(JsonArray result) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonElement entry : result) {
+            if (entry.isJsonObject()) {
+                keys.addAll(entry.getAsJsonObject().keySet());
+            }
+        }
+        return keys;
     }
 
     private static JsonArray resultArray(String name, Reader content) throws IOException, FileFormatException {
@@ -80,7 +118,7 @@ final class DeribitBookSummaryReader {
         return new RowFields() {
             @Override
             String text(String field) {
-                JsonElement value = object.get(field);
+                JsonElement value = field == null ? null : object.get(field);
                 if (value == null || value.isJsonNull()) {
                     return null;
                 }
@@ -90,29 +128,36 @@ final class DeribitBookSummaryReader {
         };
     }
 
-    private static Timestamps stamps() {
-        return new Timestamps("creation_timestamp", EpochUnit.MILLISECONDS, "Deribit");
+    private static Timestamps stamps(FileColumns columns) {
+        return new Timestamps(columns.has(ChainField.TIMESTAMP) ? columns.of(ChainField.TIMESTAMP) : "creation_timestamp",
+                EpochUnit.MILLISECONDS, "Deribit");
     }
 
-    private static RawQuote quote(int row, RowFields fields, Timestamps stamps) throws RowException {
-        long created = fields.optionalEpoch("creation_timestamp");
-        if (created != Long.MIN_VALUE) {
-            stamps.add(row, fields.text("instrument_name"), stamps.readEpoch(created));
+    private static RawQuote quote(int row, RowFields fields, FileColumns columns, Timestamps stamps)
+            throws RowException {
+        String instrument = columns.of(ChainField.INSTRUMENT);
+        String timestamp = columns.of(ChainField.TIMESTAMP);
+        if (timestamp != null) {
+            Instant created = fields.optionalInstant(timestamp, stamps);
+            if (created != null) {
+                stamps.add(row, fields.text(instrument), created);
+            }
         }
-        String name = fields.requiredText("instrument_name");
+        String name = fields.requiredText(instrument);
         InstrumentName.Option option;
         try {
             option = InstrumentName.parseOption(name);
         } catch (IllegalArgumentException e) {
             throw new RowException(e.getMessage());
         }
-        double underlyingPrice = fields.optionalNumber("underlying_price");
         return new RawQuote(row, name, option.expiry(), option.type(),
-                option.strike(), fields.optionalNumber("bid_price"), fields.optionalNumber("ask_price"),
-                fields.optionalNumber("mark_price"), underlyingPrice,
-                forwardSource(fields.text("underlying_index")),
-                fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
-                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"));
+                option.strike(), fields.optionalNumber(columns.of(ChainField.BID)),
+                fields.optionalNumber(columns.of(ChainField.ASK)), fields.optionalNumber(columns.of(ChainField.MARK)),
+                fields.optionalNumber(columns.of(ChainField.FORWARD)), forwardSource(fields.text("underlying_index")),
+                fields.optionalVolatility(columns.of(ChainField.BID_IV)),
+                fields.optionalVolatility(columns.of(ChainField.ASK_IV)),
+                fields.optionalVolatility(columns.of(ChainField.MARK_IV)),
+                fields.optionalNumber(columns.of(ChainField.OPEN_INTEREST)), fields.text(columns.of(ChainField.UNDERLYING)));
     }
 
     /** The {@code forward_source} label for Deribit's {@code underlying_index}. */
@@ -129,11 +174,17 @@ final class DeribitBookSummaryReader {
         return "future";
     }
 
-    private static RawChain chain(QuoteRows rows, Timestamps stamps, RowProblem.Origin origin) {
+    /**
+     * The chain read; its volatilities are Deribit's percent unless a layout took them from other columns, whose
+     * unit is then decided from the data ({@link VolatilityScale}) unless the caller gives it.
+     */
+    private static RawChain chain(QuoteRows rows, Timestamps stamps, RowProblem.Origin origin, FileColumns columns) {
+        boolean ownVolatilities = !columns.mapped(ChainField.BID_IV, ChainField.ASK_IV, ChainField.MARK_IV);
         String underlying = rows.quotes.isEmpty() ? "UNKNOWN" : underlyingOf(rows.quotes.getFirst().instrument());
         QuoteConvention convention = underlying.contains("_") ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
         return new RawChain(List.copyOf(rows.quotes), List.copyOf(rows.problems), stamps.warnings(origin),
-                stamps.notes(), stamps.latestPlausible(), underlying, convention, VolatilityUnit.PERCENT);
+                stamps.notes(), stamps.latestPlausible(), underlying, convention,
+                ownVolatilities ? VolatilityUnit.PERCENT : null);
     }
 
     private static String underlyingOf(String instrument) {

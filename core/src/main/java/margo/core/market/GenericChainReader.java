@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import margo.core.io.MessageText;
 import margo.core.io.FileFormatException;
 import margo.core.pricing.OptionType;
@@ -25,23 +28,36 @@ import margo.core.pricing.OptionType;
  */
 final class GenericChainReader {
 
+    /** The generic schema's names: each field's own label, and underlying_price for the forward too. */
+    static final FileColumns.Format FORMAT = format();
+
     private GenericChainReader() {
     }
 
-    static RawChain read(String name, Reader content) throws IOException, FileFormatException {
+    private static FileColumns.Format format() {
+        Map<ChainField, List<String>> names = new EnumMap<>(ChainField.class);
+        for (ChainField field : ChainField.values()) {
+            names.put(field, List.of(field.label()));
+        }
+        names.put(ChainField.FORWARD, List.of("forward", "underlying_price"));
+        return new FileColumns.Format("a generic option CSV", names, Set.of(), null, Set.of());
+    }
+
+    static RawChain read(String name, Reader content, ChainLayout layout) throws IOException, FileFormatException {
         CsvFile csv = CsvFile.read(name, content, "options");
-        csv.requireColumns("a generic option CSV", "expiry", "strike", "type", "bid", "ask");
-        String forwardColumn = csv.has("forward") ? "forward" : "underlying_price";
-        Timestamps stamps = new Timestamps("timestamp", null, "the generic schema");
+        FileColumns columns = FileColumns.resolve(name, FORMAT, layout, csv.header());
+        columns.require(ChainField.EXPIRY, ChainField.STRIKE, ChainField.TYPE, ChainField.BID, ChainField.ASK);
+        String timestamp = columns.of(ChainField.TIMESTAMP);
+        Timestamps stamps = new Timestamps(timestamp == null ? "timestamp" : timestamp, null, "the generic schema");
         String[] underlying = {null};
-        QuoteRows rows = QuoteRows.readCsv(csv, "instrument", (row, fields) -> {
-            String timestamp = fields.text("timestamp");
-            if (timestamp != null) {
-                stamps.add(row, fields.text("instrument"), instant("timestamp", timestamp));
+        QuoteRows rows = QuoteRows.readCsv(csv, columns.of(ChainField.INSTRUMENT), (row, fields) -> {
+            Instant stamp = fields.optionalInstant(timestamp, stamps);
+            if (stamp != null) {
+                stamps.add(row, fields.text(columns.of(ChainField.INSTRUMENT)), stamp);
             }
-            RawQuote quote = quote(row, fields, forwardColumn);
+            RawQuote quote = quote(row, fields, columns);
             if (underlying[0] == null) {
-                underlying[0] = underlyingOf(fields, quote.instrument());
+                underlying[0] = quote.underlying() != null ? quote.underlying() : quote.instrument().split("-")[0];
             }
             return quote;
         });
@@ -50,48 +66,41 @@ final class GenericChainReader {
                 underlying[0] == null ? "UNKNOWN" : underlying[0], QuoteConvention.LINEAR, null);
     }
 
-    private static RawQuote quote(int row, RowFields fields, String forwardColumn) throws RowException {
-        Instant expiry = expiry(fields.requiredText("expiry"));
-        double strike = fields.requiredNumber("strike");
-        OptionType type = fields.optionType("type");
-        String instrument = fields.text("instrument");
+    private static RawQuote quote(int row, RowFields fields, FileColumns columns) throws RowException {
+        Instant expiry = expiry(columns.of(ChainField.EXPIRY), fields.requiredText(columns.of(ChainField.EXPIRY)));
+        double strike = fields.requiredNumber(columns.of(ChainField.STRIKE));
+        OptionType type = fields.optionType(columns.of(ChainField.TYPE));
+        String underlying = fields.text(columns.of(ChainField.UNDERLYING));
+        String instrument = fields.text(columns.of(ChainField.INSTRUMENT));
         if (instrument == null) {
-            instrument = syntheticName(fields.text("underlying"), expiry, strike, type);
+            instrument = syntheticName(underlying, expiry, strike, type);
         }
-        double forward = fields.optionalNumber(forwardColumn);
-        return new RawQuote(row, instrument, expiry, type, strike, fields.optionalNumber("bid"),
-                fields.optionalNumber("ask"), fields.optionalNumber("mark"), forward,
-                "data", fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
-                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"),
-                fields.text("underlying"));
+        return new RawQuote(row, instrument, expiry, type, strike, fields.optionalNumber(columns.of(ChainField.BID)),
+                fields.optionalNumber(columns.of(ChainField.ASK)), fields.optionalNumber(columns.of(ChainField.MARK)),
+                fields.optionalNumber(columns.of(ChainField.FORWARD)), "data",
+                fields.optionalVolatility(columns.of(ChainField.BID_IV)),
+                fields.optionalVolatility(columns.of(ChainField.ASK_IV)),
+                fields.optionalVolatility(columns.of(ChainField.MARK_IV)),
+                fields.optionalNumber(columns.of(ChainField.OPEN_INTEREST)), underlying);
     }
 
     /** Reads an expiry: ISO date (08:00 UTC), ISO instant, or Deribit date. */
-    static Instant expiry(String text) throws RowException {
+    static Instant expiry(String field, String text) throws RowException {
         if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             try {
                 return DeribitExpiry.expiryInstant(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                throw new RowException("expiry '" + MessageText.value(text) + "' is not a calendar date");
+                throw new RowException(field + " '" + MessageText.value(text) + "' is not a calendar date");
             }
         }
-        if (text.contains("T")) {
-            return instant("expiry", text);
+        if (text.length() > 10 && Character.isDigit(text.charAt(0))) {
+            return RowFields.instant(field, text);
         }
         try {
             return DeribitExpiry.expiryInstant(DeribitExpiry.parse(text));
         } catch (IllegalArgumentException e) {
-            throw new RowException("expiry '" + MessageText.value(text) + "' is not a date (2024-03-29), an instant"
+            throw new RowException(field + " '" + MessageText.value(text) + "' is not a date (2024-03-29), an instant"
                     + " (2024-03-29T08:00:00Z) or a Deribit date (29MAR24)");
-        }
-    }
-
-    private static Instant instant(String field, String text) throws RowException {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new RowException(field + " '" + MessageText.value(text)
-                    + "' is not an instant like 2024-03-01T08:00:00Z");
         }
     }
 
@@ -103,10 +112,5 @@ final class GenericChainReader {
                 : expiry.toString();
         String strikeText = strike > 0 ? InstrumentName.formatStrike(strike) : Double.toString(strike);
         return asset + "-" + dateText + "-" + strikeText + "-" + (type == OptionType.CALL ? "C" : "P");
-    }
-
-    private static String underlyingOf(RowFields fields, String instrument) {
-        String underlying = fields.text("underlying");
-        return underlying != null ? underlying : instrument.split("-")[0];
     }
 }

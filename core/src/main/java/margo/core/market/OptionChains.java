@@ -3,6 +3,7 @@ package margo.core.market;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import margo.core.io.DataFile;
 import margo.core.io.FileFormatException;
@@ -48,12 +49,14 @@ public final class OptionChains {
         ChainFormat format;
         RawChain raw;
         try (BufferedReader content = DataFile.open(path, maxBytes)) {
-            format = options.format() == ChainFormat.AUTO ? detect(name, head(content)) : options.format();
+            format = options.format() == ChainFormat.AUTO ? detect(name, head(content), options.layout())
+                    : options.format();
+            ChainLayout layout = options.layout();
             raw = switch (format) {
-                case DERIBIT_JSON -> DeribitBookSummaryReader.readJson(name, content);
-                case DERIBIT_CSV -> DeribitBookSummaryReader.readCsv(name, content);
-                case TARDIS_CSV -> TardisChainReader.read(name, content, options.valuationTime());
-                case GENERIC_CSV -> GenericChainReader.read(name, content);
+                case DERIBIT_JSON -> DeribitBookSummaryReader.readJson(name, content, layout);
+                case DERIBIT_CSV -> DeribitBookSummaryReader.readCsv(name, content, layout);
+                case TARDIS_CSV -> TardisChainReader.read(name, content, options.valuationTime(), layout);
+                case GENERIC_CSV -> GenericChainReader.read(name, content, layout);
                 case AUTO -> throw new IllegalStateException("detect never answers AUTO");
             };
         } catch (ChainFormatException unreadable) {
@@ -72,9 +75,9 @@ public final class OptionChains {
      * The layout of a file from its content: JSON (first character {@code [} or <code>{</code>) is a Deribit
      * book summary; a CSV header with {@code instrument_name} is Deribit's, one with {@code symbol},
      * {@code strike_price} and {@code expiration} is Tardis's, one with {@code expiry} and {@code strike}
-     * is the generic schema.
+     * is the generic schema, as is one whose layout maps the expiry and strike to columns it has.
      */
-    static ChainFormat detect(String name, String content) throws ChainFormatException {
+    static ChainFormat detect(String name, String content, ChainLayout layout) throws ChainFormatException {
         String text = content.stripLeading();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).stripLeading();
@@ -96,6 +99,11 @@ public final class OptionChains {
         }
         if (columns.contains("symbol") && columns.contains("strike_price") && columns.contains("expiration")) {
             return ChainFormat.TARDIS_CSV;
+        }
+        for (ChainField field : List.of(ChainField.EXPIRY, ChainField.STRIKE)) {
+            if (layout.column(field) != null && columns.contains(layout.column(field).toLowerCase(Locale.ROOT))) {
+                columns.add(field.label());
+            }
         }
         if (columns.contains("expiry") && columns.contains("strike")) {
             return ChainFormat.GENERIC_CSV;

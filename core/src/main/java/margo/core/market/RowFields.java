@@ -1,6 +1,10 @@
 package margo.core.market;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import margo.core.io.MessageText;
 import margo.core.pricing.OptionType;
 
@@ -10,8 +14,37 @@ import margo.core.pricing.OptionType;
  */
 abstract class RowFields {
 
-    /** The raw text of a field; null when the field is absent, empty or JSON null. */
+    /** The raw text of a field; null when the field is absent (or null, no column), empty or JSON null. */
     abstract String text(String field);
+
+    /**
+     * A time that may be missing (null): an integer count since 1970, read by {@code stamps} in the unit its size
+     * says, or an ISO-8601 instant with an offset, {@code 2024-03-01T08:00:00Z}, also with a space for the
+     * {@code T} and {@code +00:00} for the Z as pandas writes it ({@code 2024-03-01 08:00:00.123+00:00}).
+     */
+    final Instant optionalInstant(String field, Timestamps stamps) throws RowException {
+        String text = text(field);
+        if (text == null || text.equalsIgnoreCase("null")) {
+            return null;
+        }
+        if (INTEGER.matcher(text).matches()) {
+            return stamps.readEpoch(optionalEpoch(field));
+        }
+        return instant(field, text);
+    }
+
+    /** An ISO-8601 instant with an offset, the {@code T} or a space between date and time. */
+    static Instant instant(String field, String text) throws RowException {
+        try {
+            return OffsetDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
+                    ? text.substring(0, 10) + 'T' + text.substring(11) : text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RowException(field + " '" + MessageText.value(text)
+                    + "' is not an instant like 2024-03-01T08:00:00Z (or a whole number of time units since 1970)");
+        }
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+(\\.0)?");
 
     /** A number that may be missing: NaN when absent, empty, {@code null} or {@code NaN}. */
     final double optionalNumber(String field) throws RowException {

@@ -33,27 +33,46 @@ final class TardisChainReader {
     private static final Set<String> LINEAR_EXCHANGES =
             Set.of("binance-options", "binance-european-options", "bybit-options");
 
+    /** Tardis's names; the underlying only from a layout (else the symbol's first part). */
+    static final FileColumns.Format FORMAT = new FileColumns.Format("a Tardis options_chain CSV", Map.ofEntries(
+            Map.entry(ChainField.INSTRUMENT, List.of("symbol")),
+            Map.entry(ChainField.TIMESTAMP, List.of("timestamp")),
+            Map.entry(ChainField.TYPE, List.of("type")),
+            Map.entry(ChainField.STRIKE, List.of("strike_price")),
+            Map.entry(ChainField.EXPIRY, List.of("expiration")),
+            Map.entry(ChainField.BID, List.of("bid_price")),
+            Map.entry(ChainField.ASK, List.of("ask_price")),
+            Map.entry(ChainField.MARK, List.of("mark_price")),
+            Map.entry(ChainField.FORWARD, List.of("underlying_price")),
+            Map.entry(ChainField.BID_IV, List.of("bid_iv")),
+            Map.entry(ChainField.ASK_IV, List.of("ask_iv")),
+            Map.entry(ChainField.MARK_IV, List.of("mark_iv")),
+            Map.entry(ChainField.OPEN_INTEREST, List.of("open_interest"))),
+            Set.of(ChainField.UNDERLYING), null, Set.of("exchange", "underlying_index"));
+
     private TardisChainReader() {
     }
 
-    static RawChain read(String name, Reader content, Instant valuationTime)
+    static RawChain read(String name, Reader content, Instant valuationTime, ChainLayout layout)
             throws IOException, FileFormatException {
         CsvFile csv = CsvFile.read(name, content, "options");
-        csv.requireColumns("a Tardis options_chain CSV", "symbol", "timestamp", "type", "strike_price",
-                "expiration", "bid_price", "ask_price");
-        Timestamps stamps = new Timestamps("timestamp", EpochUnit.MICROSECONDS, "Tardis.dev");
-        EpochUnit.Tally expirations = new EpochUnit.Tally("expiration", EpochUnit.MICROSECONDS, "Tardis.dev");
+        FileColumns columns = FileColumns.resolve(name, FORMAT, layout, csv.header());
+        columns.require(ChainField.INSTRUMENT, ChainField.TIMESTAMP, ChainField.TYPE, ChainField.STRIKE,
+                ChainField.EXPIRY, ChainField.BID, ChainField.ASK);
+        String timestamp = columns.of(ChainField.TIMESTAMP);
+        Timestamps stamps = new Timestamps(timestamp, EpochUnit.MICROSECONDS, "Tardis.dev");
+        Timestamps expirations = new Timestamps(columns.of(ChainField.EXPIRY), EpochUnit.MICROSECONDS, "Tardis.dev");
         String[] exchange = {null};
-        QuoteRows rows = QuoteRows.readCsv(csv, "symbol", (row, fields) -> {
-            long stamp = fields.optionalEpoch("timestamp");
-            if (stamp == Long.MIN_VALUE) {
-                throw new RowException("timestamp is missing");
+        QuoteRows rows = QuoteRows.readCsv(csv, columns.of(ChainField.INSTRUMENT), (row, fields) -> {
+            Instant stamp = fields.optionalInstant(timestamp, stamps);
+            if (stamp == null) {
+                throw new RowException(timestamp + " is missing");
             }
-            stamps.add(row, fields.text("symbol"), stamps.readEpoch(stamp));
+            stamps.add(row, fields.text(columns.of(ChainField.INSTRUMENT)), stamp);
             if (exchange[0] == null) {
                 exchange[0] = fields.text("exchange");
             }
-            return quote(row, fields, expirations);
+            return quote(row, fields, columns, expirations);
         });
         Instant cutoff = valuationTime != null ? valuationTime : stamps.latestPlausible();
         Map<String, RawQuote> latestBySymbol = new LinkedHashMap<>();
@@ -72,27 +91,28 @@ final class TardisChainReader {
                 && LINEAR_EXCHANGES.contains(exchange[0].toLowerCase(Locale.ROOT))
                 ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
         List<String> notes = new java.util.ArrayList<>(stamps.notes());
-        if (expirations.note() != null) {
-            notes.add(expirations.note());
-        }
+        notes.addAll(expirations.notes());
         return new RawChain(quotes, List.copyOf(rows.problems), stamps.warnings(RowProblem.Origin.CSV_LINE), notes,
                 cutoff, underlying, convention, null);
     }
 
-    private static RawQuote quote(int row, RowFields fields, EpochUnit.Tally expirations) throws RowException {
-        String symbol = fields.requiredText("symbol");
-        OptionType type = fields.optionType("type");
-        long expiration = fields.optionalEpoch("expiration");
-        if (expiration == Long.MIN_VALUE) {
-            throw new RowException("expiration is missing");
+    private static RawQuote quote(int row, RowFields fields, FileColumns columns, Timestamps expirations)
+            throws RowException {
+        String symbol = fields.requiredText(columns.of(ChainField.INSTRUMENT));
+        OptionType type = fields.optionType(columns.of(ChainField.TYPE));
+        String expiration = columns.of(ChainField.EXPIRY);
+        Instant expiry = fields.optionalInstant(expiration, expirations);
+        if (expiry == null) {
+            throw new RowException(expiration + " is missing");
         }
-        Instant expiry = expirations.read(expiration);
         String index = fields.text("underlying_index");
         return new RawQuote(row, symbol, expiry, type,
-                fields.requiredNumber("strike_price"), fields.optionalNumber("bid_price"),
-                fields.optionalNumber("ask_price"), fields.optionalNumber("mark_price"),
-                fields.optionalNumber("underlying_price"), DeribitBookSummaryReader.forwardSource(index),
-                fields.optionalVolatility("bid_iv"), fields.optionalVolatility("ask_iv"),
-                fields.optionalVolatility("mark_iv"), fields.optionalNumber("open_interest"));
+                fields.requiredNumber(columns.of(ChainField.STRIKE)), fields.optionalNumber(columns.of(ChainField.BID)),
+                fields.optionalNumber(columns.of(ChainField.ASK)), fields.optionalNumber(columns.of(ChainField.MARK)),
+                fields.optionalNumber(columns.of(ChainField.FORWARD)), DeribitBookSummaryReader.forwardSource(index),
+                fields.optionalVolatility(columns.of(ChainField.BID_IV)),
+                fields.optionalVolatility(columns.of(ChainField.ASK_IV)),
+                fields.optionalVolatility(columns.of(ChainField.MARK_IV)),
+                fields.optionalNumber(columns.of(ChainField.OPEN_INTEREST)), fields.text(columns.of(ChainField.UNDERLYING)));
     }
 }

@@ -20,6 +20,11 @@ final class ChainFiles {
         return repositoryRoot().resolve("examples/data/deribit-btc-sample.csv");
     }
 
+    /** The generated third-party collector file: BTC and ETH, forward in {@code underlying}, decimal IVs. */
+    static Path deribitCollector() {
+        return repositoryRoot().resolve("examples/data/deribit-collector-btc-eth.csv");
+    }
+
     static Path resource(String name) {
         return repositoryRoot().resolve("core/src/test/resources/market").resolve(name);
     }

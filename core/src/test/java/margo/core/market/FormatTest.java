@@ -19,11 +19,11 @@ class FormatTest {
 
     @Test
     void layoutIsDetectedFromJsonOrCsvHeader() throws Exception {
-        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "  {\"result\": []}"));
-        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "[]"));
-        assertEquals(ChainFormat.DERIBIT_CSV, OptionChains.detect("x", "instrument_name,bid_price,ask_price\n"));
-        assertEquals(ChainFormat.TARDIS_CSV, OptionChains.detect("x", "exchange,symbol,timestamp,type,strike_price,expiration\n"));
-        assertEquals(ChainFormat.GENERIC_CSV, OptionChains.detect("x", "Expiry,Strike,Type,Bid,Ask\n"));
+        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "  {\"result\": []}", ChainLayout.NONE));
+        assertEquals(ChainFormat.DERIBIT_JSON, OptionChains.detect("x", "[]", ChainLayout.NONE));
+        assertEquals(ChainFormat.DERIBIT_CSV, OptionChains.detect("x", "instrument_name,bid_price,ask_price\n", ChainLayout.NONE));
+        assertEquals(ChainFormat.TARDIS_CSV, OptionChains.detect("x", "exchange,symbol,timestamp,type,strike_price,expiration\n", ChainLayout.NONE));
+        assertEquals(ChainFormat.GENERIC_CSV, OptionChains.detect("x", "Expiry,Strike,Type,Bid,Ask\n", ChainLayout.NONE));
     }
 
     @Test

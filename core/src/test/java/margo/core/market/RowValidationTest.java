@@ -157,8 +157,9 @@ class RowValidationTest {
         Path file = ChainFiles.write(directory, "chain.csv", "instrument_name,bid_price,mark_price",
                 "BTC-29MAR24-60000-C,0.05,0.052");
         ChainFormatException e = assertThrows(ChainFormatException.class, () -> ChainFiles.load(file));
-        assertTrue(e.getMessage().contains("no column 'ask_price'"), e.getMessage());
-        assertTrue(e.getMessage().contains("its columns are instrument_name, bid_price, mark_price"), e.getMessage());
+        assertTrue(e.getMessage().contains("no column 'ask_price' for ask"), e.getMessage());
+        assertTrue(e.getMessage().contains("its columns are instrument_name, bid_price, mark_price, each read for"
+                + " another field"), e.getMessage());
     }
 
     @Test

@@ -18,6 +18,7 @@ import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.ParameterSpec;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.SettingSpec;
+import margo.dsl.registry.TextEntries;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -1172,6 +1173,9 @@ public final class Checker {
         if (id.equals("price")) {
             return priced(call);
         }
+        if (id.equals("matches")) {
+            regularExpression(callArguments.get(call).get(1));
+        }
         if (HistoryChecker.takesHistory(id) && !histories.historyArgument(call)) {
             return Type.ERROR;
         }
@@ -1190,6 +1194,29 @@ public final class Checker {
             }
         }
         return Type.of(first);
+    }
+
+    /**
+     * A pattern written as a literal is compiled now, and one that is no regular expression is an error at the
+     * character where it goes wrong (the whole literal when escapes in it move the characters).
+     */
+    private void regularExpression(Expr pattern) {
+        if (!(pattern instanceof Expr.StringLiteral literal)) {
+            return;
+        }
+        TextEntries.PatternProblem problem = TextEntries.patternProblem(literal.value());
+        if (problem == null) {
+            return;
+        }
+        Span span = literal.span();
+        boolean plain = span.line() == span.endLine() && span.end() - span.start() == literal.value().length() + 2;
+        if (plain && problem.index() >= 0) {
+            int at = problem.index() + 1;
+            span = new Span(span.line(), span.column() + at, span.line(), span.column() + at + 1, span.start() + at,
+                    span.start() + at + 1);
+        }
+        error(span, "this pattern is not a regular expression: " + problem.sentence(),
+                "matches takes a java.util.regex pattern, e.g. \"^BTC-\" or \"-(C|P)$\"");
     }
 
     /** {@code price(model, data)}: the data's columns and the model's price, price in coin and implied vol. */

@@ -116,10 +116,10 @@ final class HistoryChecker {
 
     /** The built-ins whose first argument is a price history. */
     static boolean takesHistory(String function) {
-        return Set.of("coverage", "haircut", "fees").contains(function);
+        return Set.of("returns", "rolling", "coverage", "haircut", "fees").contains(function);
     }
 
-    /** The first argument of {@code coverage}, {@code haircut} or {@code fees}, once its kind has been checked. */
+    /** The first argument of a built-in that {@link #takesHistory takes a history}, once its kind has been checked. */
     boolean historyArgument(Expr.Call call) {
         return historyOperand(checker.argumentsOf(call).getFirst(), call.callee().id());
     }

@@ -24,6 +24,11 @@ public enum Kind {
     SURFACE,
     /** A parametric model with bounded parameters and constraints: {@code model N = heston { ... }}. */
     MODEL,
+    /**
+     * The columns of a chain file that do not go by its format's names, to reuse in several {@code options(...)}:
+     * {@code let collector = layout(forward "underlying", mark_iv "implied_volatility", iv_unit "decimal")}.
+     */
+    LAYOUT,
     /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
     FIT,
     /**
@@ -31,6 +36,11 @@ public enum Kind {
      * {@code backtest(pm)}.
      */
     REPORT,
+    /**
+     * A collateral haircut calibrated from a price history, {@code haircut(eth, ...)}: shown as a report, and taken
+     * by a book's collateral, {@code positions(..., haircut h)}.
+     */
+    HAIRCUT,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

@@ -20,6 +20,8 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type MODEL = new Type(Kind.MODEL, null);
     public static final Type FIT = new Type(Kind.FIT, null);
     public static final Type REPORT = new Type(Kind.REPORT, null);
+    public static final Type LAYOUT = new Type(Kind.LAYOUT, null);
+    public static final Type HAIRCUT = new Type(Kind.HAIRCUT, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -43,6 +45,8 @@ public record Type(Kind kind, TableSchema schema) {
             case MODEL -> MODEL;
             case FIT -> FIT;
             case REPORT -> REPORT;
+            case LAYOUT -> LAYOUT;
+            case HAIRCUT -> HAIRCUT;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

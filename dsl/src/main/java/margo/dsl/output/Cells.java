@@ -6,6 +6,7 @@ import java.util.Locale;
 import margo.core.io.MessageText;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -158,7 +159,7 @@ public final class Cells {
     }
 
     /**
-     * The report a value is displayed as (a report, or a model or fit as its report) when its title does not name
+     * The report a value is displayed as (a report, or a model, fit or haircut as its report) when its title does not name
      * {@code label}, what was shown; else null, as for a value that is no report.
      */
     static ReportValue reportNotNaming(Value value, String label) {
@@ -166,6 +167,7 @@ public final class Cells {
             case ReportValue itself -> itself;
             case ModelValue model -> model.report();
             case FitValue fit -> fit.report();
+            case HaircutValue haircut -> haircut.report();
             default -> null;
         };
         return report == null || report.title().contains(label) ? null : report;

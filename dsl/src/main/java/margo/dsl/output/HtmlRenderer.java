@@ -3,6 +3,7 @@ package margo.dsl.output;
 import java.util.UUID;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -64,6 +65,9 @@ public final class HtmlRenderer {
             }
             case FitValue fit -> {
                 return renderReport(fit.report(), timings);
+            }
+            case HaircutValue haircut -> {
+                return renderReport(haircut.report(), timings);
             }
             default -> { }
         }

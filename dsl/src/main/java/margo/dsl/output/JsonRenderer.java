@@ -9,6 +9,7 @@ import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.ModelValue;
@@ -63,6 +64,7 @@ public final class JsonRenderer {
             case ReportValue report -> report(report, timings);
             case ModelValue model -> report(model.report(), timings);
             case FitValue fit -> report(fit.report(), timings);
+            case HaircutValue haircut -> report(haircut.report(), timings);
         };
     }
 

@@ -6,6 +6,7 @@ import margo.core.io.MessageText;
 import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.ModelValue;
@@ -62,6 +63,7 @@ public final class TextRenderer {
             case ReportValue report -> renderReport(report, timings);
             case ModelValue model -> renderReport(model.report(), timings);
             case FitValue fit -> renderReport(fit.report(), timings);
+            case HaircutValue haircut -> renderReport(haircut.report(), timings);
         };
     }
 

@@ -3,6 +3,8 @@ package margo.dsl.registry;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import margo.dsl.check.Kind;
 
 /**
@@ -30,6 +32,12 @@ public record FunctionSpec(String name, List<ParameterSpec> parameters, boolean 
 
         /** Two or more numbers folded left to right, for each row. */
         record Fold(DoubleBinaryOperator function) implements Implementation {}
+
+        /**
+         * A test of one text against another, for each row: the second argument, read once when it is the same for
+         * every row, gives the test of the first ({@code starts_with}, {@code matches}).
+         */
+        record TextTest(Function<String, Predicate<String>> test) implements Implementation {}
 
         /** Loading data or calling the pricing core: compiled by the runner, which knows it by name. */
         record Core() implements Implementation {}

@@ -191,6 +191,41 @@ final class HistoryEntries {
                 "the estimator: \"hs\", \"ewma\" or \"fhs\" (EWMA-filtered), as in calibrate");
         ParameterSpec lookback = optional("lookback", Set.of(Kind.DURATION), "duration", "1y", List.of(),
                 "the window of returns the estimate uses");
+        registry.function(new FunctionSpec("returns", List.of(history,
+                optional("horizon", Set.of(Kind.DURATION), "duration", "one bar", List.of(),
+                        "the horizon of each return, counted in bars of the history (5d is five daily bars or 120"
+                                + " hourly ones)"),
+                optional("overlapping", Set.of(Kind.BOOLEAN), "true or false", "false", List.of(),
+                        "true: a return starts at every bar (n - N + 1 of them, neighbours share N - 1 bars);"
+                                + " false: one every N bars (floor(n / N), independent samples)")),
+                false, Kind.TABLE, "table: time (the bar the move starts at), end (the bar it ends at),"
+                        + " log_return and return (a fraction of the price)", false,
+                "The history's returns over a horizon of N bars: log_return = ln(close[end] / close[time]) and"
+                        + " return = close[end] / close[time] - 1. Overlapping returns start at every bar and use all"
+                        + " the data, as historical simulation at a direct horizon does, but neighbours share N - 1"
+                        + " bars, so their effective sample is about n / N and their exceedances cluster;"
+                        + " non-overlapping ones start every N bars, as backtests count them.",
+                BTC + "show returns(btc, horizon 7d)\nshow returns(btc, horizon 7d, overlapping true) { rows 5 }",
+                new Implementation.Core()));
+        registry.resultSchema("returns", TableSchema.of(schema(List.of("time", "end"), List.of("log_return",
+                "return")), false));
+        registry.function(new FunctionSpec("rolling", List.of(history,
+                optional("window", Set.of(Kind.DURATION), "duration", "30d", List.of(),
+                        "the returns in each window, counted in bars of the history"),
+                optional("step", Set.of(Kind.DURATION), "duration", "one bar", List.of(),
+                        "how far apart the windows end; a step as long as the window gives windows that do not"
+                                + " overlap")),
+                false, Kind.TABLE, "table: time (the bar ending the window), from (the bar it starts at), returns,"
+                        + " mean, volatility, annualised_volatility, lowest, highest, log_return", false,
+                "Statistics of the one-bar log returns in rolling windows ending every step, the last at the end of"
+                        + " the history, each from the returns inside it only (so a row is known at its time):"
+                        + " their count, mean, standard deviation (volatility per bar, and annualised by the"
+                        + " history's bars per year), lowest and highest return, and the log return over the"
+                        + " window.",
+                BTC + "show rolling(btc, window 30d)\nshow rolling(btc, window 1y, step 1y)",
+                new Implementation.Core()));
+        registry.resultSchema("rolling", TableSchema.of(schema(List.of("time", "from"), List.of("returns", "mean",
+                "volatility", "annualised_volatility", "lowest", "highest", "log_return")), false));
         registry.function(new FunctionSpec("coverage", List.of(history, method, horizon, lookback), false,
                 Kind.REPORT, "report; plotted: observed against nominal exceedance", false,
                 "Confidence calibration: the estimator's shock series at each level from 90% to 99.9%, and the"
@@ -203,11 +238,17 @@ final class HistoryEntries {
                         "the liquidation horizon of the collateral"), method, lookback,
                 optional("add_on", Set.of(Kind.NUMBER), "fraction", "0%", List.of(),
                         "a declared liquidity add-on for selling in size, which a price history does not show")),
-                false, Kind.REPORT, "report", false,
+                false, Kind.HAIRCUT, "haircut: shown as a report; a book's collateral takes it,"
+                        + " positions(..., haircut H)", false,
                 "The haircut a coin deserves as collateral: the fall of its price over the liquidation horizon at"
-                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%.",
-                "data eth = history(\"data/eth-usd-daily-close-yahoo.csv\")\n"
-                        + "show haircut(eth, confidence 99%, horizon 2d, add_on 2%)", new Implementation.Core()));
+                        + " the confidence, from its own latest lookback, plus the liquidity add-on, at most 99%."
+                        + " `show` it for how it was estimated; give it to positions(..., haircut H) to count the"
+                        + " book's coin collateral at it.",
+                BTC + "let btc_haircut = haircut(btc, confidence 99%, horizon 2d, add_on 1%)\n"
+                        + "show btc_haircut\n"
+                        + "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain, haircut btc_haircut)\n"
+                        + "show margin(desk, deribit_standard)", new Implementation.Core()));
         registry.function(new FunctionSpec("fees", List.of(history,
                 optional("base", Set.of(Kind.NUMBER), "fraction of the price", "0", List.of(),
                         "the fee at zero volatility"),
@@ -237,6 +278,14 @@ final class HistoryEntries {
                         String example) {
         setting(statement, name, Kind.TEXT, "one of " + String.join(", ", choices), defaultValue, doc, example);
         registry.settingChoices(statement, name, choices);
+    }
+
+    /** Time columns, then number columns. */
+    private static Map<String, Kind> schema(List<String> times, List<String> numbers) {
+        Map<String, Kind> columns = new LinkedHashMap<>();
+        times.forEach(name -> columns.put(name, Kind.INSTANT));
+        numbers.forEach(name -> columns.put(name, Kind.NUMBER));
+        return columns;
     }
 
     private static ParameterSpec column(String name, String detected, String doc) {

@@ -74,8 +74,9 @@ final class MarketEntries {
                         + " its defaults: margin(desk, deribit_standard). A custom rule is written in the block:"
                         + " scenarios, and initial = E over their P&L.",
                 "rules pm = portfolio_margin { price_range 16%  vol_up 50%  maintenance 80% }"));
-        registry.statement(new StatementSpec("book", "book N = positions(PATH, market CHAIN, index PRICE?)",
-                "Binds a book of positions by account (see positions), valued in the market of a loaded chain.",
+        registry.statement(new StatementSpec("book", "book N = positions(PATH, market CHAIN, index PRICE?, haircut H?)",
+                "Binds a book of positions by account (see positions), valued in the market of a loaded chain;"
+                        + " haircut sets its coin collateral's haircut, such as one calibrated by haircut(...).",
                 BOOK + "show desk"));
         registry.statement(new StatementSpec("surface", "surface N = FAMILY(CHAIN) { setting value ... }",
                 "Fits a family of smiles (svi, ssvi, sabr) to a chain's out-of-the-money implied volatilities;"
@@ -292,7 +293,12 @@ final class MarketEntries {
                 optional("index", NUMBER, "USD per coin", "derived from the chain's forwards", List.of(),
                         "the coin's index price; when left out, the forward curve extrapolated to the chain's"
                                 + " valuation time at the constant carry of its two nearest expiries"
-                                + " (with one expiry, its forward)")),
+                                + " (with one expiry, its forward)"),
+                optional("haircut", Set.of(Kind.NUMBER, Kind.HAIRCUT), "fraction, or haircut(...)",
+                        "the file's haircut column", List.of(),
+                        "the haircut of every holding of the market's coin (BTC in a BTC chain), replacing the"
+                                + " file's: a fraction such as 3%, or a haircut calibrated from the coin's history by"
+                                + " haircut(HISTORY, ...). Stablecoins keep the file's haircuts")),
                 false, Kind.BOOK, "book", false,
                 "Loads a book of positions and collateral by account and margin group, valued by Black-76 at"
                         + " the market chain's forwards and mark IVs. Every row that cannot be used (an unknown"

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import margo.core.market.ChainColumn;
+import margo.core.market.ChainField;
 import margo.core.market.ChainFormat;
 import margo.core.models.BatesParameters;
 import margo.core.models.HestonParameters;
@@ -64,6 +65,7 @@ public final class Registry {
         declareStatements();
         MarketEntries.declare(this);
         HistoryEntries.declare(this);
+        TextEntries.declare(this);
         declareChainColumns();
         declareNotes();
         declareModels();
@@ -79,20 +81,38 @@ public final class Registry {
         for (ChainFormat format : ChainFormat.values()) {
             formats.add(format.name().toLowerCase(Locale.ROOT));
         }
-        function(new FunctionSpec("options", List.of(
-                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"),
-                optional("format", TEXT, "text", "auto: detected from the file", formats,
-                        "the file layout: " + String.join(", ", formats)),
+        ParameterSpec format = optional("format", TEXT, "text", "auto: detected from the file", formats,
+                "the file layout: " + String.join(", ", formats));
+        ParameterSpec ivUnit = optional("iv_unit", TEXT, "text", "decided from the data", List.of("percent", "decimal"),
+                "whether the file's implied volatilities are percent (55.2) or decimals (0.552)");
+        List<ParameterSpec> options = new ArrayList<>(List.of(
+                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"), format,
                 optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
-                        List.of(), "the valuation time, from which time to expiry is measured"),
-                optional("iv_unit", TEXT, "text", "decided from the data", List.of("percent", "decimal"),
-                        "whether the file's implied volatilities are percent (55.2) or decimals (0.552)")),
+                        List.of(), "the valuation time, from which time to expiry is measured"), ivUnit,
+                optional("layout", Set.of(Kind.LAYOUT), "layout", "none: the format's own column names", List.of(),
+                        "the file's columns, from layout(...); a column named here as well overrides the layout's")));
+        options.addAll(columnParameters());
+        function(new FunctionSpec("options", options,
                 false, Kind.TABLE, "table", false,
-                "Loads an option chain (Deribit or Tardis CSV/JSON, or the generic CSV schema) into a table with the"
-                        + " standard chain columns. Rows that fail validation are left out, each with a warning"
-                        + " naming its line; what was decided for the whole file (the unit of its implied"
-                        + " volatilities and the evidence, a timestamp unit other than the documented one) is a note.",
+                "Loads an option chain (Deribit or Tardis CSV/JSON, Cboe's delayed quotes, or the generic CSV schema)"
+                        + " into a table with the standard chain columns. Rows that fail validation are left out,"
+                        + " each with a warning naming its line; what was decided for the whole file (the unit of its"
+                        + " implied volatilities and the evidence, a timestamp unit other than the documented one) is a"
+                        + " note. A file whose columns have other names is read through a layout (see layout).",
                 "data chain = options(\"data/deribit-btc-sample.csv\")",
+                new Implementation.Core()));
+        List<ParameterSpec> layout = new ArrayList<>(List.of(format, ivUnit));
+        layout.addAll(columnParameters());
+        function(new FunctionSpec("layout", layout, false, Kind.LAYOUT, "layout", false,
+                "The columns of a chain file that do not go by its format's names, saved to give to several"
+                        + " options(...) calls: each named argument is a field of the chain and the file's column that"
+                        + " holds it (forward \"underlying\"); fields left out keep the format's names. A column"
+                        + " mapped to one field is no longer read under its own name for another. With format and"
+                        + " iv_unit as in options.",
+                "let collector = layout(forward \"underlying\", mark_iv \"implied_volatility\", iv_unit \"decimal\",\n"
+                        + "                       timestamp \"timestamp\")\n"
+                        + "data chain = options(\"data/deribit-collector-btc-eth.csv\", layout collector) {\n"
+                        + "  keep underlying == \"BTC\"\n}",
                 new Implementation.Core()));
         function(new FunctionSpec("black", List.of(
                 FORWARD, STRIKE, TIME,
@@ -184,6 +204,16 @@ public final class Registry {
                 true, null, "the unit of the arguments", true,
                 "The largest of two or more numbers, or of two or more durations; NaN if any is NaN.",
                 "let spread = max(0.0520 - 0.0500, 0.5%)", new Implementation.Fold(Math::max)));
+    }
+
+    /** One optional text parameter per field of a chain file: the column that holds it. */
+    private static List<ParameterSpec> columnParameters() {
+        List<ParameterSpec> columns = new ArrayList<>();
+        for (ChainField field : ChainField.values()) {
+            columns.add(optional(field.label(), TEXT, "column name", "the format's own name", List.of(),
+                    "the file's column holding " + field.meaning()));
+        }
+        return columns;
     }
 
     private void declareStatements() {

@@ -20,10 +20,11 @@ import margo.core.market.VolatilityUnit;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
+import margo.dsl.value.LayoutValue;
 import margo.dsl.value.TableValue;
 
 /**
- * {@code options(path, format?, as_of?, iv_unit?)}: loads a chain file through core, resolving the path against the
+ * {@code options(path, format?, as_of?, iv_unit?, layout?, FIELD COLUMN ...)}: loads a chain file through core, resolving the path against the
  * recipe's folder. Every row core leaves out or flags becomes a warning naming the file and line, every decision
  * core took for the whole file a note; a file that cannot be read at all is a {@link RunFailure} at the call.
  * The gate of every data file a recipe reads: it refuses what {@link DataFile} refuses (pipes, devices, files over
@@ -140,19 +141,20 @@ final class ChainLoader {
 
     /**
      * @param path     the path as written in the recipe, used in messages
-     * @param format   a format name in lower case ({@code deribit_csv}), or null to detect it
+     * @param layout   the format (null to detect it), the IV unit (null to decide it from the data) and the columns
+     *                 that do not go by the format's names
      * @param asOf     the valuation time, or null for the data's own
-     * @param ivUnit   {@code percent} or {@code decimal}, or null to decide it from the data
      * @param warnings receives one warning per row left out or flagged, and a note per decision about the file
      */
-    TableValue load(String path, String format, Instant asOf, String ivUnit, SourceFile source, Span span,
+    TableValue load(String path, LayoutValue layout, Instant asOf, SourceFile source, Span span,
                     List<Diagnostic> warnings) {
         Path resolved = readable(path, span);
-        ChainFormat chainFormat = format == null ? ChainFormat.AUTO : chainFormat(format, span);
-        VolatilityUnit unit = ivUnit == null ? null : volatilityUnit(ivUnit, span);
+        ChainFormat chainFormat = layout.format() == null ? ChainFormat.AUTO : chainFormat(layout.format(), span);
+        VolatilityUnit unit = layout.ivUnit() == null ? null : volatilityUnit(layout.ivUnit(), span);
         ChainLoad load;
         try {
-            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit), maxBytes);
+            load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit, layout.layout()),
+                    maxBytes);
         } catch (ChainFormatException unreadable) {
             throw new RunFailure(span, "cannot read " + path + ": " + unreadable.getMessage());
         }

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 import margo.core.market.YearFraction;
 import margo.core.pricing.Black76;
 import margo.core.pricing.ImpliedVolatility;
@@ -15,6 +17,7 @@ import margo.dsl.check.Kind;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.FunctionSpec.Implementation;
 import margo.dsl.registry.Registry;
+import margo.dsl.registry.TextEntries;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.NestingLimits;
@@ -160,6 +163,7 @@ final class Compiler {
                 yield row -> function.applyAsDouble(x.at(row));
             }
             case Implementation.Fold(DoubleBinaryOperator function) -> fold(function, arguments);
+            case Implementation.TextTest ignored -> throw new IllegalStateException(spec.name() + " is no number");
             case Implementation.Core() -> switch (spec.name()) {
                 case "black" -> black(call, arguments);
                 case "implied_vol" -> impliedVol(call, arguments);
@@ -327,6 +331,8 @@ final class Compiler {
                         : row -> a.at(row) || b.at(row);
             }
             case Expr.Binary binary -> comparison(binary);
+            case Expr.Call call when registry.function(call.callee().id()).orElseThrow().implementation()
+                    instanceof Implementation.TextTest(Function<String, Predicate<String>> test) -> textTest(call, test);
             default -> throw new IllegalStateException("not a condition: " + expr);
         };
     }
@@ -375,6 +381,34 @@ final class Compiler {
             case GREATER_EQUAL -> row -> a.at(row) >= b.at(row);
             default -> throw new IllegalStateException("not a comparison: " + operator);
         };
+    }
+
+    /**
+     * {@code starts_with(text, prefix)} and the other text tests: the test is built once from a second argument that
+     * is the same in every row (a literal or a bound name), else once per row from that row's column value.
+     */
+    private BooleanCode textTest(Expr.Call call, Function<String, Predicate<String>> test) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        TextCode text = text(arguments.get(0));
+        Expr second = arguments.get(1);
+        TextCode argument = text(second);
+        String name = call.callee().id();
+        if (second instanceof Expr.Name column && checked.isColumn(column)) {
+            return row -> built(test, argument.at(row), name, second.span(), row).test(text.at(row));
+        }
+        Predicate<String> once = built(test, argument.at(0), name, second.span(), -1);
+        return row -> once.test(text.at(row));
+    }
+
+    /** The test for one value of its second argument; a pattern that is no regular expression fails at its span. */
+    private Predicate<String> built(Function<String, Predicate<String>> test, String argument, String name, Span span,
+                                    int row) {
+        try {
+            return test.apply(argument);
+        } catch (PatternSyntaxException notARegex) {
+            throw new RunFailure(span, "the pattern of " + name + " is not a regular expression: "
+                    + TextEntries.PatternProblem.of(notARegex).sentence() + " of \"" + argument + "\"" + (row >= 0 && frame.rows() > 1 ? " (row " + (row + 1) + " of the table)" : ""));
+        }
     }
 
     // ---- text

@@ -25,10 +25,14 @@ import margo.dsl.value.BookValue;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.Ewma;
 import margo.core.risk.FeeCalibration;
+import margo.core.risk.HorizonReturns;
 import margo.core.risk.Lookback;
+import margo.core.risk.RollingReturns;
 import margo.core.risk.ShockEstimator;
 import margo.core.risk.ShockSpec;
+import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.ReportValue;
@@ -72,7 +76,7 @@ final class HistoryBuiltins {
 
     static boolean handles(String function) {
         return switch (function) {
-            case "history", "explain", "backtest", "shocks", "coverage", "haircut", "fees" -> true;
+            case "history", "returns", "rolling", "explain", "backtest", "shocks", "coverage", "haircut", "fees" -> true;
             default -> false;
         };
     }
@@ -82,6 +86,8 @@ final class HistoryBuiltins {
         try {
             return switch (call.callee().id()) {
                 case "history" -> history(call);
+                case "returns" -> returns(arguments);
+                case "rolling" -> rolling(arguments);
                 case "explain" -> HistoryReports.explain(label(arguments.get(0)), calibrated(arguments.get(0)));
                 case "backtest" -> arguments.get(3) == null
                         ? HistoryReports.backtest(label(arguments.get(0)), calibrated(arguments.get(0)),
@@ -144,6 +150,67 @@ final class HistoryBuiltins {
         return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, result);
     }
 
+    /** {@code returns(history, horizon?, overlapping?)}: the horizon returns from the bar each starts at. */
+    private TableValue returns(List<Expr> arguments) {
+        PriceHistory history = history(arguments.get(0));
+        int bars = arguments.get(1) == null ? 1 : bars(history, arguments.get(1), 0);
+        boolean overlapping = arguments.get(2) != null && ((BooleanValue) evaluator.apply(arguments.get(2))).value();
+        double[] logReturns = history.logReturns();
+        if (bars > logReturns.length) {
+            throw new RunFailure(arguments.get(1).span(), label(arguments.get(0)) + " has " + logReturns.length
+                    + " returns, fewer than the " + bars + " bars of the horizon " + label(arguments.get(1)));
+        }
+        double[] horizon = overlapping ? HorizonReturns.overlapping(logReturns, bars)
+                : HorizonReturns.nonOverlapping(logReturns, bars);
+        int step = overlapping ? 1 : bars;
+        InstantColumn starts = InstantColumn.create("time");
+        InstantColumn ends = InstantColumn.create("end");
+        double[] simple = new double[horizon.length];
+        for (int k = 0; k < horizon.length; k++) {
+            starts.append(history.time(k * step));
+            ends.append(history.time(k * step + bars));
+            simple[k] = Math.expm1(horizon[k]);
+        }
+        return new TableValue(Table.create("returns", starts, ends, DoubleColumn.create("log_return", horizon),
+                DoubleColumn.create("return", simple)), null);
+    }
+
+    /** {@code rolling(history, window?, step?)}: the statistics of each window's one-bar returns, at its last bar. */
+    private TableValue rolling(List<Expr> arguments) {
+        PriceHistory history = history(arguments.get(0));
+        int length = bars(history, arguments.get(1), 30.0 / 365);
+        int step = arguments.get(2) == null ? 1 : bars(history, arguments.get(2), 0);
+        if (length < 2 || length > history.size() - 1) {
+            throw new RunFailure(arguments.get(1) == null ? arguments.get(0).span() : arguments.get(1).span(),
+                    "a rolling window needs 2 to " + (history.size() - 1) + " returns of " + label(arguments.get(0))
+                            + ", not " + length, "choose a window between two bars and the history's length");
+        }
+        List<RollingReturns.Window> windows = RollingReturns.of(history.logReturns(), length, step);
+        double annualising = Math.sqrt(history.barsPerYear());
+        InstantColumn ends = InstantColumn.create("time");
+        InstantColumn starts = InstantColumn.create("from");
+        DoubleColumn count = DoubleColumn.create("returns");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn volatility = DoubleColumn.create("volatility");
+        DoubleColumn annualised = DoubleColumn.create("annualised_volatility");
+        DoubleColumn lowest = DoubleColumn.create("lowest");
+        DoubleColumn highest = DoubleColumn.create("highest");
+        DoubleColumn total = DoubleColumn.create("log_return");
+        for (RollingReturns.Window window : windows) {
+            ends.append(history.time(window.end()));
+            starts.append(history.time(window.end() - length));
+            count.append(length);
+            mean.append(window.mean());
+            volatility.append(window.volatility());
+            annualised.append(window.volatility() * annualising);
+            lowest.append(window.lowest());
+            highest.append(window.highest());
+            total.append(window.total());
+        }
+        return new TableValue(Table.create("rolling", ends, starts, count, mean, volatility, annualised, lowest,
+                highest, total), null);
+    }
+
     /** {@code coverage(history, method?, horizon?, lookback?)}. */
     private ReportValue coverage(List<Expr> arguments) {
         return HistoryReports.coverage(label(arguments.get(0)), coverageTable(arguments));
@@ -160,7 +227,7 @@ final class HistoryBuiltins {
     }
 
     /** {@code haircut(history, confidence?, horizon?, method?, lookback?, add_on?)}. */
-    private ReportValue haircut(List<Expr> arguments) {
+    private HaircutValue haircut(List<Expr> arguments) {
         PriceHistory history = history(arguments.get(0));
         double confidence = number(arguments.get(1), 0.99);
         int horizon = bars(history, arguments.get(2), 2.0 / 365);
@@ -168,8 +235,10 @@ final class HistoryBuiltins {
         int lookback = bars(history, arguments.get(4), 1);
         ShockEstimator estimator = ShockEstimators.of(method, ShockSpec.valueAtRisk(confidence, horizon),
                 ShockEstimators.DEFAULT_LAMBDA, "normal", "ewma", "direct");
-        return HistoryReports.haircut(label(arguments.get(0)), CollateralHaircut.of(history.logReturns(), estimator,
-                lookback, number(arguments.get(5), 0)));
+        CollateralHaircut haircut = CollateralHaircut.of(history.logReturns(), estimator, lookback,
+                number(arguments.get(5), 0));
+        String label = label(arguments.get(0));
+        return new HaircutValue(haircut, label, HistoryReports.haircut(label, haircut));
     }
 
     /** {@code fees(history, base?, min?, max?, latency?, confidence?, lambda?)}. */

@@ -30,6 +30,7 @@ import margo.core.market.OptionChain;
 import margo.core.models.CosPricer;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.registry.Decimals;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
@@ -40,6 +41,7 @@ import margo.dsl.plot.MarginPlot;
 import margo.dsl.value.BookValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.RulesValue;
@@ -111,7 +113,7 @@ final class MarginBuiltins {
         }
     }
 
-    /** {@code positions(path, market, index?)}. */
+    /** {@code positions(path, market, index?, haircut?)}. */
     private BookValue positions(Expr.Call call, List<Expr> arguments) {
         String path = text(arguments.get(0));
         Path file = loader.readable(path, call.span());
@@ -132,8 +134,10 @@ final class MarginBuiltins {
         }
         warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
         warnings.addAll(ChainLoader.keptRowWarnings(load.warnings(), path, source, call.span()));
+        Book book = arguments.get(3) == null ? load.book()
+                : withCoinHaircut(load.book(), pricer.coin(), arguments.get(3), path);
         Set<String> unquoted = new TreeSet<>();
-        for (Account account : load.book().accounts()) {
+        for (Account account : book.accounts()) {
             for (Position position : account.positions()) {
                 if (position.instrument() instanceof InstrumentName.Option option && !snapshot.quotes(option)) {
                     unquoted.add(option.text());
@@ -144,7 +148,49 @@ final class MarginBuiltins {
             warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
                     + String.join(", ", unquoted) + ": " + UNQUOTED));
         }
-        return new BookValue(load.book(), snapshot, pricer, new TableValue(holdings(load.book()), null));
+        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book), null));
+    }
+
+    /**
+     * The book with its coin collateral at the haircut given, a fraction or one calibrated by {@code haircut(...)}.
+     * A book with none of the coin, or whose file wrote another non-zero haircut for it, is told so.
+     */
+    private Book withCoinHaircut(Book book, String coin, Expr argument, String path) {
+        Value value = evaluator.apply(argument);
+        double haircut = value instanceof HaircutValue calibrated ? calibrated.haircut().haircut()
+                : ((NumberValue) value).value();
+        if (!(haircut >= 0 && haircut < 1)) {
+            throw new RunFailure(argument.span(), "a collateral haircut must be a fraction from 0% to below 100%,"
+                    + " not " + label(argument) + " = " + haircut, "write it as a percentage, such as 3%");
+        }
+        Set<Double> written = new TreeSet<>();
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                for (Collateral holding : group.collateral()) {
+                    if (holding.currency().equals(coin)) {
+                        written.add(holding.haircut());
+                    }
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            warnings.add(Diagnostic.warning(source, argument.span(), path + " holds no " + coin + " collateral, so"
+                    + " the haircut " + label(argument) + " changes nothing; it applies to the market's coin, "
+                    + coin));
+        }
+        written.remove(0.0);
+        written.remove(haircut);
+        if (!written.isEmpty()) {
+            warnings.add(Diagnostic.warning(source, argument.span(), path + " writes a " + coin + " haircut of "
+                    + String.join(", ", written.stream().map(MarginBuiltins::percent).toList()) + ", replaced by "
+                    + label(argument) + (argument instanceof Expr.NumberLiteral ? "" : " = " + percent(haircut))));
+        }
+        return book.withHaircut(coin, haircut);
+    }
+
+    /** A fraction as a percentage to two decimals: {@code 15.88%}. */
+    private static String percent(double fraction) {
+        return Decimals.percent(Math.round(fraction * 1e4) / 1e4);
     }
 
     /** One row per position and collateral holding of the book. */

@@ -1,6 +1,8 @@
 package margo.dsl.run;
 
 import java.time.Instant;
+import margo.core.market.ChainField;
+import margo.core.market.ChainLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
+import margo.dsl.value.LayoutValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
 import margo.dsl.value.SurfaceValue;
@@ -177,6 +180,7 @@ final class Runner {
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
+            case Expr.Call call when type.kind() == Kind.LAYOUT -> layout(checked.argumentsOf(call), 0, 1, 2);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
             case Expr.ListLiteral list -> new ListValue(list.elements().stream().map(this::evaluate).toList());
             default -> scalar(expr, type.kind());
@@ -229,15 +233,38 @@ final class Runner {
         return bound.value();
     }
 
+    /** {@code options(path, format?, as_of?, iv_unit?, layout?, FIELD COLUMN ...)}. */
     private TableValue options(Expr.Call call) {
         List<Expr> arguments = checked.argumentsOf(call);
         String path = ((TextValue) evaluate(arguments.get(0))).value();
-        String format = arguments.get(1) == null ? null : ((TextValue) evaluate(arguments.get(1))).value();
         Instant asOf = arguments.get(2) == null ? null : ((InstantValue) evaluate(arguments.get(2))).value();
-        String ivUnit = arguments.get(3) == null ? null : ((TextValue) evaluate(arguments.get(3))).value();
-        TableValue table = loader.load(path, format, asOf, ivUnit, source, call.span(), diagnostics);
+        LayoutValue given = layout(arguments, 1, 3, 5);
+        LayoutValue layout = arguments.get(4) == null ? given
+                : ((LayoutValue) evaluate(arguments.get(4))).overriddenBy(given);
+        TableValue table = loader.load(path, layout, asOf, source, call.span(), diagnostics);
         stopIfInterrupted(call.span());
         return table;
+    }
+
+    /**
+     * The format, IV unit and columns among a call's arguments in parameter order: the format and unit at their
+     * positions, then one column per {@link ChainField} from {@code firstColumn} on.
+     */
+    private LayoutValue layout(List<Expr> arguments, int format, int ivUnit, int firstColumn) {
+        ChainLayout columns = ChainLayout.NONE;
+        ChainField[] fields = ChainField.values();
+        for (int i = 0; i < fields.length; i++) {
+            Expr column = arguments.get(firstColumn + i);
+            if (column != null) {
+                columns = columns.with(fields[i], ((TextValue) evaluate(column)).value());
+            }
+        }
+        return new LayoutValue(text(arguments.get(format)), text(arguments.get(ivUnit)), columns);
+    }
+
+    /** The text of an optional argument, or null when it is not given. */
+    private String text(Expr argument) {
+        return argument == null ? null : ((TextValue) evaluate(argument)).value();
     }
 
     private FigureValue figure(Expr.Call call) {

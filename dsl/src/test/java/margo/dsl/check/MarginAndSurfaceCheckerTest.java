@@ -101,8 +101,8 @@ class MarginAndSurfaceCheckerTest {
     @Test
     void aBookWithoutAMarketIsMissingItsMarketArgument() {
         Diagnostic error = only(check("book desk = positions(\"x.csv\")\n"));
-        assertEquals("1:13 positions takes 2 to 3 arguments, not 1", located(List.of(error)).getFirst());
-        assertEquals("positions(path, market, index?); missing: market", error.hint());
+        assertEquals("1:13 positions takes 2 to 4 arguments, not 1", located(List.of(error)).getFirst());
+        assertEquals("positions(path, market, index?, haircut?); missing: market", error.hint());
     }
 
     @Test

@@ -72,6 +72,9 @@ class JsonMatchesTextTest {
             show hs
             fit hf = calibrate hs to chain { method levenberg_marquardt { max_iterations 15 } starts 2 }
             show hf
+            show layout(forward "underlying_price", iv_unit "percent")
+            data btc = history("data/btc-usd-daily-close-yahoo.csv")
+            show haircut(btc, add_on 1%)
             """;
 
     /** Words that only lay text out: table shapes, list bullets, the figure's pointer to HTML. */

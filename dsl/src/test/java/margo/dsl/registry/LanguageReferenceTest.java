@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import margo.dsl.check.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,15 @@ class LanguageReferenceTest {
         }
         assertEquals(wanted, written, PAGE + " and the registry differ (a built-in, setting or family was added or"
                 + " changed); regenerate the page's reference with\n  " + UPDATE + "\n");
+    }
+
+    @Test
+    void everyKindOfValueHasARowInTheTableOfKinds() throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        for (Kind kind : Kind.values()) {
+            assertTrue(kind == Kind.ERROR || page.contains("\n| " + kind.word() + " | "),
+                    kind.word() + " has no row in the table of " + PAGE + ", \"Values and kinds\"");
+        }
     }
 
     @Test

@@ -96,7 +96,9 @@ class RegistryTest {
 
     @Test
     void signaturesShowOptionalAndRepeatedParameters() {
-        assertEquals("options(path, format?, as_of?, iv_unit?)", registry.function("options").orElseThrow().signature());
+        assertEquals("options(path, format?, as_of?, iv_unit?, layout?, instrument?, underlying?, expiry?, strike?, type?,"
+                + " bid?, ask?, mark?, forward?, bid_iv?, ask_iv?, mark_iv?, open_interest?, timestamp?)",
+                registry.function("options").orElseThrow().signature());
         assertEquals("max(a, b, ...)", registry.function("max").orElseThrow().signature());
     }
 

@@ -17,6 +17,7 @@ import margo.core.risk.HorizonScaling;
 import margo.core.risk.Shock;
 import margo.core.risk.ShockSpec;
 import margo.dsl.value.FigureValue;
+import margo.dsl.value.HaircutValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.RulesValue;
 import margo.dsl.value.TableValue;
@@ -157,7 +158,7 @@ class CalibrateToHistoryRunTest {
     void haircutAndFeesReportTheirNumbers() {
         Execution execution = run("data eth = history(\"data/eth-usd-daily-close-yahoo.csv\")\n"
                 + "show haircut(eth, confidence 99%, horizon 2d, add_on 2%)\nshow fees(eth, base 5bp, max 20%)");
-        Table haircut = shown(execution, 0, ReportValue.class).sections().getFirst().table().table();
+        Table haircut = shown(execution, 0, HaircutValue.class).report().sections().getFirst().table().table();
         assertEquals(haircut.doubleColumn("down_shock").getDouble(0) + 0.02, haircut.doubleColumn("haircut").getDouble(0),
                 1e-15);
         Table fees = shown(execution, 1, ReportValue.class).sections().getFirst().table().table();
@@ -171,7 +172,7 @@ class CalibrateToHistoryRunTest {
         List<String> diagnostics = located(execution.diagnostics());
         assertEquals(1, diagnostics.size(), diagnostics::toString);
         assertTrue(diagnostics.getFirst().contains("line 897"), diagnostics.getFirst());
-        assertEquals(13, execution.shown().size());
+        assertEquals(16, execution.shown().size());
     }
 
     @Test
