@@ -8,8 +8,8 @@ import margo.core.pricing.OptionType;
 
 /**
  * A {@link SlicePricer} for any characteristic-function model (Heston, Bates, Merton, variance gamma) priced by the
- * COS method; for Heston with the analytic price gradient of {@link CosPricer#priceAndGradientSlice}, so
- * Levenberg-Marquardt needs no finite differences. Wrap in {@link SlicePricedModel} to calibrate.
+ * COS method, with the analytic price gradient of {@link CosPricer#priceAndGradientSlice}, so Levenberg-Marquardt
+ * needs no finite differences. Wrap in {@link SlicePricedModel} to calibrate.
  */
 public final class CosSlicePricer implements SlicePricer {
 
@@ -21,8 +21,8 @@ public final class CosSlicePricer implements SlicePricer {
     /**
      * @param family any model of the family to calibrate; only its kind and parameter names are used
      * @param cos the COS pricer settings
-     * @param analyticGradient for Heston, whether to use the analytic gradient (true) or let the engine
-     *        differentiate prices numerically (false); ignored for the other models, which have no gradient
+     * @param analyticGradient whether to use the analytic gradient (true) or let the engine differentiate prices
+     *        numerically (false), the peer that benchmarks and tests compare the analytic gradient with
      */
     public CosSlicePricer(CharacteristicFunctionModel family, CosPricer cos, boolean analyticGradient) {
         if (family == null || cos == null) {
@@ -31,7 +31,7 @@ public final class CosSlicePricer implements SlicePricer {
         this.family = family;
         this.cos = cos;
         this.names = List.of(family.parameterNames());
-        this.analyticGradient = analyticGradient && family instanceof HestonParameters;
+        this.analyticGradient = analyticGradient;
     }
 
     /** Heston priced with {@link CosPricer#DEFAULT}, with its analytic gradient. */
@@ -53,8 +53,8 @@ public final class CosSlicePricer implements SlicePricer {
     public void prices(double[] parameters, double forward, double timeYears, double[] strikes, OptionType[] types,
             double[] pricesOut, double[] gradientOut) {
         CharacteristicFunctionModel model = family.withParameters(parameters);
-        if (gradientOut != null && analyticGradient && model instanceof HestonParameters heston) {
-            cos.priceAndGradientSlice(heston, forward, timeYears, strikes, types, pricesOut, gradientOut);
+        if (gradientOut != null && analyticGradient) {
+            cos.priceAndGradientSlice(model, forward, timeYears, strikes, types, pricesOut, gradientOut);
         } else {
             cos.priceSlice(model, forward, timeYears, strikes, types, pricesOut);
         }

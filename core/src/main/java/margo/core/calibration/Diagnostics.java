@@ -124,16 +124,31 @@ final class Diagnostics {
             condition = covariance(problem, jacobian, n, free, weightedRss, standardErrors, correlation, warnings);
         }
 
-        // Parameters at their bounds.
+        // Parameters at their bounds, and whether the bound binds: the objective still falls beyond it.
+        double[] weightedResiduals = new double[objective.residualCount()];
+        for (int i = 0; i < n; i++) {
+            weightedResiduals[i] = active.weights()[i] * (model[i] - active.market()[i]);
+        }
+        for (int c = 0; c < constraints.size(); c++) {
+            weightedResiduals[n + c] = Math.sqrt(problem.constraints().get(c).penalty())
+                    * constraints.get(c).violation();
+        }
         for (int k = 0; k < f; k++) {
             ParameterSpec spec = problem.parameters().get(free[k]);
             double value = parameters[free[k]];
             double range = spec.isBounded() ? spec.upper() - spec.lower() : Double.NaN;
             if (nearBound(value, spec.lower(), range) || nearBound(value, spec.upper(), range)) {
                 boolean lower = nearBound(value, spec.lower(), range);
+                double slope = 0.0;
+                for (int row = 0; row < weightedResiduals.length; row++) {
+                    slope += 2.0 * jacobian[row * f + k] * weightedResiduals[row];
+                }
+                boolean binds = lower ? slope > 0.0 : slope < 0.0;
                 warnings.add(new CalibrationWarning(CalibrationWarning.Kind.AT_BOUND, "parameter " + spec.name()
                         + " = " + value + " is at its " + (lower ? "lower" : "upper") + " bound "
-                        + (lower ? spec.lower() : spec.upper())));
+                        + (lower ? spec.lower() : spec.upper()) + (binds ? ", which binds: the objective still falls"
+                        + " beyond it, so the data would take " + spec.name() + " further (widen the bound if such"
+                        + " values are plausible)" : "")));
             }
         }
         if (!selection.exclusions().isEmpty()) {

@@ -56,6 +56,25 @@ public record BatesParameters(double v0, double kappa, double theta, double xi, 
                 .plus(LognormalJumps.logCharacteristicFunction(lambda, muJ, sigmaJ, u, timeYears)).exp();
     }
 
+    /**
+     * phi and its gradient in {@code (v0, kappa, theta, xi, rho, lambda, muJ, sigmaJ)}: with
+     * {@code phi = phi_Heston phi_jumps}, the Heston parameters' derivatives are
+     * {@link HestonParameters#characteristicFunctionAndGradient Heston's} times {@code phi_jumps}, the jump
+     * parameters' are {@code phi d ln phi_jumps / d p} ({@link LognormalJumps#logCharacteristicFunctionAndGradient}).
+     */
+    @Override
+    public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
+            double[] gradientIm) {
+        Complex heston = new HestonParameters(v0, kappa, theta, xi, rho)
+                .characteristicFunctionAndGradient(u, timeYears, gradientRe, gradientIm);
+        Complex jumps = LognormalJumps.logCharacteristicFunctionAndGradient(lambda, muJ, sigmaJ, u, timeYears,
+                gradientRe, gradientIm, HestonParameters.PARAMETER_COUNT).exp();
+        Complex phi = heston.times(jumps);
+        jumps.timesEach(gradientRe, gradientIm, 0, HestonParameters.PARAMETER_COUNT);
+        phi.timesEach(gradientRe, gradientIm, HestonParameters.PARAMETER_COUNT, NAMES.length);
+        return phi;
+    }
+
     /** Widened for rare jumps: {@link LognormalJumps#truncationHalfWidth}. */
     @Override
     public double truncationHalfWidth(double timeYears, Cumulants cumulants, double truncationMultiple) {

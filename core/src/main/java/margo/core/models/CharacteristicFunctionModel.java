@@ -4,7 +4,7 @@ package margo.core.models;
  * A model of the forward price known through the characteristic function of its log return, priced by
  * {@link CosPricer}. Every model is an immutable record of its parameters with validated construction; a
  * calibration engine drives them generically through {@link #parameterNames()}, {@link #parameters()} and
- * {@link #withParameters(double[])}.
+ * {@link #withParameters(double[])}, and differentiates prices by {@link #characteristicFunctionAndGradient}.
  *
  * <p>Conventions shared by all models: zero rates, as on crypto venues, so prices are undiscounted and measured in
  * the forward measure; {@code X = ln(F_T / F_0)} is the log return of the forward (futures) price from today to
@@ -16,6 +16,9 @@ public sealed interface CharacteristicFunctionModel
 
     /** The model's name in Margo's recipes and tables: {@code heston}, {@code bates}, {@code merton}, {@code vg}. */
     String modelName();
+
+    /** The most parameters a model has (Bates' eight): the width of gradient buffers shared by every model. */
+    int MAX_PARAMETERS = 8;
 
     /** The names of the parameters, in the order of {@link #parameters()}; a fresh array. */
     String[] parameterNames();
@@ -36,6 +39,18 @@ public sealed interface CharacteristicFunctionModel
      * {@code timeYears}, at the real frequency u (per unit of log return).
      */
     Complex characteristicFunction(double u, double timeYears);
+
+    /**
+     * The characteristic function and its gradient {@code d phi(u) / d p} with respect to the parameters, in the
+     * order of {@link #parameterNames()}, in closed form: the COS series of this gradient is the price gradient a
+     * Levenberg-Marquardt step needs (see {@link CosPricer#priceAndGradientSlice}).
+     *
+     * @param gradientRe receives {@code Re d phi / d p} for each parameter in order; length at least the number of
+     *     parameters
+     * @param gradientIm receives {@code Im d phi / d p}
+     * @return phi(u), the same function as {@link #characteristicFunction} (to rounding)
+     */
+    Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe, double[] gradientIm);
 
     /** The cumulants c1, c2, c4 of X over {@code timeYears} &gt; 0, which set the COS truncation range. */
     Cumulants cumulants(double timeYears);

@@ -43,6 +43,24 @@ public record Complex(double re, double im) {
         return new Complex(re * x, im * x);
     }
 
+    /**
+     * Multiplies each complex number {@code re[j] + i im[j]}, j in {@code [from, to)}, by this one, in place: turns
+     * the gradient of {@code ln phi} into that of phi.
+     */
+    public void timesEach(double[] re, double[] im, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double r = re[j];
+            re[j] = this.re * r - this.im * im[j];
+            im[j] = this.re * im[j] + this.im * r;
+        }
+    }
+
+    /** Writes this number into {@code re[index]} and {@code im[index]}. */
+    public void storeAt(int index, double[] re, double[] im) {
+        re[index] = this.re;
+        im[index] = this.im;
+    }
+
     /** Smith's algorithm, which avoids overflow of {@code |z|^2}. */
     public Complex dividedBy(Complex z) {
         if (Math.abs(z.re) >= Math.abs(z.im)) {

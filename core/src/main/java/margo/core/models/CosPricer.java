@@ -26,9 +26,10 @@ import margo.core.pricing.OptionType;
  * because the call payoff's coefficients grow like {@code e^b}. One expansion serves every strike and forward of an
  * expiry: a quote then costs O(N) multiply-adds, no transcendental functions beyond one log, exp, cos and sin.
  *
- * <p>Variance gamma at {@code T / nu <= 1/2} is the exception to COS: its density is then unbounded at its peak,
- * phi decays only like {@code |u|^{-2T/nu}}, and the series converges algebraically (with 16384 terms, still 1.4e-3
- * relative off at one day for nu = 0.2). There the pricer integrates Black-76 prices over the gamma clock instead
+ * <p>Variance gamma at short expiries is the exception to COS: phi decays only like {@code |u|^{-2T/nu}}, so the
+ * series converges algebraically, and at {@code T / nu <= 1/2}, where the density is unbounded at its peak, not even
+ * with 16384 terms (still 1.4e-3 relative off at one day for nu = 0.2). There, and wherever the series would need
+ * more than a quarter of {@code maxTerms}, the pricer integrates Black-76 prices over the gamma clock instead
  * ({@link GammaMixture}), about 500 Black-76 evaluations per quote.
  *
  * <p>Accuracy, measured against QuantLib 1.29 and independent series and quadrature (test
@@ -58,8 +59,6 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     public static final CosPricer DEFAULT = new CosPricer(14.0, 1e-15, 1 << 14);
 
     private static final ThreadLocal<CosSeries> SERIES = ThreadLocal.withInitial(CosSeries::new);
-    private static final ThreadLocal<double[]> PUT = ThreadLocal.withInitial(
-            () -> new double[HestonParameters.PARAMETER_COUNT + 1]);
     private static final ThreadLocal<ExpiryPuts> PUTS = ThreadLocal.withInitial(() -> new ExpiryPuts(SERIES.get()));
 
     public CosPricer {
@@ -152,71 +151,62 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     }
 
     /**
-     * Heston prices (USD) and their gradient with respect to {@code (v0, kappa, theta, xi, rho)} for options of
-     * one expiry, from the characteristic function and analytic gradient of Cui, del Baño Rollin and Germano (2017)
-     * ({@link HestonParameters#characteristicFunctionAndGradient}) in the same cosine series: the derivative of the
-     * COS sum is the sum with {@code d phi / d p} in place of phi, the truncation range held fixed. A call and a put
-     * of the same strike have the same gradient (parity).
+     * Prices (USD) and their gradient with respect to the model's parameters, in the order of
+     * {@link CharacteristicFunctionModel#parameterNames()}, for options of one expiry: the cosine series of the
+     * analytic gradient of the characteristic function
+     * ({@link CharacteristicFunctionModel#characteristicFunctionAndGradient}; for Heston that of Cui, del Baño Rollin
+     * and Germano 2017) is the derivative of the COS sum, the truncation range held fixed; for variance gamma where
+     * the gamma-clock mixture prices, the mixture's derivative ({@link GammaMixture#putAndGradient}). A call
+     * and a put of the same strike have the same gradient (parity).
      *
      * @param prices receives the prices, USD, length = strikes
-     * @param jacobian receives the derivatives row-major, quote i's row at {@code 5 i}: dPrice/dv0, dPrice/dkappa,
-     *     dPrice/dtheta, dPrice/dxi, dPrice/drho, USD per unit of each parameter; length = 5 strikes
+     * @param jacobian receives the derivatives row-major, quote i's row at {@code p i} for p parameters (for Heston
+     *     dPrice/dv0, dPrice/dkappa, dPrice/dtheta, dPrice/dxi, dPrice/drho), USD per unit of each parameter;
+     *     length = p strikes
      */
-    public void priceAndGradientSlice(HestonParameters model, double forward, double timeYears, double[] strikes,
-            OptionType[] types, double[] prices, double[] jacobian) {
+    public void priceAndGradientSlice(CharacteristicFunctionModel model, double forward, double timeYears,
+            double[] strikes, OptionType[] types, double[] prices, double[] jacobian) {
         requireSlice(forward, timeYears, strikes, types, prices);
-        requireJacobian(jacobian, strikes.length);
-        CosSeries series = SERIES.get();
-        series.expandWithGradient(model, timeYears, this);
+        int width = requireJacobian(model, jacobian, strikes.length);
+        ExpiryPuts puts = PUTS.get();
+        puts.expand(model, timeYears, this, true);
         for (int i = 0; i < strikes.length; i++) {
-            priceAndGradient(series, types[i], forward, strikes[i], i, prices, jacobian);
+            puts.optionAndGradient(types[i], forward, strikes[i], prices, i, jacobian, width);
         }
     }
 
     /**
      * As {@link #priceAndGradientSlice} for a chain over several expiries, taken in runs of equal
      * {@code timesYears} like {@link #priceChain}: prices (USD) and the Jacobian row-major, quote i's row at
-     * {@code 5 i}, the block a Levenberg-Marquardt step needs.
+     * {@code p i}, the block a Levenberg-Marquardt step needs.
      */
-    public void priceAndGradientChain(HestonParameters model, double[] forwards, double[] timesYears,
+    public void priceAndGradientChain(CharacteristicFunctionModel model, double[] forwards, double[] timesYears,
             double[] strikes, OptionType[] types, double[] prices, double[] jacobian) {
         requireChain(forwards, timesYears, strikes, types, prices);
-        requireJacobian(jacobian, strikes.length);
-        CosSeries series = SERIES.get();
+        int width = requireJacobian(model, jacobian, strikes.length);
+        ExpiryPuts puts = PUTS.get();
         int n = strikes.length;
         for (int start = 0; start < n; ) {
             double t = timesYears[start];
             requireExpiry(t);
-            series.expandWithGradient(model, t, this);
+            puts.expand(model, t, this, true);
             int end = start;
             for (; end < n && timesYears[end] == t; end++) {
                 requireForward(forwards[end]);
-                priceAndGradient(series, types[end], forwards[end], strikes[end], end, prices, jacobian);
+                puts.optionAndGradient(types[end], forwards[end], strikes[end], prices, end, jacobian, width);
             }
             start = end;
         }
     }
 
-    /** Quote i's price into {@code prices[i]} and its gradient into row i of {@code jacobian}. */
-    private static void priceAndGradient(CosSeries series, OptionType type, double forward, double strike, int i,
-            double[] prices, double[] jacobian) {
-        double[] put = PUT.get();
-        if (isStrike(strike)) {
-            series.put(forward, strike, put);
-        } else {
-            java.util.Arrays.fill(put, Double.NaN);
-        }
-        prices[i] = optionFromPut(type, forward, strike, put[0]);
-        int width = HestonParameters.PARAMETER_COUNT;
-        System.arraycopy(put, 1, jacobian, width * i, width);
-    }
-
-    private static void requireJacobian(double[] jacobian, int quotes) {
-        int width = HestonParameters.PARAMETER_COUNT;
+    /** The number of parameters p, checked against the Jacobian's length p * quotes. */
+    private static int requireJacobian(CharacteristicFunctionModel model, double[] jacobian, int quotes) {
+        int width = model.parameterNames().length;
         if (jacobian.length != width * quotes) {
-            throw new IllegalArgumentException("jacobian must have length 5 * strikes = " + width * quotes
-                    + ", not " + jacobian.length);
+            throw new IllegalArgumentException("jacobian must have length " + width + " * strikes = " + width * quotes
+                    + " for " + model.modelName() + ", not " + jacobian.length);
         }
+        return width;
     }
 
     /**
@@ -241,7 +231,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     public Expiry expiry(CharacteristicFunctionModel model, double timeYears) {
         requireExpiry(timeYears);
         ExpiryPuts puts = new ExpiryPuts(new CosSeries());
-        puts.expand(model, timeYears, this);
+        puts.expand(model, timeYears, this, false);
         return new Expiry(puts, timeYears);
     }
 
@@ -276,12 +266,12 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     }
 
     /**
-     * The puts of one expiry, set up once: the COS series, or for variance gamma at {@code T / nu <= 1/2} the
+     * The puts of one expiry, set up once: the COS series, or for variance gamma at short expiries the
      * {@link GammaMixture}.
      */
     private ExpiryPuts expand(CharacteristicFunctionModel model, double timeYears) {
         ExpiryPuts puts = PUTS.get();
-        puts.expand(model, timeYears, this);
+        puts.expand(model, timeYears, this, false);
         return puts;
     }
 
@@ -289,20 +279,37 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     private static final class ExpiryPuts {
         final CosSeries series;
         final GammaMixture gammaMixture = new GammaMixture();
-        final double[] put = new double[HestonParameters.PARAMETER_COUNT + 1];
+        final double[] put = new double[CharacteristicFunctionModel.MAX_PARAMETERS + 1];
         boolean mixture;
 
         ExpiryPuts(CosSeries series) {
             this.series = series;
         }
 
-        void expand(CharacteristicFunctionModel model, double timeYears, CosPricer settings) {
-            mixture = GammaMixture.serves(model, timeYears);
+        /** Sets up the expiry's puts, with their derivatives by every parameter when {@code gradient}. */
+        void expand(CharacteristicFunctionModel model, double timeYears, CosPricer settings, boolean gradient) {
+            mixture = GammaMixture.serves(model, timeYears, settings);
             if (mixture) {
                 gammaMixture.expand((VarianceGammaParameters) model, timeYears);
+            } else if (gradient) {
+                series.expandWithGradient(model, timeYears, settings);
             } else {
                 series.expand(model, timeYears, settings);
             }
+        }
+
+        /** Quote i's price into {@code prices[i]} and its gradient into row i of {@code jacobian}, p wide. */
+        void optionAndGradient(OptionType type, double forward, double strike, double[] prices, int i,
+                double[] jacobian, int width) {
+            if (!isStrike(strike)) {
+                java.util.Arrays.fill(put, Double.NaN);
+            } else if (mixture) {
+                gammaMixture.putAndGradient(forward, strike, put);
+            } else {
+                series.put(forward, strike, put);
+            }
+            prices[i] = optionFromPut(type, forward, strike, put[0]);
+            System.arraycopy(put, 1, jacobian, width * i, width);
         }
 
         double option(OptionType type, double forward, double strike) {

@@ -40,9 +40,9 @@ final class CosSeries {
     /** Per set: {@code A_0} and {@code sum_{k>=1} A_k / (1 + u_k^2)}. */
     private double[] constantTerms = new double[0];
     private double[] cosineSums = new double[0];
-    private final double[] gradientRe = new double[HestonParameters.PARAMETER_COUNT];
-    private final double[] gradientIm = new double[HestonParameters.PARAMETER_COUNT];
-    private final double[] sums = new double[HestonParameters.PARAMETER_COUNT + 1];
+    private final double[] gradientRe = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
+    private final double[] gradientIm = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
+    private final double[] sums = new double[CharacteristicFunctionModel.MAX_PARAMETERS + 1];
 
     /** The lower end a of the truncation range of X. */
     double lower() {
@@ -76,9 +76,12 @@ final class CosSeries {
         finish(k);
     }
 
-    /** Expands the Heston put and its derivatives in (v0, kappa, theta, xi, rho) at {@code timeYears}. */
-    void expandWithGradient(HestonParameters model, double timeYears, CosPricer settings) {
-        int parameters = HestonParameters.PARAMETER_COUNT;
+    /**
+     * Expands the put of {@code model} and its derivatives by each parameter, in the order of
+     * {@link CharacteristicFunctionModel#parameterNames()}, at {@code timeYears}.
+     */
+    void expandWithGradient(CharacteristicFunctionModel model, double timeYears, CosPricer settings) {
+        int parameters = model.parameterNames().length;
         begin(model, timeYears, parameters + 1, settings);
         double step = Math.PI / (upper - lower);
         int quiet = 0;

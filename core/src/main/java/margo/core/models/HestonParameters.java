@@ -162,6 +162,7 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
      * @param gradientIm receives {@code Im d phi / d p}
      * @return phi(u)
      */
+    @Override
     public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
             double[] gradientIm) {
         double t = timeYears;

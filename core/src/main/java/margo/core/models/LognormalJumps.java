@@ -25,6 +25,27 @@ final class LognormalJumps {
         return jump.times(lambdaT).plus(Complex.imaginary(-u * lambdaT * meanJumpSize(muJ, sigmaJ)));
     }
 
+    /**
+     * {@code ln E[e^{i u X_jumps}]} as {@link #logCharacteristicFunction}, and its gradient with respect to
+     * {@code (lambda, muJ, sigmaJ)} into {@code gradientRe/Im[offset ..]}. With the jump transform
+     * {@code E = e^{i u muJ - sigmaJ^2 u^2 / 2}} and {@code dk / d muJ = k + 1}, {@code dk / d sigmaJ = sigmaJ (k + 1)}:
+     * {@code d / d lambda = T (E - 1 - i u k)}, {@code d / d muJ = i u lambda T (E - k - 1)},
+     * {@code d / d sigmaJ = -lambda T sigmaJ (u^2 E + i u (k + 1))}.
+     */
+    static Complex logCharacteristicFunctionAndGradient(double lambda, double muJ, double sigmaJ, double u,
+            double timeYears, double[] gradientRe, double[] gradientIm, int offset) {
+        double lambdaT = lambda * timeYears;
+        double k = meanJumpSize(muJ, sigmaJ);
+        Complex transform = new Complex(-0.5 * sigmaJ * sigmaJ * u * u, u * muJ).exp();
+        Complex jump = transform.minus(1.0);
+        Complex iu = Complex.imaginary(u);
+        jump.minus(iu.times(k)).times(timeYears).storeAt(offset, gradientRe, gradientIm);
+        iu.times(transform.minus(k + 1.0)).times(lambdaT).storeAt(offset + 1, gradientRe, gradientIm);
+        transform.times(u * u).plus(iu.times(k + 1.0)).times(-lambdaT * sigmaJ)
+                .storeAt(offset + 2, gradientRe, gradientIm);
+        return jump.times(lambdaT).plus(Complex.imaginary(-u * lambdaT * k));
+    }
+
     /** {@code k = E[e^J] - 1}, the mean relative jump of the forward. */
     static double meanJumpSize(double muJ, double sigmaJ) {
         return Math.expm1(muJ + 0.5 * sigmaJ * sigmaJ);

@@ -53,6 +53,24 @@ public record MertonParameters(double sigma, double lambda, double muJ, double s
         return diffusion.plus(LognormalJumps.logCharacteristicFunction(lambda, muJ, sigmaJ, u, timeYears)).exp();
     }
 
+    /**
+     * phi and its gradient in {@code (sigma, lambda, muJ, sigmaJ)}: {@code d phi / d p = phi d ln phi / d p}, with
+     * {@code d ln phi / d sigma = -sigma T (u^2 + i u)} and the jumps' share from
+     * {@link LognormalJumps#logCharacteristicFunctionAndGradient}.
+     */
+    @Override
+    public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
+            double[] gradientIm) {
+        double halfVariance = 0.5 * sigma * sigma * timeYears;
+        Complex diffusion = new Complex(-halfVariance * u * u, -halfVariance * u);
+        Complex phi = diffusion.plus(LognormalJumps.logCharacteristicFunctionAndGradient(lambda, muJ, sigmaJ, u,
+                timeYears, gradientRe, gradientIm, 1)).exp();
+        gradientRe[0] = -sigma * timeYears * u * u;
+        gradientIm[0] = -sigma * timeYears * u;
+        phi.timesEach(gradientRe, gradientIm, 0, NAMES.length);
+        return phi;
+    }
+
     /** Widened for rare jumps: {@link LognormalJumps#truncationHalfWidth}. */
     @Override
     public double truncationHalfWidth(double timeYears, Cumulants cumulants, double truncationMultiple) {

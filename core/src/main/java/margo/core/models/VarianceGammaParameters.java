@@ -56,11 +56,59 @@ public record VarianceGammaParameters(double sigma, double nu, double theta) imp
         return Math.log1p(-theta * nu - 0.5 * sigma * sigma * nu) / nu;
     }
 
+    /** {@code d omega / d sigma = -sigma / b}, {@code b = 1 - theta nu - sigma^2 nu / 2}. */
+    double omegaBySigma() {
+        return -sigma / martingaleBase();
+    }
+
+    /** {@code d omega / d nu = -(theta + sigma^2 / 2) / (b nu) - omega / nu}. */
+    double omegaByNu() {
+        return -(theta + 0.5 * sigma * sigma) / (martingaleBase() * nu) - omega() / nu;
+    }
+
+    /** {@code d omega / d theta = -1 / b}. */
+    double omegaByTheta() {
+        return -1.0 / martingaleBase();
+    }
+
+    /** {@code b = 1 - theta nu - sigma^2 nu / 2}, whose logarithm is {@code omega nu}. */
+    private double martingaleBase() {
+        return 1.0 - theta * nu - 0.5 * sigma * sigma * nu;
+    }
+
     /** {@code ln phi = i u omega T - (T / nu) ln(1 - i u theta nu + sigma^2 nu u^2 / 2)} (Madan et al. 1998). */
     @Override
     public Complex characteristicFunction(double u, double timeYears) {
         Complex base = new Complex(1.0 + 0.5 * sigma * sigma * nu * u * u, -u * theta * nu);
         return base.log().times(-timeYears / nu).plus(Complex.imaginary(u * omega() * timeYears)).exp();
+    }
+
+    /**
+     * phi and its gradient in {@code (sigma, nu, theta)}: {@code d phi / d p = phi d ln phi / d p} with
+     * {@code ln phi = i u omega T - (T / nu) ln B}, {@code B = 1 - i u theta nu + sigma^2 nu u^2 / 2} and
+     * {@code omega = ln b / nu}, {@code b = 1 - theta nu - sigma^2 nu / 2}:
+     * {@code d ln phi / d p = i u T d omega / d p - (T / nu) (d B / d p) / B}, plus {@code (T / nu^2) ln B} for nu,
+     * with {@code d B / d sigma = sigma nu u^2}, {@code d B / d nu = sigma^2 u^2 / 2 - i u theta},
+     * {@code d B / d theta = -i u nu}.
+     */
+    @Override
+    public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
+            double[] gradientIm) {
+        double t = timeYears;
+        double s2 = sigma * sigma;
+        double omega = omega();
+        Complex base = new Complex(1.0 + 0.5 * s2 * nu * u * u, -u * theta * nu);
+        Complex logBase = base.log();
+        Complex perBase = base.reciprocal().times(-t / nu);
+        Complex iuT = Complex.imaginary(u * t);
+        Complex phi = logBase.times(-t / nu).plus(Complex.imaginary(u * omega * t)).exp();
+        iuT.times(omegaBySigma()).plus(perBase.times(sigma * nu * u * u)).storeAt(0, gradientRe, gradientIm);
+        Complex baseByNu = new Complex(0.5 * s2 * u * u, -u * theta);
+        iuT.times(omegaByNu()).plus(perBase.times(baseByNu)).plus(logBase.times(t / (nu * nu)))
+                .storeAt(1, gradientRe, gradientIm);
+        iuT.times(omegaByTheta()).plus(perBase.times(Complex.imaginary(-u * nu))).storeAt(2, gradientRe, gradientIm);
+        phi.timesEach(gradientRe, gradientIm, 0, NAMES.length);
+        return phi;
     }
 
     /**

@@ -86,12 +86,20 @@ public final class Black76 {
             return Double.NaN;
         }
         double s = volatility * Math.sqrt(timeYears);
-        double theta = type.sign();
         if (s <= 0.0) {
             double atExpiry = forward > strike ? 1.0 : forward < strike ? 0.0 : 0.5;
-            return theta > 0 ? atExpiry : atExpiry - 1.0;
+            return type.sign() > 0 ? atExpiry : atExpiry - 1.0;
         }
-        double d1 = NormalisedBlack.logMoneyness(forward, strike) / s + 0.5 * s;
+        return deltaFromLogMoneyness(type, NormalisedBlack.logMoneyness(forward, strike), s);
+    }
+
+    /**
+     * {@link #delta} from the pieces of {@link #priceFromLogMoneyness}, without the argument checks, for
+     * {@code totalVolatility = sigma sqrt T > 0}: {@code N(d1)} for a call, {@code N(d1) - 1} for a put.
+     */
+    public static double deltaFromLogMoneyness(OptionType type, double logMoneyness, double totalVolatility) {
+        double d1 = logMoneyness / totalVolatility + 0.5 * totalVolatility;
+        double theta = type.sign();
         // N(theta d1) keeps relative accuracy for the small deltas of far out-of-the-money options.
         return theta * cdf(theta * d1);
     }
@@ -122,10 +130,19 @@ public final class Black76 {
             return Double.NaN;
         }
         double sqrtT = Math.sqrt(timeYears);
-        double x = NormalisedBlack.logMoneyness(forward, strike);
+        return sqrtT * vegaFromLogMoneyness(forward, strike, NormalisedBlack.logMoneyness(forward, strike),
+                volatility * sqrtT);
+    }
+
+    /**
+     * dPrice/d(total volatility) {@code = F phi(d1)}, the {@link #vega} per unit of {@code sigma sqrt T} (so vega is
+     * this times {@code sqrt T}), from the pieces of {@link #priceFromLogMoneyness}, without the argument checks.
+     */
+    public static double vegaFromLogMoneyness(double forward, double strike, double logMoneyness,
+            double totalVolatility) {
         // F phi(d1) = sqrt(F K) exp(-(h^2 + t^2)/2) / sqrt(2 pi) with h = x/s, t = s/2 (Jaeckel, section 2): no
         // overflow of exp(x/2) in the wings.
-        return Math.sqrt(forward) * Math.sqrt(strike) * sqrtT * NormalisedBlack.vega(x, volatility * sqrtT);
+        return Math.sqrt(forward) * Math.sqrt(strike) * NormalisedBlack.vega(logMoneyness, totalVolatility);
     }
 
     /**

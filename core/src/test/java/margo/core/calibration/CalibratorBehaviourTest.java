@@ -45,6 +45,16 @@ class CalibratorBehaviourTest {
     }
 
     @Test
+    void aBoundThatHoldsTheFitBackIsSaidToBind() {
+        CalibrationResult result = Calibrator.DEFAULT.calibrate(cappedProblem(SolverMethod.LevenbergMarquardt
+                .defaults()));
+        String warning = result.warnings().stream().filter(w -> w.kind() == CalibrationWarning.Kind.AT_BOUND)
+                .findFirst().orElseThrow().message();
+        assertTrue(warning.startsWith("parameter a = ") && warning.contains("is at its upper bound 0.4, which binds:"
+                + " the objective still falls beyond it, so the data would take a further"), warning);
+    }
+
+    @Test
     void noBoundWarningWhenTheOptimumIsInside() {
         CalibrationResult result = Calibrator.DEFAULT.calibrate(
                 TestModels.termStructureProblem(true, Target.IMPLIED_VOLATILITY));

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * K/F = 2 call: Gauss-Lobatto 1.5e-10 USD, Andersen-Piterbarg/Gauss-Kronrod and COS ~1e-16); a Heston price passes
  * when it agrees with either.
  *
- * <p>Variance gamma is priced by COS where {@code T / nu > 1/2} and by {@link GammaMixture} below; its reference is
+ * <p>Variance gamma is priced by COS where {@code T / nu > 1/2} and by {@link GammaMixture} below (and where COS
+ * would need over a quarter of its terms, which no row of the table does); its reference is
  * the script's tanh-sinh quadrature in {@code g^(T/nu)}, a different rule on a different variable from
  * GammaMixture's Gauss-Legendre panels in {@code ln g}, with QuantLib's Black formula instead of Margo's.
  */

@@ -332,14 +332,17 @@ public final class Registry {
                         + "  require 2 * kappa * theta >= xi^2 penalty 100\n}"));
         modelFamily(new ModelFamily("bates", bates, BatesParameters.of(starts(bates)),
                 "Bates (1996): Heston's stochastic variance plus lognormal jumps in the forward, compensated so"
-                        + " the forward is a martingale; priced by COS.",
+                        + " the forward is a martingale; priced by COS with the analytic price gradient (Heston's"
+                        + " times the jumps' characteristic function).",
                 "model bt = bates { lambda in [0, 5] start 0.5 }"));
         modelFamily(new ModelFamily("merton", merton, MertonParameters.of(starts(merton)),
-                "Merton's (1976) jump diffusion: a lognormal diffusion plus lognormal jumps; priced by COS.",
+                "Merton's (1976) jump diffusion: a lognormal diffusion plus lognormal jumps; priced by COS with"
+                        + " the analytic price gradient.",
                 "model mj = merton { sigma in [0.1, 2] start 0.6 }"));
         modelFamily(new ModelFamily("variance_gamma", varianceGamma, VarianceGammaParameters.of(starts(varianceGamma)),
                 "Madan, Carr and Chang's (1998) variance gamma process: Brownian motion with drift run on a"
-                        + " gamma clock; priced by COS.",
+                        + " gamma clock; priced by COS (by a mixture of Black-76 prices over the gamma clock at"
+                        + " expiries below nu / 2), with the analytic price gradient.",
                 "model vg = variance_gamma { nu = 0.2 }"));
         function(new FunctionSpec("price", List.of(
                 required("model", Set.of(Kind.MODEL, Kind.FIT), "model or fit",
