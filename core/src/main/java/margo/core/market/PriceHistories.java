@@ -72,6 +72,18 @@ public final class PriceHistories {
      *                                fewer than two usable rows
      */
     public static HistoryLoad load(Path path, HistoryColumns columns, long maxBytes) throws HistoryFormatException {
+        return load(path, columns, maxBytes, "close", HistoryColumns.CLOSE_NAMES);
+    }
+
+    /**
+     * {@link #load(Path, HistoryColumns, long)} of another positive series in the place of the close, such as an
+     * implied volatility, with every row check the same.
+     *
+     * @param role       the series' name in messages and in the recipe's argument that names its column, e.g. vol
+     * @param candidates the column names it is detected from, in order of preference
+     */
+    static HistoryLoad load(Path path, HistoryColumns columns, long maxBytes, String role, List<String> candidates)
+            throws HistoryFormatException {
         if (path == null || columns == null) {
             throw new IllegalArgumentException("path and columns must not be null (use HistoryColumns.DETECTED)");
         }
@@ -85,7 +97,7 @@ public final class PriceHistories {
             throw new HistoryFormatException("cannot read " + path + ": " + DataFile.reason(unreadable), unreadable);
         }
         String time = column(csv, name, "time", columns.time(), HistoryColumns.TIME_NAMES, true);
-        String close = column(csv, name, "close", columns.close(), HistoryColumns.CLOSE_NAMES, true);
+        String close = column(csv, name, role, columns.close(), candidates, true);
         String open = column(csv, name, "open", columns.open(), List.of("open"), false);
         String high = column(csv, name, "high", columns.high(), List.of("high"), false);
         String low = column(csv, name, "low", columns.low(), List.of("low"), false);

@@ -72,7 +72,8 @@ final class HistoryChecker {
                 checker.error(setting.block().span(), "the setting '" + name + "' takes no block");
                 ok = false;
             }
-            ok &= checker.settingValue(CALIBRATE, spec, setting.value()) && range(name, setting.value());
+            ok &= checker.settingValue(CALIBRATE, spec, setting.value()) && range(name, setting.value())
+                    && (!name.equals("vol_history") || volHistoryOperand(setting.value()));
         }
         ok &= applicable(written);
         return ok ? Type.RULES : Type.ERROR;
@@ -109,6 +110,23 @@ final class HistoryChecker {
             checker.error(history.span(), function + " needs a price history (a table with the columns time and"
                     + " close), not " + (table ? type.schema().isChain() ? "an option chain" : "a table without them"
                     : type.kind().withArticle()), "load one with data btc = history(\"file.csv\")");
+            return false;
+        }
+        return true;
+    }
+
+    /** An implied-vol history: a table with a time and a vol column, as {@code vol_history(...)} returns. */
+    private boolean volHistoryOperand(Expr vols) {
+        Type type = checker.checkedType(vols);
+        if (type == null || type.isError()) {
+            return type != null;
+        }
+        if (type.kind() != Kind.TABLE || type.schema().kindOf("time") != Kind.INSTANT
+                || type.schema().kindOf("vol") != Kind.NUMBER) {
+            checker.error(vols.span(), "vol_history needs an implied-vol history (a table with the columns time and"
+                    + " vol), not " + (type.kind() != Kind.TABLE ? type.kind().withArticle()
+                    : type.schema().isChain() ? "an option chain" : "a table without them"),
+                    "load one with data vols = vol_history(\"file.csv\")");
             return false;
         }
         return true;

@@ -33,6 +33,7 @@ final class HistoryEntries {
     static void declare(Registry registry) {
         HistoryEntries entries = new HistoryEntries(registry);
         entries.history();
+        entries.volHistory();
         entries.calibrate();
         entries.functions();
     }
@@ -74,6 +75,30 @@ final class HistoryEntries {
         registry.resultSchema("history", TableSchema.of(COLUMNS, false));
     }
 
+    /** The example implied-vol history: synthetic BTC ATM vols (examples/data/README.md). */
+    static final String VOLS = "data vols = vol_history(\"data/btc-atm-vol-synthetic.csv\")\n";
+
+    private void volHistory() {
+        registry.function(new FunctionSpec("vol_history", List.of(
+                required("path", TEXT, "file path", "the CSV file, relative to the recipe's folder"),
+                column("time", "timestamp, timestamps, time, datetime or date", "the column of the values' times"),
+                column("vol", "atm_vol, atm_iv, iv, vol, implied_vol, volatility, dvol, close or value",
+                        "the column of implied vols: an at-the-money vol, or a vol index such as DVOL"),
+                optional("unit", TEXT, "text", "decided from the values", List.of("percent", "decimal"),
+                        "\"percent\" (55.2) or \"decimal\" (0.552); by default the file is percent when most"
+                                + " values are above 1.5")),
+                false, Kind.TABLE, "table: time (UTC), vol (annualised, decimal) and log_change, one row per value"
+                        + " in time order", false,
+                "Loads a history of implied volatility from CSV: a time column and an at-the-money implied vol or a"
+                        + " vol index (the close of Deribit's DVOL, a 30-day implied vol), daily or intraday, with"
+                        + " every row check of history(...). Percent or decimal is decided by most of the values,"
+                        + " stated in a note; a value in the other unit is left out with a warning. log_change is"
+                        + " ln(vol / previous vol). Give it to calibrate's vol_history to set the vol shocks.",
+                VOLS + "show vols { rows 5 }", new Implementation.Core()));
+        registry.resultSchema("vol_history", TableSchema.of(schema(List.of("time"), List.of("vol", "log_change")),
+                false));
+    }
+
     /** The methods of a shock estimate, as {@code method} names them. */
     static final List<String> METHODS = List.of("hs", "ewma", "fhs");
     private static final String CALIBRATE = BTC + "rules pm = calibrate portfolio_margin to btc { %s }\nshow pm";
@@ -88,8 +113,9 @@ final class HistoryEntries {
                         + " sets the rule's price parameter (the wider of the two tails): portfolio_margin's"
                         + " price_range, span's price_scan, deribit_standard's option and future initial fractions"
                         + " (their floors and maintenance keep their ratios). RULES is a family (its defaults) or a"
-                        + " rules binding; its vol shocks stay as declared (no implied-vol history is read), which"
-                        + " explain says. `show` the rules for the new settings; explain(N) for every number,"
+                        + " rules binding; with vol_history its vol shocks are calibrated too (portfolio_margin's"
+                        + " vol_up and vol_down, span's vol_scan), else they stay as declared, which explain says."
+                        + " `show` the rules for the new settings; explain(N) for every number,"
                         + " backtest(N) for the exceptions, Kupiec, Christoffersen and the Basel traffic light,"
                         + " plot shocks(N) for the shock through time. See docs/margin-calibration.md.",
                 CALIBRATE.formatted("confidence 99%  horizon 1d  method hs  lookback 2y")
@@ -134,6 +160,15 @@ final class HistoryEntries {
         setting(c, "stressed_weight", Kind.NUMBER, "fraction, 0 or 25% to 100%", "0%",
                 "EMIR art. 28(b): the weight of the most stressed window seen so far (the highest realised"
                         + " variance) blended into the shock", "stressed_weight 25%");
+        registry.setting(new SettingSpec(c, "vol_history", Kind.TABLE, "implied-vol history", "none",
+                "An implied-vol history from vol_history(...) that sets the vol shocks at the same confidence,"
+                        + " horizon and lookback, from its values up to the price history's end, by historical"
+                        + " simulation on overlapping changes: portfolio_margin's vol_up and vol_down are the"
+                        + " relative rise and fall of IV (the rule's 30-day scaling then applies, so give a 30-day"
+                        + " vol such as DVOL), span's vol_scan the wider move in vol points. Without it the vol"
+                        + " shocks stay as declared and explain says so.",
+                BTC + VOLS + "rules pm = calibrate portfolio_margin to btc { lookback 1y  vol_history vols }\n"
+                        + "show pm"));
         setting(c, "floor", Kind.DURATION, "duration", "none",
                 "EMIR art. 28(c): the shock is at least historical simulation over this lookback (10y in the"
                         + " regulation; all the history when shorter)", "floor 10y");

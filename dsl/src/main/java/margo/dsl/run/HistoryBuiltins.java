@@ -11,8 +11,10 @@ import margo.core.market.HistoryColumns;
 import margo.core.market.HistoryFormatException;
 import margo.core.market.HistoryLoad;
 import margo.core.market.HistoryWarning;
+import margo.core.market.ImpliedVolatilityHistories;
 import margo.core.market.PriceHistories;
 import margo.core.market.PriceHistory;
+import margo.core.market.VolatilityUnit;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.syntax.Expr;
@@ -76,7 +78,7 @@ final class HistoryBuiltins {
 
     static boolean handles(String function) {
         return switch (function) {
-            case "history", "returns", "rolling", "explain", "backtest", "shocks", "coverage", "haircut", "fees" -> true;
+            case "history", "vol_history", "returns", "rolling", "explain", "backtest", "shocks", "coverage", "haircut", "fees" -> true;
             default -> false;
         };
     }
@@ -86,6 +88,7 @@ final class HistoryBuiltins {
         try {
             return switch (call.callee().id()) {
                 case "history" -> history(call);
+                case "vol_history" -> volHistory(call);
                 case "returns" -> returns(arguments);
                 case "rolling" -> rolling(arguments);
                 case "explain" -> HistoryReports.explain(label(arguments.get(0)), calibrated(arguments.get(0)));
@@ -145,7 +148,7 @@ final class HistoryBuiltins {
         BookValue book = (BookValue) evaluator.apply(arguments.get(3));
         ShockSeries period = HistoryReports.period(calibration, instant(arguments.get(1)), instant(arguments.get(2)));
         BookBacktest.Result result = BookBacktest.run(book.book(), book.pricer(), period,
-                shock -> RulesCalibrator.recalibrated(rules.rule(), shock).rule(),
+                shock -> RulesCalibrator.recalibrated(rules.rule(), shock, null).rule(),
                 new BookBacktest.VolatilityResponse(number(arguments.get(4), 0)));
         return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, result);
     }
@@ -290,6 +293,57 @@ final class HistoryBuiltins {
         }
         warnings.addAll(rowWarnings(load.warnings(), path, source, call.span()));
         return new TableValue(table(load.history()), null);
+    }
+
+    /**
+     * {@code vol_history(path, time?, vol?, unit?)}: the implied vols as decimals, with the row warnings of a history,
+     * each value left out for its unit, and a note of the unit decided.
+     */
+    private TableValue volHistory(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        String path = text(arguments.get(0));
+        Path file = files.readable(path, call.span());
+        String unit = text(arguments.get(3));
+        ImpliedVolatilityHistories.Load load;
+        try {
+            load = ImpliedVolatilityHistories.load(file, text(arguments.get(1)), text(arguments.get(2)),
+                    unit == null ? null : VolatilityUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT)),
+                    files.maxBytes());
+        } catch (HistoryFormatException unusable) {
+            throw new RunFailure(call.span(), "cannot use " + path + " as an implied-vol history: "
+                    + unusable.getMessage(), "name the columns with vol_history(\"" + path
+                    + "\", time \"COLUMN\", vol \"COLUMN\")");
+        }
+        warnings.addAll(rowWarnings(load.warnings(), path, source, call.span()));
+        for (String dropped : load.dropped()) {
+            warnings.add(Diagnostic.warning(source, call.span(), path + " " + dropped));
+        }
+        warnings.add(Diagnostic.note(source, call.span(), path + ": " + load.unitNote()));
+        PriceHistory vols = load.vols();
+        int n = vols.size();
+        InstantColumn times = InstantColumn.create("time");
+        double[] changes = new double[n];
+        changes[0] = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            times.append(vols.time(i));
+            if (i > 0) {
+                changes[i] = Math.log(vols.close(i) / vols.close(i - 1));
+            }
+        }
+        return new TableValue(Table.create(vols.name(), times, DoubleColumn.create("vol", vols.closes()),
+                DoubleColumn.create("log_change", changes)), null);
+    }
+
+    /** The vols of a table with a time and a vol column, as {@code vol_history(...)} makes and keep filters. */
+    static PriceHistory volHistory(TableValue value, String label, Span span) {
+        Table table = value.table();
+        if (!table.containsColumn("time") || !table.containsColumn("vol")) {
+            throw new RunFailure(span, label + " is not an implied-vol history: it needs the columns time and vol",
+                    "load one with vol_history(\"file.csv\")");
+        }
+        Table renamed = Table.create(table.name(), table.instantColumn("time"),
+                table.doubleColumn("vol").copy().setName("close"));
+        return priceHistory(new TableValue(renamed, null), label, span);
     }
 
     /** One warning per row, up to {@link #LISTED_PER_PROBLEM} of a kind, then one counting the rest of that kind. */

@@ -1,5 +1,7 @@
 package margo.dsl.run;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import margo.core.risk.AntiProcyclicality;
 import margo.core.risk.ApcSeries;
 import margo.core.risk.CalibratedRules;
 import margo.core.risk.ExtendedMoveCoverage;
+import margo.core.risk.ImpliedVolatilityShock;
 import margo.core.risk.Lookback;
 import margo.core.risk.Measure;
 import margo.core.risk.RuleCalibration;
@@ -97,9 +100,11 @@ final class RulesCalibrator {
         }
         ShockExplanation explanation = ShockExplanation.of(returns, calculated, lookback, apc);
         Shock shock = (apc == null ? calculated : apc.series(ApcSeries.Component.APPLIED)).latest();
+        ImpliedVolatilityShock volatility = written.containsKey("vol_history")
+                ? volatilityShock(declared, history, label, written, settings.spec().confidence()) : null;
         Recalibrated recalibrated;
         try {
-            recalibrated = recalibrated(declared.rule(), shock);
+            recalibrated = recalibrated(declared.rule(), shock, volatility);
         } catch (IllegalArgumentException rejected) {
             throw new RunFailure(calibrate.span(), "the calibrated shock does not fit " + declared.family() + ": "
                     + rejected.getMessage(), "a lower confidence or a shorter horizon gives a smaller shock");
@@ -110,27 +115,59 @@ final class RulesCalibrator {
                 settings.spec().horizonBars(), pm.parameters().extendedMoves()) : List.of();
         RulesCalibration calibration = new RulesCalibration(history, label, settings.horizon(), settings.lookback(),
                 calculated, apc, explanation, calibrated, extended);
-        return new RulesValue(declared.family(), rule, display(declared, rule, calibrated), calibration);
+        return new RulesValue(declared.family(), rule, display(declared, rule, calibrated, volatility != null),
+                calibration);
     }
 
     /** A rule with a new price shock, and where its parameters came from. */
     record Recalibrated(CalibratedRules<?> calibrated, MarginRule rule) {}
 
     /**
-     * {@code rule} with its price parameter set from {@code shock} by core's {@link RuleCalibration}: for a
-     * calibration, and for a book backtest, where the rule in force before each move has the shock known then.
+     * The vol shocks of {@code vol_history}, over the calibration's horizon and lookback in the vol history's own
+     * bars, from its values up to the price history's last bar: the last {@code lookback + 1} of them.
+     */
+    private ImpliedVolatilityShock volatilityShock(RulesValue declared, PriceHistory history, String historyLabel,
+                                                   Map<String, Expr> written, double confidence) {
+        Expr setting = written.get("vol_history");
+        if (declared.rule() instanceof StandardMarginRule) {
+            throw new RunFailure(setting.span(), "deribit_standard has no vol shock for vol_history to set",
+                    "leave vol_history out, or calibrate portfolio_margin or span");
+        }
+        String label = text(setting);
+        PriceHistory vols = HistoryBuiltins.volHistory((TableValue) evaluator.apply(setting), label, setting.span());
+        Instant last = history.time(history.size() - 1);
+        int end = vols.size();
+        while (end > 0 && vols.time(end - 1).isAfter(last)) {
+            end--;
+        }
+        int horizonBars = bars(vols, written, "horizon", 1.0 / 365);
+        int from = Math.max(0, end - Math.max(2, bars(vols, written, "lookback", 1)) - 1);
+        double[] window = Arrays.copyOfRange(vols.closes(), from, end);
+        try {
+            return ImpliedVolatilityShock.fromHistory(window, horizonBars, confidence);
+        } catch (IllegalArgumentException tooShort) {
+            throw new RunFailure(setting.span(), label + " has " + window.length + " implied vols up to "
+                    + last.toString().substring(0, 10) + ", the end of " + historyLabel + ": " + tooShort.getMessage(),
+                    "use a vol history that covers the lookback before the price history's end");
+        }
+    }
+
+    /**
+     * {@code rule} with its price parameter set from {@code shock} by core's {@link RuleCalibration}, and its vol
+     * shocks from {@code volatility} when not null (else kept): for a calibration, and for a book backtest, where
+     * the rule in force before each move has the shock known then and keeps the calibrated vol shocks.
      *
      * @throws IllegalArgumentException when the rule cannot take the shock (a range of 100% or more)
      */
-    static Recalibrated recalibrated(MarginRule rule, Shock shock) {
+    static Recalibrated recalibrated(MarginRule rule, Shock shock, ImpliedVolatilityShock volatility) {
         return switch (rule) {
             case PortfolioMarginRule pm -> {
                 CalibratedRules<PortfolioMarginParameters> c = RuleCalibration.portfolioMargin(pm.parameters(), shock,
-                        null);
+                        volatility);
                 yield new Recalibrated(c, new PortfolioMarginRule(c.rules()));
             }
             case SpanRule span -> {
-                CalibratedRules<SpanParameters> c = RuleCalibration.span(span.parameters(), shock, null);
+                CalibratedRules<SpanParameters> c = RuleCalibration.span(span.parameters(), shock, volatility);
                 yield new Recalibrated(c, new SpanRule(c.rules()));
             }
             case StandardMarginRule standard -> {
@@ -216,8 +253,18 @@ final class RulesCalibrator {
         return source.text().substring(expr.span().start(), expr.span().end());
     }
 
-    /** The declared rule's settings, with the calibrated ones' new values and where they came from. */
-    private static TableValue display(RulesValue declared, MarginRule rule, CalibratedRules<?> calibrated) {
+    /**
+     * The declared rule's settings, with the calibrated ones' new values and where they came from; the vol shocks
+     * among them when an implied-vol history set them.
+     */
+    private static TableValue display(RulesValue declared, MarginRule rule, CalibratedRules<?> calibrated,
+                                      boolean volatilityCalibrated) {
+        Map<String, Double> volatilities = !volatilityCalibrated ? Map.of() : switch (rule) {
+            case PortfolioMarginRule pm -> Map.of("vol_up", pm.parameters().volatilityRangeUp(), "vol_down",
+                    pm.parameters().volatilityRangeDown());
+            case SpanRule span -> Map.of("vol_scan", span.parameters().volatilityScanRange());
+            default -> Map.of();
+        };
         Map<String, Double> values = switch (rule) {
             case PortfolioMarginRule pm -> Map.of("price_range", pm.parameters().priceRange());
             case SpanRule span -> Map.of("price_scan", span.parameters().priceScanRange());
@@ -230,9 +277,13 @@ final class RulesCalibrator {
         StringColumn sources = table.stringColumn("source");
         for (int row = 0; row < table.rowCount(); row++) {
             Double value = values.get(names.get(row));
+            Double volatility = volatilities.get(names.get(row));
             if (value != null) {
                 shown.set(row, Decimals.percent(Math.round(value * 1e6) / 1e6));
                 sources.set(row, "calibrated: " + calibrated.priceSource());
+            } else if (volatility != null) {
+                shown.set(row, Decimals.percent(Math.round(volatility * 1e6) / 1e6));
+                sources.set(row, "calibrated: " + calibrated.volatilitySource());
             }
         }
         return new TableValue(table, null);

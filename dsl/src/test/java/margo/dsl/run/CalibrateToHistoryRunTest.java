@@ -170,9 +170,10 @@ class CalibrateToHistoryRunTest {
         Execution execution = Recipes.run(EXAMPLES, java.nio.file.Files.readString(
                 EXAMPLES.resolve("margin-calibration.margo")));
         List<String> diagnostics = located(execution.diagnostics());
-        assertEquals(1, diagnostics.size(), diagnostics::toString);
+        assertEquals(2, diagnostics.size(), diagnostics::toString);
         assertTrue(diagnostics.getFirst().contains("line 897"), diagnostics.getFirst());
-        assertEquals(16, execution.shown().size());
+        assertTrue(diagnostics.get(1).contains("implied vols read as percent"), diagnostics.get(1));
+        assertEquals(17, execution.shown().size());
     }
 
     @Test
