@@ -72,6 +72,24 @@ class KernelInstallIT {
     }
 
     @Test
+    void compiledScriptsPutTheGraalCompilerOnTheUpgradeModulePathInsteadOfTheCache() throws Exception {
+        Process run = java(BUILT_JAR, List.of("kernel", "install", "--compiled-scripts", "--prefix", folder.toString()),
+                null);
+        assertEquals(0, run.exit(), run.out());
+        Path spec = folder.resolve("share/jupyter/kernels/margo");
+        JsonObject kernel = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
+        List<String> argv = kernel.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argv.contains("-XX:+EnableJVMCI") && argv.contains("--enable-native-access=ALL-UNNAMED"),
+                argv.toString());
+        String modulePath = argv.get(argv.indexOf("--upgrade-module-path") + 1);
+        assertTrue(modulePath.contains(spec.resolve("graal-compiler").toString()), modulePath);
+        for (String jar : modulePath.split(java.io.File.pathSeparator)) {
+            assertTrue(Files.isRegularFile(Path.of(jar)), jar);
+        }
+        assertTrue(argv.stream().noneMatch(option -> option.startsWith("-XX:AOTCache")), argv.toString());
+    }
+
+    @Test
     void theInstalledKernelStartsWithItsCopyOfTheCache() throws Exception {
         assumeFalse(Boolean.getBoolean("margo.aot.skip"), "built with -Dmargo.aot.skip: no cache to install");
         Process run = java(BUILT_JAR, List.of("kernel", "install", "--prefix", folder.toString()), null);

@@ -8,12 +8,15 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import margo.dsl.registry.Registry;
@@ -32,16 +35,34 @@ final class KernelSpec {
     /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
     static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
+    /**
+     * Truffle loads native code as it starts; the jar's manifest allows it for -jar, the kernel runs with -cp. Only
+     * without the cache: the JVM refuses a cache dumped without this option.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
+    static final String COMPILER_FOLDER = "graal-compiler";
+
     private final Path jar;
     private final Path java;
+    private final boolean compiledScripts;
 
-    KernelSpec(Path jar, Path java) {
+    /**
+     * @param compiledScripts whether the kernel compiles scripts with the Graal compiler (JVMCI and the compiler on
+     *     the upgrade module path, which disables the ahead-of-time cache) rather than start with the cache and
+     *     interpret them
+     */
+    KernelSpec(Path jar, Path java, boolean compiledScripts) {
         this.jar = jar;
         this.java = java;
+        this.compiledScripts = compiledScripts;
     }
 
-    /** Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}). */
-    enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT }
+    /**
+     * Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}); SCRIPTS when it
+     * compiles scripts instead, which the JDK runs without the cache.
+     */
+    enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT, SCRIPTS }
 
     /**
      * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo,
@@ -53,9 +74,10 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        AotCache built = AotCache.besideJar(jar);
+        List<Path> compiler = compiledScripts ? copyCompiler(folder) : List.of();
+        AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
-        StartCache startCache = StartCache.NOT_BUILT;
+        StartCache startCache = compiledScripts ? StartCache.SCRIPTS : StartCache.NOT_BUILT;
         if (built != null) {
             Files.copy(built.file(), installed.file(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES);
@@ -65,14 +87,38 @@ final class KernelSpec {
             Files.deleteIfExists(installed.file());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null), StandardCharsets.UTF_8);
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler),
+                StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
         Files.writeString(folder.resolve("kernel.js"), CodeMirrorMode.kernelJs(Registry.standard()), StandardCharsets.UTF_8);
         return startCache;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache) {
+    /**
+     * Copies the Graal compiler jars that the build put in polyglot/target/graal-compiler (beside kernel/target,
+     * where the running jar is) into the kernelspec; their paths there.
+     */
+    private List<Path> copyCompiler(Path folder) throws IOException {
+        Path root = jar.toAbsolutePath().getParent().getParent().getParent();
+        Path built = root.resolve("polyglot").resolve("target").resolve(COMPILER_FOLDER);
+        if (!Files.isDirectory(built)) {
+            throw new IOException("the Graal compiler jars are not in " + built + "; build Margo with"
+                    + " 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+        }
+        Path target = folder.resolve(COMPILER_FOLDER);
+        Files.createDirectories(target);
+        List<Path> copied = new ArrayList<>();
+        try (var jars = Files.list(built)) {
+            for (Path compilerJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                copied.add(Files.copy(compilerJar, target.resolve(compilerJar.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING).toAbsolutePath());
+            }
+        }
+        return copied;
+    }
+
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
@@ -80,6 +126,13 @@ final class KernelSpec {
         argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
+        }
+        if (!compiler.isEmpty()) {
+            argv.add(NATIVE_ACCESS);
+            argv.add("-XX:+UnlockExperimentalVMOptions");
+            argv.add("-XX:+EnableJVMCI");
+            argv.add("--upgrade-module-path");
+            argv.add(String.join(File.pathSeparator, compiler.stream().map(Path::toString).toList()));
         }
         argv.add("-cp");
         argv.add(installedJar.toString());

@@ -26,11 +26,12 @@ import margo.dsl.syntax.Stmt.BindingKind;
  * show, plot  = ( show | plot ) expression [ block ]
  * export      = export expression to expression
  * function    = function NAME '(' [ NAME { ',' NAME } ] ')' '=' expression
- * script      = script NAME STRING exports NAME { ',' NAME }
+ * script      = script NAME STRING exports exported { ',' exported }
+ * exported    = NAME [ as NAME ]
  * block       = '{' { clause [ NEWLINE | ';' | ',' ] } '}'
  * clause      = keep expression | set NAME '=' expression | require expression [ penalty expression ]
  *             | NAME in '[' expression ',' expression ']' [ start expression ] | NAME '=' expression
- *             | NAME expression [ block ]
+ *             | NAME expression [ block ] | NAME block | cf NAME NAME
  * expression  = or ;  or = and { 'or' and } ;  and = not { 'and' not } ;  not = 'not' not | comparison
  * comparison  = range [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) range ]
  * range       = sum [ '..' sum [ step sum ] ]
@@ -227,14 +228,21 @@ public final class Parser {
         Token language = consume(IDENTIFIER, "expected the script's language after 'script', as in script js \"\"\"...\"\"\"");
         Token code = consume(STRING, "expected the script's code as a string after 'script " + language.lexeme() + "'");
         consumeWord("exports", "expected 'exports' and the names of the functions the script defines");
-        List<Name> exports = new ArrayList<>();
-        Token last;
+        List<Stmt.ScriptExport> exports = new ArrayList<>();
+        Span last;
         do {
-            last = consume(IDENTIFIER, "expected the name of an exported function");
-            exports.add(new Name(last.lexeme(), last.span()));
+            Token exported = consume(IDENTIFIER, "expected the name of an exported function");
+            Name name = new Name(exported.lexeme(), exported.span());
+            Name result = null;
+            if (matchWord("as")) {
+                Token kind = consume(IDENTIFIER, "expected what " + name.id() + " returns after 'as': number or text");
+                result = new Name(kind.lexeme(), kind.span());
+            }
+            last = result == null ? name.span() : name.span().to(result.span());
+            exports.add(new Stmt.ScriptExport(name, result, last));
         } while (match(COMMA));
-        return new Stmt.Script(new Name(language.lexeme(), language.span()), (String) code.literal(),
-                List.copyOf(exports), keyword.span().to(last.span()));
+        return new Stmt.Script(new Name(language.lexeme(), language.span()), (String) code.literal(), code.span(),
+                List.copyOf(exports), keyword.span().to(last));
     }
 
     private void endOfStatement() {
@@ -306,9 +314,22 @@ public final class Parser {
                 }
                 return new Clause.Require(condition, penalty, first.span().to(penalty == null ? condition.span() : penalty.span()));
             }
+            case "cf" -> {
+                if (check(IDENTIFIER) && nextIs(1, IDENTIFIER)) {
+                    Token language = advance();
+                    Token function = advance();
+                    return new Clause.ScriptFunction(new Name(first.lexeme(), first.span()),
+                            new Name(language.lexeme(), language.span()), new Name(function.lexeme(), function.span()),
+                            first.span().to(function.span()));
+                }
+            }
             default -> { }
         }
         Name name = new Name(first.lexeme(), first.span());
+        if (check(LEFT_BRACE)) {
+            Block block = optionalBlock(first.span());
+            return new Clause.Setting(name, name, block, first.span().to(block.span()));
+        }
         if (matchWord("in")) {
             return parameterBounds(name);
         }
