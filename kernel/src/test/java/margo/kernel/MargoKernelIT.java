@@ -82,7 +82,9 @@ class MargoKernelIT {
         requests.add(execute("warning", WARNING_CELL));
         requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
         requests.add(atCursor("complete bound", "complete", "show ch", 7));
-        requests.add(atCursor("inspect", "inspect", "implied_vol", 3));
+        JsonObject inspect = atCursor("inspect", "inspect", "implied_vol", 3);
+        inspect.addProperty("detail_level", 1);
+        requests.add(inspect);
         requests.add(atCursor("inspect bound", "inspect", "show x + 1", 6));
         requests.add(request("open block", "is_complete", OPEN_BLOCK));
         requests.add(request("closed block", "is_complete", OPEN_BLOCK + "\n}"));

@@ -65,7 +65,15 @@ public final class Session {
     }
 
     /** Parses, checks against the current bindings, then runs unless an error was found. */
-    public synchronized Execution run(SourceFile source, Mode mode) {
+    public Execution run(SourceFile source, Mode mode) {
+        return run(source, mode, baseDirectory);
+    }
+
+    /**
+     * {@link #run(SourceFile, Mode)} with relative data paths resolved against {@code dataFolder} rather than the
+     * session's folder: a recipe loaded into a notebook reads its data as {@code margo run} would, from its own folder.
+     */
+    public synchronized Execution run(SourceFile source, Mode mode, Path dataFolder) {
         interruptRequested = false;
         Cancellation running = new Cancellation();
         cancellation = running;
@@ -73,7 +81,7 @@ public final class Session {
         if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Execution(checked.diagnostics(), List.of());
         }
-        ChainLoader loader = new ChainLoader(baseDirectory, maxDataBytes);
+        ChainLoader loader = new ChainLoader(dataFolder, maxDataBytes);
         Execution ran = new Runner(registry, checked.program(), bindings, loader,
                 () -> interruptRequested, running, calibrationProgress, scripts).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
