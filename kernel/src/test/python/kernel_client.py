@@ -8,7 +8,7 @@ is sent in order. A request is {"name": N, "type": T, ...} where T is one of
     kernel_info
     execute       code
     complete      code, cursor_pos
-    inspect       code, cursor_pos
+    inspect       code, cursor_pos, detail_level (0 unless given)
     is_complete   code
     interrupt     (an interrupt while the kernel is idle)
     execute_and_interrupt   code, after_seconds (an interrupt while the cell runs)
@@ -75,7 +75,7 @@ def send(km, kc, request):
     elif kind == "complete":
         msg_id = kc.complete(request["code"], request["cursor_pos"])
     elif kind == "inspect":
-        msg_id = kc.inspect(request["code"], request["cursor_pos"])
+        msg_id = kc.inspect(request["code"], request["cursor_pos"], detail_level=request.get("detail_level", 0))
     elif kind == "is_complete":
         msg_id = kc.is_complete(request["code"])
     elif kind == "history":

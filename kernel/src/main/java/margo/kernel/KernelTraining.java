@@ -38,7 +38,7 @@ final class KernelTraining {
     static void run(Path folder, List<String> cells) throws IOException, InterruptedException {
         ConnectionFile connection = freeConnection();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        KernelServer server = new KernelServer(connection, new MargoKernel(new Session(folder), "training", discard), discard);
+        KernelServer server = new KernelServer(connection, new MargoKernel(new Session(folder), folder, "training", discard), discard);
         server.start();
         ZMQ.Context context = ZMQ.context(1);
         ZMQ.Socket shell = context.socket(SocketType.DEALER);

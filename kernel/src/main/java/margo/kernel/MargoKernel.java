@@ -7,15 +7,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
-import margo.dsl.output.TextRenderer;
 import margo.dsl.registry.Documentation;
 import margo.dsl.registry.Registry;
 import margo.dsl.run.Execution;
@@ -46,10 +43,15 @@ import margo.kernel.jupyter.MimeBundle;
 public final class MargoKernel implements Language {
 
     private final Session session;
+    /** The notebook's folder, which Jupyter makes the kernel's working directory: data, %load and %save paths resolve here. */
+    private final Path folder;
     private final String version;
     private final PrintStream log;
     private final Registry registry = Registry.standard();
     private final Documentation documentation = new Documentation(registry);
+    private final Magics magics;
+    private final Completion completion;
+    private final Inspection inspection;
     /** The session's displays: the first figure of the session carries plotly.js, the others wait for it. */
     private final DisplayBundles displays = new DisplayBundles();
     /** The bindings after the last cell, read by completion and inspection without waiting for the running one. */
@@ -61,9 +63,16 @@ public final class MargoKernel implements Language {
     private int progressDisplays;
     private int progressEvaluations;
 
-    /** @param log the kernel's log (stderr, which Jupyter keeps): Java stack traces of failures go there, not to the cell */
-    public MargoKernel(Session session, String version, PrintStream log) {
+    /**
+     * @param folder the folder the session resolves data paths against, where {@code %load} and {@code %save} look too
+     * @param log    the kernel's log (stderr, which Jupyter keeps): Java stack traces of failures go there, not to the cell
+     */
+    public MargoKernel(Session session, Path folder, String version, PrintStream log) {
         this.session = session;
+        this.folder = folder;
+        this.magics = new Magics(session, folder, documentation);
+        this.completion = new Completion(registry, folder);
+        this.inspection = new Inspection(registry, documentation, completion);
         this.version = version;
         this.log = log;
         session.onCalibrationProgress(this::showProgress);
@@ -89,8 +98,8 @@ public final class MargoKernel implements Language {
             return;
         }
         // Paths in a notebook resolve against the notebook's folder, which Jupyter makes the kernel's working directory.
-        MargoKernel kernel = new MargoKernel(new Session(Path.of("").toAbsolutePath()),
-                margo.dsl.cli.MargoVersion.current(), System.err);
+        Path folder = Path.of("").toAbsolutePath();
+        MargoKernel kernel = new MargoKernel(new Session(folder), folder, margo.dsl.cli.MargoVersion.current(), System.err);
         KernelServer server = new KernelServer(connection, kernel, System.err);
         server.start();
         server.awaitShutdown();
@@ -99,8 +108,10 @@ public final class MargoKernel implements Language {
     }
 
     /**
-     * Margo has no lexer of its own in Pygments or CodeMirror; Python's highlights what the two languages share:
-     * {@code #} comments, strings, numbers, and/or/not/in.
+     * CodeMirror's mode is {@code margo}, which the kernelspec's {@code kernel.js} defines for the classic Notebook.
+     * Pygments, which nbconvert highlights with, has no Margo lexer, and nbconvert finds lexers only among those
+     * installed in Python, where the kernelspec cannot put one; an unknown name makes it warn and print plain text.
+     * Python's lexer highlights what the two languages share: {@code #} comments, strings, numbers, and/or/not/in.
      */
     @Override
     public JsonObject info() {
@@ -110,7 +121,7 @@ public final class MargoKernel implements Language {
         language.addProperty("mimetype", "text/x-margo");
         language.addProperty("file_extension", ".margo");
         language.addProperty("pygments_lexer", "python");
-        language.addProperty("codemirror_mode", "python");
+        language.addProperty("codemirror_mode", "margo");
         JsonObject info = new JsonObject();
         info.addProperty("protocol_version", MessageHeaders.PROTOCOL_VERSION);
         info.addProperty("implementation", "Margo");
@@ -122,10 +133,10 @@ public final class MargoKernel implements Language {
     }
 
     /**
-     * Runs one cell as {@code cell[N]}. Every shown value but the last is displayed as it comes; the last is the
-     * cell's result ({@code Out[N]}), unless the cell fails, in which case all are displayed and the error follows
-     * them. Whatever the language throws (a stack overflow on a huge expression, running out of memory) is
-     * reported at the cell, with the trace in the kernel's log, and the session goes on with the names it had.
+     * Runs one cell as {@code cell[N]}: help ({@code name?}) goes to the pager; otherwise the cell's parts run in
+     * order ({@link Cell}: recipe text and magics), and the first mistake ends it. Whatever the language throws (a
+     * stack overflow on a huge expression, running out of memory) is reported at the cell, with the trace in the
+     * kernel's log, and the session goes on with the names it had.
      */
     @Override
     public CellResult execute(String code, int cellNumber, CellOutput cellOutput) {
@@ -135,17 +146,29 @@ public final class MargoKernel implements Language {
             output = cellOutput;
         }
         try {
-            Execution execution = session.run(new SourceFile(name, code), Mode.CELL);
-            printWarnings(execution.diagnostics(), cellOutput);
-            List<Shown> shown = execution.shown();
-            int displayed = execution.hasErrors() ? shown.size() : shown.size() - 1;
-            for (int i = 0; i < displayed; i++) {
-                cellOutput.display(displays.of(shown.get(i).value()));
+            Cell cell = Cell.parse(code);
+            if (cell.help() != null) {
+                return help(cell.help(), new SourceFile(name, code));
             }
-            if (execution.hasErrors()) {
-                return failure(execution.diagnostics());
+            CellRun run = new CellRun(new SourceFile(name, code), cellOutput);
+            long started = System.nanoTime();
+            for (Cell.Part part : cell.parts()) {
+                switch (part) {
+                    case Cell.Recipe recipe -> {
+                        if (run.run(session, run.part(recipe.text(), recipe.line(), recipe.column()), folder)) {
+                            magics.ran(name, recipe.text());
+                        }
+                    }
+                    case Cell.LineMagic magic -> magics.run(magic, run);
+                }
+                if (run.failed()) {
+                    break;
+                }
             }
-            return new CellResult.Ok(shown.isEmpty() ? null : displays.of(shown.getLast().value()));
+            if (cell.timed()) {
+                cellOutput.stdout(Magics.wallTime(System.nanoTime() - started));
+            }
+            return run.finish(displays);
         } catch (Throwable thrown) {
             log.println("[margo kernel] " + name + " failed: " + thrown);
             thrown.printStackTrace(log);
@@ -156,6 +179,19 @@ public final class MargoKernel implements Language {
             }
             bindings = snapshotOfBindings();
         }
+    }
+
+    /** {@code name?}: what inspection shows for the name, in the pager; an unknown name is a mistake at the cell. */
+    private CellResult help(Cell.Help asked, SourceFile cell) {
+        MimeBundle page = inspection.describe(asked.name(), asked.detailLevel(), bindings);
+        if (page != null) {
+            return CellRun.page(page);
+        }
+        Diagnostic unknown = new CellRun(cell, CellOutput.SILENT).errorAt(cell.text().indexOf(asked.name()),
+                asked.name().length(), "nothing is called '" + asked.name() + "': no name bound in the session, and no"
+                        + " built-in, setting or statement",
+                magics.hintFor(asked.name(), "%who lists the names bound; %docs alone shows the whole reference"));
+        return CellRun.failure(List.of(unknown));
     }
 
     /**
@@ -172,26 +208,9 @@ public final class MargoKernel implements Language {
         }
         Execution execution = session.run(source, Mode.CELL);
         if (execution.hasErrors()) {
-            return failure(execution.diagnostics());
+            return CellRun.failure(execution.diagnostics());
         }
-        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast().value()));
-    }
-
-    /**
-     * The errors of one cell as a Jupyter error named {@code MargoError}: the first message as {@code evalue}, the
-     * diagnostics as the CLI prints them ({@code cell[3]:2:7: error: ...}, the source line, a caret) as traceback,
-     * one entry per line, and no Java stack trace.
-     */
-    private static CellResult.Failed failure(List<Diagnostic> diagnostics) {
-        List<String> lines = new ArrayList<>();
-        String first = null;
-        for (Diagnostic diagnostic : diagnostics) {
-            if (diagnostic.isError()) {
-                first = first == null ? diagnostic.message() : first;
-                DiagnosticFormatter.format(diagnostic).lines().forEach(lines::add);
-            }
-        }
-        return new CellResult.Failed("MargoError", first, lines);
+        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast()));
     }
 
     private Map<String, Value> snapshotOfBindings() {
@@ -241,53 +260,29 @@ public final class MargoKernel implements Language {
                 progress.bestObjective());
     }
 
-    private static void printWarnings(List<Diagnostic> diagnostics, CellOutput cellOutput) {
-        StringBuilder warnings = new StringBuilder();
-        for (Diagnostic diagnostic : diagnostics) {
-            if (!diagnostic.isError()) {
-                warnings.append(DiagnosticFormatter.format(diagnostic));
-            }
-        }
-        if (!warnings.isEmpty()) {
-            cellOutput.stderr(warnings.toString());
-        }
-    }
-
-    /** The names bound so far, then the registry's built-ins, that start with the word typed so far. */
+    /** What Tab offers at the cursor, by where it stands ({@link Completion}). */
     @Override
     public JsonObject complete(String code, int cursor) {
-        Word word = Word.endingAt(code, cursor);
-        Set<String> names = new LinkedHashSet<>();
-        bindings.keySet().stream().filter(name -> name.startsWith(word.text())).sorted().forEach(names::add);
-        names.addAll(registry.namesWithPrefix(word.text()));
+        Completion.Matches found = completion.at(code, cursor, bindings);
         JsonArray matches = new JsonArray();
-        names.forEach(matches::add);
+        found.matches().forEach(matches::add);
         JsonObject reply = new JsonObject();
         reply.add("matches", matches);
-        reply.addProperty("cursor_start", word.start());
-        reply.addProperty("cursor_end", word.end());
+        reply.addProperty("cursor_start", found.start());
+        reply.addProperty("cursor_end", cursor);
         reply.add("metadata", new JsonObject());
         return reply;
     }
 
-    /** A bound name shows its value; a built-in its entry of {@code margo docs}. */
+    /** What Shift-Tab shows at the cursor, by where it stands ({@link Inspection}). */
     @Override
     public JsonObject inspect(String code, int cursor, int detailLevel) {
-        String name = Word.around(code, cursor).text();
-        Value bound = name.isEmpty() ? null : bindings.get(name);
-        MimeBundle found = bound != null
-                ? new MimeBundle(name + ": " + bound.kind() + "\n" + TextRenderer.render(bound))
-                : documentation.describe(name).map(MargoKernel::markdown).orElse(null);
+        MimeBundle found = inspection.at(code, cursor, detailLevel, bindings);
         JsonObject reply = new JsonObject();
         reply.addProperty("found", found != null);
         reply.add("data", found == null ? new JsonObject() : found.data());
         reply.add("metadata", new JsonObject());
         return reply;
-    }
-
-    /** Markdown as it is written, which reads well as plain text too, and rendered where the front end can. */
-    private static MimeBundle markdown(String text) {
-        return new MimeBundle(text).put("text/markdown", text);
     }
 
     @Override

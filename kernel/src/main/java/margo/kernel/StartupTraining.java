@@ -73,13 +73,25 @@ public final class StartupTraining {
         }
         DisplayBundles bundles = new DisplayBundles();
         for (Shown shown : execution.shown()) {
-            bundles.of(shown.value());
+            bundles.of(shown);
         }
     }
 
+    /**
+     * The example recipes, less those with a script: ./margo runs them with the Graal compiler on the upgrade module
+     * path, where the JDK uses no cache (docs/scripts.md), and training on them would load GraalVM for nothing.
+     */
     private static List<Path> recipes(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".margo")).sorted().toList();
+            List<Path> recipes = files.filter(file -> file.getFileName().toString().endsWith(".margo")).sorted().toList();
+            List<Path> withoutScripts = new java.util.ArrayList<>();
+            for (Path recipe : recipes) {
+                if (Files.readString(recipe, StandardCharsets.UTF_8).lines()
+                        .noneMatch(line -> line.strip().startsWith("script "))) {
+                    withoutScripts.add(recipe);
+                }
+            }
+            return withoutScripts;
         }
     }
 }

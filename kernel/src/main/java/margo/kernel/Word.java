@@ -1,30 +1,31 @@
 package margo.kernel;
 
 /**
- * The identifier at the cursor of a cell, for completion and inspection. Jupyter counts cursor
- * positions in Unicode code points, Java strings in UTF-16 units; {@code start} and {@code end} are
- * code points, like the cursor they came from.
+ * The identifier at a position of a cell, for completion and inspection. Positions are indices into the Java
+ * string (UTF-16 units): {@link margo.kernel.jupyter.KernelServer} converts Jupyter's cursor, which counts Unicode
+ * code points, before the kernel sees it, and the reply's positions back.
  *
  * @param text  the identifier, possibly empty
- * @param start where it starts, in code points from the start of the cell
- * @param end   just past its end, in code points
+ * @param start where it starts
+ * @param end   just past its end
  */
 record Word(String text, int start, int end) {
 
-    /** The part of an identifier that ends at the cursor: what the user has typed so far. */
-    static Word endingAt(String code, int cursor) {
-        int at = index(code, cursor);
-        return word(code, identifierStart(code, at), at);
+    /** The part of an identifier that ends at the position: what the user has typed so far. */
+    static Word endingAt(String code, int position) {
+        int at = Math.clamp(position, 0, code.length());
+        return new Word(code.substring(identifierStart(code, at), at), identifierStart(code, at), at);
     }
 
-    /** The whole identifier the cursor is in or just after. */
-    static Word around(String code, int cursor) {
-        int at = index(code, cursor);
+    /** The whole identifier the position is in or just after. */
+    static Word around(String code, int position) {
+        int at = Math.clamp(position, 0, code.length());
         int to = at;
         while (to < code.length() && isIdentifierPart(code.charAt(to))) {
             to++;
         }
-        return word(code, identifierStart(code, at), to);
+        int from = identifierStart(code, at);
+        return new Word(code.substring(from, to), from, to);
     }
 
     private static int identifierStart(String code, int at) {
@@ -35,16 +36,7 @@ record Word(String text, int start, int end) {
         return from;
     }
 
-    private static Word word(String code, int from, int to) {
-        return new Word(code.substring(from, to), code.codePointCount(0, from), code.codePointCount(0, to));
-    }
-
-    private static int index(String code, int cursor) {
-        int codePoints = code.codePointCount(0, code.length());
-        return code.offsetByCodePoints(0, Math.max(0, Math.min(cursor, codePoints)));
-    }
-
-    /** LANGUAGE.md, Lexical: identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    /** docs/language.md, "Lexical": identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
     private static boolean isIdentifierPart(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }

@@ -39,6 +39,33 @@ class CellCompletenessTest {
     }
 
     @Test
+    void aDanglingOperatorWaitsForItsOperandAsTheParserDoes() {
+        assertEquals("", CellCompleteness.of("let x = 1 +"));
+        assertEquals("", CellCompleteness.of("let x = 1 +\n"));
+        assertEquals("", CellCompleteness.of("let total = a and"));
+        assertEquals("complete", CellCompleteness.of("let x = 1 +\n  2"));
+    }
+
+    @Test
+    void aStatementCutShortAtTheEndIsIncomplete() {
+        assertEquals("", CellCompleteness.of("let x ="));
+        assertEquals("", CellCompleteness.of("fit hf = calibrate hs to"));
+        assertEquals("  ", CellCompleteness.of("show black(60000,"));
+    }
+
+    @Test
+    void aMistakeBeforeTheEndIsInvalidWhateverFollows() {
+        assertEquals("invalid", CellCompleteness.of("let x = * 2"));
+        assertEquals("invalid", CellCompleteness.of("let x = 1 +\nshow x"));
+        assertEquals("invalid", CellCompleteness.of("let = 3\nlet y = (1 +"));
+    }
+
+    @Test
+    void unknownNamesAreForRunningNotForIsComplete() {
+        assertEquals("complete", CellCompleteness.of("show nope + 1"));
+    }
+
+    @Test
     void aOneLineStringRunningToTheEndOfItsLineIsInvalid() {
         assertEquals("invalid", CellCompleteness.of("let path = \"data/x.csv\nshow path"));
     }

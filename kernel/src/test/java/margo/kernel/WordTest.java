@@ -24,8 +24,8 @@ class WordTest {
     }
 
     @Test
-    void positionsCountCodePointsAsJupyterDoes() {
-        // "𝜎" is one code point but two UTF-16 units; Jupyter's cursor 8 is just after "im".
-        assertEquals(new Word("im", 6, 8), Word.endingAt("\"𝜎\" + im", 8));
+    void positionsAreJavaIndicesAfterTheServerConvertedJupytersCodePoints() {
+        // "𝜎" is one code point but two UTF-16 units: Jupyter's cursor 8 is index 9, just after "im".
+        assertEquals(new Word("im", 7, 9), Word.endingAt("\"𝜎\" + im", 9));
     }
 }

@@ -12,7 +12,7 @@ package margo.core.models;
  * and variances are annualised decimals (variance 0.04 is a 20% volatility).
  */
 public sealed interface CharacteristicFunctionModel
-        permits HestonParameters, BatesParameters, MertonParameters, VarianceGammaParameters {
+        permits HestonParameters, BatesParameters, MertonParameters, VarianceGammaParameters, UserDefinedModel {
 
     /** The model's name in Margo's recipes and tables: {@code heston}, {@code bates}, {@code merton}, {@code vg}. */
     String modelName();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.script.Scripts;
+import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.Program;
 import margo.dsl.syntax.Stmt;
@@ -23,16 +25,44 @@ public final class CheckedProgram {
     private final Set<Expr.Name> columnReferences;
     private final Map<Stmt, Type> boundTypes;
     private final Map<Expr.Call, List<Expr>> callArguments;
+    private final Map<Expr.Call, Scripts.Exported> scriptCalls;
+    private final Map<Stmt.Script, List<Scripts.Exported>> scriptExports;
+    private final Map<Clause.ScriptFunction, Scripts.Exported> characteristicFunctions;
 
     CheckedProgram(Program program, List<Diagnostic> diagnostics, IdentityHashMap<Expr, Type> types,
                    Set<Expr.Name> columnReferences, IdentityHashMap<Stmt, Type> boundTypes,
-                   IdentityHashMap<Expr.Call, List<Expr>> callArguments) {
+                   IdentityHashMap<Expr.Call, List<Expr>> callArguments,
+                   IdentityHashMap<Expr.Call, Scripts.Exported> scriptCalls,
+                   IdentityHashMap<Stmt.Script, List<Scripts.Exported>> scriptExports,
+                   IdentityHashMap<Clause.ScriptFunction, Scripts.Exported> characteristicFunctions) {
         this.program = program;
         this.diagnostics = List.copyOf(diagnostics);
         this.types = Collections.unmodifiableMap(types);
         this.columnReferences = Collections.unmodifiableSet(columnReferences);
         this.boundTypes = Collections.unmodifiableMap(boundTypes);
         this.callArguments = Collections.unmodifiableMap(callArguments);
+        this.scriptCalls = Collections.unmodifiableMap(scriptCalls);
+        this.scriptExports = Collections.unmodifiableMap(scriptExports);
+        this.characteristicFunctions = Collections.unmodifiableMap(characteristicFunctions);
+    }
+
+    /** The script function that a model's {@code cf js NAME} names. */
+    public Scripts.Exported characteristicFunction(Clause.ScriptFunction clause) {
+        Scripts.Exported function = characteristicFunctions.get(clause);
+        if (function == null) {
+            throw new IllegalStateException("cf not checked: " + clause.function().id());
+        }
+        return function;
+    }
+
+    /** The script function a call calls, or null for a built-in. */
+    public Scripts.Exported scriptFunction(Expr.Call call) {
+        return scriptCalls.get(call);
+    }
+
+    /** The functions a script statement exported when it was checked (and so loaded). */
+    public List<Scripts.Exported> exportsOf(Stmt.Script script) {
+        return scriptExports.getOrDefault(script, List.of());
     }
 
     public Program program() {

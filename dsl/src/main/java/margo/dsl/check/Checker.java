@@ -19,6 +19,7 @@ import margo.dsl.registry.ParameterSpec;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.SettingSpec;
 import margo.dsl.registry.TextEntries;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -58,6 +59,10 @@ public final class Checker {
     private String rowScopeNoun = "column";
     /** The statements and plots of price histories and the margin calibrated from them. */
     private final HistoryChecker histories = new HistoryChecker(this);
+    /** The script statements and the calls of the functions they export. */
+    private final ScriptChecker scripts;
+    /** {@code model N = characteristic_function { ... }}: models defined by a script's characteristic function. */
+    private final UserModelChecker userModels;
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     private Set<String> textChoices;
@@ -65,9 +70,11 @@ public final class Checker {
     private boolean depthLimitReported;
 
     private Checker(Registry registry, SourceFile source, Map<String, Type> sessionBindings,
-                    boolean redefinitionAllowed) {
+                    boolean redefinitionAllowed, Scripts scripts) {
         this.registry = registry;
         this.source = source;
+        this.scripts = new ScriptChecker(this, source, scripts);
+        this.userModels = new UserModelChecker(this, this.scripts);
         this.bindings = new LinkedHashMap<>(sessionBindings);
         this.redefinitionAllowed = redefinitionAllowed;
     }
@@ -81,7 +88,16 @@ public final class Checker {
      */
     public static CheckedProgram check(Registry registry, Program program, Map<String, Type> sessionBindings,
                                        boolean redefinitionAllowed) {
-        Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed);
+        return check(registry, program, sessionBindings, redefinitionAllowed, null);
+    }
+
+    /**
+     * As {@link #check(Registry, Program, Map, boolean)}, loading the program's scripts into {@code scripts} (the
+     * session's sandboxes and the functions earlier scripts exported); without it a script is an error.
+     */
+    public static CheckedProgram check(Registry registry, Program program, Map<String, Type> sessionBindings,
+                                       boolean redefinitionAllowed, Scripts scripts) {
+        Checker checker = new Checker(registry, program.source(), sessionBindings, redefinitionAllowed, scripts);
         for (Stmt statement : program.statements()) {
             try {
                 checker.statement(statement);
@@ -89,8 +105,10 @@ public final class Checker {
                 throw new InternalFailure(program.source(), statement.span(), "checking", bug);
             }
         }
+        checker.diagnostics.addAll(checker.scripts.notes());
         return new CheckedProgram(program, checker.diagnostics, checker.types, checker.columnReferences,
-                checker.boundTypes, checker.callArguments);
+                checker.boundTypes, checker.callArguments, checker.scripts.calls(), checker.scripts.loaded(),
+                checker.scripts.characteristicFunctions());
     }
 
     // ---- statements
@@ -107,10 +125,7 @@ public final class Checker {
                 unsupported(function.span(), "function");
                 define(function.name(), Type.ERROR);
             }
-            case Stmt.Script script -> {
-                unsupported(script.span(), "script");
-                script.exports().forEach(name -> define(name, Type.ERROR));
-            }
+            case Stmt.Script script -> scripts.script(script);
             case Stmt.Unparsed unparsed -> {
                 if (unparsed.name() != null) {
                     define(unparsed.name(), Type.ERROR);
@@ -268,6 +283,11 @@ public final class Checker {
         }
     }
 
+    /** Records the arguments of a checked call in parameter order, for the compiler. */
+    void recordArguments(Expr.Call call, List<Expr> inParameterOrder) {
+        callArguments.put(call, java.util.Collections.unmodifiableList(new ArrayList<>(inParameterOrder)));
+    }
+
     /** The type found for an expression checked already, or null. */
     Type checkedType(Expr expr) {
         return types.get(expr);
@@ -284,7 +304,7 @@ public final class Checker {
 
     /**
      * {@code show stress(desk, pm) { price -40%, vol +80% }}: the move of a stress written in the block of its
-     * show (LANGUAGE.md), the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
+     * show, the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
      * one; its value is checked (reported when wrong).
      */
     private boolean stressMove(Expr shown, Clause.Setting setting) {
@@ -640,6 +660,9 @@ public final class Checker {
      * are checked here (lower above upper, start outside the bounds); computed ones when the statement runs.
      */
     private Type model(Stmt.Binding binding) {
+        if (binding.value() instanceof Name name && name.id().equals(UserModelChecker.FAMILY)) {
+            return userModels.model(binding);
+        }
         ModelFamily family = modelFamily(binding.value());
         Set<String> seen = new HashSet<>();
         for (Clause clause : binding.block().clauses()) {
@@ -683,34 +706,40 @@ public final class Checker {
                                 fixed.value(), constant(fixed.value()));
                     }
                 }
-                case Clause.Require require -> {
-                    if (family != null) {
-                        Map<String, Kind> parameters = new LinkedHashMap<>();
-                        family.parameterNames().forEach(name -> parameters.put(name, Kind.NUMBER));
-                        Type condition = scalarsExpression(parameters, "parameter of " + family.name(),
-                                require.condition());
-                        if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
-                            error(require.condition().span(), "require needs a condition over the parameters,"
-                                    + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
-                        } else if (!condition.isError()) {
-                            constraintForm(require.condition());
-                        }
-                    }
-                    if (require.penalty() != null) {
-                        Type penalty = expression(require.penalty());
-                        needsNumber(require.penalty(), penalty, "a penalty");
-                        Double weight = constant(require.penalty());
-                        if (weight != null && !(weight > 0)) {
-                            error(require.penalty().span(), "the penalty must be a positive number, not "
-                                    + sourceOf(require.penalty()), "leave the penalty out for a hard constraint");
-                        }
-                    }
-                }
+                case Clause.Require require -> require(family == null ? null : family.parameterNames(),
+                        family == null ? null : family.name(), require);
                 default -> error(keywordSpan(clause.span(), clauseWord(clause)), "a model block takes"
                         + " 'P in [lo, hi] start x', 'P = x' and 'require E', not " + clauseWord(clause));
             }
         }
         return family == null ? Type.ERROR : Type.MODEL;
+    }
+
+    /**
+     * {@code require E [penalty w]} over a model's parameters ({@code names}, of the model {@code model}); only the
+     * penalty is checked when the names are unknown (null).
+     */
+    void require(List<String> names, String model, Clause.Require require) {
+        if (names != null) {
+            Map<String, Kind> parameters = new LinkedHashMap<>();
+            names.forEach(name -> parameters.put(name, Kind.NUMBER));
+            Type condition = scalarsExpression(parameters, "parameter of " + model, require.condition());
+            if (condition.kind() != Kind.BOOLEAN && !condition.isError()) {
+                error(require.condition().span(), "require needs a condition over the parameters,"
+                        + " such as 2 * kappa * theta >= xi^2, not " + condition.kind().withArticle());
+            } else if (!condition.isError()) {
+                constraintForm(require.condition());
+            }
+        }
+        if (require.penalty() != null) {
+            Type penalty = expression(require.penalty());
+            needsNumber(require.penalty(), penalty, "a penalty");
+            Double weight = constant(require.penalty());
+            if (weight != null && !(weight > 0)) {
+                error(require.penalty().span(), "the penalty must be a positive number, not "
+                        + sourceOf(require.penalty()), "leave the penalty out for a hard constraint");
+            }
+        }
     }
 
     /** A bound, start or value written as a number outside the parameter's domain, as rho in [-5, 5]. */
@@ -769,7 +798,7 @@ public final class Checker {
         return true;
     }
 
-    private void needsNumber(Expr expr, Type type, String what) {
+    void needsNumber(Expr expr, Type type, String what) {
         if (type.kind() != Kind.NUMBER && !type.isError()) {
             error(expr.span(), what + " must be a number, not " + type.kind().withArticle(),
                     type.kind() == Kind.DURATION ? DURATION_HINT : null);
@@ -1155,6 +1184,10 @@ public final class Checker {
     private Type call(Expr.Call call) {
         String id = call.callee().id();
         FunctionSpec spec = registry.function(id).orElse(null);
+        Scripts.Exported scripted = spec == null ? scripts.function(id) : null;
+        if (scripted != null) {
+            return scripts.call(call, scripted);
+        }
         if (spec == null) {
             error(call.callee().span(), "unknown function '" + id + "'", Suggestions.didYouMean(id,
                     registry.functions().stream().map(FunctionSpec::name).toList()));
@@ -1394,6 +1427,7 @@ public final class Checker {
             case Clause.Require ignored -> "require";
             case Clause.ParameterBounds bounds -> bounds.parameter().id();
             case Clause.ParameterFixed fixed -> fixed.parameter().id();
+            case Clause.ScriptFunction function -> function.keyword().id();
         };
     }
 

@@ -25,6 +25,10 @@ final class KernelInstallCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
+    @Option(names = "--compiled-scripts", description = "Compile the notebook's JavaScript with the Graal compiler"
+            + " (4 to 10 times faster scripts) instead of starting with the ahead-of-time cache (faster start).")
+    boolean compiledScripts;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +47,8 @@ final class KernelInstallCommand implements Callable<Integer> {
         Path folder = prefix == null ? KernelSpec.userKernelsFolder() : KernelSpec.prefixKernelsFolder(prefix);
         KernelSpec.StartCache startCache;
         try {
-            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"))
+            startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"),
+                    compiledScripts)
                     .installInto(folder);
         } catch (IOException e) {
             err.println("margo: cannot install the kernel into " + folder + ": " + e.getMessage());

@@ -8,18 +8,24 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.registry.Registry;
+import margo.dsl.script.ScriptEngines;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
- * {@code kernel.json}, the jar it runs, its ahead-of-time cache and a 64x64 logo. The kernel is named only by its class, so the language
+ * {@code kernel.json}, the jar it runs, its ahead-of-time cache, a 64x64 logo and {@code kernel.js}, the classic
+ * Notebook's syntax highlighting for recipes ({@link CodeMirrorMode}). The kernel is named only by its class, so the language
  * module never depends on the kernel module.
  */
 final class KernelSpec {
@@ -30,19 +36,40 @@ final class KernelSpec {
     /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
     static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
+    /**
+     * Truffle loads native code as it starts; the jar's manifest allows it for -jar, the kernel runs with -cp. Only
+     * without the cache: the JVM refuses a cache dumped without this option.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
+    static final String COMPILER_FOLDER = "graal-compiler";
+    /** The folder, beside the kernelspec's jar, of the scripts' engine (GraalVM JavaScript), loaded by a script. */
+    static final String ENGINE_FOLDER = "engine";
+
     private final Path jar;
     private final Path java;
-
-    KernelSpec(Path jar, Path java) {
-        this.jar = jar;
-        this.java = java;
-    }
-
-    /** Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}). */
-    enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT }
+    private final boolean compiledScripts;
 
     /**
-     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo, and
+     * @param compiledScripts whether the kernel compiles scripts with the Graal compiler (JVMCI and the compiler on
+     *     the upgrade module path, which disables the ahead-of-time cache) rather than start with the cache and
+     *     interpret them
+     */
+    KernelSpec(Path jar, Path java, boolean compiledScripts) {
+        this.jar = jar;
+        this.java = java;
+        this.compiledScripts = compiledScripts;
+    }
+
+    /**
+     * Whether the installed kernel starts with the build's ahead-of-time cache ({@link AotCache}); SCRIPTS when it
+     * compiles scripts instead, which the JDK runs without the cache.
+     */
+    enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT, SCRIPTS }
+
+    /**
+     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo,
+     * kernel.js, and
      * the ahead-of-time cache beside the jar when this JDK can start the installed jar with it.
      */
     StartCache installInto(Path folder) throws IOException {
@@ -50,9 +77,15 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        AotCache built = AotCache.besideJar(jar);
+        List<Path> compiler = compiledScripts ? copyBuilt(COMPILER_FOLDER, folder) : List.of();
+        Path engine = null;
+        if (builtFolder(ENGINE_FOLDER) != null) {
+            copyBuilt(ENGINE_FOLDER, folder);
+            engine = folder.resolve(ENGINE_FOLDER).toAbsolutePath();
+        }
+        AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
-        StartCache startCache = StartCache.NOT_BUILT;
+        StartCache startCache = compiledScripts ? StartCache.SCRIPTS : StartCache.NOT_BUILT;
         if (built != null) {
             Files.copy(built.file(), installed.file(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES);
@@ -62,13 +95,41 @@ final class KernelSpec {
             Files.deleteIfExists(installed.file());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null), StandardCharsets.UTF_8);
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine),
+                StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+        Files.writeString(folder.resolve("kernel.js"), CodeMirrorMode.kernelJs(Registry.standard()), StandardCharsets.UTF_8);
         return startCache;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache) {
+    /** A folder of jars that the build puts in polyglot/target (beside kernel/target, where the running jar is), or null. */
+    private Path builtFolder(String name) {
+        Path root = jar.toAbsolutePath().getParent().getParent().getParent();
+        Path built = root.resolve("polyglot").resolve("target").resolve(name);
+        return Files.isDirectory(built) ? built : null;
+    }
+
+    /** Copies the jars of the built folder {@code name} into the kernelspec's folder of that name; their paths. */
+    private List<Path> copyBuilt(String name, Path folder) throws IOException {
+        Path built = builtFolder(name);
+        if (built == null) {
+            throw new IOException("the jars of polyglot/target/" + name + " are not beside " + jar + "; build Margo"
+                    + " with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+        }
+        Path target = folder.resolve(name);
+        Files.createDirectories(target);
+        List<Path> copied = new ArrayList<>();
+        try (var jars = Files.list(built)) {
+            for (Path builtJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                copied.add(Files.copy(builtJar, target.resolve(builtJar.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING).toAbsolutePath());
+            }
+        }
+        return copied;
+    }
+
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
@@ -76,6 +137,16 @@ final class KernelSpec {
         argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
+        }
+        if (!compiler.isEmpty()) {
+            argv.add(NATIVE_ACCESS);
+            argv.add("-XX:+UnlockExperimentalVMOptions");
+            argv.add("-XX:+EnableJVMCI");
+            argv.add("--upgrade-module-path");
+            argv.add(String.join(File.pathSeparator, compiler.stream().map(Path::toString).toList()));
+        }
+        if (engine != null) {
+            argv.add("-D" + ScriptEngines.PATH_PROPERTY + "=" + engine);
         }
         argv.add("-cp");
         argv.add(installedJar.toString());

@@ -10,35 +10,51 @@ import margo.dsl.syntax.SourceFile;
 import picocli.CommandLine;
 
 /**
- * Reads the recipe a command names; a file that cannot be read is a usage error with one clear line. Like a data
- * file, a recipe must be a regular file (a pipe or device would block or never end) of at most 16 MiB.
+ * Reads the recipe a command (or the kernel's {@code %load}) names; a file that cannot be read is an error with one
+ * clear line. Like a data file, a recipe must be a regular file (a pipe or device would block or never end) of at
+ * most 16 MiB.
  */
-final class RecipeFile {
+public final class RecipeFile {
 
     /** The largest recipe read: recipes are a few kilobytes; a larger file is almost surely data. */
     static final long MAX_BYTES = 16L << 20;
+
+    /** A recipe that cannot be read; the message says which and why, on one line. */
+    public static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private RecipeFile() {
     }
 
     /** The recipe's text, reported under the path as the user wrote it. */
-    static SourceFile read(CommandLine commandLine, Path path) {
+    public static SourceFile read(Path path) throws Unreadable {
         String problem = DataFile.problem(path, MAX_BYTES);
         if (problem != null) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": " + problem);
+            throw new Unreadable("cannot read " + path + ": " + problem);
         }
         try {
             return new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
         } catch (MalformedInputException notText) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": it is not UTF-8 text");
+            throw new Unreadable("cannot read " + path + ": it is not UTF-8 text");
         } catch (IOException unreadable) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + path + ": "
-                    + DataFile.reason(unreadable));
+            throw new Unreadable("cannot read " + path + ": " + DataFile.reason(unreadable));
+        }
+    }
+
+    /** {@link #read(Path)} for a command: a file that cannot be read is a usage error. */
+    static SourceFile read(CommandLine commandLine, Path path) {
+        try {
+            return read(path);
+        } catch (Unreadable unreadable) {
+            throw new CommandLine.ParameterException(commandLine, unreadable.getMessage());
         }
     }
 
     /** The folder data paths in the recipe resolve against. */
-    static Path folderOf(Path path) {
+    public static Path folderOf(Path path) {
         Path parent = path.toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }

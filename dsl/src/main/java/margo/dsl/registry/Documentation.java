@@ -18,10 +18,12 @@ public final class Documentation {
         this.registry = registry;
     }
 
-    /** Every statement, function, setting, scenario aggregate, chain column and note. */
+    /** Every statement, clause, function, setting, scenario aggregate, chain column and note. */
     public String all() {
         StringBuilder out = new StringBuilder("# Margo language reference\n\n## Statements\n\n");
         registry.statements().forEach(statement -> out.append(statement(statement)).append('\n'));
+        out.append("## Clauses\n\n");
+        registry.clauses().forEach(clause -> out.append(clause(clause)).append('\n'));
         out.append("## Functions\n\n");
         registry.functions().forEach(function -> out.append(function(function)).append('\n'));
         out.append("## Settings\n\n");
@@ -49,13 +51,14 @@ public final class Documentation {
         return out.toString().stripTrailing() + "\n";
     }
 
-    /** The entry for a function, statement keyword, setting or chain column named {@code name}. */
+    /** The entry for a function, statement or clause keyword, setting or chain column named {@code name}. */
     public Optional<String> describe(String name) {
         List<String> entries = new ArrayList<>();
         registry.function(name).ifPresent(function -> entries.add(function(function)));
         if (!name.isEmpty()) {
             registry.statement(name).ifPresent(statement -> entries.add(statement(statement)));
         }
+        registry.clause(name).ifPresent(clause -> entries.add(clause(clause)));
         for (StatementSpec statement : registry.statements()) {
             registry.setting(statement.keyword(), name).ifPresent(setting -> entries.add(setting(setting)));
         }
@@ -84,6 +87,11 @@ public final class Documentation {
         return "### " + title + "\n\n    " + statement.syntax() + "\n\n" + statement.doc() + "\n\n" + example(statement.example());
     }
 
+    private static String clause(StatementSpec clause) {
+        return "### " + clause.keyword() + " (clause)\n\n    " + clause.syntax() + "\n\n" + clause.doc() + "\n\n"
+                + example(clause.example());
+    }
+
     private String family(FamilySpec family) {
         List<String> settings = registry.settings(family.name()).stream().map(SettingSpec::name).toList();
         return "### " + family.statement() + " family " + family.name() + "\n\n" + family.doc() + "\n\nSettings: "
@@ -95,12 +103,7 @@ public final class Documentation {
         StringBuilder out = new StringBuilder("### ").append(function.signature()).append(" -> ")
                 .append(withUnit(returns, function.returnUnit())).append("\n\n").append(function.summary()).append("\n\n");
         for (ParameterSpec parameter : function.parameters()) {
-            out.append("- `").append(parameter.name()).append("` (")
-                    .append(withUnit(parameter.acceptsInWords(), parameter.unit())).append("): ").append(parameter.doc());
-            if (parameter.optional()) {
-                out.append(" (optional; default: ").append(parameter.defaultValue()).append(')');
-            }
-            out.append('\n');
+            out.append(parameterLine(parameter));
         }
         if (function.variadic()) {
             out.append("- more arguments like `").append(function.parameters().getLast().name()).append("` may follow\n");
@@ -108,6 +111,36 @@ public final class Documentation {
         out.append(function.inRows() ? "\nWorks in `keep` and `set`, once per row.\n"
                 : "\nNot usable inside `keep` or `set`.\n");
         return out.append('\n').append(example(function.example())).toString();
+    }
+
+    /** A function's parameter as its entry lists it: {@code - `strike` (a number, USD per unit of underlying): the strike K}. */
+    public static String parameterLine(ParameterSpec parameter) {
+        return "- `" + parameter.name() + "` (" + withUnit(parameter.acceptsInWords(), parameter.unit()) + "): "
+                + parameter.doc() + (parameter.optional() ? " (optional; default: " + parameter.defaultValue() + ")" : "")
+                + "\n";
+    }
+
+    /** The entry of one function, as {@code margo docs NAME} shows it among the others of that name. */
+    public String entry(FunctionSpec function) {
+        return function(function);
+    }
+
+    /** The entry of one setting of one statement, family or solver. */
+    public String entry(SettingSpec setting) {
+        return setting(setting);
+    }
+
+    /** The entry of a statement, or of a clause ({@code keep}). */
+    public String entry(StatementSpec statement) {
+        return registry.clause(statement.keyword()).filter(statement::equals).isPresent() ? clause(statement) : statement(statement);
+    }
+
+    /** One parameter of a model family: its meaning, unit, default bounds and start. */
+    public String entry(ModelFamily family, ModelFamily.Parameter parameter) {
+        return "### " + parameter.name() + " (parameter of " + family.name() + ")\n\n" + parameter.doc() + ".\n\nUnit: "
+                + parameter.unit() + "; default bounds [" + Cells.number(parameter.lower()) + ", "
+                + Cells.number(parameter.upper()) + "], default start " + Cells.number(parameter.start()) + ".\n\n"
+                + example(family.example());
     }
 
     /** {@code number, USD per unit of underlying}; the unit left out where it only repeats the kind. */
@@ -153,6 +186,14 @@ public final class Documentation {
     private static String note(Note note) {
         return "## " + note.title() + "\n\n" + note.text() + "\n\n" + example(note.example());
     }
+
+    /** An entry (or several) without the examples, the short form the kernel shows at a glance. */
+    public static String withoutExamples(String entries) {
+        return EXAMPLE.matcher(entries).replaceAll("").stripTrailing() + "\n";
+    }
+
+    /** What {@link #example} writes: the heading and the indented lines after it. */
+    private static final java.util.regex.Pattern EXAMPLE = java.util.regex.Pattern.compile("(?m)^Example:\n\n(    .*(\n|$))+\n?");
 
     private static String example(String example) {
         return "Example:\n\n" + example.lines().map(line -> "    " + line + "\n").reduce("", String::concat);

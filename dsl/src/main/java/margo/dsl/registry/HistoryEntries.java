@@ -49,7 +49,7 @@ final class HistoryEntries {
 
     private void history() {
         registry.function(new FunctionSpec("history", List.of(
-                required("path", TEXT, "file path", "the CSV file, relative to the recipe's folder"),
+                required("path", TEXT, ParameterSpec.FILE_PATH, "the CSV file, relative to the recipe's folder"),
                 column("time", "timestamp, timestamps, time, datetime or date",
                         "the column of the bars' times: dates (UTC midnight), date-times (UTC unless zoned) or"
                                 + " seconds or milliseconds since 1970"),

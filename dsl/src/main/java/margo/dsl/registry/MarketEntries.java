@@ -286,7 +286,7 @@ final class MarketEntries {
 
     private void marginFunctions() {
         registry.function(new FunctionSpec("positions", List.of(
-                required("path", TEXT, "file path", "the book file (account, instrument, size, average_price,"
+                required("path", TEXT, ParameterSpec.FILE_PATH, "the book file (account, instrument, size, average_price,"
                         + " haircut, margin_group), relative to the recipe's folder"),
                 required("market", Set.of(Kind.TABLE), "option chain", "the loaded chain whose forwards and mark"
                         + " IVs value the positions"),

@@ -18,6 +18,9 @@ import margo.dsl.check.Kind;
 public record ParameterSpec(String name, Set<Kind> accepts, String unit, boolean optional, String defaultValue,
                             List<String> choices, String doc) {
 
+    /** The unit of a parameter that names a file to read, relative to the recipe's folder. */
+    static final String FILE_PATH = "file path";
+
     public ParameterSpec {
         accepts = Set.copyOf(accepts);
         choices = List.copyOf(choices);
@@ -35,6 +38,11 @@ public record ParameterSpec(String name, Set<Kind> accepts, String unit, boolean
     static ParameterSpec optional(String name, Set<Kind> accepts, String unit, String defaultValue,
                                   List<String> choices, String doc) {
         return new ParameterSpec(name, accepts, unit, true, defaultValue, choices, doc);
+    }
+
+    /** Whether the parameter names a file to read ({@code options(path)}), whose value completes as a path. */
+    public boolean isFilePath() {
+        return unit.equals(FILE_PATH);
     }
 
     /** {@code a number or a duration}: the accepted kinds in words, for messages. */

@@ -25,7 +25,7 @@ import margo.dsl.plot.SmileAxis;
 import margo.dsl.registry.FunctionSpec.Implementation;
 
 /**
- * Every built-in of the language, declared once (LANGUAGE.md, "One registry"): functions with their
+ * Every built-in of the language, declared once (docs/language.md, "Built-in reference"): functions with their
  * signatures, units and examples, statement forms, settings, the standard columns of an option chain and the
  * rules that belong to no single built-in. The checker, the runner, {@code margo docs} and the kernel's
  * completion and inspection all read this one instance.
@@ -51,6 +51,8 @@ public final class Registry {
 
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
     private final Map<String, StatementSpec> statements = new LinkedHashMap<>();
+    /** The clauses of blocks that are keywords of their own ({@code keep}, {@code set}, {@code require}), by keyword. */
+    private final Map<String, StatementSpec> clauses = new LinkedHashMap<>();
     private final Map<String, Map<String, SettingSpec>> settings = new LinkedHashMap<>();
     private final List<ColumnSpec> chainColumns = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class Registry {
         ParameterSpec ivUnit = optional("iv_unit", TEXT, "text", "decided from the data", List.of("percent", "decimal"),
                 "whether the file's implied volatilities are percent (55.2) or decimals (0.552)");
         List<ParameterSpec> options = new ArrayList<>(List.of(
-                required("path", TEXT, "file path", "the chain file, relative to the recipe's folder"), format,
+                required("path", TEXT, ParameterSpec.FILE_PATH, "the chain file, relative to the recipe's folder"), format,
                 optional("as_of", Set.of(Kind.INSTANT), "UTC", "the timestamp in the data",
                         List.of(), "the valuation time, from which time to expiry is measured"), ivUnit,
                 optional("layout", Set.of(Kind.LAYOUT), "layout", "none: the format's own column names", List.of(),
@@ -227,6 +229,19 @@ public final class Registry {
                 "Binds any value: a number, a text, an instant, a list or a table (whose block works as in"
                         + " `data`).",
                 "let width = 2 * 16%"));
+        clause(new StatementSpec("keep", "keep CONDITION",
+                "A clause of a `data` or `let` table's block: keeps the rows where the condition holds. The table's"
+                        + " columns are in scope, row by row, and the clauses apply in order.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid > 0 and expiry >= 7d\n}"));
+        clause(new StatementSpec("set", "set COLUMN = EXPR",
+                "A clause of a `data` or `let` table's block: adds a column computed row by row, or replaces the"
+                        + " column of that name; later clauses see it.",
+                "data chain = options(\"data/deribit-btc-sample.csv\") {\n  set spread = ask - bid\n}"));
+        clause(new StatementSpec("require", "require CONDITION [penalty w]",
+                "A clause of a `model`'s block: a constraint over the parameters. Without `penalty` it is hard (a fit"
+                        + " whose result breaks it fails); with `penalty w` it is soft and adds w max(0, lhs - rhs)^2"
+                        + " to the objective (for >=; <= the other way round).",
+                "model hs = heston {\n  require 2 * kappa * theta >= xi^2 penalty 100\n}"));
         statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
                 "Displays a value; a table as a table with its row count.",
                 "let x = 1 + 2\nshow x"));
@@ -293,14 +308,17 @@ public final class Registry {
     private static final String PER_YEAR = "per year";
 
     private void declareModels() {
+        // Heston's kappa and xi reach up to 200 and 25: unweighted fits of real chains with short expiries go to
+        // kappa 55 (SPY, one day to one year) and xi 6 (docs/model-bounds.md, HestonBoundsEvidenceTest), and short-
+        // dated BTC smiles further; the bounds leave a factor 3 of room above what the evidence shows.
         List<ModelFamily.Parameter> heston = List.of(
                 new ModelFamily.Parameter("v0", VARIANCE, 0.001, 4, 0.5, "the instantaneous variance today",
                         ParameterDomain.POSITIVE),
-                new ModelFamily.Parameter("kappa", PER_YEAR, 0.01, 30, 3, "the speed of mean reversion of the variance",
+                new ModelFamily.Parameter("kappa", PER_YEAR, 0.01, 200, 3, "the speed of mean reversion of the variance",
                         ParameterDomain.POSITIVE),
                 new ModelFamily.Parameter("theta", VARIANCE, 0.001, 4, 0.5, "the long-run variance",
                         ParameterDomain.POSITIVE),
-                new ModelFamily.Parameter("xi", "per square-root year", 0.01, 8, 1.5,
+                new ModelFamily.Parameter("xi", "per square-root year", 0.01, 25, 1.5,
                         "the volatility of variance (vol of vol)", ParameterDomain.POSITIVE),
                 new ModelFamily.Parameter("rho", "correlation", -0.99, 0.99, -0.2,
                         "the correlation between forward and variance shocks", ParameterDomain.CORRELATION));
@@ -478,6 +496,10 @@ public final class Registry {
         statements.put(spec.keyword(), spec);
     }
 
+    void clause(StatementSpec spec) {
+        clauses.put(spec.keyword(), spec);
+    }
+
     void setting(SettingSpec spec) {
         settings.computeIfAbsent(spec.statement(), key -> new LinkedHashMap<>()).put(spec.name(), spec);
     }
@@ -554,6 +576,15 @@ public final class Registry {
         return Optional.ofNullable(statements.get(keyword));
     }
 
+    /** The clauses a block may begin with a keyword: {@code keep}, {@code set}, {@code require}. */
+    public List<StatementSpec> clauses() {
+        return List.copyOf(clauses.values());
+    }
+
+    public Optional<StatementSpec> clause(String keyword) {
+        return Optional.ofNullable(clauses.get(keyword));
+    }
+
     /** The settings a statement's block takes, e.g. {@code settings("show")}. */
     public List<SettingSpec> settings(String statement) {
         return List.copyOf(settings.getOrDefault(statement, Map.of()).values());
@@ -584,13 +615,14 @@ public final class Registry {
     }
 
     /**
-     * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement keywords,
-     * settings, chain columns, model families and scenario aggregates (for completion).
+     * Every name the registry declares that starts with {@code prefix}, sorted: functions, statement and clause
+     * keywords, settings, chain columns, model families and scenario aggregates (for completion).
      */
     public List<String> namesWithPrefix(String prefix) {
         TreeSet<String> names = new TreeSet<>();
         functions.keySet().forEach(names::add);
         statements.keySet().stream().filter(keyword -> !keyword.isEmpty()).forEach(names::add);
+        names.addAll(clauses.keySet());
         settings.values().forEach(byName -> names.addAll(byName.keySet()));
         names.addAll(families.keySet());
         chainColumns.forEach(column -> names.add(column.name()));

@@ -25,6 +25,7 @@ import margo.core.calibration.StopReason;
 import margo.core.calibration.Target;
 import margo.core.models.CharacteristicFunctionModel;
 import margo.core.models.CosPricer;
+import margo.core.models.UserDefinedModel;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 import margo.dsl.check.CheckedProgram;
@@ -91,6 +92,9 @@ final class Calibration {
      * within the bounds, else at the middle of the bounds.
      */
     ModelValue model(Stmt.Binding binding) {
+        if (((Expr.Name) binding.value()).id().equals(USER_DEFINED)) {
+            return userDefinedModel(binding);
+        }
         ModelFamily family = registry.modelFamily(((Expr.Name) binding.value()).id()).orElseThrow();
         Map<String, ParameterSpec> declared = new HashMap<>();
         List<Constraint> constraints = new ArrayList<>();
@@ -132,6 +136,64 @@ final class Calibration {
                     "move the start (or the fixed value) into the parameter's domain");
         }
         return new ModelValue(family.name(), prototype, parameters, constraints,
+                FitReport.model(binding.name().id(), family, parameters, constraints));
+    }
+
+    /** The family word of a model defined by a script's characteristic function. */
+    private static final String USER_DEFINED = "characteristic_function";
+
+    /**
+     * {@code model N = characteristic_function { parameters { ... }  cf js NAME  require E }}: a family of one model
+     * made from the declaration, whose parameters' domains are their bounds, priced by COS through the script.
+     */
+    private ModelValue userDefinedModel(Stmt.Binding binding) {
+        List<ModelFamily.Parameter> declared = new ArrayList<>();
+        List<ParameterSpec> parameters = new ArrayList<>();
+        Clause.ScriptFunction cf = null;
+        List<Clause.Require> requires = new ArrayList<>();
+        for (Clause clause : binding.block().clauses()) {
+            switch (clause) {
+                case Clause.Setting setting -> {
+                    for (Clause inner : setting.block().clauses()) {
+                        ParameterSpec spec = switch (inner) {
+                            case Clause.ParameterBounds bounds -> {
+                                double lower = scalar(bounds.lower());
+                                double upper = scalar(bounds.upper());
+                                double start = bounds.start() == null ? 0.5 * (lower + upper) : scalar(bounds.start());
+                                yield parameter(bounds.span(), () -> ParameterSpec.free(bounds.parameter().id(), lower,
+                                        upper, start));
+                            }
+                            case Clause.ParameterFixed fixed -> {
+                                double value = scalar(fixed.value());
+                                yield parameter(fixed.span(), () -> ParameterSpec.fixed(fixed.parameter().id(), value));
+                            }
+                            default -> throw new IllegalStateException("the checker lets through only parameters");
+                        };
+                        parameters.add(spec);
+                        double lower = spec.fixed() ? spec.start() : spec.lower();
+                        double upper = spec.fixed() ? spec.start() : spec.upper();
+                        declared.add(new ModelFamily.Parameter(spec.name(), "as the script reads it", lower, upper,
+                                spec.start(), "a parameter of the script"));
+                    }
+                }
+                case Clause.ScriptFunction function -> cf = function;
+                case Clause.Require require -> requires.add(require);
+                default -> throw new IllegalStateException("the checker lets through only model clauses: " + clause);
+            }
+        }
+        Clause.ScriptFunction clause = java.util.Objects.requireNonNull(cf, "the checker requires cf js NAME");
+        List<String> names = parameters.stream().map(ParameterSpec::name).toList();
+        double[] starts = parameters.stream().mapToDouble(ParameterSpec::start).toArray();
+        ScriptedCharacteristicFunction definition = new ScriptedCharacteristicFunction(
+                checked.characteristicFunction(clause), names, source, clause.span());
+        String name = clause.function().id();
+        UserDefinedModel prototype = new UserDefinedModel(name, names, starts, definition);
+        ModelFamily family = new ModelFamily(name, declared, prototype, "the characteristic function js " + name, "");
+        List<Constraint> constraints = new ArrayList<>();
+        for (Clause.Require require : requires) {
+            constraints.add(constraint(family, require));
+        }
+        return new ModelValue(name, prototype, parameters, constraints,
                 FitReport.model(binding.name().id(), family, parameters, constraints));
     }
 
@@ -279,14 +341,19 @@ final class Calibration {
         }
         CalibrationResult result;
         try {
+            // A model defined by a script has no closed-form gradient: its prices are differenced.
             CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
-                    true));
+                    !(model.prototype() instanceof UserDefinedModel)));
             CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
                     model.constraints(), expiries, method, starts, seed, timeLimit);
             result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
         } catch (IllegalArgumentException cannot) {
             throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
                     + cannot.getMessage());
+        }
+        if (model.prototype() instanceof UserDefinedModel user
+                && user.definition() instanceof ScriptedCharacteristicFunction scripted) {
+            scripted.rethrowFailure();
         }
         if (result.stopReason() == StopReason.CANCELLED) {
             throw new RunFailure(binding.span(), "interrupted", "the statements before this one ran; this and later"

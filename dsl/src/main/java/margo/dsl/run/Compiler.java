@@ -18,6 +18,7 @@ import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.FunctionSpec.Implementation;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.TextEntries;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.BinaryOperator;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.NestingLimits;
@@ -96,6 +97,14 @@ final class Compiler {
         return checked.typeOf(expr).kind();
     }
 
+    private ScriptCalls scriptCalls() {
+        return new ScriptCalls(this, checked.program().source(), frame.rows());
+    }
+
+    private List<Kind> argumentKinds(Expr.Call call) {
+        return checked.argumentsOf(call).stream().map(this::kindOf).toList();
+    }
+
     // ---- numbers, durations and instants
 
     DoubleCode number(Expr expr) {
@@ -155,6 +164,10 @@ final class Compiler {
     }
 
     private DoubleCode numberCall(Expr.Call call) {
+        Scripts.Exported scripted = checked.scriptFunction(call);
+        if (scripted != null) {
+            return scriptCalls().number(call, scripted, checked.argumentsOf(call), argumentKinds(call));
+        }
         FunctionSpec spec = registry.function(call.callee().id()).orElseThrow();
         List<Expr> arguments = checked.argumentsOf(call);
         return switch (spec.implementation()) {
@@ -363,7 +376,7 @@ final class Compiler {
 
     /**
      * An instant as the years (ACT/365) from the chain's valuation time to it, so that {@code expiry >= 2d} holds
-     * when expiry is at least two days after the valuation time (LANGUAGE.md's first example).
+     * when expiry is at least two days after the valuation time (docs/language.md, "Units").
      */
     private DoubleCode timeRemaining(DoubleCode instant) {
         double valuation = RowFrame.seconds(frame.valuationTime());
@@ -431,6 +444,8 @@ final class Compiler {
                 String value = ((TextValue) bindings.apply(name.id())).value();
                 yield row -> value;
             }
+            case Expr.Call call when checked.scriptFunction(call) != null ->
+                    scriptCalls().text(call, checked.scriptFunction(call), checked.argumentsOf(call), argumentKinds(call));
             default -> throw new IllegalStateException("not text: " + expr);
         };
     }

@@ -16,6 +16,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.Registry;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
 import margo.dsl.syntax.Expr;
@@ -77,19 +78,22 @@ final class Runner {
     private final Calibration calibration;
     private final HistoryBuiltins histories;
     private final RulesCalibrator rulesCalibrator;
+    private final Scripts scripts;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
-        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE);
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE, null);
     }
 
     /**
      * @param cancellation stops a running calibration; the session cancels it on interrupt
      * @param progress     receives the progress of calibrations
+     * @param scripts      the session's scripts, which the script statements that run add their functions to
      */
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
-           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress) {
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, Scripts scripts) {
         this.registry = registry;
+        this.scripts = scripts;
         this.checked = checked;
         this.source = checked.program().source();
         this.bindings = bindings;
@@ -155,6 +159,11 @@ final class Runner {
             case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()),
                     plot.value() instanceof Expr.Call call && checked.typeOf(call).kind() == Kind.REPORT
                             ? histories.figure(call) : evaluate(plot.value())));
+            case Stmt.Script script -> {
+                if (scripts != null) {
+                    scripts.commit(checked.exportsOf(script));
+                }
+            }
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
@@ -219,6 +228,7 @@ final class Runner {
                     ? DisplayUnit.PERCENT : DisplayUnit.PLAIN;
             case Expr.Name name -> value(name.id()) instanceof NumberValue number ? number.unit() : DisplayUnit.PLAIN;
             case Expr.Unary unary -> displayUnit(unary.operand());
+            case Expr.Call call when checked.scriptFunction(call) != null -> DisplayUnit.PLAIN;
             case Expr.Call call when registry.function(call.callee().id()).map(FunctionSpec::returns).isEmpty() ->
                     displayUnit(checked.argumentsOf(call).getFirst());
             default -> DisplayUnit.PLAIN;

@@ -14,6 +14,8 @@ import margo.dsl.check.Checker;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.registry.Registry;
+import margo.dsl.script.ScriptLimits;
+import margo.dsl.script.Scripts;
 import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.Parser;
 import margo.dsl.syntax.Parser.ParseResult;
@@ -39,6 +41,8 @@ public final class Session {
     /** Stops the calibration of the running statement; a new one per run. */
     private volatile Cancellation cancellation = new Cancellation();
     private volatile ProgressListener calibrationProgress = ProgressListener.NONE;
+    /** The sandboxes of the session's scripts, opened by the first script statement. */
+    private final Scripts scripts = new Scripts(ScriptLimits.DEFAULT);
 
     /** A session reading data files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public Session(Path baseDirectory) {
@@ -61,7 +65,15 @@ public final class Session {
     }
 
     /** Parses, checks against the current bindings, then runs unless an error was found. */
-    public synchronized Execution run(SourceFile source, Mode mode) {
+    public Execution run(SourceFile source, Mode mode) {
+        return run(source, mode, baseDirectory);
+    }
+
+    /**
+     * {@link #run(SourceFile, Mode)} with relative data paths resolved against {@code dataFolder} rather than the
+     * session's folder: a recipe loaded into a notebook reads its data as {@code margo run} would, from its own folder.
+     */
+    public synchronized Execution run(SourceFile source, Mode mode, Path dataFolder) {
         interruptRequested = false;
         Cancellation running = new Cancellation();
         cancellation = running;
@@ -69,9 +81,9 @@ public final class Session {
         if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Execution(checked.diagnostics(), List.of());
         }
-        ChainLoader loader = new ChainLoader(baseDirectory, maxDataBytes);
+        ChainLoader loader = new ChainLoader(dataFolder, maxDataBytes);
         Execution ran = new Runner(registry, checked.program(), bindings, loader,
-                () -> interruptRequested, running, calibrationProgress).run();
+                () -> interruptRequested, running, calibrationProgress, scripts).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         diagnostics.addAll(ran.diagnostics());
         return new Execution(diagnostics, ran.shown(), loader.filesRead());
@@ -111,7 +123,8 @@ public final class Session {
     private Checked parseAndCheck(SourceFile source, Mode mode) {
         ParseResult parsed = Parser.parse(source);
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
-        CheckedProgram checked = Checker.check(registry, parsed.program(), bindingTypes(), mode == Mode.CELL);
+        CheckedProgram checked = Checker.check(registry, parsed.program(), bindingTypes(), mode == Mode.CELL,
+                scripts);
         diagnostics.addAll(checked.diagnostics());
         diagnostics.sort(Comparator.comparingInt((Diagnostic diagnostic) -> diagnostic.span().line())
                 .thenComparingInt(diagnostic -> diagnostic.span().column()));
@@ -125,6 +138,7 @@ public final class Session {
     public void interrupt() {
         interruptRequested = true;
         cancellation.cancel();
+        scripts.interrupt();
     }
 
     /**

@@ -13,7 +13,10 @@ public sealed interface Clause {
     /** {@code set COL = E}: add or replace a column. */
     record SetColumn(Name column, Expr value, Span span) implements Clause {}
 
-    /** {@code name value}, optionally with a nested block: {@code method levenberg_marquardt { max_iterations 500 }}. */
+    /**
+     * {@code name value}, optionally with a nested block: {@code method levenberg_marquardt { max_iterations 500 }};
+     * a setting written with a block alone, {@code parameters { ... }}, has its name as its value.
+     */
     record Setting(Name name, Expr value, Block block, Span span) implements Clause {}
 
     /** {@code P in [lo, hi] start x}; {@code start} is null when not written. */
@@ -21,6 +24,9 @@ public sealed interface Clause {
 
     /** {@code P = x}: the parameter is fixed. */
     record ParameterFixed(Name parameter, Expr value, Span span) implements Clause {}
+
+    /** {@code cf js NAME}: a function of a script, named with its language, as a model's characteristic function. */
+    record ScriptFunction(Name keyword, Name language, Name function, Span span) implements Clause {}
 
     /** {@code require E [penalty w]}: a hard constraint, or a soft one when {@code penalty} is not null. */
     record Require(Expr condition, Expr penalty, Span span) implements Clause {}

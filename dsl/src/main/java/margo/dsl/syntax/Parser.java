@@ -17,7 +17,7 @@ import margo.dsl.syntax.Expr.Name;
 import margo.dsl.syntax.Stmt.BindingKind;
 
 /**
- * Recursive-descent parser for recipes (LANGUAGE.md), one small method per grammar rule:
+ * Recursive-descent parser for recipes (docs/language.md), one small method per grammar rule:
  *
  * <pre>
  * program     = { statement ( NEWLINE | ';' ) } EOF
@@ -26,11 +26,12 @@ import margo.dsl.syntax.Stmt.BindingKind;
  * show, plot  = ( show | plot ) expression [ block ]
  * export      = export expression to expression
  * function    = function NAME '(' [ NAME { ',' NAME } ] ')' '=' expression
- * script      = script NAME STRING exports NAME { ',' NAME }
+ * script      = script NAME STRING exports exported { ',' exported }
+ * exported    = NAME [ as NAME ]
  * block       = '{' { clause [ NEWLINE | ';' | ',' ] } '}'
  * clause      = keep expression | set NAME '=' expression | require expression [ penalty expression ]
  *             | NAME in '[' expression ',' expression ']' [ start expression ] | NAME '=' expression
- *             | NAME expression [ block ]
+ *             | NAME expression [ block ] | NAME block | cf NAME NAME
  * expression  = or ;  or = and { 'or' and } ;  and = not { 'and' not } ;  not = 'not' not | comparison
  * comparison  = range [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) range ]
  * range       = sum [ '..' sum [ step sum ] ]
@@ -52,8 +53,15 @@ import margo.dsl.syntax.Stmt.BindingKind;
  */
 public final class Parser {
 
-    /** The parsed program and every lexical and syntax error found on the way. */
-    public record ParseResult(Program program, List<Diagnostic> diagnostics) {
+    /**
+     * The parsed program and every lexical and syntax error found on the way.
+     *
+     * @param endsTooSoon true when there are errors and every one of them was found at the end of the text: a bracket,
+     *                    block or triple-quoted string still open, an operator or a statement waiting for its
+     *                    operand. More lines could complete such a text (a console asks for another line); other
+     *                    errors no added line can mend.
+     */
+    public record ParseResult(Program program, List<Diagnostic> diagnostics, boolean endsTooSoon) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -80,6 +88,8 @@ public final class Parser {
     private int current;
     /** The '(' and '[' that are open, innermost first: inside them, line breaks are only layout and are skipped. */
     private final Deque<Token> openBrackets = new ArrayDeque<>();
+    /** The errors found with nothing left to read but the end of the text. */
+    private int errorsAtEnd;
     /** How many '{' blocks are open, where a line beginning with keep, set or require starts a clause. */
     private int blockDepth;
     /** The name the statement being parsed binds, once read; kept in {@link Stmt.Unparsed} when it fails. */
@@ -98,8 +108,18 @@ public final class Parser {
     public static ParseResult parse(SourceFile source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Token> tokens = Lexer.scan(source, diagnostics);
+        long lexicalAtEnd = diagnostics.stream().filter(problem -> opensTripleQuotedString(source, problem)).count();
         Parser parser = new Parser(source, tokens, diagnostics);
-        return new ParseResult(new Program(source, parser.program()), List.copyOf(diagnostics));
+        Program program = new Program(source, parser.program());
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        boolean endsTooSoon = errors > 0 && lexicalAtEnd + parser.errorsAtEnd == errors;
+        return new ParseResult(program, List.copyOf(diagnostics), endsTooSoon);
+    }
+
+    /** The lexer reports a """ string that nothing closes at its opening quotes; it runs to the end of the text. */
+    private static boolean opensTripleQuotedString(SourceFile source, Diagnostic problem) {
+        return source.text().startsWith("\"\"\"", problem.span().start())
+                && source.text().indexOf("\"\"\"", problem.span().start() + 3) < 0;
     }
 
     // ---- statements ----
@@ -227,14 +247,21 @@ public final class Parser {
         Token language = consume(IDENTIFIER, "expected the script's language after 'script', as in script js \"\"\"...\"\"\"");
         Token code = consume(STRING, "expected the script's code as a string after 'script " + language.lexeme() + "'");
         consumeWord("exports", "expected 'exports' and the names of the functions the script defines");
-        List<Name> exports = new ArrayList<>();
-        Token last;
+        List<Stmt.ScriptExport> exports = new ArrayList<>();
+        Span last;
         do {
-            last = consume(IDENTIFIER, "expected the name of an exported function");
-            exports.add(new Name(last.lexeme(), last.span()));
+            Token exported = consume(IDENTIFIER, "expected the name of an exported function");
+            Name name = new Name(exported.lexeme(), exported.span());
+            Name result = null;
+            if (matchWord("as")) {
+                Token kind = consume(IDENTIFIER, "expected what " + name.id() + " returns after 'as': number or text");
+                result = new Name(kind.lexeme(), kind.span());
+            }
+            last = result == null ? name.span() : name.span().to(result.span());
+            exports.add(new Stmt.ScriptExport(name, result, last));
         } while (match(COMMA));
-        return new Stmt.Script(new Name(language.lexeme(), language.span()), (String) code.literal(),
-                List.copyOf(exports), keyword.span().to(last.span()));
+        return new Stmt.Script(new Name(language.lexeme(), language.span()), (String) code.literal(), code.span(),
+                List.copyOf(exports), keyword.span().to(last));
     }
 
     private void endOfStatement() {
@@ -306,9 +333,22 @@ public final class Parser {
                 }
                 return new Clause.Require(condition, penalty, first.span().to(penalty == null ? condition.span() : penalty.span()));
             }
+            case "cf" -> {
+                if (check(IDENTIFIER) && nextIs(1, IDENTIFIER)) {
+                    Token language = advance();
+                    Token function = advance();
+                    return new Clause.ScriptFunction(new Name(first.lexeme(), first.span()),
+                            new Name(language.lexeme(), language.span()), new Name(function.lexeme(), function.span()),
+                            first.span().to(function.span()));
+                }
+            }
             default -> { }
         }
         Name name = new Name(first.lexeme(), first.span());
+        if (check(LEFT_BRACE)) {
+            Block block = optionalBlock(first.span());
+            return new Clause.Setting(name, name, block, first.span().to(block.span()));
+        }
         if (matchWord("in")) {
             return parameterBounds(name);
         }
@@ -673,9 +713,8 @@ public final class Parser {
             String next = found.is(EOF) ? "the file ends" : found.describe() + " on line " + found.span().line()
                     + (beginsStatementOrClause(current) ? " begins a new " + (isStatementWord(found) ? "statement" : "clause")
                     : " cannot be its operand");
-            diagnostics.add(Diagnostic.error(source, end, "expected a value after " + before.describe() + ", found the end of the line",
+            return error(Diagnostic.error(source, end, "expected a value after " + before.describe() + ", found the end of the line",
                     "a line that ends with " + before.describe() + " continues on the next, but " + next));
-            return new ParseError();
         }
         return error(found, "expected a value, found " + found.describe(), null);
     }
@@ -862,7 +901,25 @@ public final class Parser {
     }
 
     private ParseError error(Token token, String message, String hint) {
-        diagnostics.add(Diagnostic.error(source, token.span(), message, hint));
+        return error(Diagnostic.error(source, token.span(), message, hint));
+    }
+
+    /** Records an error, counting it as found at the end when nothing but the end of the text is left to read. */
+    private ParseError error(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+        if (onlyLineEndsLeft()) {
+            errorsAtEnd++;
+        }
         return new ParseError();
+    }
+
+    /** True when nothing but line ends (the lexer closes an open statement with one) stands before the end of the text. */
+    private boolean onlyLineEndsLeft() {
+        for (int at = current; at < tokens.size(); at++) {
+            if (!tokens.get(at).is(NEWLINE) && !tokens.get(at).is(EOF)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

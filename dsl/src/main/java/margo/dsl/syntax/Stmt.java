@@ -3,7 +3,7 @@ package margo.dsl.syntax;
 import java.util.List;
 import margo.dsl.syntax.Expr.Name;
 
-/** A statement of a recipe (LANGUAGE.md, "Statements"). */
+/** A statement of a recipe (docs/language.md, "Statements"). */
 public sealed interface Stmt {
 
     Span span();
@@ -32,8 +32,18 @@ public sealed interface Stmt {
     /** {@code function N(a, b) = E}. */
     record FunctionDefinition(Name name, List<Name> parameters, Expr body, Span span) implements Stmt {}
 
-    /** {@code script js """...""" exports f, g}. */
-    record Script(Name language, String code, List<Name> exports, Span span) implements Stmt {}
+    /**
+     * {@code script js """...""" exports f, label as text}.
+     *
+     * @param codeSpan the span of the string literal holding the code, quotes included
+     */
+    record Script(Name language, String code, Span codeSpan, List<ScriptExport> exports, Span span) implements Stmt {}
+
+    /**
+     * One exported function of a script; {@code result} is the word after {@code as} ({@code number} or
+     * {@code text}), or null when not written (a number).
+     */
+    record ScriptExport(Name name, Name result, Span span) {}
 
     /** A bare expression: shown when it ends a notebook cell. */
     record ExpressionStatement(Expr value, Span span) implements Stmt {}

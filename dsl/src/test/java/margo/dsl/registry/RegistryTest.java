@@ -24,6 +24,7 @@ class RegistryTest {
         List<String[]> examples = new ArrayList<>();
         registry.functions().forEach(f -> examples.add(new String[] {f.name(), f.example()}));
         registry.statements().forEach(s -> examples.add(new String[] {s.syntax(), s.example()}));
+        registry.clauses().forEach(c -> examples.add(new String[] {c.syntax(), c.example()}));
         for (StatementSpec statement : registry.statements()) {
             registry.settings(statement.keyword()).forEach(s -> examples.add(new String[] {s.name(), s.example()}));
         }
@@ -109,7 +110,7 @@ class RegistryTest {
         assertTrue(documentation.describe("expiry").orElseThrow().contains("`expiry >= 2d` holds when the option expires"));
         assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
         assertTrue(documentation.describe("no_such_thing").isEmpty());
-        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 30] | 3 |"),
+        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 200] | 3 |"),
                 documentation.describe("heston").orElseThrow());
         assertTrue(documentation.describe("worst_loss").orElseThrow().startsWith("### worst_loss (scenario aggregate)"));
         assertTrue(documentation.all().contains("## Scenario aggregates"));

@@ -32,6 +32,17 @@ class ParserTest {
     }
 
     @Test
+    void aTextCutShortEndsTooSoonAndOtherMistakesDoNot() {
+        assertTrue(parse("let x = 1 +").endsTooSoon(), "an operator waiting for its operand");
+        assertTrue(parse("show max(1,\n  2").endsTooSoon(), "an open bracket");
+        assertTrue(parse("model hs = heston {\n  rho = -0.3").endsTooSoon(), "an open block");
+        assertTrue(parse("script js \"\"\"\nfunction f(x) {").endsTooSoon(), "an open triple-quoted string");
+        assertFalse(parse("let x = 1").endsTooSoon(), "no error at all");
+        assertFalse(parse("let x = 1 +\nshow x").endsTooSoon(), "the next statement begins before the operand");
+        assertFalse(parse("let x = )\nlet y = (").endsTooSoon(), "one error before the end");
+    }
+
+    @Test
     void theWholeExampleRecipeOfTheLanguageDesignParsesWithoutErrors() throws IOException {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/language-example.margo")) {

@@ -16,6 +16,10 @@ public interface CellOutput {
         }
 
         @Override
+        public void stdout(String text) {
+        }
+
+        @Override
         public void stderr(String text) {
         }
     };
@@ -25,5 +29,9 @@ public interface CellOutput {
     /** Replaces the display published earlier under the bundle's display id. */
     void updateDisplay(MimeBundle bundle);
 
+    /** Text the cell prints, such as the wall time of {@code %time}. */
+    void stdout(String text);
+
+    /** Warnings. */
     void stderr(String text);
 }

@@ -5,8 +5,18 @@ import java.util.List;
 /** How a cell (or a user expression) ended: its result, if any, or an error as Jupyter reports it. */
 public sealed interface CellResult {
 
-    /** @param result the cell's {@code Out[N]}; null when the cell shows nothing */
-    record Ok(MimeBundle result) implements CellResult {}
+    /**
+     * @param result the cell's {@code Out[N]}; null when the cell shows nothing
+     * @param page   what the front end shows in its pager (the execute_reply's {@code page} payload, as
+     *               IPython's {@code name?} does); null for none
+     */
+    record Ok(MimeBundle result, MimeBundle page) implements CellResult {
+
+        /** A cell that ran, with nothing for the pager. */
+        public Ok(MimeBundle result) {
+            this(result, null);
+        }
+    }
 
     /**
      * @param name      Jupyter's {@code ename}, e.g. {@code MargoError}

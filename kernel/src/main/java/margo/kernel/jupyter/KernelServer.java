@@ -372,7 +372,15 @@ public final class KernelServer {
                 result = CellResult.of(escaped, null);
             }
             JsonObject reply;
-            if (result instanceof CellResult.Ok(MimeBundle shown)) {
+            JsonArray payload = new JsonArray();
+            if (result instanceof CellResult.Ok(MimeBundle shown, MimeBundle page)) {
+                if (page != null && !silent) {
+                    JsonObject pager = new JsonObject();
+                    pager.addProperty("source", "page");
+                    pager.add("data", page.data());
+                    pager.addProperty("start", 0);
+                    payload.add(pager);
+                }
                 if (shown != null && !silent) {
                     JsonObject executeResult = new JsonObject();
                     executeResult.addProperty("execution_count", count);
@@ -391,29 +399,39 @@ public final class KernelServer {
                 reply.add("user_expressions", new JsonObject());
             }
             reply.addProperty("execution_count", count);
-            reply.add("payload", new JsonArray());
+            reply.add("payload", payload);
             if (storeHistory) {
-                history.record(count, code, result instanceof CellResult.Ok(MimeBundle shown) && shown != null ? shown.plainText() : null);
+                history.record(count, code, result instanceof CellResult.Ok(MimeBundle shown, _) && shown != null ? shown.plainText() : null);
             }
+            // The queue is taken before the reply goes out: a client that sends its next cell on reading the reply
+            // (as jupyter_client's scripts do) must see it run, not aborted as if it had been queued behind this one.
+            List<WireMessage> queuedBehind = result instanceof CellResult.Failed && stopOnError ? queuedCells() : List.of();
             shellOutbox.send(reply(request, "execute_reply", reply).encode(signer));
             publish(request, "status", status("idle"));
-            if (result instanceof CellResult.Failed && stopOnError) {
-                abortQueuedCells();
-            }
+            abort(queuedBehind);
         } catch (IllegalArgumentException badRequest) {
             replyFailure(request, shellOutbox::send, badRequest);
         }
     }
 
-    /** After a failed cell: the executes queued behind it are answered {@code aborted} and not run. */
-    private void abortQueuedCells() {
+    /** The executes queued behind a failed cell, taken off the queue; a queued stop stays on it. */
+    private List<WireMessage> queuedCells() {
+        List<WireMessage> drained = new ArrayList<>();
+        queuedCells.drainTo(drained);
         List<WireMessage> queued = new ArrayList<>();
-        queuedCells.drainTo(queued);
-        for (WireMessage request : queued) {
+        for (WireMessage request : drained) {
             if (request == STOP) {
                 queuedCells.add(STOP);
-                return;
+                break;
             }
+            queued.add(request);
+        }
+        return queued;
+    }
+
+    /** After a failed cell: the executes queued behind it are answered {@code aborted} and not run. */
+    private void abort(List<WireMessage> queued) {
+        for (WireMessage request : queued) {
             publish(request, "status", status("busy"));
             JsonObject aborted = new JsonObject();
             aborted.addProperty("status", "aborted");
@@ -442,7 +460,7 @@ public final class KernelServer {
                 }
             }
             JsonObject value;
-            if (result instanceof CellResult.Ok(MimeBundle shown)) {
+            if (result instanceof CellResult.Ok(MimeBundle shown, _)) {
                 value = ok(new JsonObject());
                 value.add("data", (shown == null ? new MimeBundle("") : shown).data());
                 value.add("metadata", new JsonObject());
@@ -487,9 +505,18 @@ public final class KernelServer {
         }
 
         @Override
+        public void stdout(String text) {
+            stream("stdout", text);
+        }
+
+        @Override
         public void stderr(String text) {
+            stream("stderr", text);
+        }
+
+        private void stream(String name, String text) {
             JsonObject stream = new JsonObject();
-            stream.addProperty("name", "stderr");
+            stream.addProperty("name", name);
             stream.addProperty("text", text);
             publish(request, "stream", stream);
         }

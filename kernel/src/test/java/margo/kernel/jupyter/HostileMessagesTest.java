@@ -44,7 +44,7 @@ class HostileMessagesTest {
     void startTheKernel() throws Exception {
         ConnectionFile connection = TestClient.freeConnection();
         PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
-        server = new KernelServer(connection, new MargoKernel(new Session(folder), "test", log), log);
+        server = new KernelServer(connection, new MargoKernel(new Session(folder), folder, "test", log), log);
         server.start();
         client = new TestClient(connection);
         client.awaitIopub();
