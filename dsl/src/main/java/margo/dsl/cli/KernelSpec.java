@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.registry.Registry;
 import margo.dsl.run.DataLimit;
+import margo.dsl.script.ScriptEngines;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
- * {@code kernel.json}, the jar it runs, its ahead-of-time cache and a 64x64 logo. The kernel is named only by its class, so the language
+ * {@code kernel.json}, the jar it runs, its ahead-of-time cache, a 64x64 logo and {@code kernel.js}, the classic
+ * Notebook's syntax highlighting for recipes ({@link CodeMirrorMode}). The kernel is named only by its class, so the language
  * module never depends on the kernel module.
  */
 final class KernelSpec {
@@ -41,6 +44,8 @@ final class KernelSpec {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
     static final String COMPILER_FOLDER = "graal-compiler";
+    /** The folder, beside the kernelspec's jar, of the scripts' engine (GraalVM JavaScript), loaded by a script. */
+    static final String ENGINE_FOLDER = "engine";
 
     private final Path jar;
     private final Path java;
@@ -67,7 +72,8 @@ final class KernelSpec {
     enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT, SCRIPTS }
 
     /**
-     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo, and
+     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo,
+     * kernel.js, and
      * the ahead-of-time cache beside the jar when this JDK can start the installed jar with it.
      */
     StartCache installInto(Path folder) throws IOException {
@@ -75,7 +81,12 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        List<Path> compiler = compiledScripts ? copyCompiler(folder) : List.of();
+        List<Path> compiler = compiledScripts ? copyBuilt(COMPILER_FOLDER, folder) : List.of();
+        Path engine = null;
+        if (builtFolder(ENGINE_FOLDER) != null) {
+            copyBuilt(ENGINE_FOLDER, folder);
+            engine = folder.resolve(ENGINE_FOLDER).toAbsolutePath();
+        }
         AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
         StartCache startCache = compiledScripts ? StartCache.SCRIPTS : StartCache.NOT_BUILT;
@@ -88,37 +99,41 @@ final class KernelSpec {
             Files.deleteIfExists(installed.file());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler),
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine),
                 StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+        Files.writeString(folder.resolve("kernel.js"), CodeMirrorMode.kernelJs(Registry.standard()), StandardCharsets.UTF_8);
         return startCache;
     }
 
-    /**
-     * Copies the Graal compiler jars that the build put in polyglot/target/graal-compiler (beside kernel/target,
-     * where the running jar is) into the kernelspec; their paths there.
-     */
-    private List<Path> copyCompiler(Path folder) throws IOException {
+    /** A folder of jars that the build puts in polyglot/target (beside kernel/target, where the running jar is), or null. */
+    private Path builtFolder(String name) {
         Path root = jar.toAbsolutePath().getParent().getParent().getParent();
-        Path built = root.resolve("polyglot").resolve("target").resolve(COMPILER_FOLDER);
-        if (!Files.isDirectory(built)) {
-            throw new IOException("the Graal compiler jars are not in " + built + "; build Margo with"
-                    + " 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+        Path built = root.resolve("polyglot").resolve("target").resolve(name);
+        return Files.isDirectory(built) ? built : null;
+    }
+
+    /** Copies the jars of the built folder {@code name} into the kernelspec's folder of that name; their paths. */
+    private List<Path> copyBuilt(String name, Path folder) throws IOException {
+        Path built = builtFolder(name);
+        if (built == null) {
+            throw new IOException("the jars of polyglot/target/" + name + " are not beside " + jar + "; build Margo"
+                    + " with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
         }
-        Path target = folder.resolve(COMPILER_FOLDER);
+        Path target = folder.resolve(name);
         Files.createDirectories(target);
         List<Path> copied = new ArrayList<>();
         try (var jars = Files.list(built)) {
-            for (Path compilerJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
-                copied.add(Files.copy(compilerJar, target.resolve(compilerJar.getFileName()),
+            for (Path builtJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                copied.add(Files.copy(builtJar, target.resolve(builtJar.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING).toAbsolutePath());
             }
         }
         return copied;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler) {
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
@@ -133,6 +148,9 @@ final class KernelSpec {
             argv.add("-XX:+EnableJVMCI");
             argv.add("--upgrade-module-path");
             argv.add(String.join(File.pathSeparator, compiler.stream().map(Path::toString).toList()));
+        }
+        if (engine != null) {
+            argv.add("-D" + ScriptEngines.PATH_PROPERTY + "=" + engine);
         }
         argv.add("-cp");
         argv.add(installedJar.toString());
