@@ -15,6 +15,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.registry.Documentation;
 import margo.dsl.registry.Registry;
+import margo.dsl.run.DataLimit;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
@@ -88,6 +89,14 @@ public final class MargoKernel implements Language {
                     + " (Jupyter runs this; install the kernel with `margo kernel install`)");
             System.exit(2);
         }
+        DataLimit dataLimit;
+        try {
+            dataLimit = DataLimit.kernel(System.getenv(DataLimit.KERNEL_VARIABLE));
+        } catch (IllegalArgumentException notASize) {
+            System.err.println("margo kernel: " + notASize.getMessage());
+            System.exit(2);
+            return;
+        }
         TablesWarmUp.start();
         ConnectionFile connection;
         try {
@@ -99,7 +108,8 @@ public final class MargoKernel implements Language {
         }
         // Paths in a notebook resolve against the notebook's folder, which Jupyter makes the kernel's working directory.
         Path folder = Path.of("").toAbsolutePath();
-        MargoKernel kernel = new MargoKernel(new Session(folder), folder, margo.dsl.cli.MargoVersion.current(), System.err);
+        MargoKernel kernel = new MargoKernel(new Session(folder, dataLimit), folder, margo.dsl.cli.MargoVersion.current(),
+                System.err);
         KernelServer server = new KernelServer(connection, kernel, System.err);
         server.start();
         server.awaitShutdown();

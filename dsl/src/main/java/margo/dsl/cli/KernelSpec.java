@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import margo.dsl.registry.Registry;
+import margo.dsl.run.DataLimit;
 import margo.dsl.script.ScriptEngines;
 
 /**
@@ -33,7 +34,7 @@ final class KernelSpec {
     /** The kernel's main class, in the kernel module; args[0] is the connection file. */
     static final String KERNEL_CLASS = "margo.kernel.MargoKernel";
     static final String JAR_NAME = "margo.jar";
-    /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
+    /** The JVM option that lets GraalVM's Truffle runtime (scripts) use sun.misc.Unsafe without a warning. */
     static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
     /**
@@ -49,16 +50,19 @@ final class KernelSpec {
     private final Path jar;
     private final Path java;
     private final boolean compiledScripts;
+    private final Long maxDataBytes;
 
     /**
      * @param compiledScripts whether the kernel compiles scripts with the Graal compiler (JVMCI and the compiler on
      *     the upgrade module path, which disables the ahead-of-time cache) rather than start with the cache and
      *     interpret them
+     * @param maxDataBytes the kernel's data size limit, written into the spec's environment; null for the default
      */
-    KernelSpec(Path jar, Path java, boolean compiledScripts) {
+    KernelSpec(Path jar, Path java, boolean compiledScripts, Long maxDataBytes) {
         this.jar = jar;
         this.java = java;
         this.compiledScripts = compiledScripts;
+        this.maxDataBytes = maxDataBytes;
     }
 
     /**
@@ -133,7 +137,7 @@ final class KernelSpec {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
-        // Tablesaw's classgraph still uses sun.misc.Unsafe; without this JDK 25 warns on every kernel start.
+        // Truffle reads field offsets with sun.misc.Unsafe; without this JDK 25 warns when a notebook runs a script.
         argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
@@ -153,6 +157,11 @@ final class KernelSpec {
         argv.add(KERNEL_CLASS);
         argv.add("{connection_file}");
         spec.add("argv", argv);
+        if (maxDataBytes != null) {
+            JsonObject env = new JsonObject();
+            env.addProperty(DataLimit.KERNEL_VARIABLE, maxDataBytes.toString());
+            spec.add("env", env);
+        }
         spec.addProperty("display_name", "Margo");
         spec.addProperty("language", "margo");
         // A JVM would stop on SIGINT; interrupts go as interrupt_request messages instead.

@@ -313,7 +313,7 @@ final class Runner {
                     "draw a chain loaded with options(...), which has every column smile needs");
         }
         SmilePlot.Drawn drawn = SmilePlot.of(chain.table(), chain.valuationTime(), "smile of " + label(data), x,
-                fit != null ? calibration.modelSmile(fit, x)
+                fit != null ? calibration.modelSmile(fit, label(data), data.span(), x)
                         : surface != null ? SurfaceBuiltins.modelSmile(surface, x) : null);
         if (drawn.figure() == null) {
             throw new RunFailure(data.span(), "smile has nothing to draw: no row of " + label(data)
@@ -374,9 +374,12 @@ final class Runner {
             RowFrame frame = RowFrame.of(table, value.valuationTime());
             Compiler compiler = new Compiler(checked, registry, frame, this::value, undefined);
             switch (clause) {
-                case Clause.Keep keep -> table = table.where(keep(compiler.condition(keep.condition()), frame.rows(),
-                        keep.span()));
+                case Clause.Keep keep -> {
+                    diagnostics.addAll(nonFinite.tooLargeNumbers(keep.condition()));
+                    table = table.where(keep(compiler.condition(keep.condition()), frame.rows(), keep.span()));
+                }
                 case Clause.SetColumn set -> {
+                    diagnostics.addAll(nonFinite.tooLargeNumbers(set.value()));
                     if (!copied) {
                         table = table.copy();
                         copied = true;
@@ -423,7 +426,7 @@ final class Runner {
                 if (kind != Kind.INSTANT) {
                     return DoubleColumn.create(name, values);
                 }
-                InstantColumn instants = InstantColumn.create(name, rows);
+                InstantColumn instants = InstantColumn.create(name);
                 for (double seconds : values) {
                     if (Double.isNaN(seconds)) {
                         instants.appendMissing();
