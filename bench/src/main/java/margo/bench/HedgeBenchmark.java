@@ -41,6 +41,10 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  *
  * <pre>bench/jmh.sh HedgeBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -t 1</pre>
+ *
+ * <p>Measured with exactly that (short: one fork, 3 + 5 one-second iterations) on the 2-core development machine
+ * shared with other sessions (Temurin 25, 4 December 2026, load average 2.5): the margin-minimising hedge 4.9 +- 3.6
+ * ms, the cost-minimising one 0.52 +- 0.20 ms, so 9.4 times the peer and about 20 times inside the 100 ms target.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
