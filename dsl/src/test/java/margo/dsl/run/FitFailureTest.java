@@ -130,6 +130,21 @@ class FitFailureTest {
     }
 
     @Test
+    void theSmileOfAFitWhoseParametersOverflowIsAnErrorAtTheFitNotAnInternalError() {
+        Execution execution = Recipes.run(EXAMPLES, CHAIN + """
+                model hs = heston { v0 in [1e300, 1e308] }
+                fit hf = calibrate hs to chain { starts 1 }
+                plot smile(hf)
+                """);
+        List<String> errors = located(errors(execution));
+        String smile = errors.stream().filter(error -> error.startsWith("6:12 ")).findFirst().orElseThrow(
+                () -> new AssertionError("no error at the smile: " + errors));
+        assertTrue(smile.startsWith("6:12 cannot price hf at its parameters ["), smile);
+        assertTrue(smile.endsWith("]: c4 must be finite and >= 0, not NaN"), smile);
+        assertFalse(String.join("\n", errors).contains("internal error"), errors.toString());
+    }
+
+    @Test
     void severalStartsAreSummarisedOneRowEach() {
         Execution execution = Recipes.run(EXAMPLES, CHAIN + """
                 model hs = heston
