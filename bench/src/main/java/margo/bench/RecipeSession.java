@@ -3,6 +3,7 @@ package margo.bench;
 import java.nio.file.Path;
 import java.util.List;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.run.DataLimit;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
@@ -14,7 +15,7 @@ final class RecipeSession {
     private final Session session;
 
     RecipeSession(Path folder) {
-        session = new Session(folder, 1L << 30);
+        session = new Session(folder, DataLimit.commandLine(1L << 30));
     }
 
     Execution run(String cell) {

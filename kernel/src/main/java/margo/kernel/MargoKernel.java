@@ -15,6 +15,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.registry.Documentation;
 import margo.dsl.registry.Registry;
+import margo.dsl.run.DataLimit;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
@@ -88,6 +89,14 @@ public final class MargoKernel implements Language {
                     + " (Jupyter runs this; install the kernel with `margo kernel install`)");
             System.exit(2);
         }
+        DataLimit dataLimit;
+        try {
+            dataLimit = DataLimit.kernel(System.getenv(DataLimit.KERNEL_VARIABLE));
+        } catch (IllegalArgumentException notASize) {
+            System.err.println("margo kernel: " + notASize.getMessage());
+            System.exit(2);
+            return;
+        }
         TablesWarmUp.start();
         ConnectionFile connection;
         try {
@@ -99,7 +108,8 @@ public final class MargoKernel implements Language {
         }
         // Paths in a notebook resolve against the notebook's folder, which Jupyter makes the kernel's working directory.
         Path folder = Path.of("").toAbsolutePath();
-        MargoKernel kernel = new MargoKernel(new Session(folder), folder, margo.dsl.cli.MargoVersion.current(), System.err);
+        MargoKernel kernel = new MargoKernel(new Session(folder, dataLimit), folder, margo.dsl.cli.MargoVersion.current(),
+                System.err);
         KernelServer server = new KernelServer(connection, kernel, System.err);
         server.start();
         server.awaitShutdown();
@@ -108,8 +118,10 @@ public final class MargoKernel implements Language {
     }
 
     /**
-     * Margo has no lexer of its own in Pygments or CodeMirror; Python's highlights what the two languages share:
-     * {@code #} comments, strings, numbers, and/or/not/in.
+     * CodeMirror's mode is {@code margo}, which the kernelspec's {@code kernel.js} defines for the classic Notebook.
+     * Pygments, which nbconvert highlights with, has no Margo lexer, and nbconvert finds lexers only among those
+     * installed in Python, where the kernelspec cannot put one; an unknown name makes it warn and print plain text.
+     * Python's lexer highlights what the two languages share: {@code #} comments, strings, numbers, and/or/not/in.
      */
     @Override
     public JsonObject info() {
@@ -119,7 +131,7 @@ public final class MargoKernel implements Language {
         language.addProperty("mimetype", "text/x-margo");
         language.addProperty("file_extension", ".margo");
         language.addProperty("pygments_lexer", "python");
-        language.addProperty("codemirror_mode", "python");
+        language.addProperty("codemirror_mode", "margo");
         JsonObject info = new JsonObject();
         info.addProperty("protocol_version", MessageHeaders.PROTOCOL_VERSION);
         info.addProperty("implementation", "Margo");
@@ -208,7 +220,7 @@ public final class MargoKernel implements Language {
         if (execution.hasErrors()) {
             return CellRun.failure(execution.diagnostics());
         }
-        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast().value()));
+        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast()));
     }
 
     private Map<String, Value> snapshotOfBindings() {

@@ -35,13 +35,19 @@ final class JupyterTestBed {
         this.jar = jar;
     }
 
-    /** Checks that Jupyter is here, then installs the kernel from the packaged jar under {@code root}. */
-    static JupyterTestBed install(Path root) throws IOException, InterruptedException {
+    /**
+     * Checks that Jupyter is here, then installs the kernel from the packaged jar under {@code root}, with
+     * {@code options} added to {@code margo kernel install}.
+     */
+    static JupyterTestBed install(Path root, String... options) throws IOException, InterruptedException {
         requireJupyter(root);
         Path jar = Path.of(requiredProperty("margo.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run `mvn verify` (or ./run-tests), which packages it before the kernel tests");
         JupyterTestBed bed = new JupyterTestBed(root, jar);
-        ProcessResult installed = bed.run(SHORT, root, List.of(javaExecutable(), "-jar", jar.toString(), "kernel", "install", "--prefix", bed.prefix().toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "kernel", "install",
+                "--prefix", bed.prefix().toString()));
+        command.addAll(List.of(options));
+        ProcessResult installed = bed.run(SHORT, root, command);
         installed.requireSuccess("margo kernel install --prefix " + bed.prefix());
         assertTrue(Files.isRegularFile(bed.kernelSpecDirectory().resolve("kernel.json")),
                 "`margo kernel install --prefix` wrote no kernel.json under " + bed.kernelSpecDirectory() + "\n" + installed);
@@ -68,7 +74,7 @@ final class JupyterTestBed {
         return value;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

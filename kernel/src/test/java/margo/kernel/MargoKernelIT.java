@@ -36,6 +36,9 @@ import org.xml.sax.InputSource;
 class MargoKernelIT {
 
     private static final String ERROR_CELL = "let y = 1\nshow y + nope";
+    /** A script cell: the kernel loads the engine from its kernelspec's engine folder. */
+    private static final String SCRIPT_CELL = "script js \"\"\"\nfunction twice(x) { return 2 * x; }\n"
+            + "function spin(x) { while (true) {} }\n\"\"\" exports twice, spin";
     private static final String WARNING_CELL = "show implied_vol(1, 60000, 50000, 30d, \"call\")";
     private static final String COMPLETION_CELL = "let v = impl";
     /** Loads the sample chain 2,500 times: half a minute or more, unless interrupted. */
@@ -80,6 +83,9 @@ class MargoKernelIT {
         requests.add(execute("fit", FIT_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
+        requests.add(execute("script", SCRIPT_CELL));
+        requests.add(execute("script stuck", "spin(1)"));
+        requests.add(execute("after script", "twice(4)"));
         requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
         requests.add(atCursor("complete bound", "complete", "show ch", 7));
         JsonObject inspect = atCursor("inspect", "inspect", "implied_vol", 3);
@@ -139,6 +145,8 @@ class MargoKernelIT {
         assertEquals("margo", language.get("name").getAsString());
         assertEquals(".margo", language.get("file_extension").getAsString());
         assertEquals("text/x-margo", language.get("mimetype").getAsString());
+        assertEquals("margo", language.get("codemirror_mode").getAsString(), "the mode the kernelspec's kernel.js defines");
+        assertEquals("python", language.get("pygments_lexer").getAsString(), "a lexer nbconvert has");
         assertTrue(reply.get("banner").getAsString().contains("Margo"), reply.toString());
     }
 
@@ -159,6 +167,8 @@ class MargoKernelIT {
         JsonObject data = bundles.getFirst().getAsJsonObject("data");
         assertTrue(data.has("text/html") && data.get("text/html").getAsString().contains("<table"), data.toString());
         assertTrue(data.has("text/plain") && data.get("text/plain").getAsString().contains("strike"), data.toString());
+        assertTrue(data.get("text/plain").getAsString().startsWith("chain: "), "the table is named: " + data.get("text/plain"));
+        assertTrue(data.get("text/html").getAsString().contains("<b style=\"color:#222\">chain</b>: "), "the HTML caption names the table");
     }
 
     @Test
@@ -261,6 +271,20 @@ class MargoKernelIT {
     }
 
     @Test
+    void aScriptLoadsInTheKernelAndAStuckCallIsAnErrorAfterWhichTheSessionGoesOn() {
+        assertEquals("ok", reply("script").get("status").getAsString(), result("script").toString());
+        // The kernelspec keeps the start-up cache, so scripts run interpreted, and the first one says why.
+        String notes = outputsOfType("script", "stream").stream().map(stream -> stream.get("text").getAsString())
+                .reduce("", String::concat);
+        assertTrue(notes.contains("note: JavaScript runs interpreted"), notes);
+        assertEquals("error", reply("script stuck").get("status").getAsString(), result("script stuck").toString());
+        String stuck = outputsOfType("script stuck", "error").getFirst().get("evalue").getAsString();
+        assertTrue(stuck.contains("spin(...) ran out of resources") && stuck.contains("at line 3 of its script"),
+                stuck);
+        assertEquals(List.of("8"), plainTexts("after script"));
+    }
+
+    @Test
     void aWarningGoesToStderrAndTheCellStillRuns() {
         JsonObject reply = reply("warning");
         assertEquals("ok", reply.get("status").getAsString(), result("warning").toString());
@@ -271,7 +295,7 @@ class MargoKernelIT {
         String text = streams.getFirst().get("text").getAsString();
         // A call priced at 1 USD with 10,000 USD of intrinsic value has no implied volatility.
         assertTrue(text.startsWith("cell[" + cell + "]:1:6: warning:") && text.contains("intrinsic"), text);
-        assertEquals(List.of("NaN"), plainTexts("warning"));
+        assertEquals(List.of("none"), plainTexts("warning"), "no value reads as a word, not NaN");
     }
 
     @Test

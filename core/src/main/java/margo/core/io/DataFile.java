@@ -30,36 +30,50 @@ public final class DataFile {
     private DataFile() {
     }
 
-    /** A file refused before or while reading; the message is the reason, e.g. {@code permission denied}. */
-    public static final class Refused extends IOException {
+    /**
+     * A file refused before or while reading; the message is the reason, e.g. {@code permission denied}, the cause
+     * the system's failure where there was one (a {@link NoSuchFileException} for a missing file).
+     */
+    public static sealed class Refused extends IOException permits OverLimit {
         public Refused(String reason) {
+            super(reason);
+        }
+
+        public Refused(String reason, IOException cause) {
+            super(reason, cause);
+        }
+    }
+
+    /** A file larger than the caller's limit: the one refusal a user answers by raising the limit. */
+    public static final class OverLimit extends Refused {
+        public OverLimit(String reason) {
             super(reason);
         }
     }
 
     /**
      * Why {@code path} cannot be read as a data file, or null when it can: {@code no such file}, {@code it is a
-     * folder, not a file}, {@code it is a named pipe, not a regular file}, {@code permission denied} or
-     * {@code it is 2.1 GiB, over the limit of 512 MiB}. Nothing is opened.
+     * folder, not a file}, {@code it is a named pipe, not a regular file}, {@code permission denied} or, as an
+     * {@link OverLimit}, {@code it is 2.1 GiB, over the limit of 512 MiB}. Nothing is opened.
      */
-    public static String problem(Path path, long maxBytes) {
+    public static Refused problem(Path path, long maxBytes) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            return reason(e);
+            return new Refused(reason(e), e);
         }
         if (attributes.isDirectory()) {
-            return "it is a folder, not a file";
+            return new Refused("it is a folder, not a file");
         }
         if (!attributes.isRegularFile()) {
-            return "it is " + kind(path) + ", not a regular file";
+            return new Refused("it is " + kind(path) + ", not a regular file");
         }
         if (!Files.isReadable(path)) {
-            return "permission denied";
+            return new Refused("permission denied");
         }
         if (attributes.size() > maxBytes) {
-            return "it is " + size(attributes.size()) + ", over the limit of " + size(maxBytes);
+            return new OverLimit("it is " + size(attributes.size()) + ", over the limit of " + size(maxBytes));
         }
         return null;
     }
@@ -71,9 +85,9 @@ public final class DataFile {
      * not UTF-8.
      */
     public static BufferedReader open(Path path, long maxBytes) throws IOException {
-        String problem = problem(path, maxBytes);
+        Refused problem = problem(path, maxBytes);
         if (problem != null) {
-            throw new Refused(problem);
+            throw problem;
         }
         InputStream limited = new FilterInputStream(Files.newInputStream(path)) {
             private long count;
@@ -92,10 +106,10 @@ public final class DataFile {
                 return n;
             }
 
-            private void counted(int n) throws Refused {
+            private void counted(int n) throws OverLimit {
                 count += n;
                 if (count > maxBytes) {
-                    throw new Refused("it holds more than the limit of " + size(maxBytes));
+                    throw new OverLimit("it holds more than the limit of " + size(maxBytes));
                 }
             }
         };

@@ -2,7 +2,10 @@ package margo.core.models;
 
 /**
  * A complex number, immutable, for characteristic-function arithmetic. The characteristic functions are evaluated
- * once per Fourier-cosine term and expiry (not per quote); the JIT scalar-replaces these short-lived values.
+ * once per Fourier-cosine term and expiry (not per quote); C2 scalar-replaces these short-lived values, but the
+ * interpreter and C1, which run a fresh JVM's first calibration, allocate each one, so Heston's characteristic function
+ * and gradient, which calibrations evaluate most, are written out on real and imaginary parts
+ * ({@link #quotientRe} and the other static part functions serve them).
  *
  * @param re the real part
  * @param im the imaginary part
@@ -63,14 +66,30 @@ public record Complex(double re, double im) {
 
     /** Smith's algorithm, which avoids overflow of {@code |z|^2}. */
     public Complex dividedBy(Complex z) {
-        if (Math.abs(z.re) >= Math.abs(z.im)) {
-            double r = z.im / z.re;
-            double den = z.re + z.im * r;
-            return new Complex((re + im * r) / den, (im - re * r) / den);
+        return new Complex(quotientRe(re, im, z.re, z.im), quotientIm(re, im, z.re, z.im));
+    }
+
+    /**
+     * {@code Re((aRe + i aIm) / (bRe + i bIm))} by Smith's algorithm: {@link #dividedBy} on real and imaginary parts,
+     * for the characteristic functions that are written out on parts so as to allocate nothing.
+     */
+    static double quotientRe(double aRe, double aIm, double bRe, double bIm) {
+        if (Math.abs(bRe) >= Math.abs(bIm)) {
+            double r = bIm / bRe;
+            return (aRe + aIm * r) / (bRe + bIm * r);
         }
-        double r = z.re / z.im;
-        double den = z.re * r + z.im;
-        return new Complex((re * r + im) / den, (im * r - re) / den);
+        double r = bRe / bIm;
+        return (aRe * r + aIm) / (bRe * r + bIm);
+    }
+
+    /** {@code Im((aRe + i aIm) / (bRe + i bIm))}, as {@link #quotientRe}. */
+    static double quotientIm(double aRe, double aIm, double bRe, double bIm) {
+        if (Math.abs(bRe) >= Math.abs(bIm)) {
+            double r = bIm / bRe;
+            return (aIm - aRe * r) / (bRe + bIm * r);
+        }
+        double r = bRe / bIm;
+        return (aIm * r - aRe) / (bRe * r + bIm);
     }
 
     public Complex reciprocal() {
@@ -100,7 +119,17 @@ public record Complex(double re, double im) {
      * {@code plus(1).log()} would lose the digits of z to the rounding of 1 + z).
      */
     public Complex log1p() {
-        return new Complex(0.5 * Math.log1p(re * (2.0 + re) + im * im), Math.atan2(im, 1.0 + re));
+        return new Complex(log1pRe(re, im), log1pIm(re, im));
+    }
+
+    /** {@code Re ln(1 + z)} of {@code z = re + i im}, as {@link #log1p}. */
+    static double log1pRe(double re, double im) {
+        return 0.5 * Math.log1p(re * (2.0 + re) + im * im);
+    }
+
+    /** {@code Im ln(1 + z)} of {@code z = re + i im}, as {@link #log1p}. */
+    static double log1pIm(double re, double im) {
+        return Math.atan2(im, 1.0 + re);
     }
 
     /** The principal square root, real part &ge; 0. */

@@ -31,8 +31,16 @@ import org.apache.commons.math3.special.Gamma;
  */
 final class GammaMixture {
 
-    private static final GaussIntegrator PANEL = new GaussIntegratorFactory().legendreHighPrecision(16);
     private static final double MAX_PANEL_WIDTH = 2.0;
+
+    /**
+     * The 16-point Gauss-Legendre rule, in a holder so that it is computed at the first variance gamma expansion, not
+     * when {@link #serves} or a pricer's scratch space first loads this class: Commons Math derives the rule in
+     * BigDecimal arithmetic, about 0.1 s in a fresh JVM, which every Heston fit used to pay on its first call.
+     */
+    private static final class Panel {
+        static final GaussIntegrator RULE = new GaussIntegratorFactory().legendreHighPrecision(16);
+    }
 
     private double[] forwardFactors = new double[0];
     /** Per node: {@code ln} of the forward factor, {@code omega T + (theta + sigma^2 / 2) g}. */
@@ -99,7 +107,7 @@ final class GammaMixture {
         double logNorm = -Gamma.logGamma(alpha) - alpha * Math.log(nu);
         int panels = (int) Math.ceil((upper - lower) / MAX_PANEL_WIDTH);
         double width = (upper - lower) / panels;
-        int perPanel = PANEL.getNumberOfPoints();
+        int perPanel = Panel.RULE.getNumberOfPoints();
         nodes = panels * perPanel;
         if (weights.length < nodes) {
             weights = new double[nodes];
@@ -113,9 +121,9 @@ final class GammaMixture {
             double middle = lower + (p + 0.5) * width;
             for (int q = 0; q < perPanel; q++) {
                 int i = p * perPanel + q;
-                double z = middle + 0.5 * width * PANEL.getPoint(q);
+                double z = middle + 0.5 * width * Panel.RULE.getPoint(q);
                 double g = Math.exp(z);
-                weights[i] = 0.5 * width * PANEL.getWeight(q) * Math.exp(alpha * z - g / nu + logNorm);
+                weights[i] = 0.5 * width * Panel.RULE.getWeight(q) * Math.exp(alpha * z - g / nu + logNorm);
                 logForwardFactors[i] = omegaT + driftPerClock * g;
                 forwardFactors[i] = Math.exp(logForwardFactors[i]);
                 volatilities[i] = sigma * Math.sqrt(g);

@@ -80,22 +80,42 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
      * accuracy as the vol of vol goes to 0: {@code beta - d = -xi^2 w / (beta + d)}, {@code w = u^2 + i u}, and
      * the logarithm as {@code log1p(-g e^{-dT}) - log1p(-g)} (both arguments have positive real part, since
      * {@code |g| <= 1}, so this is the same principal branch).
+     *
+     * <p>The arithmetic is written out on real and imaginary parts ({@code xRe}, {@code xIm} for a complex x), as
+     * in {@link #characteristicFunctionAndGradient}, so that it allocates nothing: the first calibration of a run
+     * executes this in the interpreter and in C1, which do not eliminate the short-lived {@link Complex} values
+     * that C2 does.
      */
     static Complex logCharacteristicFunction(double v0, double kappa, double theta, double xi, double rho, double u,
             double timeYears) {
+        double t = timeYears;
         double xi2 = xi * xi;
-        Complex w = new Complex(u * u, u);
-        Complex beta = new Complex(kappa, -rho * xi * u);
-        Complex d = beta.times(beta).plus(w.times(xi2)).sqrt();
-        Complex betaPlusD = beta.plus(d);
-        Complex betaMinusDOverXi2 = w.dividedBy(betaPlusD).negate();
-        Complex g = betaMinusDOverXi2.dividedBy(betaPlusD).times(xi2);
-        Complex e = d.times(-timeYears).exp();
-        Complex ge = g.times(e);
-        Complex logRatioOverXi2 = ge.negate().log1p().minus(g.negate().log1p()).times(1.0 / xi2);
-        Complex c = betaMinusDOverXi2.times(timeYears).minus(logRatioOverXi2.times(2.0)).times(kappa * theta);
-        Complex dTerm = betaMinusDOverXi2.times(Complex.ONE.minus(e)).dividedBy(Complex.ONE.minus(ge)).times(v0);
-        return c.plus(dTerm);
+        double betaIm = -rho * xi * u;
+        double dRe = principalSqrtRe(kappa, betaIm, u, xi2);
+        double dIm = principalSqrtIm(kappa, betaIm, u, xi2, dRe);
+        double betaPlusDRe = kappa + dRe;
+        double betaPlusDIm = betaIm + dIm;
+        // (beta - d) / xi^2 = -w / (beta + d), and g = (beta - d) / (beta + d).
+        double bmdRe = -Complex.quotientRe(u * u, u, betaPlusDRe, betaPlusDIm);
+        double bmdIm = -Complex.quotientIm(u * u, u, betaPlusDRe, betaPlusDIm);
+        double gRe = Complex.quotientRe(bmdRe, bmdIm, betaPlusDRe, betaPlusDIm) * xi2;
+        double gIm = Complex.quotientIm(bmdRe, bmdIm, betaPlusDRe, betaPlusDIm) * xi2;
+        double eModulus = Math.exp(dRe * -t);
+        double eRe = eModulus * Math.cos(dIm * -t);
+        double eIm = eModulus * Math.sin(dIm * -t);
+        double geRe = gRe * eRe - gIm * eIm;
+        double geIm = gRe * eIm + gIm * eRe;
+        // ln((1 - g e^{-dT}) / (1 - g)) / xi^2, as log1p(-g e^{-dT}) - log1p(-g).
+        double logRatioRe = (Complex.log1pRe(-geRe, -geIm) - Complex.log1pRe(-gRe, -gIm)) * (1.0 / xi2);
+        double logRatioIm = (Complex.log1pIm(-geRe, -geIm) - Complex.log1pIm(-gRe, -gIm)) * (1.0 / xi2);
+        double cRe = (bmdRe * t - logRatioRe * 2.0) * (kappa * theta);
+        double cIm = (bmdIm * t - logRatioIm * 2.0) * (kappa * theta);
+        // D v0 = (beta - d) / xi^2 (1 - e^{-dT}) / (1 - g e^{-dT}) v0.
+        double nRe = bmdRe * (1.0 - eRe) + bmdIm * eIm;
+        double nIm = bmdIm * (1.0 - eRe) - bmdRe * eIm;
+        double dTermRe = Complex.quotientRe(nRe, nIm, 1.0 - geRe, -geIm) * v0;
+        double dTermIm = Complex.quotientIm(nRe, nIm, 1.0 - geRe, -geIm) * v0;
+        return new Complex(cRe + dTermRe, cIm + dTermIm);
     }
 
     /**
@@ -166,60 +186,128 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
     public Complex characteristicFunctionAndGradient(double u, double timeYears, double[] gradientRe,
             double[] gradientIm) {
         double t = timeYears;
+        double halfT = 0.5 * t;
         double xi2 = xi * xi;
-        Complex iu = Complex.imaginary(u);
-        Complex w = new Complex(u * u, u);
-        Complex beta = new Complex(kappa, -xi * rho * u);
-        Complex d = beta.times(beta).plus(w.times(xi2)).sqrt();
-        Complex e = d.times(-t).exp();
-        Complex sh = Complex.ONE.minus(e).times(0.5);
-        Complex ch = Complex.ONE.plus(e).times(0.5);
-        Complex q = d.times(ch).plus(beta.times(sh));
-        Complex wShOverQ = w.times(sh).dividedBy(q);
-        Complex a = wShOverQ.times(v0);
-        Complex bigE = d.plus(beta).times(0.5).plus(d.minus(beta).times(e).times(0.5));
-        Complex bigD = d.log().plus(new Complex(kappa, 0.0).minus(d).times(0.5 * t)).minus(bigE.log());
-        Complex drift = iu.times(-kappa * theta * rho * t / xi);
+        double wRe = u * u;
+        double wIm = u;
+        double betaIm = -xi * rho * u;
+        double dRe = principalSqrtRe(kappa, betaIm, u, xi2);
+        double dIm = principalSqrtIm(kappa, betaIm, u, xi2, dRe);
+        double eModulus = Math.exp(dRe * -t);
+        double eRe = eModulus * Math.cos(dIm * -t);
+        double eIm = eModulus * Math.sin(dIm * -t);
+        double shRe = (1.0 - eRe) * 0.5;
+        double shIm = -eIm * 0.5;
+        double chRe = (1.0 + eRe) * 0.5;
+        double chIm = eIm * 0.5;
+        // q = d ch + beta sh, and A = v0 w sh / q.
+        double qRe = dRe * chRe - dIm * chIm + (kappa * shRe - betaIm * shIm);
+        double qIm = dRe * chIm + dIm * chRe + (kappa * shIm + betaIm * shRe);
+        double wShRe = wRe * shRe - wIm * shIm;
+        double wShIm = wRe * shIm + wIm * shRe;
+        double wShOverQRe = Complex.quotientRe(wShRe, wShIm, qRe, qIm);
+        double wShOverQIm = Complex.quotientIm(wShRe, wShIm, qRe, qIm);
+        double aRe = wShOverQRe * v0;
+        double aIm = wShOverQIm * v0;
+        // E = (d + beta) / 2 + (d - beta) / 2 e^{-dT}, and D = ln d + (kappa - d) T / 2 - ln E.
+        double dMinusBetaRe = dRe - kappa;
+        double dMinusBetaIm = dIm - betaIm;
+        double dMinusBetaERe = dMinusBetaRe * eRe - dMinusBetaIm * eIm;
+        double dMinusBetaEIm = dMinusBetaRe * eIm + dMinusBetaIm * eRe;
+        double bigERe = (dRe + kappa) * 0.5 + dMinusBetaERe * 0.5;
+        double bigEIm = (dIm + betaIm) * 0.5 + dMinusBetaEIm * 0.5;
+        double bigDRe = Math.log(Math.hypot(dRe, dIm)) + (kappa - dRe) * halfT - Math.log(Math.hypot(bigERe, bigEIm));
+        double bigDIm = Math.atan2(dIm, dRe) - dIm * halfT - Math.atan2(bigEIm, bigERe);
+        double driftIm = u * (-kappa * theta * rho * t / xi);
         double jumpFactor = 2.0 * kappa * theta / xi2;
-        Complex phi = drift.minus(a).plus(bigD.times(jumpFactor)).exp();
+        double phiModulus = Math.exp(-aRe + bigDRe * jumpFactor);
+        double phiArgument = driftIm - aIm + bigDIm * jumpFactor;
+        double phiRe = phiModulus * Math.cos(phiArgument);
+        double phiIm = phiModulus * Math.sin(phiArgument);
 
         // Partial derivatives of A and D with respect to the intermediates d and beta.
-        Complex dQdd = ch.plus(d.times(sh).plus(beta.times(ch)).times(0.5 * t));
-        Complex aByD = w.times(v0).times(ch.times(q).times(0.5 * t).minus(sh.times(dQdd))).dividedBy(q.times(q));
-        Complex aByBeta = a.times(sh).dividedBy(q).negate();
-        Complex dByD = d.reciprocal().minus(0.5 * t)
-                .minus(ch.minus(d.minus(beta).times(e).times(0.5 * t)).dividedBy(bigE));
-        Complex dByBeta = sh.dividedBy(bigE).negate();
-        // Derivatives of the intermediates: beta_kappa = 1, beta_rho = -xi i u, beta_xi = -rho i u.
-        Complex betaRho = iu.times(-xi);
-        Complex betaXi = iu.times(-rho);
-        Complex dKappa = beta.dividedBy(d);
-        Complex dRho = beta.times(betaRho).dividedBy(d);
-        Complex dXi = beta.times(betaXi).plus(w.times(xi)).dividedBy(d);
+        double dQddRe = chRe + (dRe * shRe - dIm * shIm + (kappa * chRe - betaIm * chIm)) * halfT;
+        double dQddIm = chIm + (dRe * shIm + dIm * shRe + (kappa * chIm + betaIm * chRe)) * halfT;
+        double chQRe = (chRe * qRe - chIm * qIm) * halfT;
+        double chQIm = (chRe * qIm + chIm * qRe) * halfT;
+        double bracketRe = chQRe - (shRe * dQddRe - shIm * dQddIm);
+        double bracketIm = chQIm - (shRe * dQddIm + shIm * dQddRe);
+        double numeratorRe = wRe * v0 * bracketRe - wIm * v0 * bracketIm;
+        double numeratorIm = wRe * v0 * bracketIm + wIm * v0 * bracketRe;
+        double qSquaredRe = qRe * qRe - qIm * qIm;
+        double qSquaredIm = qRe * qIm + qIm * qRe;
+        double aByDRe = Complex.quotientRe(numeratorRe, numeratorIm, qSquaredRe, qSquaredIm);
+        double aByDIm = Complex.quotientIm(numeratorRe, numeratorIm, qSquaredRe, qSquaredIm);
+        double aShRe = aRe * shRe - aIm * shIm;
+        double aShIm = aRe * shIm + aIm * shRe;
+        double aByBetaRe = -Complex.quotientRe(aShRe, aShIm, qRe, qIm);
+        double aByBetaIm = -Complex.quotientIm(aShRe, aShIm, qRe, qIm);
+        double dEBracketRe = chRe - dMinusBetaERe * halfT;
+        double dEBracketIm = chIm - dMinusBetaEIm * halfT;
+        double dByDRe = Complex.quotientRe(1.0, 0.0, dRe, dIm) - halfT - Complex.quotientRe(dEBracketRe, dEBracketIm, bigERe, bigEIm);
+        double dByDIm = Complex.quotientIm(1.0, 0.0, dRe, dIm) - Complex.quotientIm(dEBracketRe, dEBracketIm, bigERe, bigEIm);
+        double dByBetaRe = -Complex.quotientRe(shRe, shIm, bigERe, bigEIm);
+        double dByBetaIm = -Complex.quotientIm(shRe, shIm, bigERe, bigEIm);
+        // Derivatives of the intermediates: beta_kappa = 1, beta_rho = -xi i u, beta_xi = -rho i u (imaginary), and
+        // d_p = beta beta_p / d, plus xi w / d for xi.
+        double betaRhoIm = -xi * u;
+        double betaXiIm = -rho * u;
+        double dKappaRe = Complex.quotientRe(kappa, betaIm, dRe, dIm);
+        double dKappaIm = Complex.quotientIm(kappa, betaIm, dRe, dIm);
+        double dRhoRe = Complex.quotientRe(-betaIm * betaRhoIm, kappa * betaRhoIm, dRe, dIm);
+        double dRhoIm = Complex.quotientIm(-betaIm * betaRhoIm, kappa * betaRhoIm, dRe, dIm);
+        double dXiNumeratorRe = -betaIm * betaXiIm + wRe * xi;
+        double dXiNumeratorIm = kappa * betaXiIm + wIm * xi;
+        double dXiRe = Complex.quotientRe(dXiNumeratorRe, dXiNumeratorIm, dRe, dIm);
+        double dXiIm = Complex.quotientIm(dXiNumeratorRe, dXiNumeratorIm, dRe, dIm);
 
-        Complex hV0 = wShOverQ.negate();
-        Complex hTheta = iu.times(-kappa * rho * t / xi).plus(bigD.times(2.0 * kappa / xi2));
-        Complex hKappa = iu.times(-theta * rho * t / xi)
-                .minus(aByD.times(dKappa).plus(aByBeta))
-                .plus(bigD.times(2.0 * theta / xi2))
-                .plus(dByD.times(dKappa).plus(dByBeta).plus(0.5 * t).times(jumpFactor));
-        Complex hRho = iu.times(-kappa * theta * t / xi)
-                .minus(aByD.times(dRho).plus(aByBeta.times(betaRho)))
-                .plus(dByD.times(dRho).plus(dByBeta.times(betaRho)).times(jumpFactor));
-        Complex hXi = iu.times(kappa * theta * rho * t / xi2)
-                .minus(aByD.times(dXi).plus(aByBeta.times(betaXi)))
-                .minus(bigD.times(2.0 * jumpFactor / xi))
-                .plus(dByD.times(dXi).plus(dByBeta.times(betaXi)).times(jumpFactor));
-        store(phi.times(hV0), 0, gradientRe, gradientIm);
-        store(phi.times(hKappa), 1, gradientRe, gradientIm);
-        store(phi.times(hTheta), 2, gradientRe, gradientIm);
-        store(phi.times(hXi), 3, gradientRe, gradientIm);
-        store(phi.times(hRho), 4, gradientRe, gradientIm);
-        return phi;
+        // h_p = d ln phi / d p.
+        double hV0Re = -wShOverQRe;
+        double hV0Im = -wShOverQIm;
+        double hThetaRe = bigDRe * (2.0 * kappa / xi2);
+        double hThetaIm = u * (-kappa * rho * t / xi) + bigDIm * (2.0 * kappa / xi2);
+        double hKappaRe = -(aByDRe * dKappaRe - aByDIm * dKappaIm + aByBetaRe) + bigDRe * (2.0 * theta / xi2)
+                + (dByDRe * dKappaRe - dByDIm * dKappaIm + dByBetaRe + halfT) * jumpFactor;
+        double hKappaIm = u * (-theta * rho * t / xi) - (aByDRe * dKappaIm + aByDIm * dKappaRe + aByBetaIm)
+                + bigDIm * (2.0 * theta / xi2) + (dByDRe * dKappaIm + dByDIm * dKappaRe + dByBetaIm) * jumpFactor;
+        double hRhoRe = -(aByDRe * dRhoRe - aByDIm * dRhoIm - aByBetaIm * betaRhoIm)
+                + (dByDRe * dRhoRe - dByDIm * dRhoIm - dByBetaIm * betaRhoIm) * jumpFactor;
+        double hRhoIm = u * (-kappa * theta * t / xi) - (aByDRe * dRhoIm + aByDIm * dRhoRe + aByBetaRe * betaRhoIm)
+                + (dByDRe * dRhoIm + dByDIm * dRhoRe + dByBetaRe * betaRhoIm) * jumpFactor;
+        double hXiRe = -(aByDRe * dXiRe - aByDIm * dXiIm - aByBetaIm * betaXiIm) - bigDRe * (2.0 * jumpFactor / xi)
+                + (dByDRe * dXiRe - dByDIm * dXiIm - dByBetaIm * betaXiIm) * jumpFactor;
+        double hXiIm = u * (kappa * theta * rho * t / xi2) - (aByDRe * dXiIm + aByDIm * dXiRe + aByBetaRe * betaXiIm)
+                - bigDIm * (2.0 * jumpFactor / xi) + (dByDRe * dXiIm + dByDIm * dXiRe + dByBetaRe * betaXiIm)
+                * jumpFactor;
+        // d phi / d p = phi h_p.
+        storeProduct(phiRe, phiIm, hV0Re, hV0Im, 0, gradientRe, gradientIm);
+        storeProduct(phiRe, phiIm, hKappaRe, hKappaIm, 1, gradientRe, gradientIm);
+        storeProduct(phiRe, phiIm, hThetaRe, hThetaIm, 2, gradientRe, gradientIm);
+        storeProduct(phiRe, phiIm, hXiRe, hXiIm, 3, gradientRe, gradientIm);
+        storeProduct(phiRe, phiIm, hRhoRe, hRhoIm, 4, gradientRe, gradientIm);
+        return new Complex(phiRe, phiIm);
     }
 
-    private static void store(Complex z, int index, double[] re, double[] im) {
-        re[index] = z.re();
-        im[index] = z.im();
+    private static void storeProduct(double aRe, double aIm, double bRe, double bIm, int index, double[] re,
+            double[] im) {
+        re[index] = aRe * bRe - aIm * bIm;
+        im[index] = aRe * bIm + aIm * bRe;
+    }
+
+    /**
+     * The real part of {@code d = sqrt(beta^2 + xi^2 (u^2 + i u))}, {@code beta = kappa + i betaIm}, on the principal
+     * branch as {@link Complex#sqrt}. The radicand z has the real part {@code kappa^2 + xi^2 u^2 (1 - rho^2)}, positive
+     * (rounding can take it a few ulps below 0 only when |z| is far larger), so {@code Re d = sqrt((Re z + |z|) / 2)}
+     * and {@code Im d = Im z / (2 Re d)}.
+     */
+    private static double principalSqrtRe(double kappa, double betaIm, double u, double xi2) {
+        double re = kappa * kappa - betaIm * betaIm + u * u * xi2;
+        double im = kappa * betaIm + betaIm * kappa + u * xi2;
+        return Math.sqrt(0.5 * (re + Math.hypot(re, im)));
+    }
+
+    /** The imaginary part of d, given its real part from {@link #principalSqrtRe}. */
+    private static double principalSqrtIm(double kappa, double betaIm, double u, double xi2, double dRe) {
+        return (kappa * betaIm + betaIm * kappa + u * xi2) / (2.0 * dRe);
     }
 }

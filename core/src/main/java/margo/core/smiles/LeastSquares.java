@@ -3,6 +3,7 @@ package margo.core.smiles;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -13,7 +14,8 @@ import org.apache.commons.math3.util.Pair;
  * Unconstrained nonlinear least squares by Commons Math's Levenberg-Marquardt, with a forward-difference
  * Jacobian. Bounds on a model's parameters are imposed by the caller's transform from unbounded coordinates
  * (exp for positive, tanh for correlations, logistic for intervals), so the optimiser never leaves the domain.
- * Deterministic: the same start and residuals give the same answer bit for bit.
+ * Deterministic: the same start and residuals give the same answer bit for bit. Residuals that are not finite
+ * (quotes whose total variance overflows) are an {@link IllegalArgumentException} saying so.
  */
 final class LeastSquares {
 
@@ -71,6 +73,10 @@ final class LeastSquares {
             return new Result(point, cost(residualCount, point, residuals));
         } catch (TooManyEvaluationsException | TooManyIterationsException e) {
             return new Result(start.clone(), cost(residualCount, start, residuals));
+        } catch (ConvergenceException notFinite) {
+            // Commons Math's QR decomposition gives up on a Jacobian with Infinity or NaN in it.
+            throw new IllegalArgumentException("its residuals are not finite numbers, so least squares cannot start:"
+                    + " implied vols or times this large overflow the total variance iv^2 T");
         }
     }
 

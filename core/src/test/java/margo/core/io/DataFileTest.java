@@ -1,6 +1,7 @@
 package margo.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,19 +35,22 @@ class DataFileTest {
     void aDeviceIsRefused() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero), "no /dev/zero here");
-        assertEquals("it is a device, not a regular file", DataFile.problem(zero, DataFile.DEFAULT_MAX_BYTES));
+        assertEquals("it is a device, not a regular file",
+                DataFile.problem(zero, DataFile.DEFAULT_MAX_BYTES).getMessage());
     }
 
     @Test
     void aFolderAndAMissingFileAreNamedAsSuch() {
-        assertEquals("it is a folder, not a file", DataFile.problem(directory, 100));
-        assertEquals("no such file", DataFile.problem(directory.resolve("nowhere.csv"), 100));
+        assertEquals("it is a folder, not a file", DataFile.problem(directory, 100).getMessage());
+        assertEquals("no such file", DataFile.problem(directory.resolve("nowhere.csv"), 100).getMessage());
     }
 
     @Test
     void aFileOverTheLimitIsRefusedBeforeReading() throws IOException {
         Path file = Files.writeString(directory.resolve("big.csv"), "x".repeat(3000));
-        assertEquals("it is 2.9 KiB, over the limit of 2 KiB", DataFile.problem(file, 2048));
+        DataFile.Refused refused = DataFile.problem(file, 2048);
+        assertInstanceOf(DataFile.OverLimit.class, refused);
+        assertEquals("it is 2.9 KiB, over the limit of 2 KiB", refused.getMessage());
         assertNull(DataFile.problem(file, 3000));
     }
 
@@ -55,7 +59,7 @@ class DataFileTest {
     void aFileLargerThanItsReportedSizeIsStoppedAtTheLimit() throws IOException {
         Path status = Path.of("/proc/self/status");
         assumeTrue(Files.isRegularFile(status) && Files.size(status) == 0, "no /proc with size-0 files here");
-        DataFile.Refused refused = assertThrows(DataFile.Refused.class, () -> readAll(status, 100));
+        DataFile.Refused refused = assertThrows(DataFile.OverLimit.class, () -> readAll(status, 100));
         assertEquals("it holds more than the limit of 100 bytes", refused.getMessage());
     }
 
@@ -76,7 +80,7 @@ class DataFileTest {
         Path locked = Files.writeString(directory.resolve("locked.csv"), "a,b\n");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
         assumeTrue(!Files.isReadable(locked), "running as a user who reads every file (root)");
-        assertEquals("permission denied", DataFile.problem(locked, 100));
+        assertEquals("permission denied", DataFile.problem(locked, 100).getMessage());
     }
 
     @Test

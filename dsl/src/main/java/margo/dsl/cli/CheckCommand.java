@@ -26,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
-        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.maxDataBytes).check(source, Mode.RECIPE);
+        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.limit()).check(source, Mode.RECIPE);
         Report.diagnostics(execution.diagnostics(), spec.commandLine().getErr());
         if (execution.hasErrors()) {
             return Main.FAILED;

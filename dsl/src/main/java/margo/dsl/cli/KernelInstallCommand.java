@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margo.dsl.run.DataLimit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,6 +30,11 @@ final class KernelInstallCommand implements Callable<Integer> {
             + " (4 to 10 times faster scripts) instead of starting with the ahead-of-time cache (faster start).")
     boolean compiledScripts;
 
+    @Option(names = "--max-data-size", paramLabel = "SIZE", converter = DataSizeOption.Converter.class,
+            description = "The largest data file a notebook may read, such as 512M or 2G; default 512M. Written"
+                    + " into the kernelspec as " + DataLimit.KERNEL_VARIABLE + ".")
+    Long maxDataBytes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +54,7 @@ final class KernelInstallCommand implements Callable<Integer> {
         KernelSpec.StartCache startCache;
         try {
             startCache = new KernelSpec(running, Path.of(System.getProperty("java.home"), "bin", "java"),
-                    compiledScripts)
+                    compiledScripts, maxDataBytes)
                     .installInto(folder);
         } catch (IOException e) {
             err.println("margo: cannot install the kernel into " + folder + ": " + e.getMessage());

@@ -19,10 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.registry.Registry;
+import margo.dsl.run.DataLimit;
+import margo.dsl.script.ScriptEngines;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
- * {@code kernel.json}, the jar it runs, its ahead-of-time cache and a 64x64 logo. The kernel is named only by its class, so the language
+ * {@code kernel.json}, the jar it runs, its ahead-of-time cache, a 64x64 logo and {@code kernel.js}, the classic
+ * Notebook's syntax highlighting for recipes ({@link CodeMirrorMode}). The kernel is named only by its class, so the language
  * module never depends on the kernel module.
  */
 final class KernelSpec {
@@ -30,7 +34,7 @@ final class KernelSpec {
     /** The kernel's main class, in the kernel module; args[0] is the connection file. */
     static final String KERNEL_CLASS = "margo.kernel.MargoKernel";
     static final String JAR_NAME = "margo.jar";
-    /** The JVM option that lets Tablesaw's classgraph use sun.misc.Unsafe without a warning. */
+    /** The JVM option that lets GraalVM's Truffle runtime (scripts) use sun.misc.Unsafe without a warning. */
     static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
 
     /**
@@ -40,20 +44,25 @@ final class KernelSpec {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
     static final String COMPILER_FOLDER = "graal-compiler";
+    /** The folder, beside the kernelspec's jar, of the scripts' engine (GraalVM JavaScript), loaded by a script. */
+    static final String ENGINE_FOLDER = "engine";
 
     private final Path jar;
     private final Path java;
     private final boolean compiledScripts;
+    private final Long maxDataBytes;
 
     /**
      * @param compiledScripts whether the kernel compiles scripts with the Graal compiler (JVMCI and the compiler on
      *     the upgrade module path, which disables the ahead-of-time cache) rather than start with the cache and
      *     interpret them
+     * @param maxDataBytes the kernel's data size limit, written into the spec's environment; null for the default
      */
-    KernelSpec(Path jar, Path java, boolean compiledScripts) {
+    KernelSpec(Path jar, Path java, boolean compiledScripts, Long maxDataBytes) {
         this.jar = jar;
         this.java = java;
         this.compiledScripts = compiledScripts;
+        this.maxDataBytes = maxDataBytes;
     }
 
     /**
@@ -63,7 +72,8 @@ final class KernelSpec {
     enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT, SCRIPTS }
 
     /**
-     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo, and
+     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo,
+     * kernel.js, and
      * the ahead-of-time cache beside the jar when this JDK can start the installed jar with it.
      */
     StartCache installInto(Path folder) throws IOException {
@@ -71,7 +81,12 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        List<Path> compiler = compiledScripts ? copyCompiler(folder) : List.of();
+        List<Path> compiler = compiledScripts ? copyBuilt(COMPILER_FOLDER, folder) : List.of();
+        Path engine = null;
+        if (builtFolder(ENGINE_FOLDER) != null) {
+            copyBuilt(ENGINE_FOLDER, folder);
+            engine = folder.resolve(ENGINE_FOLDER).toAbsolutePath();
+        }
         AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
         StartCache startCache = compiledScripts ? StartCache.SCRIPTS : StartCache.NOT_BUILT;
@@ -84,41 +99,45 @@ final class KernelSpec {
             Files.deleteIfExists(installed.file());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler),
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine),
                 StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+        Files.writeString(folder.resolve("kernel.js"), CodeMirrorMode.kernelJs(Registry.standard()), StandardCharsets.UTF_8);
         return startCache;
     }
 
-    /**
-     * Copies the Graal compiler jars that the build put in polyglot/target/graal-compiler (beside kernel/target,
-     * where the running jar is) into the kernelspec; their paths there.
-     */
-    private List<Path> copyCompiler(Path folder) throws IOException {
+    /** A folder of jars that the build puts in polyglot/target (beside kernel/target, where the running jar is), or null. */
+    private Path builtFolder(String name) {
         Path root = jar.toAbsolutePath().getParent().getParent().getParent();
-        Path built = root.resolve("polyglot").resolve("target").resolve(COMPILER_FOLDER);
-        if (!Files.isDirectory(built)) {
-            throw new IOException("the Graal compiler jars are not in " + built + "; build Margo with"
-                    + " 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+        Path built = root.resolve("polyglot").resolve("target").resolve(name);
+        return Files.isDirectory(built) ? built : null;
+    }
+
+    /** Copies the jars of the built folder {@code name} into the kernelspec's folder of that name; their paths. */
+    private List<Path> copyBuilt(String name, Path folder) throws IOException {
+        Path built = builtFolder(name);
+        if (built == null) {
+            throw new IOException("the jars of polyglot/target/" + name + " are not beside " + jar + "; build Margo"
+                    + " with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
         }
-        Path target = folder.resolve(COMPILER_FOLDER);
+        Path target = folder.resolve(name);
         Files.createDirectories(target);
         List<Path> copied = new ArrayList<>();
         try (var jars = Files.list(built)) {
-            for (Path compilerJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
-                copied.add(Files.copy(compilerJar, target.resolve(compilerJar.getFileName()),
+            for (Path builtJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                copied.add(Files.copy(builtJar, target.resolve(builtJar.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING).toAbsolutePath());
             }
         }
         return copied;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler) {
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
-        // Tablesaw's classgraph still uses sun.misc.Unsafe; without this JDK 25 warns on every kernel start.
+        // Truffle reads field offsets with sun.misc.Unsafe; without this JDK 25 warns when a notebook runs a script.
         argv.add(UNSAFE_MEMORY_ACCESS);
         if (cache != null) {
             cache.jvmOptions().forEach(argv::add);
@@ -130,11 +149,19 @@ final class KernelSpec {
             argv.add("--upgrade-module-path");
             argv.add(String.join(File.pathSeparator, compiler.stream().map(Path::toString).toList()));
         }
+        if (engine != null) {
+            argv.add("-D" + ScriptEngines.PATH_PROPERTY + "=" + engine);
+        }
         argv.add("-cp");
         argv.add(installedJar.toString());
         argv.add(KERNEL_CLASS);
         argv.add("{connection_file}");
         spec.add("argv", argv);
+        if (maxDataBytes != null) {
+            JsonObject env = new JsonObject();
+            env.addProperty(DataLimit.KERNEL_VARIABLE, maxDataBytes.toString());
+            spec.add("env", env);
+        }
         spec.addProperty("display_name", "Margo");
         spec.addProperty("language", "margo");
         // A JVM would stop on SIGINT; interrupts go as interrupt_request messages instead.

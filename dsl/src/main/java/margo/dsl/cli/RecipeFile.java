@@ -31,9 +31,9 @@ public final class RecipeFile {
 
     /** The recipe's text, reported under the path as the user wrote it. */
     public static SourceFile read(Path path) throws Unreadable {
-        String problem = DataFile.problem(path, MAX_BYTES);
+        DataFile.Refused problem = DataFile.problem(path, MAX_BYTES);
         if (problem != null) {
-            throw new Unreadable("cannot read " + path + ": " + problem);
+            throw new Unreadable("cannot read " + path + ": " + problem.getMessage());
         }
         try {
             return new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         OutputFile out = outFile == null ? null : OutputFile.choose(spec.commandLine(), outFile, file, followSymlinks);
-        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.maxDataBytes).run(source, Mode.RECIPE);
+        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.limit()).run(source, Mode.RECIPE);
         boolean withTimings = timings != null ? timings : format != Report.Format.html;
         String output = switch (format) {
             case text -> Report.text(execution, withTimings);

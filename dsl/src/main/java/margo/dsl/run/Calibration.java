@@ -540,11 +540,7 @@ final class Calibration {
         try {
             CosPricer.DEFAULT.priceChain(model, f, t, k, types, prices);
         } catch (IllegalArgumentException overflow) {
-            // The COS pricer checks the cumulants that size its range; parameters near 1e308 overflow them.
-            throw new RunFailure(call.span(), "cannot price " + text(modelExpr) + " at its parameters "
-                    + java.util.Arrays.toString(model.parameters()) + ": " + overflow.getMessage(),
-                    "parameters this large overflow in pricing: keep them within the family's usual ranges (margo"
-                            + " docs " + model.modelName() + ")");
+            throw cannotPrice(model, text(modelExpr), call.span(), overflow);
         }
         ImpliedVolatility.impliedVolatilities(types, prices, f, k, t, vols);
         double[] price = new double[n];
@@ -575,7 +571,7 @@ final class Calibration {
      * or above the forward, a put below, where prices are accurate) priced in one COS call and inverted to an
      * implied vol; the panel's forward and time to expiry are those of its first row.
      */
-    SmilePlot.ModelSmile modelSmile(FitValue fit, SmileAxis axis) {
+    SmilePlot.ModelSmile modelSmile(FitValue fit, String label, Span span, SmileAxis axis) {
         RowFrame frame = RowFrame.of(fit.data().table(), fit.data().valuationTime());
         double[] forwards = frame.doubles("forward");
         double[] times = frame.doubles("time_to_expiry");
@@ -599,10 +595,27 @@ final class Calibration {
                 return vols;
             }
             double[] prices = new double[n];
-            CosPricer.DEFAULT.priceSlice(fit.calibrated(), forward, time, strikes, types, prices);
+            try {
+                CosPricer.DEFAULT.priceSlice(fit.calibrated(), forward, time, strikes, types, prices);
+            } catch (IllegalArgumentException overflow) {
+                throw cannotPrice(fit.calibrated(), label, span, overflow);
+            }
             ImpliedVolatility.impliedVolatilities(types, prices, f, strikes, t, vols);
             return vols;
         };
+    }
+
+    /**
+     * The failure of pricing {@code model} (named {@code label} in the recipe) at {@code span}: the COS pricer
+     * refuses the cumulants that size its range when parameters near 1e308 overflow them, which a failed fit's best
+     * point can have.
+     */
+    private static RunFailure cannotPrice(CharacteristicFunctionModel model, String label, Span span,
+            IllegalArgumentException overflow) {
+        return new RunFailure(span, "cannot price " + label + " at its parameters "
+                + java.util.Arrays.toString(model.parameters()) + ": " + overflow.getMessage(),
+                "parameters this large overflow in pricing: keep them within the family's usual ranges (margo"
+                        + " docs " + model.modelName() + ")");
     }
 
     private static boolean isOptionType(String text) {

@@ -1,5 +1,6 @@
 package margo.dsl.run;
 
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,23 +35,23 @@ import margo.dsl.value.TableValue;
 final class ChainLoader {
 
     private final Path baseDirectory;
-    private final long maxBytes;
+    private final DataLimit limit;
     private final Set<Path> filesRead = new LinkedHashSet<>();
 
     /** A loader of files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     ChainLoader(Path baseDirectory) {
-        this(baseDirectory, DataFile.DEFAULT_MAX_BYTES);
+        this(baseDirectory, DataLimit.DEFAULT);
     }
 
-    /** @param maxBytes the largest data file read */
-    ChainLoader(Path baseDirectory, long maxBytes) {
+    /** @param limit the largest data file read, and the hint of a file over it */
+    ChainLoader(Path baseDirectory, DataLimit limit) {
         this.baseDirectory = baseDirectory;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     /** The largest data file read. */
     long maxBytes() {
-        return maxBytes;
+        return limit.maxBytes();
     }
 
     /** The resolved paths of the data files let through so far, in order. */
@@ -91,17 +92,17 @@ final class ChainLoader {
      */
     RunFailure unreadable(String path, Span span) {
         Path resolved = resolve(path);
-        String problem = DataFile.problem(resolved, maxBytes);
+        DataFile.Refused problem = DataFile.problem(resolved, limit.maxBytes());
         if (problem == null) {
             return null;
         }
-        String message = "cannot read " + path + ": " + problem + " (" + resolved + ")";
-        if (problem.equals("no such file")) {
+        if (problem.getCause() instanceof NoSuchFileException) {
             return new RunFailure(span, "cannot read " + path + ": no such file (looked for " + resolved + ")",
                     "paths are relative to the recipe's folder");
         }
-        if (problem.contains("over the limit")) {
-            return new RunFailure(span, message, "margo run --max-data-size raises the limit");
+        String message = "cannot read " + path + ": " + problem.getMessage() + " (" + resolved + ")";
+        if (problem instanceof DataFile.OverLimit) {
+            return new RunFailure(span, message, limit.howToRaise());
         }
         return new RunFailure(span, message);
     }
@@ -154,7 +155,7 @@ final class ChainLoader {
         ChainLoad load;
         try {
             load = OptionChains.load(resolved, new LoadOptions(chainFormat, asOf, null, unit, layout.layout()),
-                    maxBytes);
+                    limit.maxBytes());
         } catch (ChainFormatException unreadable) {
             throw new RunFailure(span, "cannot read " + path + ": " + unreadable.getMessage());
         }

@@ -18,6 +18,8 @@ import margo.dsl.syntax.SourceFile;
  */
 final class NonFiniteResults {
 
+    private static final String TOO_LARGE = ": the number is too large (the largest is about 1.8e308)";
+
     private final CheckedProgram checked;
     private final SourceFile source;
     private final UndefinedResults undefined;
@@ -47,6 +49,32 @@ final class NonFiniteResults {
         double culpritValue = culprit == expr ? value : evaluate.applyAsDouble(culprit);
         return Diagnostic.warning(source, culprit.span(), text(culprit) + " is " + describe(culpritValue)
                 + reason(culprit, evaluate));
+    }
+
+    /**
+     * Warnings at the numbers in {@code expr} written too large to be one ({@code 1e999}), for the row expressions
+     * of {@code keep} and {@code set}: they run once per row, so {@link #warning} never sees them as one value.
+     */
+    List<Diagnostic> tooLargeNumbers(Expr expr) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        addTooLargeNumbers(expr, warnings);
+        return warnings;
+    }
+
+    private void addTooLargeNumbers(Expr expr, List<Diagnostic> warnings) {
+        switch (expr) {
+            case Expr.NumberLiteral literal when !Double.isFinite(literal.value()) -> warnings.add(Diagnostic.warning(
+                    source, literal.span(), text(literal) + " is " + describe(literal.value()) + TOO_LARGE));
+            case Expr.Unary unary -> addTooLargeNumbers(unary.operand(), warnings);
+            case Expr.Binary binary -> {
+                addTooLargeNumbers(binary.left(), warnings);
+                addTooLargeNumbers(binary.right(), warnings);
+            }
+            case Expr.Call call -> call.arguments().forEach(argument -> addTooLargeNumbers(argument.value(), warnings));
+            case Expr.ListLiteral list -> list.elements().forEach(element -> addTooLargeNumbers(element, warnings));
+            default -> {
+            }
+        }
     }
 
     /** The first numeric operand of {@code expr} that is itself Infinity or NaN, or null when all are finite. */
@@ -85,7 +113,7 @@ final class NonFiniteResults {
 
     private static String reason(Expr culprit, ToDoubleFunction<Expr> evaluate) {
         return switch (culprit) {
-            case Expr.NumberLiteral ignored -> ": the number is too large (the largest is about 1.8e308)";
+            case Expr.NumberLiteral ignored -> TOO_LARGE;
             case Expr.Binary binary when binary.operator() == BinaryOperator.DIVIDE
                     && evaluate.applyAsDouble(binary.right()) == 0 -> ": division by zero";
             case Expr.Binary ignored -> ": the result is beyond the range of a number (about 1.8e308)";

@@ -34,7 +34,7 @@ public final class Session {
     record Bound(Type type, Value value) {}
 
     private final Path baseDirectory;
-    private final long maxDataBytes;
+    private final DataLimit dataLimit;
     private final Registry registry = Registry.standard();
     private final Map<String, Bound> bindings = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
@@ -46,22 +46,22 @@ public final class Session {
 
     /** A session reading data files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public Session(Path baseDirectory) {
-        this(baseDirectory, DataFile.DEFAULT_MAX_BYTES);
+        this(baseDirectory, DataLimit.DEFAULT);
     }
 
     /**
      * @param baseDirectory the folder relative data paths resolve against: the recipe's folder, or the notebook's
-     * @param maxDataBytes  the largest data file a recipe may read
+     * @param dataLimit     the largest data file a recipe may read, and how the user raises it
      */
-    public Session(Path baseDirectory, long maxDataBytes) {
+    public Session(Path baseDirectory, DataLimit dataLimit) {
         if (baseDirectory == null) {
             throw new IllegalArgumentException("baseDirectory must not be null");
         }
-        if (maxDataBytes <= 0) {
-            throw new IllegalArgumentException("maxDataBytes must be positive, not " + maxDataBytes);
+        if (dataLimit == null) {
+            throw new IllegalArgumentException("dataLimit must not be null");
         }
         this.baseDirectory = baseDirectory;
-        this.maxDataBytes = maxDataBytes;
+        this.dataLimit = dataLimit;
     }
 
     /** Parses, checks against the current bindings, then runs unless an error was found. */
@@ -81,7 +81,7 @@ public final class Session {
         if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Execution(checked.diagnostics(), List.of());
         }
-        ChainLoader loader = new ChainLoader(dataFolder, maxDataBytes);
+        ChainLoader loader = new ChainLoader(dataFolder, dataLimit);
         Execution ran = new Runner(registry, checked.program(), bindings, loader,
                 () -> interruptRequested, running, calibrationProgress, scripts).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
@@ -96,7 +96,7 @@ public final class Session {
     public synchronized Execution check(SourceFile source, Mode mode) {
         Checked checked = parseAndCheck(source, mode);
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
-        ChainLoader loader = new ChainLoader(baseDirectory, maxDataBytes);
+        ChainLoader loader = new ChainLoader(baseDirectory, dataLimit);
         List<Expr.Call> loads = new ArrayList<>(checked.program().callsOf("options"));
         loads.addAll(checked.program().callsOf("positions"));
         loads.addAll(checked.program().callsOf("history"));
@@ -138,6 +138,7 @@ public final class Session {
     public void interrupt() {
         interruptRequested = true;
         cancellation.cancel();
+        scripts.interrupt();
     }
 
     /**

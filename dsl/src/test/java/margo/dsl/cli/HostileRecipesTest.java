@@ -35,6 +35,12 @@ class HostileRecipesTest {
     }
 
     /** The {@code file:line:col: severity: message} lines of a command's diagnostics. */
+    /** A recipe whose first line opens the block of {@code data chain = options(...)} on the sample chain. */
+    private Path recipeOnTheSampleChain(String rest) throws IOException {
+        Files.copy(Path.of("../examples/data/deribit-btc-sample.csv"), folder.resolve("chain.csv"));
+        return recipe("data chain = options(\"chain.csv\") {\n" + rest);
+    }
+
     private static List<String> headlines(MainTest.Result result, Path recipe) {
         return result.err().lines().filter(line -> line.startsWith(recipe.toString())).toList();
     }
@@ -138,6 +144,29 @@ class HostileRecipesTest {
                 recipe + ":3:6: warning: log(0) is -Infinity",
                 recipe + ":4:6: warning: sqrt(-1) is undefined (NaN)"), headlines(result, recipe),
                 "big * 2 is not blamed: big was, where it was made");
+    }
+
+    @Test
+    void aNumberTooLargeInARowExpressionOfKeepOrSetIsAWarningAtTheNumber() throws IOException {
+        Path recipe = recipeOnTheSampleChain("  keep strike < 1e999\n  set huge = strike * -2e400\n}\n"
+                + "show chain { columns [strike, huge] rows 1 }\n");
+        MainTest.Result result = margo("run", recipe.toString());
+        assertEquals(0, result.exit(), "warnings only: " + result.err());
+        assertEquals(List.of(
+                recipe + ":2:17: warning: 1e999 is Infinity: the number is too large (the largest is about 1.8e308)",
+                recipe + ":3:24: warning: 2e400 is Infinity: the number is too large (the largest is about 1.8e308)"),
+                headlines(result, recipe));
+    }
+
+    @Test
+    void aSurfaceFittedToVolsThatOverflowIsAnErrorAtTheFitNotAnInternalError() throws IOException {
+        Path recipe = recipeOnTheSampleChain("  keep bid > 0 and ask > 0\n  set mid_iv = mid_iv * 1e300\n}\n"
+                + "surface sv = svi(chain)\nshow sv\n");
+        MainTest.Result result = margo("run", recipe.toString());
+        assertEquals(1, result.exit(), result.err());
+        assertEquals(List.of(recipe + ":5:14: error: cannot fit svi to chain: its residuals are not finite numbers, so"
+                + " least squares cannot start: implied vols or times this large overflow the total variance iv^2 T"),
+                headlines(result, recipe));
     }
 
     @Test

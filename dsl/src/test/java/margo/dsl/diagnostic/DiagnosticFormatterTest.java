@@ -1,7 +1,9 @@
 package margo.dsl.diagnostic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,31 @@ class DiagnosticFormatterTest {
         String text = DiagnosticFormatter.format(Diagnostic.warning(source, new Span(1, 9, 2, 4, 8, 18), "w"));
         assertEquals("    |         ^^^^^^", text.lines().toList().get(2));
         assertEquals("t.margo:1:9: warning: w", text.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aLongLineIsPrintedAsAWindowAroundTheSpanWithTheCaretUnderIt() {
+        String padding = "x".repeat(10_000_000);
+        SourceFile source = new SourceFile("t.margo", "let a = \"" + padding + "\" + nope + \"" + padding + "\"\n");
+        int start = 8 + padding.length() + 5;
+        Span span = new Span(1, start + 1, 1, start + 5, start, start + 4);
+        String text = DiagnosticFormatter.format(Diagnostic.error(source, span, "unknown name 'nope'"));
+        List<String> lines = text.lines().toList();
+        // 40 characters before the span: 36 of the padding, the quote, a space, a plus and a space.
+        String shown = "…" + "x".repeat(36) + "\" + nope + \"" + "x".repeat(160 - 36 - 12) + "…("
+                + source.line(1).length() + " characters)";
+        assertEquals("  1 | " + shown, lines.get(1));
+        assertEquals("    | " + " ".repeat(1 + 40) + "^^^^", lines.get(2));
+        assertTrue(text.length() < 400, () -> text.length() + " characters");
+    }
+
+    @Test
+    void aSpanOverALongLineIsUnderlinedToTheEndOfTheWindow() {
+        String line = "show " + "1 + ".repeat(100) + "nope";
+        SourceFile source = new SourceFile("t.margo", line + "\n");
+        Span span = new Span(1, 6, 1, line.length() + 1, 5, line.length());
+        String text = DiagnosticFormatter.format(Diagnostic.error(source, span, "unknown name 'nope'"));
+        assertEquals("  1 | " + line.substring(0, 160) + "…(" + line.length() + " characters)", text.lines().toList().get(1));
+        assertEquals("    | " + " ".repeat(5) + "^".repeat(155), text.lines().toList().get(2));
     }
 }

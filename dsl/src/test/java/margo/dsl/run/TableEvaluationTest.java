@@ -66,6 +66,16 @@ class TableEvaluationTest {
     }
 
     @Test
+    void setAddsAnInstantColumnOfOneInstantPerRow() {
+        Table table = table("data c = options(\"data/chain.csv\") { set later = expiry + 1d }\nshow c");
+        assertEquals(table.rowCount(), table.instantColumn("later").size());
+        for (int row = 0; row < table.rowCount(); row++) {
+            assertEquals(table.instantColumn("expiry").get(row).plus(java.time.Duration.ofDays(1)),
+                    table.instantColumn("later").get(row));
+        }
+    }
+
+    @Test
     void setReplacesAColumnOfTheSameNameWithoutTouchingTheTableItCameFrom() {
         Execution execution = run(folder, "data a = options(\"data/chain.csv\")\ndata b = a { set bid = 0 }\nshow a\nshow b");
         Table a = ((TableValue) execution.shown().get(0).value()).table();
