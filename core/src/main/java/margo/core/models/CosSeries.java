@@ -33,13 +33,18 @@ final class CosSeries {
     private double upper;
     private int terms;
     private int sets;
-    /** {@code A_k / (u_k (1 + u_k^2))}, k-major: index {@code k * sets + j}; k = 0 unused. */
+    /** Terms each set has room for in the weight arrays. */
+    private int termCapacity;
+    /** {@code A_k / (u_k (1 + u_k^2))}, set-major: index {@code j * termCapacity + k}; k = 0 unused. */
     private double[] sineWeights = new double[0];
-    /** {@code A_k / (1 + u_k^2)}, k-major. */
+    /** {@code A_k / (1 + u_k^2)}, set-major. */
     private double[] cosineWeights = new double[0];
     /** Per set: {@code A_0} and {@code sum_{k>=1} A_k / (1 + u_k^2)}. */
     private double[] constantTerms = new double[0];
     private double[] cosineSums = new double[0];
+    /** Scratch of {@link #put}: {@code cos(k t)} and {@code sin(k t)} for the strike's angle t. */
+    private double[] rotationCos = new double[0];
+    private double[] rotationSin = new double[0];
     private final double[] gradientRe = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
     private final double[] gradientIm = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
     private final double[] sums = new double[CharacteristicFunctionModel.MAX_PARAMETERS + 1];
@@ -71,7 +76,8 @@ final class CosSeries {
             double cosUa = Math.cos(u * lower);
             double sinUa = Math.sin(u * lower);
             store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
-            quiet = phi.abs() < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
+            double tolerance = settings.characteristicFunctionTolerance();
+            quiet = squaredModulus(phi.re(), phi.im()) < tolerance * tolerance && k >= MIN_TERMS ? quiet + 1 : 0;
         }
         finish(k);
     }
@@ -92,14 +98,24 @@ final class CosSeries {
             double cosUa = Math.cos(u * lower);
             double sinUa = Math.sin(u * lower);
             store(k, 0, u, cosUa, sinUa, phi.re(), phi.im());
-            double largest = phi.abs();
+            double largest = squaredModulus(phi.re(), phi.im());
             for (int j = 0; j < parameters; j++) {
                 store(k, j + 1, u, cosUa, sinUa, gradientRe[j], gradientIm[j]);
-                largest = Math.max(largest, Math.hypot(gradientRe[j], gradientIm[j]));
+                largest = Math.max(largest, squaredModulus(gradientRe[j], gradientIm[j]));
             }
-            quiet = largest < settings.characteristicFunctionTolerance() && k >= MIN_TERMS ? quiet + 1 : 0;
+            double tolerance = settings.characteristicFunctionTolerance();
+            quiet = largest < tolerance * tolerance && k >= MIN_TERMS ? quiet + 1 : 0;
         }
         finish(k);
+    }
+
+    /**
+     * {@code |z|^2}, compared with the squared tolerance instead of {@code |z|} with the tolerance: the stopping rule
+     * then costs no square root (Math.hypot was a tenth of a Bates fit). Moduli near the tolerance (1e-15) square to
+     * 1e-30, far from underflow; a modulus large enough to overflow its square is far above it either way.
+     */
+    private static double squaredModulus(double re, double im) {
+        return re * re + im * im;
     }
 
     private void begin(CharacteristicFunctionModel model, double timeYears, int setCount, CosPricer settings) {
@@ -107,6 +123,11 @@ final class CosSeries {
         double halfWidth = model.truncationHalfWidth(timeYears, cumulants, settings.truncationMultiple());
         lower = cumulants.c1() - halfWidth;
         upper = cumulants.c1() + halfWidth;
+        if (termCapacity * setCount > sineWeights.length) {
+            // A new set count: the arrays are laid out again (nothing of an earlier expansion is kept).
+            sineWeights = new double[termCapacity * setCount];
+            cosineWeights = new double[termCapacity * setCount];
+        }
         sets = setCount;
         if (constantTerms.length < setCount) {
             constantTerms = new double[setCount];
@@ -126,16 +147,32 @@ final class CosSeries {
             return;
         }
         double damping = 1.0 / (1.0 + u * u);
-        int index = k * sets + set;
-        if (index >= sineWeights.length) {
+        if (k >= termCapacity) {
             // Grow by doubling: N is adaptive, and most expiries need a few hundred terms, not maxTerms.
-            int capacity = Math.max(2 * sineWeights.length, 256 * sets);
-            sineWeights = java.util.Arrays.copyOf(sineWeights, capacity);
-            cosineWeights = java.util.Arrays.copyOf(cosineWeights, capacity);
+            growTo(Math.max(2 * termCapacity, 256));
         }
+        int index = set * termCapacity + k;
         cosineWeights[index] = coefficient * damping;
         sineWeights[index] = coefficient * damping / u;
         cosineSums[set] += coefficient * damping;
+    }
+
+    /** Room for {@code capacity} terms a set, keeping the terms of the sets stored so far. */
+    private void growTo(int capacity) {
+        double[] sine = new double[capacity * sets];
+        double[] cosine = new double[capacity * sets];
+        for (int j = 0; j < sets; j++) {
+            System.arraycopy(sineWeights, j * termCapacity, sine, j * capacity, termCapacity);
+            System.arraycopy(cosineWeights, j * termCapacity, cosine, j * capacity, termCapacity);
+        }
+        sineWeights = sine;
+        cosineWeights = cosine;
+        termCapacity = capacity;
+        if (rotationCos.length < capacity + 1) {
+            // One more than the terms: the rotation fills terms in pairs.
+            rotationCos = new double[capacity + 1];
+            rotationSin = new double[capacity + 1];
+        }
     }
 
     private void finish(int termCount) {
@@ -158,22 +195,43 @@ final class CosSeries {
         double angle = Math.PI * (y - lower) / (upper - lower);
         double cosStep = Math.cos(angle);
         double sinStep = Math.sin(angle);
-        java.util.Arrays.fill(sums, 0, sets, 0.0);
-        double cos = 1.0;
-        double sin = 0.0;
-        for (int k = 1; k < terms; k++) {
-            if (k % REANCHOR_INTERVAL == 0) {
-                cos = Math.cos(k * angle);
-                sin = Math.sin(k * angle);
-            } else {
-                double c = cos * cosStep - sin * sinStep;
-                sin = sin * cosStep + cos * sinStep;
-                cos = c;
+        // The rotation once into scratch, then each set's sum over its contiguous weights in a register: a sum
+        // stored and reloaded at every term would chain each term to the last. The odd and the even terms rotate
+        // by 2t as two chains, so that each multiply waits on the one two terms back, not on the last.
+        double cos2Step = cosStep * cosStep - sinStep * sinStep;
+        double sin2Step = 2.0 * sinStep * cosStep;
+        double cosOdd = cosStep;
+        double sinOdd = sinStep;
+        double cosEven = cos2Step;
+        double sinEven = sin2Step;
+        for (int k = 1; k < terms; k += 2) {
+            if (k > 1) {
+                if ((k - 1) % REANCHOR_INTERVAL == 0) {
+                    cosOdd = Math.cos(k * angle);
+                    sinOdd = Math.sin(k * angle);
+                    cosEven = Math.cos((k + 1) * angle);
+                    sinEven = Math.sin((k + 1) * angle);
+                } else {
+                    double c = cosOdd * cos2Step - sinOdd * sin2Step;
+                    sinOdd = sinOdd * cos2Step + cosOdd * sin2Step;
+                    cosOdd = c;
+                    double e = cosEven * cos2Step - sinEven * sin2Step;
+                    sinEven = sinEven * cos2Step + cosEven * sin2Step;
+                    cosEven = e;
+                }
             }
-            int base = k * sets;
-            for (int j = 0; j < sets; j++) {
-                sums[j] += sineWeights[base + j] * sin - cosineWeights[base + j] * cos;
+            rotationCos[k] = cosOdd;
+            rotationSin[k] = sinOdd;
+            rotationCos[k + 1] = cosEven;
+            rotationSin[k + 1] = sinEven;
+        }
+        for (int j = 0; j < sets; j++) {
+            int base = j * termCapacity;
+            double sum = 0.0;
+            for (int k = 1; k < terms; k++) {
+                sum += sineWeights[base + k] * rotationSin[k] - cosineWeights[base + k] * rotationCos[k];
             }
+            sums[j] = sum;
         }
         double ey = strike / forward;
         double ea = Math.exp(lower);

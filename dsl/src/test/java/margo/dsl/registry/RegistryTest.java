@@ -110,7 +110,7 @@ class RegistryTest {
         assertTrue(documentation.describe("expiry").orElseThrow().contains("`expiry >= 2d` holds when the option expires"));
         assertTrue(documentation.describe("rows").orElseThrow().startsWith("### show { rows ... }"));
         assertTrue(documentation.describe("no_such_thing").isEmpty());
-        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 30] | 3 |"),
+        assertTrue(documentation.describe("heston").orElseThrow().contains("| `kappa` | per year | [0.0100, 200] | 3 |"),
                 documentation.describe("heston").orElseThrow());
         assertTrue(documentation.describe("worst_loss").orElseThrow().startsWith("### worst_loss (scenario aggregate)"));
         assertTrue(documentation.all().contains("## Scenario aggregates"));
