@@ -16,13 +16,12 @@ margo_has_script() {
 }
 
 margo_script_flags() {
-  # Sets MARGO_SCRIPT_FLAGS to the options for the compiler jars under $1 (polyglot/target/graal-compiler), or to
+  # Adds to MARGO_SCRIPT_FLAGS the options for the compiler jars under $1 (polyglot/target/graal-compiler), or
   # nothing when they are missing: scripts then run interpreted, and the first script's diagnostics say why.
   local folder=$1 jars="" jar
-  MARGO_SCRIPT_FLAGS=()
   for jar in "$folder"/compiler-*.jar "$folder"/truffle-compiler-*.jar "$folder"/collections-*.jar "$folder"/word-*.jar; do
     [ -f "$jar" ] || return 0
     jars=${jars:+$jars:}$jar
   done
-  MARGO_SCRIPT_FLAGS=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$jars")
+  MARGO_SCRIPT_FLAGS+=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$jars")
 }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * A JavaScript function called from a {@code set} column over a chain of a million rows, once per row through the
  * sandbox, against the same formula in the recipe language (compiled to closures over the column arrays), in the
  * same run: {@code set y = moneyness(strike, forward)} against {@code set y = log(strike / forward)}. Both times
- * include copying the table and adding the column; a million divided by the time is the calls per second.
+ * include copying the table and adding the column. The {@code keep} pair tests the same formulas as a condition
+ * that keeps no row, which copies nothing: there a million divided by the time is the calls per second.
  *
  * <p>Scripts compile only with JVMCI and the Graal compiler on the upgrade module path (docs/scripts.md); run once
  * as is (interpreted) and once with them:
@@ -70,5 +71,16 @@ public class ScriptSetBenchmark {
     @Benchmark
     public Object recipeLanguage() {
         return session.run("let a = chain { set y = log(strike / forward) }\n");
+    }
+
+    @Benchmark
+    public Object javaScriptFunctionInKeep() {
+        return session.run("let a = chain { keep moneyness(strike, forward) > 100 }\n");
+    }
+
+    /** The peer of {@link #javaScriptFunctionInKeep}. */
+    @Benchmark
+    public Object recipeLanguageInKeep() {
+        return session.run("let a = chain { keep log(strike / forward) > 100 }\n");
     }
 }

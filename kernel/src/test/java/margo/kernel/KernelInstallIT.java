@@ -58,6 +58,8 @@ class KernelInstallIT {
         if (!Boolean.getBoolean("margo.aot.skip")) {
             expected.addAll(List.of("-XX:AOTCache=" + spec.resolve("margo.aot"), "-Xlog:aot=off"));
         }
+        // Scripts' engine is copied beside the jar, and loaded from there by the first script.
+        expected.add("-Dmargo.scripts.path=" + spec.resolve("engine"));
         expected.addAll(List.of("-cp", spec.resolve("margo.jar").toString(), "margo.kernel.MargoKernel", "{connection_file}"));
         assertEquals(expected, argv);
         assertEquals("Margo", kernel.get("display_name").getAsString());

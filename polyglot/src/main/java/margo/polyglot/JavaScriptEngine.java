@@ -23,7 +23,7 @@ import org.graalvm.polyglot.SandboxPolicy;
  *
  * <p>The engine compiles hot scripts to machine code only on a JVM with JVMCI enabled and the Graal compiler of
  * the same version as polyglot on the upgrade module path (the launcher's flags, docs/scripts.md); otherwise it
- * interprets, and {@link #interpretedBecause()} says why, from the warning the engine logs.
+ * interprets, and each context's {@code interpretedBecause()} says why, from the warning the engine logs.
  */
 public final class JavaScriptEngine implements ScriptEngine {
 
@@ -35,11 +35,6 @@ public final class JavaScriptEngine implements ScriptEngine {
     @Override
     public ScriptContext newContext(ScriptLimits limits) {
         return new SandboxedContext(Shared.ENGINE, Shared.INTERPRETED_BECAUSE, limits);
-    }
-
-    /** Null when scripts are compiled to machine code, else the reason they are interpreted. */
-    static String interpretedBecause() {
-        return Shared.INTERPRETED_BECAUSE;
     }
 
     /** Discards what scripts print: the sandbox requires the streams to be redirected, and a recipe has no console. */

@@ -74,6 +74,8 @@ final class SandboxedContext implements ScriptContext {
     private volatile long deadline;
     /** Set by the watchdog when it stopped the running call. */
     private volatile boolean timedOut;
+    /** Set by {@link #interrupt()}: the watchdog stops the running call as if its time were up. */
+    private volatile boolean interruptRequested;
 
     private record Loaded(Source source, List<String> exports) {}
 
@@ -118,12 +120,12 @@ final class SandboxedContext implements ScriptContext {
             pairs[2 * i + 1] = values[i];
         }
         return guarded("making a record", () -> {
-            return new Record(pairs, prelude.invokeMember("record", pairs), generation);
+            return new FrozenRecord(pairs, prelude.invokeMember("record", pairs), generation);
         });
     }
 
     /** A record made in one polyglot context; in a later one it is made again from its names and values. */
-    record Record(Object[] pairs, Value value, int generation) {}
+    record FrozenRecord(Object[] pairs, Value value, int generation) {}
 
     @Override
     public String interpretedBecause() {
@@ -153,7 +155,7 @@ final class SandboxedContext implements ScriptContext {
             Value function = context.getBindings("js").getMember(name);
             Object[] passed = arguments.clone();
             for (int i = 0; i < passed.length; i++) {
-                if (passed[i] instanceof Record made) {
+                if (passed[i] instanceof FrozenRecord made) {
                     passed[i] = made.generation() == generation ? made.value()
                             : prelude.invokeMember("record", made.pairs());
                 }
@@ -178,6 +180,7 @@ final class SandboxedContext implements ScriptContext {
             throw new ScriptFailure("the scripts of this session were closed", 0, 0);
         }
         timedOut = false;
+        interruptRequested = false;
         try {
             open().resetLimits();
             deadline = System.nanoTime() + limits.timePerCall().toNanos();
@@ -198,7 +201,9 @@ final class SandboxedContext implements ScriptContext {
             discardContext();
         }
         String message;
-        if (failure.isResourceExhausted()) {
+        if (interruptRequested && (timedOut || failure.isInterrupted() || failure.isCancelled())) {
+            message = what + " was interrupted";
+        } else if (failure.isResourceExhausted()) {
             message = what + " ran out of resources: " + failure.getMessage() + " (a script may run "
                     + limits.statementsPerCall() + " statements per call, within the"
                     + " memory Margo was started with)";
@@ -286,6 +291,14 @@ final class SandboxedContext implements ScriptContext {
             context.close(cancel);
         } catch (PolyglotException | IllegalStateException alreadyGone) {
             // A context cancelled by a limit or the watchdog reports that on close; it is closed either way.
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        if (deadline != 0) {
+            interruptRequested = true;
+            deadline = System.nanoTime();
         }
     }
 

@@ -97,6 +97,25 @@ class HostileScriptTest {
     }
 
     @Test
+    void aRunningCallStopsWhenTheSessionIsInterrupted() throws Exception {
+        ScriptContext patient = new JavaScriptEngine().newContext(new ScriptLimits(1_000_000, Duration.ofMinutes(5),
+                Duration.ofSeconds(1)));
+        try {
+            ScriptFunction f = patient.load("function f() {\n  return /^(a|aa)+\\1b$/.test('a'.repeat(60)) ? 1 : 0;\n}",
+                    List.of("f")).getFirst();
+            java.util.concurrent.CompletableFuture<Object> call = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> f.call());
+            Thread.sleep(300);
+            patient.interrupt();
+            java.util.concurrent.ExecutionException stopped = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(stopped.getCause().getMessage().contains("was interrupted"), stopped.getCause().getMessage());
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
     void anExponentialAllocationIsStopped() {
         ScriptFailure failure = refusedWhenCalled("function f() {\n  let a = [1, 2, 3, 4];\n"
                 + "  for (;;) { a = a.concat(a); }\n}");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.script.ScriptEngines;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
@@ -40,6 +41,8 @@ final class KernelSpec {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** The folder, beside the kernelspec's jar, of the Graal compiler jars that compile scripts. */
     static final String COMPILER_FOLDER = "graal-compiler";
+    /** The folder, beside the kernelspec's jar, of the scripts' engine (GraalVM JavaScript), loaded by a script. */
+    static final String ENGINE_FOLDER = "engine";
 
     private final Path jar;
     private final Path java;
@@ -71,7 +74,12 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        List<Path> compiler = compiledScripts ? copyCompiler(folder) : List.of();
+        List<Path> compiler = compiledScripts ? copyBuilt(COMPILER_FOLDER, folder) : List.of();
+        Path engine = null;
+        if (builtFolder(ENGINE_FOLDER) != null) {
+            copyBuilt(ENGINE_FOLDER, folder);
+            engine = folder.resolve(ENGINE_FOLDER).toAbsolutePath();
+        }
         AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
         StartCache startCache = compiledScripts ? StartCache.SCRIPTS : StartCache.NOT_BUILT;
@@ -84,37 +92,40 @@ final class KernelSpec {
             Files.deleteIfExists(installed.file());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler),
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine),
                 StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
         return startCache;
     }
 
-    /**
-     * Copies the Graal compiler jars that the build put in polyglot/target/graal-compiler (beside kernel/target,
-     * where the running jar is) into the kernelspec; their paths there.
-     */
-    private List<Path> copyCompiler(Path folder) throws IOException {
+    /** A folder of jars that the build puts in polyglot/target (beside kernel/target, where the running jar is), or null. */
+    private Path builtFolder(String name) {
         Path root = jar.toAbsolutePath().getParent().getParent().getParent();
-        Path built = root.resolve("polyglot").resolve("target").resolve(COMPILER_FOLDER);
-        if (!Files.isDirectory(built)) {
-            throw new IOException("the Graal compiler jars are not in " + built + "; build Margo with"
-                    + " 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+        Path built = root.resolve("polyglot").resolve("target").resolve(name);
+        return Files.isDirectory(built) ? built : null;
+    }
+
+    /** Copies the jars of the built folder {@code name} into the kernelspec's folder of that name; their paths. */
+    private List<Path> copyBuilt(String name, Path folder) throws IOException {
+        Path built = builtFolder(name);
+        if (built == null) {
+            throw new IOException("the jars of polyglot/target/" + name + " are not beside " + jar + "; build Margo"
+                    + " with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
         }
-        Path target = folder.resolve(COMPILER_FOLDER);
+        Path target = folder.resolve(name);
         Files.createDirectories(target);
         List<Path> copied = new ArrayList<>();
         try (var jars = Files.list(built)) {
-            for (Path compilerJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
-                copied.add(Files.copy(compilerJar, target.resolve(compilerJar.getFileName()),
+            for (Path builtJar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                copied.add(Files.copy(builtJar, target.resolve(builtJar.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING).toAbsolutePath());
             }
         }
         return copied;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler) {
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
@@ -129,6 +140,9 @@ final class KernelSpec {
             argv.add("-XX:+EnableJVMCI");
             argv.add("--upgrade-module-path");
             argv.add(String.join(File.pathSeparator, compiler.stream().map(Path::toString).toList()));
+        }
+        if (engine != null) {
+            argv.add("-D" + ScriptEngines.PATH_PROPERTY + "=" + engine);
         }
         argv.add("-cp");
         argv.add(installedJar.toString());

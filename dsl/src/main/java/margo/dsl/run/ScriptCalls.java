@@ -94,18 +94,13 @@ final class ScriptCalls {
      * At the script's line when the script is in this recipe or cell, else at the call (the line in the script is
      * then in the message).
      */
-    static RunFailure failure(Expr.Call call, Scripts.Exported function, ScriptFailure failure, int row, int rows,
-            SourceFile source) {
+    private RunFailure failure(Expr.Call call, Scripts.Exported function, ScriptFailure failure, int row) {
         boolean here = function.source().equals(source) && failure.line() > 0;
         Span span = here ? function.spanOf(failure.line(), failure.column()) : call.span();
         String inScript = !here && failure.line() > 0 ? " at line " + failure.line() + " of its script" : "";
         return new RunFailure(span, failure.getMessage() + inScript + " (called on line " + call.span().line()
                 + (rows > 1 ? ", row " + (row + 1) + " of the table" : "") + ")",
                 "a script function runs in a sandbox with a statement and a time limit per call (docs/scripts.md)");
-    }
-
-    private RunFailure failure(Expr.Call call, Scripts.Exported function, ScriptFailure failure, int row) {
-        return failure(call, function, failure, row, rows, source);
     }
 
     private String where(Expr.Call call, int row) {

@@ -138,6 +138,7 @@ public final class Session {
     public void interrupt() {
         interruptRequested = true;
         cancellation.cancel();
+        scripts.interrupt();
     }
 
     /**

@@ -29,6 +29,12 @@ public interface ScriptContext extends AutoCloseable {
      */
     String interpretedBecause();
 
+    /**
+     * Stops the running call, if any, as its time limit would (the kernel's interrupt); thread-safe and does not wait
+     * for the call.
+     */
+    void interrupt();
+
     /** Whether a call was stopped so hard that the context had to be closed; its functions then fail. */
     boolean isClosed();
 

@@ -1,17 +1,34 @@
 package margo.dsl.script;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** The {@link ScriptEngine}s on the class path, found with {@link ServiceLoader} the first time a script needs one. */
+/**
+ * The {@link ScriptEngine}s, found with {@link ServiceLoader} the first time a script needs one: on the class path
+ * (the polyglot module's tests, the benchmarks), else in the jars of the folder that the system property
+ * {@value #PATH_PROPERTY} names ({@code polyglot/target/engine}, which ./margo and the kernelspec pass), loaded by
+ * a class loader of their own. GraalVM stays out of margo.jar: 37 MB more in the jar made every start slower
+ * (Tablesaw scans the class path as it starts), scripts or not.
+ */
 public final class ScriptEngines {
+
+    /** The system property naming the folder of the script engines' jars. */
+    public static final String PATH_PROPERTY = "margo.scripts.path";
 
     private ScriptEngines() {
     }
 
-    /** The engine for {@code language} ({@code js}), if one is on the class path. */
+    /** The engine for {@code language} ({@code js}), if one is installed. */
     public static Optional<ScriptEngine> find(String language) {
         return Installed.ENGINES.stream().filter(engine -> engine.language().equals(language)).findFirst();
     }
@@ -21,10 +38,34 @@ public final class ScriptEngines {
         return Installed.ENGINES.stream().map(ScriptEngine::language).toList();
     }
 
-    /** Loaded on first use, so that a recipe without scripts does not scan the class path for engines. */
+    /** Loaded on first use, so that a recipe without scripts does not look for engines. */
     private static final class Installed {
-        static final List<ScriptEngine> ENGINES = StreamSupport.stream(
-                ServiceLoader.load(ScriptEngine.class, ScriptEngines.class.getClassLoader()).spliterator(), false)
-                .toList();
+        static final List<ScriptEngine> ENGINES = load();
+
+        private static List<ScriptEngine> load() {
+            List<ScriptEngine> onClassPath = engines(ScriptEngines.class.getClassLoader());
+            String folder = System.getProperty(PATH_PROPERTY);
+            if (!onClassPath.isEmpty() || folder == null || !Files.isDirectory(Path.of(folder))) {
+                return onClassPath;
+            }
+            return engines(new URLClassLoader("margo-scripts", jars(Path.of(folder)),
+                    ScriptEngines.class.getClassLoader()));
+        }
+
+        private static List<ScriptEngine> engines(ClassLoader loader) {
+            return StreamSupport.stream(ServiceLoader.load(ScriptEngine.class, loader).spliterator(), false).toList();
+        }
+
+        private static URL[] jars(Path folder) {
+            List<URL> urls = new ArrayList<>();
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(jar.toUri().toURL());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the script engines in " + folder, e);
+            }
+            return urls.toArray(URL[]::new);
+        }
     }
 }

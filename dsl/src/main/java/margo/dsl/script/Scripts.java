@@ -8,7 +8,6 @@ import java.util.Optional;
 import margo.dsl.check.Kind;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
-import margo.dsl.syntax.Stmt;
 
 /**
  * The scripts of one recipe run or notebook session: a sandboxed context per language, opened when the first
@@ -77,9 +76,13 @@ public final class Scripts implements AutoCloseable {
         functions.forEach(function -> exported.put(function.function().name(), function));
     }
 
-    /** Whether {@code statement}'s language has an engine, without loading it. */
-    public static boolean installed(Stmt.Script statement) {
-        return ScriptEngines.find(statement.language().id()).isPresent();
+    /** Stops the running call of every context (the session's interrupt). */
+    public void interrupt() {
+        List<ScriptContext> open;
+        synchronized (this) {
+            open = List.copyOf(contexts.values());
+        }
+        open.forEach(ScriptContext::interrupt);
     }
 
     @Override
