@@ -1,7 +1,11 @@
 package margo.bench;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import margo.core.market.HistoryColumns;
+import margo.core.market.PriceHistories;
 import margo.core.risk.Backtest;
 import margo.core.risk.EwmaEstimator;
 import margo.core.risk.FilteredHistoricalSimulation;
@@ -29,6 +33,9 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@link #fhsGarchDailyTenYears}: filtered historical simulation with a GARCH(1,1) refitted by maximum
  *       likelihood at every one of 10 years of daily bars (3,652 returns, a rolling window of 1,000, so 2,653 fits,
  *       each warm-started from the day before), then Kupiec, Christoffersen and the traffic light per tail.</li>
+ *   <li>{@link #fhsGarchDailyTenYearsOfBtc}: the same on real data, the last ten years of BTC-USD daily closes in
+ *       examples/data (Yahoo Finance, 3,652 returns to 2026-06-30), where the likelihood is less tidy than a
+ *       simulated GARCH's; {@link #historicalDailyTenYearsOfBtc} its historical-simulation peer.</li>
  *   <li>{@link #historicalDailyTenYears} and {@link #ewmaDailyTenYears}: the peers on the same data, historical
  *       simulation (a sort of the window per bar) and RiskMetrics EWMA (a pass over the window per bar).</li>
  *   <li>{@link #fhsGarchHourlyYear}: the same FHS-GARCH over a year of hourly bars (8,760 returns, a rolling window
@@ -56,11 +63,27 @@ public class ShockSeriesBenchmark {
 
     private double[] daily;
     private double[] hourly;
+    private double[] btc;
 
     @Setup
-    public void simulate() {
+    public void simulate() throws Exception {
         daily = garchReturns(1, 3_652);
         hourly = garchReturns(2, 8_760);
+        // The benchmarks jar is bench/target/benchmarks.jar: the example data is two folders up.
+        Path jar = Path.of(ShockSeriesBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        double[] all = PriceHistories.load(jar.getParent().getParent().getParent()
+                .resolve("examples/data/btc-usd-daily-close-yahoo.csv"), HistoryColumns.DETECTED).history().logReturns();
+        btc = Arrays.copyOfRange(all, all.length - 3_652, all.length);
+    }
+
+    @Benchmark
+    public double fhsGarchDailyTenYearsOfBtc() {
+        return seriesAndBacktests(btc, new FilteredHistoricalSimulation(DAY_99, VolatilityFilter.GARCH), 1_000);
+    }
+
+    @Benchmark
+    public double historicalDailyTenYearsOfBtc() {
+        return seriesAndBacktests(btc, new HistoricalSimulation(DAY_99, HorizonScaling.DIRECT), 1_000);
     }
 
     @Benchmark

@@ -112,12 +112,12 @@ final class CellRun {
     CellResult finish(DisplayBundles bundles) {
         int displayed = failed() ? shown.size() : shown.size() - 1;
         for (int i = 0; i < displayed; i++) {
-            output.display(bundles.of(shown.get(i).value()));
+            output.display(bundles.of(shown.get(i)));
         }
         if (failed()) {
             return failure(errors);
         }
-        return new CellResult.Ok(shown.isEmpty() ? null : bundles.of(shown.getLast().value()));
+        return new CellResult.Ok(shown.isEmpty() ? null : bundles.of(shown.getLast()));
     }
 
     /** The page of a cell that asked for help: a result for the pager, and nothing in the cell's output. */

@@ -5,6 +5,7 @@ import margo.dsl.output.HtmlRenderer;
 import margo.dsl.output.TextRenderer;
 import margo.dsl.plot.PlotlyFigure;
 import margo.dsl.plot.SvgFigure;
+import margo.dsl.run.Shown;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
@@ -42,11 +43,13 @@ final class DisplayBundles {
     DisplayBundles() {
     }
 
-    MimeBundle of(Value value) {
-        MimeBundle bundle = new MimeBundle(TextRenderer.render(value));
+    /** The bundle of one shown value, its tables named by what was shown ({@link Shown#label()}). */
+    MimeBundle of(Shown shown) {
+        Value value = shown.value();
+        MimeBundle bundle = new MimeBundle(TextRenderer.render(value, shown.label()));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
                 || value instanceof ModelValue || value instanceof FitValue || value instanceof HaircutValue) {
-            bundle.put("text/html", HtmlRenderer.render(value));
+            bundle.put("text/html", HtmlRenderer.render(value, shown.label()));
         } else if (value instanceof FigureValue figure) {
             bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));
             bundle.put("text/html", (libraryIncluded ? "" : FigureHtml.library()) + HtmlRenderer.render(value));

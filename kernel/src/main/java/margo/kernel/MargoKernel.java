@@ -108,8 +108,10 @@ public final class MargoKernel implements Language {
     }
 
     /**
-     * Margo has no lexer of its own in Pygments or CodeMirror; Python's highlights what the two languages share:
-     * {@code #} comments, strings, numbers, and/or/not/in.
+     * CodeMirror's mode is {@code margo}, which the kernelspec's {@code kernel.js} defines for the classic Notebook.
+     * Pygments, which nbconvert highlights with, has no Margo lexer, and nbconvert finds lexers only among those
+     * installed in Python, where the kernelspec cannot put one; an unknown name makes it warn and print plain text.
+     * Python's lexer highlights what the two languages share: {@code #} comments, strings, numbers, and/or/not/in.
      */
     @Override
     public JsonObject info() {
@@ -119,7 +121,7 @@ public final class MargoKernel implements Language {
         language.addProperty("mimetype", "text/x-margo");
         language.addProperty("file_extension", ".margo");
         language.addProperty("pygments_lexer", "python");
-        language.addProperty("codemirror_mode", "python");
+        language.addProperty("codemirror_mode", "margo");
         JsonObject info = new JsonObject();
         info.addProperty("protocol_version", MessageHeaders.PROTOCOL_VERSION);
         info.addProperty("implementation", "Margo");
@@ -208,7 +210,7 @@ public final class MargoKernel implements Language {
         if (execution.hasErrors()) {
             return CellRun.failure(execution.diagnostics());
         }
-        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast().value()));
+        return new CellResult.Ok(execution.shown().isEmpty() ? null : new DisplayBundles().of(execution.shown().getLast()));
     }
 
     private Map<String, Value> snapshotOfBindings() {

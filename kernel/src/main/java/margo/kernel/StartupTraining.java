@@ -73,7 +73,7 @@ public final class StartupTraining {
         }
         DisplayBundles bundles = new DisplayBundles();
         for (Shown shown : execution.shown()) {
-            bundles.of(shown.value());
+            bundles.of(shown);
         }
     }
 

@@ -36,7 +36,7 @@ record Word(String text, int start, int end) {
         return from;
     }
 
-    /** docs/language.md: identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    /** docs/language.md, "Lexical": identifiers are {@code [A-Za-z_][A-Za-z0-9_]*}. */
     private static boolean isIdentifierPart(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,5 +129,78 @@ class KernelInstallIT {
         Process run = java(BUILT_JAR, List.of("kernel", "install"), folder.toString());
         assertEquals(0, run.exit(), run.out());
         assertTrue(Files.isRegularFile(folder.resolve("kernels/margo/kernel.json")), run.out());
+    }
+
+    /**
+     * The kernelspec's {@code kernel.js}, run in headless Chromium as the classic Notebook loads it (an AMD module
+     * whose {@code onload} defines the CodeMirror mode), its mode's rules applied to recipe lines the way
+     * CodeMirror's simple mode applies them: at each position, the first rule that matches there.
+     */
+    @Test
+    void theKernelspecsKernelJsHighlightsRecipeLinesByKindOfWord() throws Exception {
+        Process run = java(BUILT_JAR, List.of("kernel", "install", "--prefix", folder.toString()), null);
+        assertEquals(0, run.exit(), run.out());
+        JsonArray lines = tokens(folder.resolve("share/jupyter/kernels/margo/kernel.js"),
+                "data chain = options(\"data/x.csv\") { keep bid > 0 and expiry >= 7d }  # two-sided",
+                "fit hf = calibrate hs to near {",
+                "  method levenberg_marquardt { max_iterations 15 }",
+                "show black(61000, 65000, 28d, 58%, \"call\")");
+        assertEquals("[[\"data\",\"keyword\"],[\"chain\",\"variable\"],[\"=\",\"operator\"],[\"options\",\"builtin\"],"
+                + "[\"\\\"data/x.csv\\\"\",\"string\"],[\"keep\",\"keyword\"],[\"bid\",\"variable\"],[\">\",\"operator\"],"
+                + "[\"0\",\"number\"],[\"and\",\"keyword\"],[\"expiry\",\"variable\"],[\">=\",\"operator\"],[\"7d\",\"number\"],"
+                + "[\"# two-sided\",\"comment\"]]", lines.get(0).toString());
+        assertEquals("[[\"fit\",\"keyword\"],[\"hf\",\"variable\"],[\"=\",\"operator\"],[\"calibrate\",\"keyword\"],"
+                + "[\"hs\",\"variable\"],[\"to\",\"keyword\"],[\"near\",\"variable\"]]", lines.get(1).toString());
+        assertEquals("[[\"method\",\"property\"],[\"levenberg_marquardt\",\"atom\"],[\"max_iterations\",\"property\"],"
+                + "[\"15\",\"number\"]]", lines.get(2).toString());
+        assertEquals("[[\"show\",\"keyword\"],[\"black\",\"builtin\"],[\"61000\",\"number\"],[\"65000\",\"number\"],"
+                + "[\"28d\",\"number\"],[\"58%\",\"number\"],[\"\\\"call\\\"\",\"string\"]]", lines.get(3).toString());
+    }
+
+    /** The tokens, with their CodeMirror styles, of each line as the installed mode reads it (unstyled text left out). */
+    private JsonArray tokens(Path kernelJs, String... lines) throws Exception {
+        assertTrue(Files.isRegularFile(kernelJs), "margo kernel install writes kernel.js");
+        JsonArray input = new JsonArray();
+        for (String line : lines) {
+            input.add(line);
+        }
+        String page = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><script>
+                var defined = [];
+                var simpleModes = {};
+                var CodeMirror = {defineSimpleMode: function (name, mode) { simpleModes[name] = mode; },
+                                  defineMIME: function () {}};
+                function define(dependencies, factory) { defined.push(factory(CodeMirror, {}, {})); }
+                </script><script src="%s"></script></head><body><pre id="tokens"></pre><script>
+                defined[0].onload();
+                var rules = simpleModes.margo.start;
+                function tokens(line) {
+                  var out = [];
+                  var at = 0;
+                  while (at < line.length) {
+                    var matched = false;
+                    for (var i = 0; i < rules.length && !matched; i++) {
+                      if (rules[i].sol && at !== 0) { continue; }
+                      var m = new RegExp("^(?:" + rules[i].regex.source + ")", rules[i].regex.flags).exec(line.slice(at));
+                      if (m && m[0].length > 0) {
+                        if (rules[i].token) { out.push([m[0], rules[i].token]); }
+                        at += m[0].length;
+                        matched = true;
+                      }
+                    }
+                    if (!matched) { at++; }
+                  }
+                  return out;
+                }
+                document.getElementById("tokens").textContent = JSON.stringify(%s.map(tokens));
+                </script></body></html>
+                """.formatted(kernelJs.toUri(), input);
+        Path html = Files.writeString(folder.resolve("mode.html"), page);
+        Matcher tokens = Pattern.compile("<pre id=\"tokens\">(.*?)</pre>", Pattern.DOTALL)
+                .matcher(HeadlessChromium.renderedDocument(html, folder));
+        assertTrue(tokens.find(), "the page ran no script");
+        String json = tokens.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        assertTrue(json.startsWith("["), "kernel.js failed in the browser: " + json);
+        return JsonParser.parseString(json).getAsJsonArray();
     }
 }

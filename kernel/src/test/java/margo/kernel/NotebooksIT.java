@@ -112,6 +112,7 @@ class NotebooksIT {
                 JupyterTestBed.PYTHON, "-m", "nbconvert", "--to", "html", "--output-dir", pages.toString(),
                 executedNotebook.toString()));
         converted.requireSuccess("converting " + executedNotebook.getFileName() + " to HTML");
+        assertFalse(converted.stderr().contains("No lexer found"), "nbconvert knows the notebook's pygments_lexer: " + converted.stderr());
         String page = executedNotebook.getFileName().toString().replaceFirst("\\.ipynb$", ".html");
         String document = HeadlessChromium.renderedDocument(pages.resolve(page), root);
         Matcher figure = Pattern.compile("<div id=\"margo-figure-[^\"]+\" class=\"([^\"]*)\"").matcher(document);

@@ -304,7 +304,7 @@ public final class Checker {
 
     /**
      * {@code show stress(desk, pm) { price -40%, vol +80% }}: the move of a stress written in the block of its
-     * show (LANGUAGE.md), the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
+     * show, the same as the named arguments {@code price = -40%, vol = 80%}. Whether the setting is
      * one; its value is checked (reported when wrong).
      */
     private boolean stressMove(Expr shown, Clause.Setting setting) {

@@ -19,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.registry.Registry;
 import margo.dsl.script.ScriptEngines;
 
 /**
  * A Jupyter kernelspec for Margo (Jupyter client docs, "Kernel specs"): a folder {@code margo} holding
- * {@code kernel.json}, the jar it runs, its ahead-of-time cache and a 64x64 logo. The kernel is named only by its class, so the language
+ * {@code kernel.json}, the jar it runs, its ahead-of-time cache, a 64x64 logo and {@code kernel.js}, the classic
+ * Notebook's syntax highlighting for recipes ({@link CodeMirrorMode}). The kernel is named only by its class, so the language
  * module never depends on the kernel module.
  */
 final class KernelSpec {
@@ -66,7 +68,8 @@ final class KernelSpec {
     enum StartCache { USED, DOES_NOT_FIT, NOT_BUILT, SCRIPTS }
 
     /**
-     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo, and
+     * Writes {@code folder} (created if needed): the jar, kernel.json pointing at it and at this JDK, the logo,
+     * kernel.js, and
      * the ahead-of-time cache beside the jar when this JDK can start the installed jar with it.
      */
     StartCache installInto(Path folder) throws IOException {
@@ -96,6 +99,7 @@ final class KernelSpec {
                 StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
+        Files.writeString(folder.resolve("kernel.js"), CodeMirrorMode.kernelJs(Registry.standard()), StandardCharsets.UTF_8);
         return startCache;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import margo.core.io.MessageText;
 
 /**
- * Prints diagnostics the way LANGUAGE.md asks: {@code file:line:col: error: message}, the source line,
+ * Prints diagnostics the way docs/language.md, "Mistakes", shows them: {@code file:line:col: error: message}, the source line,
  * a caret under the span and the hint:
  *
  * <pre>

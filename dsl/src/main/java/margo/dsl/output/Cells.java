@@ -5,6 +5,13 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import margo.core.io.MessageText;
 import margo.dsl.value.DisplayUnit;
+import margo.dsl.value.FitValue;
+import margo.dsl.value.HaircutValue;
+import margo.dsl.value.ModelValue;
+import margo.dsl.value.ReportValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
+import margo.dsl.value.Value;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -17,13 +24,20 @@ import tech.tablesaw.columns.Column;
  */
 public final class Cells {
 
+    /**
+     * How NaN reads: a word, not {@code NaN}, which looks like a failure where a value simply does not exist (no
+     * liquidation price). JSON keeps {@code "NaN"}, for programs.
+     */
+    public static final String NO_VALUE = "none";
+
     private Cells() {
     }
 
     /**
      * A number for reading: whole numbers without decimals ({@code 60000}), magnitudes of 1000 and more with
      * two decimals ({@code 63251.25}), smaller ones with four ({@code 0.0520}, {@code 0.5523}), tiny ones in
-     * scientific notation ({@code 3.2000e-06}); NaN (undefined) as {@code NaN}.
+     * scientific notation ({@code 3.2000e-06}); NaN, which stands for no value (no liquidation price, a one-sided
+     * quote's missing IV, an implied vol that does not exist), as the word {@link #NO_VALUE}.
      */
     public static String number(double value) {
         double magnitude = Math.abs(value);
@@ -46,7 +60,7 @@ public final class Cells {
 
     private static String format(double value, Style style) {
         if (Double.isNaN(value)) {
-            return "NaN";
+            return NO_VALUE;
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
@@ -133,6 +147,30 @@ public final class Cells {
      */
     public static boolean isDecimal(Column<?> column) {
         return column instanceof DoubleColumn || column instanceof FloatColumn;
+    }
+
+    /** The table a value is displayed as (a table, or a rule set, book or surface as its table), or null. */
+    static TableValue tableOf(Value value) {
+        return switch (value) {
+            case TableValue table -> table;
+            case TabulatedValue tabulated -> tabulated.display();
+            default -> null;
+        };
+    }
+
+    /**
+     * The report a value is displayed as (a report, or a model, fit or haircut as its report) when its title does not name
+     * {@code label}, what was shown; else null, as for a value that is no report.
+     */
+    static ReportValue reportNotNaming(Value value, String label) {
+        ReportValue report = switch (value) {
+            case ReportValue itself -> itself;
+            case ModelValue model -> model.report();
+            case FitValue fit -> fit.report();
+            case HaircutValue haircut -> haircut.report();
+            default -> null;
+        };
+        return report == null || report.title().contains(label) ? null : report;
     }
 
     /** {@code 12 rows × 5 columns}, with singulars where they belong. */

@@ -26,6 +26,7 @@ public final class HtmlRenderer {
     private static final String HEADER_STYLE = "border-bottom:1px solid #888;padding:2px 8px;text-align:%s";
     private static final String CELL_STYLE = "padding:2px 8px;text-align:%s";
     private static final String SECTION_STYLE = "font-style:italic;padding:8px 0 2px 0";
+    private static final String LABEL_STYLE = "font-family:ui-monospace,monospace;font-size:12px;font-weight:bold;padding:2px 0";
     private static final String MORE_STYLE = "padding:2px 8px;color:#555;text-align:left";
 
     private HtmlRenderer() {
@@ -36,10 +37,24 @@ public final class HtmlRenderer {
         return render(value, true);
     }
 
+    /**
+     * The value with a report's timing, for a notebook, where no heading names what is shown: a table's caption
+     * starts with {@code label} (the binding's name or the expression {@code show} was given), and a report's
+     * title is preceded by it when the title does not say it, so that two tables in one cell can be told apart.
+     */
+    public static String render(Value value, String label) {
+        TableValue table = Cells.tableOf(value);
+        if (table != null) {
+            return renderTable(table, label);
+        }
+        return (Cells.reportNotNaming(value, label) == null ? ""
+                : "<div style=\"" + LABEL_STYLE + "\">" + escape(label) + "</div>") + render(value, true);
+    }
+
     /** The value; a report's timing only when {@code timings}. */
     public static String render(Value value, boolean timings) {
         if (value instanceof TableValue table) {
-            return renderTable(table);
+            return renderTable(table, null);
         }
         switch (value) {
             case ReportValue report -> {
@@ -60,17 +75,21 @@ public final class HtmlRenderer {
             return FigureHtml.figure(figure.figure(), "margo-figure-" + UUID.randomUUID());
         }
         if (value instanceof TabulatedValue tabulated) {
-            return renderTable(tabulated.display());
+            return renderTable(tabulated.display(), null);
         }
         return "<code>" + escape(TextRenderer.render(value)) + "</code>";
     }
 
-    private static String renderTable(TableValue value) {
+    /** The table with its shape in the caption, after the label in bold when there is one. */
+    private static String renderTable(TableValue value, String label) {
         Table table = value.table();
         int shownRows = Math.min(table.rowCount(), value.displayRows());
         StringBuilder html = new StringBuilder("<table style=\"").append(TABLE_STYLE).append("\">");
-        html.append("<caption style=\"").append(CAPTION_STYLE).append("\">")
-                .append(escape(Cells.shape(table.rowCount(), table.columnCount()))).append("</caption>");
+        html.append("<caption style=\"").append(CAPTION_STYLE).append("\">");
+        if (label != null) {
+            html.append("<b style=\"color:#222\">").append(escape(label)).append("</b>: ");
+        }
+        html.append(escape(Cells.shape(table.rowCount(), table.columnCount()))).append("</caption>");
         html.append("<thead><tr>");
         for (Column<?> column : table.columns()) {
             html.append("<th style=\"").append(HEADER_STYLE.formatted(align(column))).append("\">")
@@ -104,7 +123,7 @@ public final class HtmlRenderer {
         html.append("<div style=\"font-weight:bold;padding:2px 0\">").append(escape(report.title())).append("</div>");
         for (ReportValue.Section section : report.sections()) {
             html.append("<div style=\"").append(SECTION_STYLE).append("\">").append(escape(section.title()))
-                    .append("</div>").append(renderTable(section.table()));
+                    .append("</div>").append(renderTable(section.table(), null));
         }
         if (!report.notes().isEmpty()) {
             html.append("<ul style=\"margin:6px 0;padding-left:18px\">");

@@ -21,7 +21,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Values as plain text for a terminal or a notebook's {@code text/plain}: scalars on one line, tables aligned, a
- * figure as what it draws ({@code figure: smile of chain, 5 panels}).
+ * figure as what it draws ({@code figure: smile of chain, 5 panels}). In a notebook, where no heading names what is
+ * shown, a table's first line names it too ({@code near: 12 rows × 8 columns}), and a report's title is preceded by
+ * the name or expression that was shown when the title does not say it.
  */
 public final class TextRenderer {
 
@@ -35,6 +37,18 @@ public final class TextRenderer {
         return render(value, true);
     }
 
+    /**
+     * The value with a report's timing, a table or report named by {@code label}, the binding's name or the
+     * expression that {@code show} was given ({@code near}, {@code margin(desk, pm)}), for a notebook.
+     */
+    public static String render(Value value, String label) {
+        TableValue table = Cells.tableOf(value);
+        if (table != null) {
+            return renderTable(table, label);
+        }
+        return (Cells.reportNotNaming(value, label) == null ? "" : MessageText.escape(label) + "\n") + render(value, true);
+    }
+
     /** The value; a report's timing only when {@code timings}. */
     public static String render(Value value, boolean timings) {
         return switch (value) {
@@ -43,9 +57,9 @@ public final class TextRenderer {
             case BooleanValue bool -> Boolean.toString(bool.value());
             case InstantValue instant -> instant.value().toString();
             case ListValue list -> renderList(list);
-            case TableValue table -> renderTable(table);
+            case TableValue table -> renderTable(table, null);
             case FigureValue figure -> "figure: " + figure.figure().summary();
-            case TabulatedValue tabulated -> renderTable(tabulated.display());
+            case TabulatedValue tabulated -> renderTable(tabulated.display(), null);
             case ReportValue report -> renderReport(report, timings);
             case ModelValue model -> renderReport(model.report(), timings);
             case FitValue fit -> renderReport(fit.report(), timings);
@@ -57,7 +71,7 @@ public final class TextRenderer {
     private static String renderReport(ReportValue report, boolean timings) {
         StringBuilder out = new StringBuilder(report.title()).append('\n');
         for (ReportValue.Section section : report.sections()) {
-            out.append('\n').append(section.title()).append('\n').append(renderTable(section.table())).append('\n');
+            out.append('\n').append(section.title()).append('\n').append(renderTable(section.table(), null)).append('\n');
         }
         if (!report.notes().isEmpty()) {
             out.append('\n');
@@ -77,8 +91,11 @@ public final class TextRenderer {
         return "[" + String.join(", ", parts) + "]";
     }
 
-    /** A header with the shape, the column names, then at most {@code displayRows} rows with columns aligned. */
-    private static String renderTable(TableValue value) {
+    /**
+     * A header with the label (when there is one) and the shape, the column names, then at most
+     * {@code displayRows} rows with columns aligned.
+     */
+    private static String renderTable(TableValue value, String label) {
         Table table = value.table();
         int shownRows = Math.min(table.rowCount(), value.displayRows());
         int columnCount = table.columnCount();
@@ -97,7 +114,8 @@ public final class TextRenderer {
                 widths[c] = Math.max(widths[c], line[c].length());
             }
         }
-        StringBuilder out = new StringBuilder(Cells.shape(table.rowCount(), columnCount)).append('\n');
+        StringBuilder out = new StringBuilder(label == null ? "" : MessageText.escape(label) + ": ")
+                .append(Cells.shape(table.rowCount(), columnCount)).append('\n');
         for (int r = 0; r <= shownRows; r++) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columnCount; c++) {

@@ -180,7 +180,8 @@ final class HistoryEntries {
         String calibrated = BTC + "rules pm = calibrate portfolio_margin to btc { lookback 2y }\n";
         registry.function(new FunctionSpec("explain", List.of(rules), false, Kind.REPORT, "report", false,
                 "Every number of a calibrated rule: the estimate (method, sample, window dates, confidence,"
-                        + " horizon, shock down and up), each anti-procyclicality component's latest shock, the"
+                        + " horizon, shock down and up), each anti-procyclicality component's latest shock, for"
+                        + " fhs with filter garch the GARCH(1,1) fitted to the last window with standard errors, the"
                         + " share of the window's own moves the shock covers (in sample), the out-of-sample"
                         + " backtest of each tail, and the rule's parameters before and after with where each"
                         + " came from.",
@@ -213,8 +214,9 @@ final class HistoryEntries {
                 "report; plotted: the shock through time against the realised moves", false,
                 "The calibrated rule's shocks through time, each estimated from data before it: a table of time,"
                         + " down and up shock (fractions of the price), the realised move over the horizon after it"
-                        + " and whether it was an exception. `plot shocks(N)` draws the shocks against the realised"
-                        + " moves with the exceptions marked.",
+                        + " and whether it was an exception; with anti-procyclicality, each tool's shock through time."
+                        + " `plot shocks(N)` draws the shocks against the realised moves with the exceptions marked,"
+                        + " and each tool's shock in a second panel.",
                 calibrated + "plot shocks(pm)", new Implementation.Core()));
         ParameterSpec history = required("history", Set.of(Kind.TABLE), "price history",
                 "a table with time and close, from history(...)");

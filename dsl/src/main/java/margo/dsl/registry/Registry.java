@@ -25,7 +25,7 @@ import margo.dsl.plot.SmileAxis;
 import margo.dsl.registry.FunctionSpec.Implementation;
 
 /**
- * Every built-in of the language, declared once (LANGUAGE.md, "One registry"): functions with their
+ * Every built-in of the language, declared once (docs/language.md, "Built-in reference"): functions with their
  * signatures, units and examples, statement forms, settings, the standard columns of an option chain and the
  * rules that belong to no single built-in. The checker, the runner, {@code margo docs} and the kernel's
  * completion and inspection all read this one instance.

@@ -376,7 +376,7 @@ final class Compiler {
 
     /**
      * An instant as the years (ACT/365) from the chain's valuation time to it, so that {@code expiry >= 2d} holds
-     * when expiry is at least two days after the valuation time (LANGUAGE.md's first example).
+     * when expiry is at least two days after the valuation time (docs/language.md, "Units").
      */
     private DoubleCode timeRemaining(DoubleCode instant) {
         double valuation = RowFrame.seconds(frame.valuationTime());

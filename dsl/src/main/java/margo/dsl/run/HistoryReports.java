@@ -13,6 +13,7 @@ import margo.core.risk.BookBacktest;
 import margo.core.risk.CollateralHaircut;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.ExtendedMoveCoverage;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.FeeCalibration;
 import margo.core.risk.Shock;
 import margo.core.risk.ShockExplanation;
@@ -79,6 +80,20 @@ final class HistoryReports {
             tails.add("up");
             tests.add(applied.backtest(Tail.UP));
             sections.add(section("backtest of the applied shocks, out of sample", backtests("tail", tails, tests)));
+        }
+        if (c.garch() != null) {
+            Garch11Fit g = c.garch();
+            double longRun = g.parameters().omega() / (1 - g.parameters().persistence());
+            sections.add(section("GARCH(1,1) by maximum likelihood on the last window (standard errors from the"
+                    + " observed information)", Table.create("garch",
+                    DoubleColumn.create("omega", g.parameters().omega()), DoubleColumn.create("omega_se", g.omegaError()),
+                    DoubleColumn.create("alpha", g.parameters().alpha()), DoubleColumn.create("alpha_se", g.alphaError()),
+                    DoubleColumn.create("beta", g.parameters().beta()), DoubleColumn.create("beta_se", g.betaError()),
+                    DoubleColumn.create("persistence", g.parameters().persistence()),
+                    DoubleColumn.create("long_run_volatility", Math.sqrt(longRun * history.barsPerYear())),
+                    DoubleColumn.create("log_likelihood", g.logLikelihood()),
+                    IntColumn.create("observations", new int[] {g.observations()}),
+                    BooleanColumn.create("converged", new boolean[] {g.converged()}))));
         }
         StringColumn parameter = StringColumn.create("parameter", c.calibrated().priceSource(),
                 c.calibrated().volatilitySource());
@@ -223,10 +238,26 @@ final class HistoryReports {
         Table table = Table.create("shocks", time, DoubleColumn.create("shock_down", down),
                 DoubleColumn.create("shock_up", up), DoubleColumn.create("realised_move", realised),
                 BooleanColumn.create("down_exception", downException), BooleanColumn.create("up_exception", upException));
-        return new ReportValue("shocks of " + name, List.of(section(series.method(), table)),
-                List.of("realised_move is the price's relative move over the " + series.spec().horizonBars()
-                        + " bar(s) after the bar's close (missing where the history ends first); the shocks were set"
-                        + " at that close from earlier data only."), null);
+        List<String> notes = new ArrayList<>(List.of("realised_move is the price's relative move over the "
+                + series.spec().horizonBars() + " bar(s) after the bar's close (missing where the history ends"
+                + " first); the shocks were set at that close from earlier data only."));
+        if (c.apc() != null) {
+            for (ApcSeries.Component component : toolsThroughTime(c.apc())) {
+                double[] componentDown = new double[n];
+                double[] componentUp = new double[n];
+                for (int i = 0; i < n; i++) {
+                    componentDown[i] = c.apc().shock(component, i).down();
+                    componentUp[i] = c.apc().shock(component, i).up();
+                }
+                table.addColumns(DoubleColumn.create(columnName(component) + "_down", componentDown),
+                        DoubleColumn.create(columnName(component) + "_up", componentUp));
+            }
+            notes.add("shock_down and shock_up are the applied shocks, after anti-procyclicality (EMIR RTS 153/2013"
+                    + " art. 28); the other columns give each tool's shock through time: calculated (the estimator"
+                    + " alone), stressed_weight (b), floor_level (c, historical simulation over the floor's lookback),"
+                    + " floored (c applied) and buffered (a).");
+        }
+        return new ReportValue("shocks of " + name, List.of(section(series.method(), table)), notes, null);
     }
 
     /** {@code coverage(history)}: observed against nominal exceedance, each tail. */
@@ -315,6 +346,29 @@ final class HistoryReports {
         }
         return Table.create("backtests", label, observations, exceptions, expected, rate, kupiec, kupiecP,
                 independence, independenceP, conditional, conditionalP, zone, verdict);
+    }
+
+    /** The components of the tools chosen, in the order they apply, the calculated shock first; not the applied. */
+    static List<ApcSeries.Component> toolsThroughTime(ApcSeries apc) {
+        List<ApcSeries.Component> present = new ArrayList<>();
+        for (ApcSeries.Component component : ApcSeries.Component.values()) {
+            if (component != ApcSeries.Component.APPLIED && apc.has(component)) {
+                present.add(component);
+            }
+        }
+        return present;
+    }
+
+    /** A component as a column name: {@code stressed_weight}, {@code floor_level}. */
+    static String columnName(ApcSeries.Component component) {
+        return switch (component) {
+            case CALCULATED -> "calculated";
+            case STRESSED_WEIGHT -> "stressed_weight";
+            case FLOOR -> "floored";
+            case BUFFER -> "buffered";
+            case FLOOR_LEVEL -> "floor_level";
+            case APPLIED -> "applied";
+        };
     }
 
     private static String componentName(ApcSeries.Component component) {

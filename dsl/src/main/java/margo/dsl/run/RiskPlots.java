@@ -3,8 +3,10 @@ package margo.dsl.run;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import margo.core.market.PriceHistory;
+import margo.core.risk.ApcSeries;
 import margo.core.risk.CoverageTable;
 import margo.core.risk.Ewma;
 import margo.core.risk.FeeCalibration;
@@ -59,8 +61,27 @@ final class RiskPlots {
                 Series.of("up shock", Marks.LINES, Palette.GREEN, x, up),
                 Series.of("fall beyond the down shock", Marks.MARKERS, Palette.RED, x, downBreaches),
                 Series.of("rise beyond the up shock", Marks.MARKERS, Palette.ORANGE, x, upBreaches));
-        return new Figure(title, List.of(new Panel(series.method() + ", " + series.spec().horizonBars()
-                + "-bar moves", TIME, MOVE, traces)), 1);
+        Panel overTime = new Panel(series.method() + ", " + series.spec().horizonBars() + "-bar moves", TIME, MOVE,
+                traces);
+        if (c.apc() == null) {
+            return new Figure(title, List.of(overTime), 1);
+        }
+        // Each anti-procyclicality tool's shock through time, the wider tail as a rule takes it.
+        List<Trace> tools = new ArrayList<>();
+        List<ApcSeries.Component> components = new ArrayList<>(HistoryReports.toolsThroughTime(c.apc()));
+        components.add(ApcSeries.Component.APPLIED);
+        for (int k = 0; k < components.size(); k++) {
+            ApcSeries.Component component = components.get(k);
+            double[] wider = new double[n];
+            for (int i = 0; i < n; i++) {
+                Shock shock = c.apc().shock(component, i);
+                wider[i] = 100 * Math.max(shock.down(), shock.up());
+            }
+            tools.add(Series.of(HistoryReports.columnName(component).replace('_', ' '), Marks.LINES,
+                    component == ApcSeries.Component.APPLIED ? "#000000" : Palette.color(k), x, wider));
+        }
+        return new Figure(title, List.of(overTime, new Panel("anti-procyclicality: each tool's shock (wider tail)", TIME,
+                new Axis("shock", "%"), tools)), 1);
     }
 
     /** Observed exceedance of each tail against the nominal rate, with the diagonal a calibrated estimator sits on. */

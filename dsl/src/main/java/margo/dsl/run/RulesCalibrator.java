@@ -18,6 +18,9 @@ import margo.core.risk.AntiProcyclicality;
 import margo.core.risk.ApcSeries;
 import margo.core.risk.CalibratedRules;
 import margo.core.risk.ExtendedMoveCoverage;
+import margo.core.risk.FilteredHistoricalSimulation;
+import margo.core.risk.Garch11Estimation;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.ImpliedVolatilityShock;
 import margo.core.risk.Lookback;
 import margo.core.risk.Measure;
@@ -27,6 +30,7 @@ import margo.core.risk.ShockEstimator;
 import margo.core.risk.ShockExplanation;
 import margo.core.risk.ShockSeries;
 import margo.core.risk.ShockSpec;
+import margo.core.risk.VolatilityFilter;
 import margo.dsl.registry.Decimals;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -113,8 +117,12 @@ final class RulesCalibrator {
         MarginRule rule = recalibrated.rule();
         List<ExtendedMoveCoverage> extended = rule instanceof PortfolioMarginRule pm ? ExtendedMoveCoverage.of(returns,
                 settings.spec().horizonBars(), pm.parameters().extendedMoves()) : List.of();
+        // The series refits each window warm from the last; explain reports a cold fit of the latest window.
+        Garch11Fit garch = settings.estimator() instanceof FilteredHistoricalSimulation fhs
+                && fhs.filter() instanceof VolatilityFilter.GarchFilter
+                ? Garch11Estimation.fit(returns, explanation.windowFrom(), explanation.windowTo()) : null;
         RulesCalibration calibration = new RulesCalibration(history, label, settings.horizon(), settings.lookback(),
-                calculated, apc, explanation, calibrated, extended);
+                calculated, apc, explanation, calibrated, extended, garch);
         return new RulesValue(declared.family(), rule, display(declared, rule, calibrated, volatility != null),
                 calibration);
     }

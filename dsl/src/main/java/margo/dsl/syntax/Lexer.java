@@ -10,7 +10,7 @@ import java.util.List;
 import margo.dsl.diagnostic.Diagnostic;
 
 /**
- * Turns recipe text into tokens (LANGUAGE.md, "Lexical"). Numbers carry their unit: {@code 16%} is 0.16,
+ * Turns recipe text into tokens (docs/language.md, "Lexical"). Numbers carry their unit: {@code 16%} is 0.16,
  * {@code 25bp} is 0.0025 and durations are year fractions, ACT/365. A line break becomes a
  * {@link TokenType#NEWLINE} token unless it follows a token that cannot end an expression (an operator, a
  * comma, an opening bracket); the parser skips line breaks inside {@code ( )} and {@code [ ]}. Lexical errors

@@ -17,7 +17,7 @@ import margo.dsl.syntax.Expr.Name;
 import margo.dsl.syntax.Stmt.BindingKind;
 
 /**
- * Recursive-descent parser for recipes (LANGUAGE.md), one small method per grammar rule:
+ * Recursive-descent parser for recipes (docs/language.md), one small method per grammar rule:
  *
  * <pre>
  * program     = { statement ( NEWLINE | ';' ) } EOF

@@ -3,7 +3,7 @@ package margo.dsl.syntax;
 import java.util.List;
 import margo.dsl.syntax.Expr.Name;
 
-/** A statement of a recipe (LANGUAGE.md, "Statements"). */
+/** A statement of a recipe (docs/language.md, "Statements"). */
 public sealed interface Stmt {
 
     Span span();

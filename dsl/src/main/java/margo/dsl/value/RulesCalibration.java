@@ -5,6 +5,7 @@ import margo.core.market.PriceHistory;
 import margo.core.risk.ApcSeries;
 import margo.core.risk.CalibratedRules;
 import margo.core.risk.ExtendedMoveCoverage;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.ShockExplanation;
 import margo.core.risk.ShockSeries;
 
@@ -23,10 +24,12 @@ import margo.core.risk.ShockSeries;
  * @param calibrated   the new parameters and where each came from
  * @param extended     how often the history moved beyond each extended move of a portfolio margin (empty for
  *                     other families)
+ * @param garch        for filtered historical simulation with a GARCH filter, the GARCH(1,1) fitted to the latest
+ *                     shock's window, with its standard errors; null for other methods
  */
 public record RulesCalibration(PriceHistory history, String historyLabel, String horizon, String lookback,
                                ShockSeries calculated, ApcSeries apc, ShockExplanation explanation,
-                               CalibratedRules<?> calibrated, List<ExtendedMoveCoverage> extended) {
+                               CalibratedRules<?> calibrated, List<ExtendedMoveCoverage> extended, Garch11Fit garch) {
 
     public RulesCalibration {
         extended = List.copyOf(extended);

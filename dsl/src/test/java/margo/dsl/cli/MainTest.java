@@ -145,7 +145,7 @@ class MainTest {
         Files.writeString(recipe, "let v = implied_vol(1, 60000, 40000, 30d, \"call\")\nv\n");
         Result result = margo("run", recipe.toString());
         assertEquals(0, result.exit());
-        assertEquals("v (line 2)\nNaN\n", result.out());
+        assertEquals("v (line 2)\nnone\n", result.out());
         assertTrue(result.err().startsWith(recipe + ":1:9: warning: implied_vol is undefined (NaN)"), result.err());
     }
 

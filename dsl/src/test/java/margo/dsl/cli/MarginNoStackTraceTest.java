@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** LANGUAGE.md, "Diagnostics", for books, rules and surfaces: bad settings and bad data are errors, never traces. */
+/** docs/language.md, "Mistakes", for books, rules and surfaces: bad settings and bad data are errors, never traces. */
 class MarginNoStackTraceTest {
 
     private static final String CHAIN = "data chain = options(\"data/chain.csv\")\n";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * LANGUAGE.md, "Diagnostics": no user error ever shows a Java stack trace. Every recipe here has an error, found
+ * docs/language.md, "Mistakes": no user error ever shows a Java stack trace. Every recipe here has an error, found
  * by the checker or, for data, when it runs ({@code check} reads no data, so it may pass those).
  */
 class NoStackTraceTest {

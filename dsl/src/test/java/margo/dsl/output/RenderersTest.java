@@ -14,6 +14,7 @@ import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,19 @@ class RenderersTest {
         assertEquals("0.5523", Cells.number(0.55231));
         assertEquals("0.0520", Cells.number(0.052));
         assertEquals("3.2000e-06", Cells.number(3.2e-6));
-        assertEquals("NaN", Cells.number(Double.NaN));
+    }
+
+    @Test
+    void noValueReadsAsTheWordNoneNeverAsNaN() {
+        assertEquals("none", Cells.number(Double.NaN));
+        assertEquals("none", TextRenderer.render(NumberValue.plain(Double.NaN)));
+        assertTrue(HtmlRenderer.render(chain(2)).contains(">none</td>"), HtmlRenderer.render(chain(2)));
+        assertFalse(TextRenderer.render(chain(2)).contains("NaN"), TextRenderer.render(chain(2)));
     }
 
     @Test
     void aNumberColumnUsesOneStyleForAllItsCellsSoDecimalsLineUp() {
-        assertEquals(List.of("11219.29", "73.37", "NaN"),
+        assertEquals(List.of("11219.29", "73.37", "none"),
                 List.of(Cells.column(DoubleColumn.create("usd", 11219.2912, 73.3687, Double.NaN), 3)));
         assertEquals(List.of("1", "2"), List.of(Cells.column(DoubleColumn.create("n", 1.0, 2.0), 2)));
         assertEquals(List.of("0.5000", "0.0001"), List.of(Cells.column(DoubleColumn.create("iv", 0.5, 0.0001), 2)));
@@ -76,7 +84,25 @@ class RenderersTest {
                 2 rows × 4 columns
                 instrument           strike  mid_iv  expiry
                 BTC-29MAR24-60000-C   60000  0.5523  2024-03-29T08:00:00Z
-                BTC-29MAR24-61000-C   61000     NaN  2024-03-29T08:00:00Z""", text);
+                BTC-29MAR24-61000-C   61000    none  2024-03-29T08:00:00Z""", text);
+    }
+
+    @Test
+    void inANotebookATableIsNamedByWhatWasShownSoTwoTablesInACellCanBeToldApart() {
+        assertTrue(TextRenderer.render(chain(2), "near").startsWith("near: 2 rows × 4 columns\ninstrument"),
+                TextRenderer.render(chain(2), "near"));
+        String html = HtmlRenderer.render(chain(2), "chain { keep strike > 0 }");
+        assertTrue(html.contains("<b style=\"color:#222\">chain { keep strike &gt; 0 }</b>: 2 rows × 4 columns</caption>"), html);
+        assertFalse(HtmlRenderer.render(chain(2)).contains("<b"), "the CLI's pages have the name in a heading already");
+    }
+
+    @Test
+    void aReportIsNamedByWhatWasShownUnlessItsTitleSaysIt() {
+        ReportValue report = new ReportValue("backtest of pm", List.of(), List.of(), null);
+        assertEquals("backtest(pm, 99%)\nbacktest of pm", TextRenderer.render(report, "backtest(pm, 99%)"));
+        assertEquals("backtest of pm", TextRenderer.render(report, "pm"));
+        assertTrue(HtmlRenderer.render(report, "backtest(pm, 99%)").startsWith(
+                "<div style=\"font-family:ui-monospace,monospace;font-size:12px;font-weight:bold;padding:2px 0\">backtest(pm, 99%)</div>"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import margo.core.margin.SpanRule;
 import margo.core.margin.StandardMarginRule;
 import margo.core.market.HistoryColumns;
 import margo.core.market.PriceHistories;
+import margo.core.risk.Garch11Estimation;
+import margo.core.risk.Garch11Fit;
 import margo.core.risk.HistoricalSimulation;
 import margo.core.risk.HorizonScaling;
 import margo.core.risk.Shock;
@@ -194,5 +196,48 @@ class CalibrateToHistoryRunTest {
             }
         }
         assertTrue(report.notes().getFirst().contains("vols shifted by -0.50 x ln(1 + move)"), report.notes().toString());
+    }
+
+    @Test
+    void explainOfAGarchFilterReportsTheLastWindowsFitWithStandardErrors() throws Exception {
+        ReportValue explain = shown(run("data btc = history(\"data/btc-usd-daily-close-yahoo.csv\") {\n"
+                + "  keep time >= 2021-01-01\n}\nrules pm = calibrate portfolio_margin to btc { method fhs  filter garch"
+                + "  lookback 1000d  refit 30d }\nshow explain(pm)"), 0, ReportValue.class);
+        Table garch = explain.sections().stream().filter(s -> s.title().startsWith("GARCH(1,1)")).findFirst()
+                .orElseThrow().table().table();
+        double[] all = PriceHistories.load(EXAMPLES.resolve("data/btc-usd-daily-close-yahoo.csv"),
+                HistoryColumns.DETECTED).history().between(java.time.Instant.parse("2021-01-01T00:00:00Z"), null)
+                .logReturns();
+        Garch11Fit last = Garch11Estimation.fit(all, all.length - 1000, all.length);
+        assertEquals(1000, garch.intColumn("observations").getInt(0));
+        assertEquals(last.parameters().alpha(), garch.doubleColumn("alpha").getDouble(0), 1e-12);
+        assertEquals(last.betaError(), garch.doubleColumn("beta_se").getDouble(0), 1e-12);
+        assertTrue(garch.doubleColumn("persistence").getDouble(0) < 1, "stationary");
+        ReportValue hs = shown(run(BTC + "rules pm = calibrate portfolio_margin to btc { lookback 1y }\n"
+                + "show explain(pm)"), 0, ReportValue.class);
+        assertTrue(hs.sections().stream().noneMatch(s -> s.title().startsWith("GARCH")), "only a GARCH filter has one");
+    }
+
+    @Test
+    void shocksShowEachAntiProcyclicalityToolThroughTimeAndThePlotDrawsThem() {
+        String settings = "confidence 99%  horizon 1d  method hs  lookback 2y";
+        Execution execution = run(BTC + "rules plain = calibrate portfolio_margin to btc { " + settings + " }\n"
+                + "rules apc = calibrate portfolio_margin to btc { " + settings
+                + "  buffer 25%  stressed_weight 25%  floor 10y }\n"
+                + "show shocks(plain)\nshow shocks(apc)\nplot shocks(plain)\nplot shocks(apc)");
+        Table plain = shown(execution, 0, ReportValue.class).sections().getFirst().table().table();
+        Table apc = shown(execution, 1, ReportValue.class).sections().getFirst().table().table();
+        for (String column : List.of("calculated", "stressed_weight", "floored", "buffered", "floor_level")) {
+            assertTrue(apc.containsColumn(column + "_down") && apc.containsColumn(column + "_up"), column);
+        }
+        assertEquals(plain.rowCount(), apc.rowCount());
+        for (int row = 0; row < plain.rowCount(); row += 97) {
+            assertEquals(plain.doubleColumn("shock_down").getDouble(row), apc.doubleColumn("calculated_down")
+                    .getDouble(row), 0.0, "the calculated shock is the estimator's alone");
+            assertTrue(apc.doubleColumn("floored_down").getDouble(row) >= apc.doubleColumn("floor_level_down")
+                    .getDouble(row) - 1e-15, "the floored shock is at least the floor");
+        }
+        assertEquals(1, shown(execution, 2, FigureValue.class).figure().panels().size());
+        assertEquals(2, shown(execution, 3, FigureValue.class).figure().panels().size());
     }
 }

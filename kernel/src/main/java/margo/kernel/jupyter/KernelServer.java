@@ -403,25 +403,35 @@ public final class KernelServer {
             if (storeHistory) {
                 history.record(count, code, result instanceof CellResult.Ok(MimeBundle shown, _) && shown != null ? shown.plainText() : null);
             }
+            // The queue is taken before the reply goes out: a client that sends its next cell on reading the reply
+            // (as jupyter_client's scripts do) must see it run, not aborted as if it had been queued behind this one.
+            List<WireMessage> queuedBehind = result instanceof CellResult.Failed && stopOnError ? queuedCells() : List.of();
             shellOutbox.send(reply(request, "execute_reply", reply).encode(signer));
             publish(request, "status", status("idle"));
-            if (result instanceof CellResult.Failed && stopOnError) {
-                abortQueuedCells();
-            }
+            abort(queuedBehind);
         } catch (IllegalArgumentException badRequest) {
             replyFailure(request, shellOutbox::send, badRequest);
         }
     }
 
-    /** After a failed cell: the executes queued behind it are answered {@code aborted} and not run. */
-    private void abortQueuedCells() {
+    /** The executes queued behind a failed cell, taken off the queue; a queued stop stays on it. */
+    private List<WireMessage> queuedCells() {
+        List<WireMessage> drained = new ArrayList<>();
+        queuedCells.drainTo(drained);
         List<WireMessage> queued = new ArrayList<>();
-        queuedCells.drainTo(queued);
-        for (WireMessage request : queued) {
+        for (WireMessage request : drained) {
             if (request == STOP) {
                 queuedCells.add(STOP);
-                return;
+                break;
             }
+            queued.add(request);
+        }
+        return queued;
+    }
+
+    /** After a failed cell: the executes queued behind it are answered {@code aborted} and not run. */
+    private void abort(List<WireMessage> queued) {
+        for (WireMessage request : queued) {
             publish(request, "status", status("busy"));
             JsonObject aborted = new JsonObject();
             aborted.addProperty("status", "aborted");
