@@ -36,6 +36,9 @@ import org.xml.sax.InputSource;
 class MargoKernelIT {
 
     private static final String ERROR_CELL = "let y = 1\nshow y + nope";
+    /** A script cell: the kernel loads the engine from its kernelspec's engine folder. */
+    private static final String SCRIPT_CELL = "script js \"\"\"\nfunction twice(x) { return 2 * x; }\n"
+            + "function spin(x) { while (true) {} }\n\"\"\" exports twice, spin";
     private static final String WARNING_CELL = "show implied_vol(1, 60000, 50000, 30d, \"call\")";
     private static final String COMPLETION_CELL = "let v = impl";
     /** Loads the sample chain 2,500 times: half a minute or more, unless interrupted. */
@@ -82,6 +85,9 @@ class MargoKernelIT {
         requests.add(execute("fit", FIT_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
+        requests.add(execute("script", SCRIPT_CELL));
+        requests.add(execute("script stuck", "spin(1)"));
+        requests.add(execute("after script", "twice(4)"));
         requests.add(atCursor("complete", "complete", COMPLETION_CELL, COMPLETION_CELL.length()));
         requests.add(atCursor("complete bound", "complete", "show ch", 7));
         JsonObject inspect = atCursor("inspect", "inspect", "implied_vol", 3);
@@ -265,6 +271,20 @@ class MargoKernelIT {
         assertFalse(everything.contains("Exception"), everything);
         assertFalse(everything.contains("at margo."), everything);
         assertFalse(everything.contains("at org."), everything);
+    }
+
+    @Test
+    void aScriptLoadsInTheKernelAndAStuckCallIsAnErrorAfterWhichTheSessionGoesOn() {
+        assertEquals("ok", reply("script").get("status").getAsString(), result("script").toString());
+        // The kernelspec keeps the start-up cache, so scripts run interpreted, and the first one says why.
+        String notes = outputsOfType("script", "stream").stream().map(stream -> stream.get("text").getAsString())
+                .reduce("", String::concat);
+        assertTrue(notes.contains("note: JavaScript runs interpreted"), notes);
+        assertEquals("error", reply("script stuck").get("status").getAsString(), result("script stuck").toString());
+        String stuck = outputsOfType("script stuck", "error").getFirst().get("evalue").getAsString();
+        assertTrue(stuck.contains("spin(...) ran out of resources") && stuck.contains("at line 3 of its script"),
+                stuck);
+        assertEquals(List.of("8"), plainTexts("after script"));
     }
 
     @Test
