@@ -9,6 +9,7 @@ import margo.dsl.run.Shown;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.HedgeValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -48,7 +49,8 @@ final class DisplayBundles {
         Value value = shown.value();
         MimeBundle bundle = new MimeBundle(TextRenderer.render(value, shown.label()));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
-                || value instanceof ModelValue || value instanceof FitValue || value instanceof HaircutValue) {
+                || value instanceof ModelValue || value instanceof FitValue || value instanceof HaircutValue
+                || value instanceof HedgeValue) {
             bundle.put("text/html", HtmlRenderer.render(value, shown.label()));
         } else if (value instanceof FigureValue figure) {
             bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

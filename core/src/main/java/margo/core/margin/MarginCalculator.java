@@ -110,6 +110,15 @@ public final class MarginCalculator {
         return new double[] {at.equity, at.maintenance};
     }
 
+    /**
+     * The group's IM and MM at one market, USD, as {@code {initial margin, maintenance margin}}: the state without
+     * its liquidation search, for comparing many candidate books (hedges).
+     */
+    public double[] initialAndMaintenance(MarginGroup group, PositionPricer pricer) {
+        Levels at = levels(group, pricer);
+        return new double[] {at.initial, at.maintenance};
+    }
+
     /** The group's margin before and after adding {@code trade}'s positions. */
     public WhatIf whatIf(MarginGroup group, List<Position> trade, PositionPricer pricer) {
         if (trade == null || trade.isEmpty()) {

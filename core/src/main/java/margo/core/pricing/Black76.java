@@ -116,7 +116,7 @@ public final class Black76 {
         if (s <= 0.0) {
             return forward == strike ? Double.NaN : 0.0;
         }
-        double d1 = NormalisedBlack.logMoneyness(forward, strike) / s + 0.5 * s;
+        double d1 = d1(forward, strike, s);
         return pdf(d1) / (forward * s);
     }
 
@@ -159,6 +159,41 @@ public final class Black76 {
         }
         // dV/dT = vega * dsigma_total/dT / sqrt(T) = vega sigma / (2 T); theta = -dV/dT.
         return -vega(type, forward, strike, timeYears, volatility) * volatility / (2.0 * timeYears);
+    }
+
+    /**
+     * Vanna, d2Price/dF dsigma = {@code -phi(d1) d2 / sigma}: the change in {@link #delta} per 1.00 of volatility
+     * (divide by 100 for per volatility point), dimensionless per unit of vol; the same for calls and puts. 0 at
+     * {@code sigma sqrt T = 0} away from the strike, NaN at it (Haug, The Complete Guide to Option Pricing
+     * Formulas, 2nd ed., section 2.3, "DdeltaDvol").
+     */
+    public static double vanna(OptionType type, double forward, double strike, double timeYears, double volatility) {
+        if (!valid(forward, strike, timeYears, volatility)) {
+            return Double.NaN;
+        }
+        double s = volatility * Math.sqrt(timeYears);
+        if (s <= 0.0) {
+            return forward == strike ? Double.NaN : 0.0;
+        }
+        double d1 = d1(forward, strike, s);
+        return -pdf(d1) * (d1 - s) / volatility;
+    }
+
+    /**
+     * Volga (vomma), d2Price/dsigma2 = {@code vega d1 d2 / sigma}: the change in {@link #vega} per 1.00 of
+     * volatility, USD per 1.00 of vol squared (divide by 10,000 for per volatility point squared); the same for
+     * calls and puts; 0 at {@code sigma sqrt T = 0} (Haug, section 2.3, "DvegaDvol").
+     */
+    public static double volga(OptionType type, double forward, double strike, double timeYears, double volatility) {
+        if (!valid(forward, strike, timeYears, volatility)) {
+            return Double.NaN;
+        }
+        double s = volatility * Math.sqrt(timeYears);
+        if (s <= 0.0) {
+            return 0.0;
+        }
+        double d1 = d1(forward, strike, s);
+        return vega(type, forward, strike, timeYears, volatility) * d1 * (d1 - s) / volatility;
     }
 
     /**
@@ -206,6 +241,11 @@ public final class Black76 {
     public static double thetaInCoin(OptionType type, double forward, double strike, double timeYears,
             double volatility) {
         return theta(type, forward, strike, timeYears, volatility) / forward;
+    }
+
+    /** {@code d1 = ln(F/K)/s + s/2} for a total volatility {@code s = sigma sqrt T > 0}. */
+    private static double d1(double forward, double strike, double s) {
+        return NormalisedBlack.logMoneyness(forward, strike) / s + 0.5 * s;
     }
 
     /** Finite positive forward and strike, finite non-negative time and volatility. NaN fails every comparison. */

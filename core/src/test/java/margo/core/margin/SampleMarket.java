@@ -6,11 +6,11 @@ import margo.core.market.LoadOptions;
 import margo.core.market.OptionChains;
 
 /** The shipped Deribit BTC sample (valuation 2024-03-01T08:00Z, index 61,000) and book, loaded once. */
-final class SampleMarket {
+public final class SampleMarket {
 
-    static final double INDEX = 61_000;
-    static final MarketSnapshot MARKET;
-    static final PositionPricer PRICER;
+    public static final double INDEX = 61_000;
+    public static final MarketSnapshot MARKET;
+    public static final PositionPricer PRICER;
 
     static {
         try {
@@ -25,13 +25,13 @@ final class SampleMarket {
     private SampleMarket() {
     }
 
-    static Path data(String name) {
+    public static Path data(String name) {
         Path here = Path.of("").toAbsolutePath();
         Path root = Files.exists(here.resolve("examples")) ? here : here.getParent();
         return root.resolve("examples/data").resolve(name);
     }
 
-    static Book book() {
+    public static Book book() {
         try {
             BookLoad load = BookCsv.load(data("book.csv"), PRICER);
             if (!load.problems().isEmpty()) {

@@ -63,6 +63,8 @@ public final class Checker {
     private final ScriptChecker scripts;
     /** {@code model N = characteristic_function { ... }}: models defined by a script's characteristic function. */
     private final UserModelChecker userModels;
+    /** The greeks plot and the block of a hedge. */
+    private final HedgeChecker hedges = new HedgeChecker(this);
     /** Expressions being checked inside one another, bounded by {@link NestingLimits#MAX_DEPTH}. */
     private int depth;
     private Set<String> textChoices;
@@ -137,7 +139,11 @@ public final class Checker {
     private void binding(Stmt.Binding binding) {
         Type type;
         switch (binding.kind()) {
-            case DATA, LET -> {
+            case LET, DATA -> {
+                if (binding.kind() == Stmt.BindingKind.LET && HedgeChecker.isHedge(binding.value())) {
+                    type = hedges.hedge((Expr.Call) binding.value(), binding.block());
+                    break;
+                }
                 type = expression(binding.value());
                 type = tableBlock(binding.kind().keyword(), type, binding.block());
                 if (binding.kind() == Stmt.BindingKind.DATA && type.kind() != Kind.TABLE && !type.isError()) {
@@ -232,6 +238,10 @@ public final class Checker {
     }
 
     private void show(Stmt.Show show) {
+        if (HedgeChecker.isHedge(show.value())) {
+            hedges.hedge((Expr.Call) show.value(), show.block());
+            return;
+        }
         Type type = expression(show.value());
         Set<String> seen = new HashSet<>();
         for (Clause clause : show.block().clauses()) {
@@ -272,7 +282,8 @@ public final class Checker {
     /** {@code plot E}: E must be a figure; plot has no settings yet. */
     private void plot(Stmt.Plot plot) {
         Type type = expression(plot.value());
-        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())) {
+        if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())
+                && !HedgeChecker.plottable(plot.value())) {
             error(plot.value().span(), "plot needs a figure, such as smile(chain); got " + type.kind().withArticle(),
                     type.kind() == Kind.TABLE
                             ? "to draw the smile of a chain write plot smile(" + sourceOf(plot.value()) + "); show displays the table"
@@ -1210,6 +1221,9 @@ public final class Checker {
             regularExpression(callArguments.get(call).get(1));
         }
         if (HistoryChecker.takesHistory(id) && !histories.historyArgument(call)) {
+            return Type.ERROR;
+        }
+        if (id.equals(HedgeChecker.HEDGE) && !hedges.placed(call)) {
             return Type.ERROR;
         }
         if (spec.returns() == Kind.TABLE) {

@@ -41,6 +41,8 @@ public enum Kind {
      * by a book's collateral, {@code positions(..., haircut h)}.
      */
     HAIRCUT,
+    /** A hedge: its trades, the greeks and margin before and after, and the hedged book: {@code hedge(desk, "a")}. */
+    HEDGE,
     /** The kind of an expression that already has an error: it matches anything, so one mistake is reported once. */
     ERROR;
 

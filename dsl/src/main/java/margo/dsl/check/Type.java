@@ -22,6 +22,7 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type REPORT = new Type(Kind.REPORT, null);
     public static final Type LAYOUT = new Type(Kind.LAYOUT, null);
     public static final Type HAIRCUT = new Type(Kind.HAIRCUT, null);
+    public static final Type HEDGE = new Type(Kind.HEDGE, null);
     public static final Type ERROR = new Type(Kind.ERROR, null);
 
     public Type {
@@ -47,6 +48,7 @@ public record Type(Kind kind, TableSchema schema) {
             case REPORT -> REPORT;
             case LAYOUT -> LAYOUT;
             case HAIRCUT -> HAIRCUT;
+            case HEDGE -> HEDGE;
             case ERROR -> ERROR;
             case TABLE -> throw new IllegalArgumentException("a table type needs a schema");
         };

@@ -36,7 +36,10 @@ final class CodeMirrorMode {
     static Set<String> keywords(Registry registry) {
         Set<String> words = new TreeSet<>(Parser.STATEMENT_KEYWORDS);
         for (StatementSpec statement : registry.statements()) {
-            if (!statement.keyword().isEmpty()) {
+            // A form documented under the built-in it is written with (hedge(...) { ... }) is that built-in.
+            boolean builtIn = registry.function(statement.keyword()).isPresent()
+                    && !Parser.STATEMENT_KEYWORDS.contains(statement.keyword());
+            if (!statement.keyword().isEmpty() && !builtIn) {
                 words.add(statement.keyword());
             }
         }

@@ -4,6 +4,7 @@ import java.util.UUID;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.HedgeValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -68,6 +69,9 @@ public final class HtmlRenderer {
             }
             case HaircutValue haircut -> {
                 return renderReport(haircut.report(), timings);
+            }
+            case HedgeValue hedge -> {
+                return renderReport(hedge.report(), timings);
             }
             default -> { }
         }

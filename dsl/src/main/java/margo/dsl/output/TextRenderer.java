@@ -7,6 +7,7 @@ import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.HedgeValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.ModelValue;
@@ -64,6 +65,7 @@ public final class TextRenderer {
             case ModelValue model -> renderReport(model.report(), timings);
             case FitValue fit -> renderReport(fit.report(), timings);
             case HaircutValue haircut -> renderReport(haircut.report(), timings);
+            case HedgeValue hedge -> renderReport(hedge.report(), timings);
         };
     }
 

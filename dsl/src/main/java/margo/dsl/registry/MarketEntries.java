@@ -30,20 +30,20 @@ final class MarketEntries {
 
     private static final Set<Kind> NUMBER = Set.of(Kind.NUMBER);
     private static final Set<Kind> TEXT = Set.of(Kind.TEXT);
-    private static final String CHAIN = "data chain = options(\"data/deribit-btc-sample.csv\")\n";
-    private static final String BOOK = CHAIN + "book desk = positions(\"data/book.csv\", market chain)\n";
-    private static final ParameterSpec BOOK_PARAMETER =
+    static final String CHAIN = "data chain = options(\"data/deribit-btc-sample.csv\")\n";
+    static final String BOOK = CHAIN + "book desk = positions(\"data/book.csv\", market chain)\n";
+    static final ParameterSpec BOOK_PARAMETER =
             required("book", Set.of(Kind.BOOK), "book", "a book bound by book N = positions(...)");
-    private static final ParameterSpec RULES_PARAMETER = required("rules", Set.of(Kind.RULES), "margin rules",
+    static final ParameterSpec RULES_PARAMETER = required("rules", Set.of(Kind.RULES), "margin rules",
             "a rules binding, or a family's defaults: deribit_standard, portfolio_margin, span");
     /** The last parameter of every margin built-in that values positions (see {@code ModelPositionPricer}). */
-    private static final ParameterSpec PRICED_BY_PARAMETER = optional("priced_by", Set.of(Kind.FIT, Kind.SURFACE),
+    static final ParameterSpec PRICED_BY_PARAMETER = optional("priced_by", Set.of(Kind.FIT, Kind.SURFACE),
             "fit or surface", "Black-76 at the market chain's mark IVs", List.of(), "a fit or a surface of the"
                     + " book's coin at its valuation time that prices the options instead: each option at the"
                     + " model's implied vol at its (moved) forward plus any vol shift, a parallel shift of the"
                     + " model's smile (which moves with the forward); futures and perpetuals, forwards and the"
                     + " index still come from the book's market");
-    private static final String FIT = "data near = options(\"data/deribit-btc-sample.csv\") {\n"
+    static final String FIT = "data near = options(\"data/deribit-btc-sample.csv\") {\n"
             + "  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.3 and expiry >= 2d\n"
             + "}\nmodel hs = heston\nfit hf = calibrate hs to near { starts 1 }\n";
     private static final ParameterSpec CHAIN_PARAMETER = required("data", Set.of(Kind.TABLE), "option chain",

@@ -68,6 +68,7 @@ public final class Registry {
         MarketEntries.declare(this);
         HistoryEntries.declare(this);
         TextEntries.declare(this);
+        HedgingEntries.declare(this);
         declareChainColumns();
         declareNotes();
         declareModels();

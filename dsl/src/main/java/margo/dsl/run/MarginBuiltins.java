@@ -105,7 +105,7 @@ final class MarginBuiltins {
     }
 
     /** Core rejecting the user's data (an IllegalArgumentException naming the problem) as an error at the call. */
-    private static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
+    static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
         try {
             return computation.get();
         } catch (IllegalArgumentException coreRejected) {
@@ -148,7 +148,7 @@ final class MarginBuiltins {
             warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
                     + String.join(", ", unquoted) + ": " + UNQUOTED));
         }
-        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book), null));
+        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book), null), chain);
     }
 
     /**
@@ -194,7 +194,7 @@ final class MarginBuiltins {
     }
 
     /** One row per position and collateral holding of the book. */
-    private static Table holdings(Book book) {
+    static Table holdings(Book book) {
         StringColumn accounts = StringColumn.create("account");
         StringColumn groups = StringColumn.create("group");
         StringColumn holdings = StringColumn.create("holding");
@@ -398,7 +398,7 @@ final class MarginBuiltins {
      * market. The model must be of the book's coin and fitted at its valuation time, and must price every option of
      * the book; otherwise a failure at the argument naming what differs or the first option it cannot price.
      */
-    private PositionPricer pricer(BookValue book, Expr pricedBy) {
+    PositionPricer pricer(BookValue book, Expr pricedBy) {
         if (pricedBy == null) {
             return book.pricer();
         }
@@ -451,7 +451,7 @@ final class MarginBuiltins {
 
     // ---- helpers
 
-    private List<Account> accounts(Book book, Expr account) {
+    List<Account> accounts(Book book, Expr account) {
         if (account == null) {
             return book.accounts();
         }

@@ -77,6 +77,7 @@ final class Runner {
     private final SurfaceBuiltins surfaces;
     private final Calibration calibration;
     private final HistoryBuiltins histories;
+    private final HedgeBuiltins hedges;
     private final RulesCalibrator rulesCalibrator;
     private final Scripts scripts;
 
@@ -105,6 +106,7 @@ final class Runner {
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
+        this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress, diagnostics);
@@ -146,19 +148,24 @@ final class Runner {
                             ? rulesCalibrator.calibrate(calibrate, binding.block())
                             : marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
                     case SURFACE -> surfaces.fit((Expr.Call) binding.value(), binding.block());
-                    default -> evaluate(binding.value());
+                    default -> binding.value() instanceof Expr.Call call && call.callee().id().equals("hedge")
+                            ? hedges.hedge(call, binding.block()) : evaluate(binding.value());
                 };
                 if (value instanceof TableValue table && !binding.block().isEmpty()) {
                     value = applyBlock(table, binding.block());
                 }
                 bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
             }
+            case Stmt.Show show when show.value() instanceof Expr.Call call && call.callee().id().equals("hedge") ->
+                    shown.add(new Shown(show.span().line(), label(show.value()), hedges.hedge(call, show.block())));
             case Stmt.Show show -> shown.add(new Shown(show.span().line(), label(show.value()),
                     applySettings(show.value() instanceof Expr.Call call && call.callee().id().equals("stress")
                             ? margins.stress(call, show.block()) : evaluate(show.value()), show.block())));
             case Stmt.Plot plot -> shown.add(new Shown(plot.span().line(), label(plot.value()),
                     plot.value() instanceof Expr.Call call && checked.typeOf(call).kind() == Kind.REPORT
-                            ? histories.figure(call) : evaluate(plot.value())));
+                            ? histories.figure(call)
+                            : plot.value() instanceof Expr.Call call && HedgeBuiltins.plots(call.callee().id())
+                            ? hedges.figure(call) : evaluate(plot.value())));
             case Stmt.Script script -> {
                 if (scripts != null) {
                     scripts.commit(checked.exportsOf(script));
@@ -186,6 +193,7 @@ final class Runner {
             case Expr.Call call when MarginBuiltins.handles(call.callee().id()) -> margins.call(call);
             case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
             case Expr.Call call when HistoryBuiltins.handles(call.callee().id()) -> histories.call(call);
+            case Expr.Call call when HedgeBuiltins.handles(call.callee().id()) -> hedges.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);

@@ -19,7 +19,10 @@ public sealed interface Clause {
      */
     record Setting(Name name, Expr value, Block block, Span span) implements Clause {}
 
-    /** {@code P in [lo, hi] start x}; {@code start} is null when not written. */
+    /**
+     * {@code P in [lo, hi] start x}; {@code start} is null when not written. {@code P c +/- w} is written for
+     * {@code P in [c - w, c + w]}.
+     */
     record ParameterBounds(Name parameter, Expr lower, Expr upper, Expr start, Span span) implements Clause {}
 
     /** {@code P = x}: the parameter is fixed. */

@@ -69,7 +69,16 @@ public final class Lexer {
             case '}' -> add(TokenType.RIGHT_BRACE);
             case ',' -> add(TokenType.COMMA);
             case ';' -> add(TokenType.SEMICOLON);
-            case '+' -> add(TokenType.PLUS);
+            case '+' -> {
+                // "+/-" is one token, a tolerance: delta 0 +/- 0.5.
+                if (peek() == '/' && peekNext() == '-') {
+                    advance();
+                    advance();
+                    add(TokenType.PLUS_MINUS);
+                } else {
+                    add(TokenType.PLUS);
+                }
+            }
             case '-' -> add(TokenType.MINUS);
             case '*' -> add(TokenType.STAR);
             case '/' -> add(TokenType.SLASH);

@@ -360,8 +360,28 @@ public final class Parser {
             throw error(peek(), "expected a value for '" + name.id() + "', found " + peek().describe(), null);
         }
         Expr value = expression();
+        if (check(PLUS_MINUS)) {
+            return tolerance(name, value);
+        }
+        if (name.id().equals("minimize") && value instanceof Name objective && objective.id().equals("margin")
+                && check(IDENTIFIER) && peek().span().line() == objective.span().line()) {
+            // minimize margin RULES: the objective word takes the rules as its operand, as margin(RULES) would.
+            Expr rules = primary();
+            value = new Expr.Call(objective, List.of(new Expr.Argument(null, rules, rules.span())),
+                    objective.span().to(rules.span()));
+        }
         Block block = optionalBlock(value.span());
         return new Clause.Setting(name, value, block, through(first.span(), value, block));
+    }
+
+    /** {@code P c +/- w}: the bounds {@code [c - w, c + w]}, each spanning the whole {@code c +/- w}. */
+    private Clause tolerance(Name name, Expr centre) {
+        Token operator = advance();
+        Expr width = unary();
+        Span both = centre.span().to(width.span());
+        Expr lower = deeper(new Expr.Binary(BinaryOperator.SUBTRACT, centre, width, both), operator, centre, width);
+        Expr upper = deeper(new Expr.Binary(BinaryOperator.ADD, centre, width, both), operator, centre, width);
+        return new Clause.ParameterBounds(name, lower, upper, null, name.span().to(both));
     }
 
     private Clause parameterBounds(Name parameter) {

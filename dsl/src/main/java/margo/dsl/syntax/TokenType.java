@@ -9,7 +9,7 @@ package margo.dsl.syntax;
 public enum TokenType {
     LEFT_PAREN("'('"), RIGHT_PAREN("')'"), LEFT_BRACE("'{'"), RIGHT_BRACE("'}'"),
     LEFT_BRACKET("'['"), RIGHT_BRACKET("']'"), COMMA("','"), SEMICOLON("';'"), DOT_DOT("'..'"),
-    PLUS("'+'"), MINUS("'-'"), STAR("'*'"), SLASH("'/'"), CARET("'^'"),
+    PLUS("'+'"), MINUS("'-'"), STAR("'*'"), SLASH("'/'"), CARET("'^'"), PLUS_MINUS("'+/-'"),
     EQUAL("'='"), EQUAL_EQUAL("'=='"), BANG_EQUAL("'!='"),
     LESS("'<'"), LESS_EQUAL("'<='"), GREATER("'>'"), GREATER_EQUAL("'>='"),
     AND("'and'"), OR("'or'"), NOT("'not'"), TRUE("'true'"), FALSE("'false'"),
@@ -33,7 +33,7 @@ public enum TokenType {
      */
     boolean continuesLine() {
         return switch (this) {
-            case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE, COMMA, DOT_DOT, PLUS, MINUS, STAR, SLASH, CARET,
+            case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE, COMMA, DOT_DOT, PLUS, MINUS, STAR, SLASH, CARET, PLUS_MINUS,
                  EQUAL, EQUAL_EQUAL, BANG_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, AND, OR, NOT -> true;
             default -> false;
         };

@@ -3,6 +3,7 @@ package margo.dsl.value;
 import margo.core.margin.Book;
 import margo.core.margin.MarketSnapshot;
 import margo.core.margin.PositionPricer;
+import margo.core.market.OptionChain;
 
 /**
  * Positions by account, bound by {@code book N = positions(PATH, market CHAIN)}, with the market they are valued
@@ -12,13 +13,14 @@ import margo.core.margin.PositionPricer;
  * @param market  the market chain's index, forwards and mark IVs at its valuation time
  * @param pricer  Black-76 in {@code market}; {@code priced_by} replaces it for one call
  * @param display one row per position or collateral holding
+ * @param chain   the market chain the book was loaded with, whose bids and asks a hedge trades at
  */
-public record BookValue(Book book, MarketSnapshot market, PositionPricer pricer, TableValue display)
-        implements TabulatedValue {
+public record BookValue(Book book, MarketSnapshot market, PositionPricer pricer, TableValue display,
+                        OptionChain chain) implements TabulatedValue {
 
     public BookValue {
-        if (book == null || market == null || pricer == null || display == null) {
-            throw new IllegalArgumentException("book, market, pricer and display must not be null");
+        if (book == null || market == null || pricer == null || display == null || chain == null) {
+            throw new IllegalArgumentException("book, market, pricer, display and chain must not be null");
         }
     }
 

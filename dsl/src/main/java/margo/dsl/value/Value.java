@@ -5,7 +5,8 @@ package margo.dsl.value;
  * Values are immutable; a table value shares its Tablesaw table with nobody who mutates it.
  */
 public sealed interface Value permits NumberValue, TextValue, BooleanValue, InstantValue, TableValue, ListValue,
-        FigureValue, TabulatedValue, ReportValue, ModelValue, FitValue, HaircutValue {
+        FigureValue, TabulatedValue, ReportValue, ModelValue, FitValue, HaircutValue,
+        HedgeValue {
 
     /** The kind of value in one word, as used in JSON output: {@code number}, {@code table} ... */
     String kind();

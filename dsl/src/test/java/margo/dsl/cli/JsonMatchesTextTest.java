@@ -75,6 +75,7 @@ class JsonMatchesTextTest {
             show layout(forward "underlying_price", iv_unit "percent")
             data btc = history("data/btc-usd-daily-close-yahoo.csv")
             show haircut(btc, add_on 1%)
+            show hedge(desk, "covered-call") { using ["BTC-PERPETUAL", "BTC-29MAR24-66000-C"]  target { net_delta 0 +/- 0.3 } }
             """;
 
     /** Words that only lay text out: table shapes, list bullets, the figure's pointer to HTML. */
