@@ -8,7 +8,9 @@ after a warm-up of cells and kernel_info requests (a JVM kernel gets faster as t
 path: run with --warm-up 2000 to see it settled), it times:
 - a trivial cell (`let x = 1`; `x = 1` for Python) from execute_request to execute_reply, and to the idle
   status that ends it on IOPub, as a notebook sees it;
-- kernel_info_request to its reply;
+- kernel_info_request to its reply, through jupyter_client and through a plain blocking pyzmq DEALER socket
+  signed by jupyter_client's Session: jupyter_client 7's blocking client waits on asyncio sockets, which adds
+  a few ms of its own that differ between kernels, so the plain socket shows the kernel's own round trip;
 - the kernel's CPU while idle for 10 s, from /proc (user + system time of the process over wall time).
 It prints one line per kernel and measure (median, p95, in ms) and the load average, since a busy machine
 moves every number; compare kernels within one run.
@@ -19,8 +21,10 @@ import os
 import statistics
 import time
 
+import zmq
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
+from jupyter_client.session import Session
 
 TRIVIAL_CELL = {"margo": "let x = 1", "python3": "x = 1"}
 IDLE_SECONDS = 10
@@ -63,10 +67,12 @@ def measure(name, runs, warm_up):
             started = time.perf_counter()
             kc.kernel_info(reply=True, timeout=10)
             info.append((time.perf_counter() - started) * 1000)
+        plain = plain_kernel_info(km, runs)
         idle = idle_cpu_percent(km.provisioner.process.pid)
         report(name, "cell to execute_reply", to_reply)
         report(name, "cell to idle", to_idle)
         report(name, "kernel_info", info)
+        report(name, "kernel_info, pyzmq", plain)
         print(f"{name:8} idle CPU over {IDLE_SECONDS} s: {idle:.2f} %")
     finally:
         kc.stop_channels()
@@ -89,6 +95,26 @@ def execute(kc, code):
             break
     idle = time.perf_counter()
     return (replied - started) * 1000, (idle - started) * 1000
+
+
+def plain_kernel_info(km, runs):
+    """kernel_info round trips in ms on a blocking pyzmq DEALER of its own, signed as jupyter_client signs."""
+    session = Session(key=km.session.key, signature_scheme=km.session.signature_scheme)
+    context = zmq.Context()
+    shell = context.socket(zmq.DEALER)
+    shell.setsockopt(zmq.RCVTIMEO, 10_000)
+    shell.connect(f"tcp://{km.ip}:{km.shell_port}")
+    try:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            session.send(shell, "kernel_info_request", {})
+            shell.recv_multipart()
+            times.append((time.perf_counter() - started) * 1000)
+        return times
+    finally:
+        shell.close(0)
+        context.term()
 
 
 def idle_cpu_percent(pid):

@@ -19,6 +19,13 @@ final class KernelScript {
     private final JsonArray requests = new JsonArray();
     private JsonObject report;
 
+    /** A report that a script of its own drove (MargoKernelIT's), read by request name. */
+    static KernelScript reading(JsonObject report) {
+        KernelScript read = new KernelScript();
+        read.report = report;
+        return read;
+    }
+
     KernelScript execute(String name, String code) {
         requests.add(request(name, "execute", code));
         return this;

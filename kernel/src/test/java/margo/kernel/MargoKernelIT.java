@@ -69,6 +69,8 @@ class MargoKernelIT {
     static Path root;
     static JupyterTestBed jupyter;
     static JsonObject report;
+    /** The report read by request name. */
+    static KernelScript answers;
 
     @BeforeAll
     static void runOneKernelThroughAScriptOfRequests() throws Exception {
@@ -124,6 +126,7 @@ class MargoKernelIT {
         // the cells' relative data paths resolve as they do in a recipe there.
         Path examples = Path.of(JupyterTestBed.requiredProperty("margo.examples"));
         report = jupyter.driveKernel(examples, script, Duration.ofSeconds(240));
+        answers = KernelScript.reading(report);
     }
 
     @Test
@@ -455,40 +458,22 @@ class MargoKernelIT {
     }
 
     private static JsonObject result(String name) {
-        JsonObject result = report.getAsJsonObject("results").getAsJsonObject(name);
-        assertTrue(result != null, "no result for request " + name + ": " + report);
-        return result;
+        return answers.result(name);
     }
 
     private static JsonObject reply(String name) {
-        return result(name).getAsJsonObject("reply");
+        return answers.reply(name);
     }
 
     private static List<JsonObject> outputsOfType(String name, String outputType) {
-        List<JsonObject> outputs = new ArrayList<>();
-        for (JsonElement output : result(name).getAsJsonArray("outputs")) {
-            if (output.getAsJsonObject().get("output_type").getAsString().equals(outputType)) {
-                outputs.add(output.getAsJsonObject());
-            }
-        }
-        return outputs;
+        return answers.outputsOfType(name, outputType);
     }
 
-    /** The text/plain of every value the request's cell showed, in order. */
     private static List<String> plainTexts(String name) {
-        List<String> texts = new ArrayList<>();
-        for (JsonElement output : result(name).getAsJsonArray("outputs")) {
-            JsonObject data = output.getAsJsonObject().getAsJsonObject("data");
-            if (data != null && data.has("text/plain")) {
-                texts.add(data.get("text/plain").getAsString().strip());
-            }
-        }
-        return texts;
+        return answers.plainTexts(name);
     }
 
     private static List<String> strings(JsonArray array) {
-        List<String> strings = new ArrayList<>();
-        array.forEach(element -> strings.add(element.getAsString()));
-        return strings;
+        return KernelScript.strings(array);
     }
 }
