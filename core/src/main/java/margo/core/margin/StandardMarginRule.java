@@ -72,7 +72,9 @@ public record StandardMarginRule(OptionMarginTerms options, Map<String, DeltaOne
         boolean inverse = Settlement.of(instrument) == Settlement.INVERSE;
         double index = pricer.indexPrice();
         if (instrument instanceof InstrumentName.Option option) {
-            double mark = pricer.unitValue(option);
+            // A mark-priced option in a far-moved market is its mark's offset from Black-76 plus Black-76's change,
+            // which can fall a rounding below zero: a long option's margin is never negative.
+            double mark = Math.max(pricer.unitValue(option), 0.0);
             if (net.size() > 0) {
                 return new double[] {net.size() * mark, net.size() * mark};
             }
