@@ -47,8 +47,10 @@ class BacktestPropertiesTest {
             trueDown[t] = r[t] < -z * sigma;
             halfUp[t] = r[t] > z * sigma / 2;
         }
-        // A true model is rejected 5% of the time; over 10 seeds, demand only the traffic light not be red.
-        assertFalse(Backtest.of(trueDown, 0.99).trafficLight().zone() == TrafficLight.Zone.RED);
+        // A true model is rejected 5% of the time and even shows red once in about 6,500 histories (seed 662 does),
+        // so demand only that its exceptions not be beyond what a correct model shows once in a million histories.
+        TrafficLight truth = Backtest.of(trueDown, 0.99).trafficLight();
+        assertTrue(truth.typeOneError() > 1e-6, () -> "a correct model's exceptions: " + truth);
         Backtest understated = Backtest.of(halfUp, 0.99);
         assertTrue(understated.kupiec().rejects(0.001), understated.verdict());
         assertEquals(TrafficLight.Zone.RED, understated.trafficLight().zone());
