@@ -10,6 +10,7 @@ import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
 import margo.dsl.value.HedgeValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -50,7 +51,7 @@ final class DisplayBundles {
         MimeBundle bundle = new MimeBundle(TextRenderer.render(value, shown.label()));
         if (value instanceof TableValue || value instanceof TabulatedValue || value instanceof ReportValue
                 || value instanceof ModelValue || value instanceof FitValue || value instanceof HaircutValue
-                || value instanceof HedgeValue) {
+                || value instanceof HedgeValue || value instanceof ReplayValue) {
             bundle.put("text/html", HtmlRenderer.render(value, shown.label()));
         } else if (value instanceof FigureValue figure) {
             bundle.put(PLOTLY_MIME_TYPE, PlotlyFigure.toJson(figure.figure()));

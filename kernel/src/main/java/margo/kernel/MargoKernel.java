@@ -18,6 +18,7 @@ import margo.dsl.registry.Registry;
 import margo.dsl.run.DataLimit;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
+import margo.dsl.run.ReplayListener;
 import margo.dsl.run.Session;
 import margo.dsl.run.Shown;
 import margo.dsl.run.TablesWarmUp;
@@ -77,6 +78,7 @@ public final class MargoKernel implements Language {
         this.version = version;
         this.log = log;
         session.onCalibrationProgress(this::showProgress);
+        session.onReplayProgress(this::showReplay);
     }
 
     /**
@@ -253,6 +255,44 @@ public final class MargoKernel implements Language {
         } else {
             output.updateDisplay(bundle);
         }
+    }
+
+    /**
+     * A replay's update as it is fitted: its first update is published with display_data under a display id of its
+     * own, later ones replace it with update_display_data, so that the cell shows one line that follows the replay.
+     * An interrupt stops the replay as it stops a fit.
+     */
+    private synchronized void showReplay(ReplayListener.Update update) {
+        if (output == null) {
+            return;
+        }
+        MimeBundle bundle = new MimeBundle(replayText(update));
+        if (update.index() == 0 || progressDisplay == null) {
+            progressDisplay = "margo-progress-" + ProcessHandle.current().pid() + "-" + (++progressDisplays);
+            bundle.displayId(progressDisplay);
+            output.display(bundle);
+        } else {
+            bundle.displayId(progressDisplay);
+            output.updateDisplay(bundle);
+        }
+    }
+
+    /**
+     * {@code replaying live: update 12 of 48 (2024-03-01T12:00:00Z) in 4.2 ms, 3 iterations, rmse 0.1234; v0 0.41,
+     * kappa 2.1, ...}; the last update reads {@code replayed live: 48 updates, ...}.
+     */
+    static String replayText(ReplayListener.Update update) {
+        StringBuilder text = new StringBuilder(update.index() + 1 == update.updates()
+                ? String.format(Locale.ROOT, "replayed %s: %d updates, the last", update.replay(), update.updates())
+                : String.format(Locale.ROOT, "replaying %s: update %d of %d", update.replay(), update.index() + 1,
+                        update.updates()));
+        text.append(String.format(Locale.ROOT, " (%s) in %.1f ms, %d iterations, rmse %.4g", update.time(),
+                update.latencyMillis(), update.iterations(), update.rmse()));
+        for (int j = 0; j < update.parameters().length; j++) {
+            text.append(j == 0 ? "; " : ", ").append(update.parameterNames().get(j)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4g", update.parameters()[j]));
+        }
+        return text.toString();
     }
 
     /**

@@ -57,6 +57,9 @@ class MargoKernelIT {
     private static final String LIBRARY = "var packed = \"";
     /** The fit of FIT_CELL with a thousand starts: far longer than any test waits for, unless stopped. */
     private static final String LONG_FIT_CELL = FIT_CELL.replace("starts 3", "starts 1000");
+    /** A week of daily chains replayed as seven updates. */
+    private static final String REPLAY_CELL = "data week = snapshots(\"data/heston-series\")\nmodel hw = heston\n"
+            + "replay live = calibrate hw to week { budget 1h }\nshow live";
     /** Two billion starts: more memory than the kernel has, unless a limit refuses it first. */
     private static final String MEMORY_CELL = FIT_CELL.replace("starts 3", "starts 2000000000");
     private static final String LONG_SUM = "show " + "1 + ".repeat(4999) + "1";
@@ -83,6 +86,7 @@ class MargoKernelIT {
         requests.add(execute("figures", FIGURE_CELL));
         requests.add(execute("figures again", FIGURE_CELL));
         requests.add(execute("fit", FIT_CELL));
+        requests.add(execute("replay", REPLAY_CELL));
         requests.add(execute("error", ERROR_CELL));
         requests.add(execute("warning", WARNING_CELL));
         requests.add(execute("script", SCRIPT_CELL));
@@ -250,6 +254,34 @@ class MargoKernelIT {
         assertEquals(1, displayIds.size(), "one display id for the fit: " + displayIds);
         assertTrue(texts.getLast().startsWith("calibrated: 3 starts, "), "the line left says the fit ended: " + texts);
         assertEquals(1, outputsOfType("fit", "execute_result").size(), result("fit").toString());
+    }
+
+    @Test
+    void aReplayShowsEachUpdateOnOneDisplayAsItIsFitted() {
+        assertEquals("ok", reply("replay").get("status").getAsString(), result("replay").toString());
+        List<String> types = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Set<String> displayIds = new HashSet<>();
+        for (JsonElement element : result("replay").getAsJsonArray("outputs")) {
+            JsonObject output = element.getAsJsonObject();
+            String type = output.get("output_type").getAsString();
+            JsonObject data = output.getAsJsonObject("data");
+            String text = data == null ? "" : data.get("text/plain").getAsString();
+            if ((type.equals("display_data") || type.equals("update_display_data")) && text.startsWith("replay")) {
+                types.add(type);
+                texts.add(text);
+                displayIds.add(output.getAsJsonObject("transient").get("display_id").getAsString());
+            }
+        }
+        assertEquals(7, types.size(), "one line per update: " + texts);
+        assertEquals("display_data", types.getFirst(), types.toString());
+        assertTrue(types.subList(1, types.size()).stream().allMatch("update_display_data"::equals), types.toString());
+        assertEquals(1, displayIds.size(), displayIds.toString());
+        assertTrue(texts.getFirst().startsWith("replaying live: update 1 of 7 (2024-03-01T08:00:00Z) in "),
+                texts.getFirst());
+        assertTrue(texts.getLast().startsWith("replayed live: 7 updates, the last (2024-03-07T08:00:00Z)"),
+                texts.getLast());
+        assertEquals(1, outputsOfType("replay", "execute_result").size(), result("replay").toString());
     }
 
     @Test

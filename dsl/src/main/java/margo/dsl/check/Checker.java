@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.diagnostic.Suggestions;
@@ -156,7 +157,7 @@ public final class Checker {
             case BOOK -> type = book(binding);
             case SURFACE -> type = surface(binding);
             case MODEL -> type = model(binding);
-            case FIT -> type = fit(binding);
+            case FIT, REPLAY -> type = fit(binding);
             default -> {
                 unsupported(binding.span(), binding.kind().keyword());
                 type = Type.ERROR;
@@ -828,12 +829,16 @@ public final class Checker {
         };
     }
 
-    /** {@code fit N = calibrate MODEL to DATA { target ...  weight E  method M { ... }  starts n  seed n ... }}. */
+    /**
+     * {@code fit N = calibrate MODEL to DATA { target ...  weight E  method M { ... }  starts n  seed n ... }}, and
+     * {@code replay N = calibrate MODEL to SERIES { budget d ... }}, which takes a fit's settings but warm_start.
+     */
     private Type fit(Stmt.Binding binding) {
+        String statement = binding.kind().keyword();
         if (!(binding.value() instanceof Expr.Calibrate calibrate)) {
             expression(binding.value());
-            error(binding.value().span(), "fit needs a calibration: calibrate MODEL to DATA",
-                    "fit hf = calibrate hs to chain { starts 4 }");
+            error(binding.value().span(), statement + " needs a calibration: calibrate MODEL to DATA",
+                    statement + " hf = calibrate hs to chain { starts 4 }");
             return Type.ERROR;
         }
         Type model = expression(calibrate.model());
@@ -850,13 +855,14 @@ public final class Checker {
         for (Clause clause : binding.block().clauses()) {
             if (!(clause instanceof Clause.Setting setting)) {
                 error(keywordSpan(clause.span(), clauseWord(clause)), clauseWord(clause) + " does not belong in a"
-                        + " fit block", "a fit takes settings: target, weight, method, starts, seed, time_limit");
+                        + " " + statement + " block", "a " + statement + " takes settings: " + registry
+                                .settings(statement).stream().map(SettingSpec::name).collect(Collectors.joining(", ")));
                 continue;
             }
             String name = setting.name().id();
-            if (registry.setting("fit", name).isEmpty()) {
-                error(setting.name().span(), "fit has no setting '" + name + "'", Suggestions.didYouMean(name,
-                        registry.settings("fit").stream().map(SettingSpec::name).toList()));
+            if (registry.setting(statement, name).isEmpty()) {
+                error(setting.name().span(), statement + " has no setting '" + name + "'", Suggestions.didYouMean(
+                        name, registry.settings(statement).stream().map(SettingSpec::name).toList()));
                 continue;
             }
             if (!seen.add(name)) {
@@ -907,10 +913,10 @@ public final class Checker {
                                 "load a series with data week = snapshots(\"folder\")");
                     }
                 }
-                case "time_limit" -> {
+                case "time_limit", "budget" -> {
                     Type limit = expression(setting.value());
                     if (limit.kind() != Kind.DURATION && !limit.isError()) {
-                        error(setting.value().span(), "time_limit takes a duration such as 1h or 1d, not "
+                        error(setting.value().span(), name + " takes a duration such as 10ms, 1h or 1d, not "
                                 + limit.kind().withArticle(), DURATION_HINT);
                     }
                 }
@@ -923,6 +929,11 @@ public final class Checker {
                         + data.kind().withArticle(), "load one with data chain = options(\"file.csv\")");
             }
             return Type.ERROR;
+        }
+        if (binding.kind() == Stmt.BindingKind.REPLAY && !series) {
+            error(calibrate.data().span(), "replay needs a stream of snapshots; " + sourceOf(calibrate.data())
+                    + " is one chain", "load one with data stream = snapshots(\"tardis.csv\", every 1m)");
+            ok = false;
         }
         List<String> needed = new ArrayList<>(FIT_COLUMNS);
         needed.add(target.equals("price") ? "mid_usd" : "mid_iv");

@@ -97,7 +97,7 @@ final class CodeMirrorMode {
                       {regex: /#.*/, token: "comment"},
                       {regex: /"(?:[^\\\\"]|\\\\.)*"?/, token: "string"},
                       {regex: /\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2})?Z?)?/, token: "number"},
-                      {regex: /(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?(?:%%|bp|mo|[hdwy])?(?![A-Za-z_])/i, token: "number"},
+                      {regex: /(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?(?:%%|bp|mo|ms|min|[shdwy])?(?![A-Za-z_])/i, token: "number"},
                       {regex: words(keywords), token: "keyword"},
                       {regex: words(builtins), token: "builtin"},
                       {regex: words(atoms), token: "atom"},

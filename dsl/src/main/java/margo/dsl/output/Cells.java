@@ -7,6 +7,7 @@ import margo.core.io.MessageText;
 import margo.dsl.value.DisplayUnit;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -168,6 +169,7 @@ public final class Cells {
             case ModelValue model -> model.report();
             case FitValue fit -> fit.report();
             case HaircutValue haircut -> haircut.report();
+            case ReplayValue replay -> replay.report();
             default -> null;
         };
         return report == null || report.title().contains(label) ? null : report;

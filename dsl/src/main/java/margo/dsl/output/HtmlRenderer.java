@@ -5,6 +5,7 @@ import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
 import margo.dsl.value.HedgeValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
 import margo.dsl.value.TableValue;
@@ -72,6 +73,9 @@ public final class HtmlRenderer {
             }
             case HedgeValue hedge -> {
                 return renderReport(hedge.report(), timings);
+            }
+            case ReplayValue replay -> {
+                return renderReport(replay.report(), timings);
             }
             default -> { }
         }

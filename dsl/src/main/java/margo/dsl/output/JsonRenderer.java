@@ -10,6 +10,7 @@ import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.HedgeValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
@@ -66,6 +67,7 @@ public final class JsonRenderer {
             case ModelValue model -> report(model.report(), timings);
             case FitValue fit -> report(fit.report(), timings);
             case HaircutValue haircut -> report(haircut.report(), timings);
+            case ReplayValue replay -> report(replay.report(), timings);
             case HedgeValue hedge -> report(hedge.report(), timings);
         };
     }

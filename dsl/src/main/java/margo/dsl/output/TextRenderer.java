@@ -7,6 +7,7 @@ import margo.dsl.value.BooleanValue;
 import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.HaircutValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.HedgeValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ListValue;
@@ -65,6 +66,7 @@ public final class TextRenderer {
             case ModelValue model -> renderReport(model.report(), timings);
             case FitValue fit -> renderReport(fit.report(), timings);
             case HaircutValue haircut -> renderReport(haircut.report(), timings);
+            case ReplayValue replay -> renderReport(replay.report(), timings);
             case HedgeValue hedge -> renderReport(hedge.report(), timings);
         };
     }

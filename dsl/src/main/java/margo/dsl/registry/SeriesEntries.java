@@ -25,6 +25,52 @@ final class SeriesEntries {
     private SeriesEntries() {
     }
 
+    /** The example stream: the week replayed as if each day were an update. */
+    static final String REPLAY = WEEK + "replay live = calibrate hs to week { budget 50ms }\n";
+
+    /**
+     * {@code replay N = calibrate MODEL to SERIES { budget d ... }}: a fit's settings but warm_start (a replay is
+     * always warm), and the budget of each update.
+     */
+    private static void replay(Registry registry) {
+        registry.statement(new StatementSpec("replay", "replay N = calibrate MODEL to SERIES { budget d; weight E;"
+                + " method M { ... }; ... }",
+                "Replays a stream of snapshots (snapshots(...): a Tardis options_chain file cut every minute, or"
+                        + " files in time order) through a recalibrator, as a desk recalibrates in real time: each"
+                        + " update is fitted from the parameters the previous one found, within `budget` (wall"
+                        + " clock, per update), and its latency is measured from the update's quotes to its fit."
+                        + " Shown as a report: latency p50, p95 and p99, iterations and RMSE in total, and a row"
+                        + " per update; parameters(N) and rmse(N) plot it. In the kernel a line shows each update"
+                        + " as it is fitted, and an interrupt stops the replay. Takes every fit setting (weight,"
+                        + " method, starts, seed, target, expiries) but warm_start.",
+                REPLAY + "show live"));
+        for (SettingSpec fit : registry.settings("fit")) {
+            if (!fit.name().equals("warm_start") && !fit.name().equals("time_limit")) {
+                registry.setting(new SettingSpec("replay", fit.name(), fit.accepts(), fit.unit(), fit.defaultValue(),
+                        fit.doc(), REPLAY.replace("budget 50ms", "budget 50ms; " + settingOf(fit))));
+            }
+        }
+        registry.setting(new SettingSpec("replay", "budget", Kind.DURATION, "duration", "none",
+                "The wall-clock budget of each update's fit, a duration such as 10ms: an update that runs out of"
+                        + " it keeps the best point so far, says TIME_LIMIT and counts as over budget; the next"
+                        + " update starts from that point. Latencies over the budget are then no longer"
+                        + " reproducible, nor are the fits.",
+                REPLAY));
+    }
+
+    /** A short setting of the example replay, so that each setting's example runs. */
+    private static String settingOf(SettingSpec fit) {
+        return switch (fit.name()) {
+            case "target" -> "target implied_vol";
+            case "weight" -> "weight 1 / max(ask_iv - bid_iv, 0.5%)";
+            case "method" -> "method levenberg_marquardt { max_iterations 50 }";
+            case "starts" -> "starts 1";
+            case "seed" -> "seed 7";
+            case "expiries" -> "expiries [2024-03-29, 2024-06-28]";
+            default -> throw new IllegalStateException("a fit setting without a replay example: " + fit.name());
+        };
+    }
+
     static void declare(Registry registry) {
         List<ParameterSpec> parameters = new ArrayList<>(List.of(
                 required("path", Set.of(Kind.TEXT), ParameterSpec.FILE_PATH, "a folder of chain files (its .csv and"
@@ -59,6 +105,7 @@ final class SeriesEntries {
                         + " time, parameters, their standard errors (P_se), rmse (vol points, or USD), iterations,"
                         + " milliseconds and stop reason.",
                 WEEK + "fit hw = calibrate hs to week { warm_start false }"));
+        replay(registry);
         ParameterSpec fits = required("fit", Set.of(Kind.FIT_SERIES), "fit series",
                 "a fit to a series of snapshots, from fit N = calibrate M to SERIES");
         registry.function(new FunctionSpec("parameters", List.of(fits), false, Kind.FIGURE,

@@ -20,6 +20,7 @@ import margo.core.calibration.CosSlicePricer;
 import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ProgressListener;
 import margo.core.calibration.SlicePricedModel;
+import margo.core.calibration.Recalibrator;
 import margo.core.calibration.SeriesCalibration;
 import margo.core.calibration.SolverMethod;
 import margo.core.calibration.StopReason;
@@ -45,6 +46,7 @@ import margo.dsl.syntax.Stmt;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ModelValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.Value;
@@ -70,12 +72,13 @@ final class Calibration {
     private final UndefinedResults undefined;
     private final Cancellation cancellation;
     private final ProgressListener progress;
+    private final ReplayListener replays;
     private final List<Diagnostic> diagnostics;
 
     /** @param diagnostics where a fit that ran but failed reports why, the run going on with its best point */
     Calibration(CheckedProgram checked, Registry registry, Function<Expr, Value> evaluate,
                 Function<String, Value> bindings, UndefinedResults undefined, Cancellation cancellation,
-                ProgressListener progress, List<Diagnostic> diagnostics) {
+                ProgressListener progress, ReplayListener replays, List<Diagnostic> diagnostics) {
         this.checked = checked;
         this.registry = registry;
         this.source = checked.program().source();
@@ -84,6 +87,7 @@ final class Calibration {
         this.undefined = undefined;
         this.cancellation = cancellation;
         this.progress = progress;
+        this.replays = replays;
         this.diagnostics = diagnostics;
     }
 
@@ -342,28 +346,11 @@ final class Calibration {
      * time even cold: its compiled conditions are not to be copied on several threads at once.
      */
     private SeriesFitValue seriesFit(Stmt.Binding binding, ModelValue model, TableValue data) {
-        Table table = data.table();
-        InstantColumn snapshots = table.instantColumn(SNAPSHOT);
-        Map<Instant, List<Integer>> rowsByTime = new java.util.TreeMap<>();
-        for (int row = 0; row < table.rowCount(); row++) {
-            rowsByTime.computeIfAbsent(snapshots.get(row), time -> new ArrayList<>()).add(row);
-        }
-        if (rowsByTime.isEmpty()) {
-            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
-                    + text(((Expr.Calibrate) binding.value()).data()) + " has no snapshot left",
-                    "its keep conditions removed every row");
-        }
-        List<Instant> times = new ArrayList<>(rowsByTime.keySet());
+        Map<Instant, TableValue> snapshots = snapshots(binding, data);
+        List<Instant> times = new ArrayList<>(snapshots.keySet());
         List<CalibrationProblem> problems = new ArrayList<>();
-        for (Map.Entry<Instant, List<Integer>> snapshot : rowsByTime.entrySet()) {
-            int[] rows = snapshot.getValue().stream().mapToInt(Integer::intValue).toArray();
-            TableValue chain = new TableValue(table.rows(rows), snapshot.getKey());
-            try {
-                problems.add(problem(binding, model, chain));
-            } catch (RunFailure failure) {
-                throw new RunFailure(failure.span(), "at snapshot " + snapshot.getKey() + ": " + failure.getMessage(),
-                        failure.hint());
-            }
+        for (Map.Entry<Instant, TableValue> snapshot : snapshots.entrySet()) {
+            problems.add(atSnapshot(snapshot.getKey(), () -> problem(binding, model, snapshot.getValue())));
         }
         boolean warm = warmStart(binding);
         boolean parallel = !warm && model.constraints().isEmpty() && !(model.prototype() instanceof UserDefinedModel);
@@ -389,6 +376,107 @@ final class Calibration {
         }
         return new SeriesFitValue(model, times, results, new TableValue(FitReport.series(model, times, results), null,
                 Math.max(TableValue.DEFAULT_DISPLAY_ROWS, Math.min(times.size(), 100))));
+    }
+
+    /** A series table's snapshots in time order, each a chain valued at its time. */
+    private Map<Instant, TableValue> snapshots(Stmt.Binding binding, TableValue data) {
+        Table table = data.table();
+        InstantColumn times = table.instantColumn(SNAPSHOT);
+        Map<Instant, List<Integer>> rowsByTime = new java.util.TreeMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            rowsByTime.computeIfAbsent(times.get(row), time -> new ArrayList<>()).add(row);
+        }
+        if (rowsByTime.isEmpty()) {
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
+                    + text(((Expr.Calibrate) binding.value()).data()) + " has no snapshot left",
+                    "its keep conditions removed every row");
+        }
+        Map<Instant, TableValue> snapshots = new java.util.LinkedHashMap<>();
+        rowsByTime.forEach((time, rows) -> snapshots.put(time, new TableValue(table.rows(rows.stream()
+                .mapToInt(Integer::intValue).toArray()), time)));
+        return snapshots;
+    }
+
+    /** What {@code make} computes for the snapshot at {@code time}; its failure names the snapshot. */
+    private static <T> T atSnapshot(Instant time, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (RunFailure failure) {
+            throw new RunFailure(failure.span(), "at snapshot " + time + ": " + failure.getMessage(), failure.hint());
+        }
+    }
+
+    /**
+     * {@code replay N = calibrate MODEL to SERIES { budget d ... }}: the snapshots in time order through core's
+     * {@link Recalibrator}, each update's problem compiled and solved from the previous update's parameters within
+     * the budget, its latency measured from its quotes (the snapshot's rows) to its fit; each update is passed to the
+     * replay listener as it is fitted, and an interrupt stops the replay between updates or within one.
+     */
+    ReplayValue replay(Stmt.Binding binding) {
+        Expr.Calibrate calibrate = (Expr.Calibrate) binding.value();
+        ModelValue model = (ModelValue) evaluate.apply(calibrate.model());
+        TableValue data = (TableValue) evaluate.apply(calibrate.data());
+        ChainValues.requireOneUnderlying(data.table(), text(calibrate.data()), calibrate.data().span());
+        Map<Instant, TableValue> snapshots = snapshots(binding, data);
+        Duration budget = null;
+        for (Clause clause : binding.block().clauses()) {
+            if (clause instanceof Clause.Setting setting && setting.name().id().equals("budget")) {
+                budget = positiveDuration(setting, "budget");
+            }
+        }
+        Recalibrator recalibrator = new Recalibrator(budget);
+        List<Instant> times = new ArrayList<>();
+        List<CalibrationResult> results = new ArrayList<>();
+        long[] latencies = new long[snapshots.size()];
+        int overBudget = 0;
+        for (Map.Entry<Instant, TableValue> snapshot : snapshots.entrySet()) {
+            if (cancellation.isCancelled()) {
+                throw interrupted(binding);
+            }
+            Recalibrator.Update update;
+            try {
+                update = recalibrator.update(() -> atSnapshot(snapshot.getKey(),
+                        () -> problem(binding, model, snapshot.getValue())), ProgressListener.NONE, cancellation);
+            } catch (IllegalArgumentException cannot) {
+                throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id()
+                        + " at snapshot " + snapshot.getKey() + ": " + cannot.getMessage());
+            }
+            rethrowScriptFailure(model);
+            CalibrationResult result = update.result();
+            if (result.stopReason() == StopReason.CANCELLED) {
+                throw interrupted(binding);
+            }
+            int index = times.size();
+            latencies[index] = update.latencyNanos();
+            overBudget += update.overBudget() ? 1 : 0;
+            times.add(snapshot.getKey());
+            results.add(result);
+            replays.onUpdate(new ReplayListener.Update(binding.name().id(), index, snapshots.size(),
+                    snapshot.getKey(), update.latencyNanos() * 1e-6, result.iterations(), result.rmse(),
+                    result.parameterNames(), result.parameters()));
+            for (CalibrationFailure failure : result.failures()) {
+                if (failure.kind() != CalibrationFailure.Kind.BUDGET || result.stopReason() != StopReason.TIME_LIMIT) {
+                    diagnostics.add(failed(binding, result, failure, " at snapshot " + snapshot.getKey()));
+                }
+            }
+        }
+        Table updates = FitReport.series(model, times, results);
+        updates.addColumns(DoubleColumn.create("latency_ms", java.util.Arrays.stream(latencies)
+                .mapToDouble(nanos -> nanos * 1e-6).toArray()));
+        SeriesFitValue fit = new SeriesFitValue(model, times, results, new TableValue(updates, null,
+                Math.max(TableValue.DEFAULT_DISPLAY_ROWS, Math.min(times.size(), 100))));
+        String title = "replay " + binding.name().id() + ": " + model.family() + " recalibrated to each of "
+                + times.size() + " updates of " + text(calibrate.data());
+        return new ReplayValue(fit, FitReport.replay(title, fit, latencies, overBudget, budget));
+    }
+
+    /** A setting's positive duration, in a {@link Duration}. */
+    private Duration positiveDuration(Clause.Setting setting, String name) {
+        double years = scalar(setting.value());
+        if (!(years > 0) || !Double.isFinite(years)) {
+            throw new RunFailure(setting.value().span(), name + " must be a positive duration");
+        }
+        return Duration.ofNanos(Math.round(years * SECONDS_PER_YEAR * 1e9));
     }
 
     /** {@code warm_start true|false}; true when not written. */
@@ -426,12 +514,9 @@ final class Calibration {
                 case "warm_start" -> {
                     // how the snapshots of a series are started (seriesFit), not a setting of one problem
                 }
-                case "time_limit" -> {
-                    double years = scalar(setting.value());
-                    if (!(years > 0) || !Double.isFinite(years)) {
-                        throw new RunFailure(setting.value().span(), "time_limit must be a positive duration");
-                    }
-                    timeLimit = Duration.ofNanos(Math.round(years * SECONDS_PER_YEAR * 1e9));
+                case "time_limit" -> timeLimit = positiveDuration(setting, "time_limit");
+                case "budget" -> {
+                    // the limit of each update of a replay (replay), applied by its recalibrator
                 }
                 default -> throw new IllegalStateException("fit setting without a meaning: " + setting.name().id());
             }

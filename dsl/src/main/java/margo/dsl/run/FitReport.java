@@ -10,6 +10,7 @@ import margo.core.calibration.CalibrationWarning;
 import margo.core.calibration.Constraint;
 import margo.core.calibration.ConstraintStatus;
 import margo.core.calibration.ParameterSpec;
+import margo.core.calibration.Recalibrator;
 import margo.core.calibration.ResidualTable;
 import margo.core.calibration.StartSummary;
 import margo.core.calibration.StopReason;
@@ -17,6 +18,7 @@ import margo.core.calibration.Target;
 import margo.dsl.registry.ModelFamily;
 import margo.dsl.value.ModelValue;
 import margo.dsl.value.ReportValue;
+import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.TableValue;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -149,6 +151,48 @@ final class FitReport {
                 DoubleColumn.create("milliseconds", milliseconds), StringColumn.create("stop_reason", reasons),
                 StringColumn.create("status", status));
         return table;
+    }
+
+    /**
+     * A replay as {@code show} displays it: the latency of its updates (nearest-rank percentiles, milliseconds),
+     * how many ran over the budget, the iterations and RMSE over the updates, then a row per update. The timing is
+     * the sum of the latencies.
+     */
+    static ReportValue replay(String title, SeriesFitValue fit, long[] latencies, int overBudget,
+                              java.time.Duration budget) {
+        Recalibrator.Latencies summary = Recalibrator.Latencies.of(latencies);
+        int n = fit.results().size();
+        double iterations = 0;
+        double rmse = 0;
+        double worst = 0;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            iterations += fit.results().get(i).iterations();
+            rmse += fit.results().get(i).rmse();
+            worst = Math.max(worst, fit.results().get(i).rmse());
+            total += latencies[i];
+        }
+        Table latency = Table.create("latency",
+                IntColumn.create("updates", new int[] {n}),
+                DoubleColumn.create("p50_ms", new double[] {summary.p50() * 1e-6}),
+                DoubleColumn.create("p95_ms", new double[] {summary.p95() * 1e-6}),
+                DoubleColumn.create("p99_ms", new double[] {summary.p99() * 1e-6}),
+                DoubleColumn.create("max_ms", new double[] {summary.max() * 1e-6}),
+                DoubleColumn.create("mean_ms", new double[] {summary.mean() * 1e-6}),
+                DoubleColumn.create("budget_ms", new double[] {budget == null ? Double.NaN : budget.toNanos() * 1e-6}),
+                IntColumn.create("over_budget", new int[] {overBudget}),
+                DoubleColumn.create("mean_iterations", new double[] {iterations / n}),
+                DoubleColumn.create("mean_rmse", new double[] {rmse / n}),
+                DoubleColumn.create("max_rmse", new double[] {worst}));
+        List<ReportValue.Section> sections = List.of(
+                new ReportValue.Section("latency per update, from its quotes to its fit", new TableValue(latency, null)),
+                new ReportValue.Section("updates", fit.display()));
+        List<String> notes = new ArrayList<>();
+        if (overBudget > 0) {
+            notes.add(overBudget + " of " + n + " updates ran out of the budget and kept their best point so far");
+        }
+        return new ReportValue(title, sections, notes, new ReportValue.Timing("replayed",
+                java.time.Duration.ofNanos(total)));
     }
 
     private static Table parameters(ModelValue model, CalibrationResult result) {

@@ -40,6 +40,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.LayoutValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.ReplayValue;
 import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
@@ -85,16 +86,19 @@ final class Runner {
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
-        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE, null);
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE,
+                ReplayListener.NONE, null);
     }
 
     /**
      * @param cancellation stops a running calibration; the session cancels it on interrupt
      * @param progress     receives the progress of calibrations
+     * @param replays      receives each update of a replay as it is fitted
      * @param scripts      the session's scripts, which the script statements that run add their functions to
      */
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
-           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, Scripts scripts) {
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, ReplayListener replays,
+           Scripts scripts) {
         this.registry = registry;
         this.scripts = scripts;
         this.checked = checked;
@@ -111,7 +115,7 @@ final class Runner {
         this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
-                progress, diagnostics);
+                progress, replays, diagnostics);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
@@ -144,6 +148,8 @@ final class Runner {
                     new Session.Bound(checked.boundType(binding), calibration.model(binding)));
             case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.FIT -> bindings.put(binding.name().id(),
                     new Session.Bound(checked.boundType(binding), calibration.fit(binding)));
+            case Stmt.Binding binding when binding.kind() == Stmt.BindingKind.REPLAY -> bindings.put(
+                    binding.name().id(), new Session.Bound(checked.boundType(binding), calibration.replay(binding)));
             case Stmt.Binding binding -> {
                 Value value = switch (binding.kind()) {
                     case RULES -> binding.value() instanceof Expr.Calibrate calibrate
@@ -316,7 +322,8 @@ final class Runner {
             case "surface" -> surface(call);
             case "parameters", "rmse" -> {
                 Expr fit = checked.argumentsOf(call).getFirst();
-                SeriesFitValue series = (SeriesFitValue) evaluate(fit);
+                Value fitted = evaluate(fit);
+                SeriesFitValue series = fitted instanceof ReplayValue replay ? replay.fit() : (SeriesFitValue) fitted;
                 yield new FigureValue(call.callee().id().equals("rmse") ? SeriesPlots.rmse(series, "rmse of "
                         + label(fit)) : SeriesPlots.parameters(series, "parameters of " + label(fit)));
             }

@@ -41,6 +41,7 @@ public final class Session {
     /** Stops the calibration of the running statement; a new one per run. */
     private volatile Cancellation cancellation = new Cancellation();
     private volatile ProgressListener calibrationProgress = ProgressListener.NONE;
+    private volatile ReplayListener replayProgress = ReplayListener.NONE;
     /** The sandboxes of the session's scripts, opened by the first script statement. */
     private final Scripts scripts = new Scripts(ScriptLimits.DEFAULT);
 
@@ -83,7 +84,7 @@ public final class Session {
         }
         ChainLoader loader = new ChainLoader(dataFolder, dataLimit);
         Execution ran = new Runner(registry, checked.program(), bindings, loader,
-                () -> interruptRequested, running, calibrationProgress, scripts).run();
+                () -> interruptRequested, running, calibrationProgress, replayProgress, scripts).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         diagnostics.addAll(ran.diagnostics());
         return new Execution(diagnostics, ran.shown(), loader.filesRead());
@@ -148,6 +149,11 @@ public final class Session {
      */
     public void onCalibrationProgress(ProgressListener listener) {
         calibrationProgress = listener == null ? ProgressListener.NONE : listener;
+    }
+
+    /** Receives each update of the replays that later runs start, as it is fitted, e.g. for a kernel to show it. */
+    public void onReplayProgress(ReplayListener listener) {
+        replayProgress = listener == null ? ReplayListener.NONE : listener;
     }
 
     /** The names bound so far, in the order they were first bound (for completion). */

@@ -178,13 +178,16 @@ public final class Lexer {
             case "" -> addNumber(magnitude, NumberUnit.NONE);
             case "%" -> addNumber(magnitude / 100.0, NumberUnit.PERCENT);
             case "bp" -> addNumber(magnitude / 10_000.0, NumberUnit.BASIS_POINTS);
+            case "ms" -> addNumber(magnitude / (DAYS_PER_YEAR * 86_400_000.0), NumberUnit.DURATION);
+            case "s" -> addNumber(magnitude / (DAYS_PER_YEAR * 86_400.0), NumberUnit.DURATION);
+            case "min" -> addNumber(magnitude / (DAYS_PER_YEAR * 1_440.0), NumberUnit.DURATION);
             case "h" -> addNumber(magnitude / (DAYS_PER_YEAR * 24.0), NumberUnit.DURATION);
             case "d" -> addNumber(magnitude / DAYS_PER_YEAR, NumberUnit.DURATION);
             case "w" -> addNumber(magnitude * 7.0 / DAYS_PER_YEAR, NumberUnit.DURATION);
             case "mo" -> addNumber(magnitude / 12.0, NumberUnit.DURATION);
             case "y" -> addNumber(magnitude, NumberUnit.DURATION);
             default -> error("unknown unit '" + unit + "' after " + digits,
-                    "units are % and bp, and durations h d w mo y (2d is two days)");
+                    "units are % and bp, and durations ms s min h d w mo y (2d is two days)");
         }
     }
 

@@ -69,11 +69,13 @@ public final class Parser {
 
     private static final Map<String, BindingKind> BINDING_KEYWORDS = Map.of(
             "data", BindingKind.DATA, "let", BindingKind.LET, "model", BindingKind.MODEL, "fit", BindingKind.FIT,
-            "surface", BindingKind.SURFACE, "rules", BindingKind.RULES, "book", BindingKind.BOOK);
+            "replay", BindingKind.REPLAY, "surface", BindingKind.SURFACE, "rules", BindingKind.RULES, "book",
+            BindingKind.BOOK);
 
     /** Words that begin a statement, and so cannot name a binding. */
     public static final Set<String> STATEMENT_KEYWORDS = Set.of(
-            "data", "let", "model", "fit", "surface", "rules", "book", "show", "plot", "export", "function", "script");
+            "data", "let", "model", "fit", "replay", "surface", "rules", "book", "show", "plot", "export", "function",
+            "script");
 
     /** Thrown to unwind out of a statement or clause after its error has been recorded. */
     private static final class ParseError extends RuntimeException {

@@ -10,7 +10,7 @@ public sealed interface Stmt {
 
     /** The statement keywords that bind a name: {@code KIND N = EXPR { ... }}. */
     enum BindingKind {
-        DATA, LET, MODEL, FIT, SURFACE, RULES, BOOK;
+        DATA, LET, MODEL, FIT, REPLAY, SURFACE, RULES, BOOK;
 
         public String keyword() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,7 +6,7 @@ package margo.dsl.value;
  */
 public sealed interface Value permits NumberValue, TextValue, BooleanValue, InstantValue, TableValue, ListValue,
         FigureValue, TabulatedValue, ReportValue, ModelValue, FitValue, HaircutValue,
-        HedgeValue {
+        HedgeValue, ReplayValue {
 
     /** The kind of value in one word, as used in JSON output: {@code number}, {@code table} ... */
     String kind();

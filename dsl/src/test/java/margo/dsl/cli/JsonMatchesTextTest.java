@@ -79,6 +79,8 @@ class JsonMatchesTextTest {
             data week = snapshots("data/heston-series") { keep snapshot <= 2024-03-02T08:00:00Z }
             fit hw = calibrate hs to week
             show hw
+            replay live = calibrate hs to week { budget 1h }
+            show live
             """;
 
     /** Words that only lay text out: table shapes, list bullets, the figure's pointer to HTML. */

@@ -92,4 +92,31 @@ class SeriesRunTest {
                 + " data/*.nothing: no chain file matches data/*.nothing"),
                 () -> Recipes.located(run.diagnostics()).toString());
     }
+
+    @Test
+    void aReplayReportsLatencyPercentilesAndARowPerUpdateAndTellsItsListenerEachUpdate() {
+        Session session = new Session(EXAMPLES);
+        List<ReplayListener.Update> seen = new java.util.ArrayList<>();
+        session.onReplayProgress(seen::add);
+        Execution run = session.run(new margo.dsl.syntax.SourceFile("replay.margo", WEEK
+                + "replay live = calibrate hs to week { budget 1h }\nshow live\nplot parameters(live)"), Mode.RECIPE);
+        assertFalse(run.hasErrors(), () -> Recipes.located(run.diagnostics()).toString());
+        margo.dsl.value.ReportValue report = ((margo.dsl.value.ReplayValue) run.shown().getFirst().value()).report();
+        var latency = report.sections().getFirst().table().table();
+        assertEquals(7, latency.intColumn("updates").getInt(0));
+        assertTrue(latency.doubleColumn("p50_ms").getDouble(0) <= latency.doubleColumn("p99_ms").getDouble(0));
+        assertEquals(0, latency.intColumn("over_budget").getInt(0));
+        assertEquals(7, report.sections().get(1).table().table().rowCount());
+        assertEquals(7, seen.size());
+        assertEquals(6, seen.getLast().index());
+        assertEquals(-0.30, seen.getLast().parameters()[4], 0.005, "rho on the last day");
+    }
+
+    @Test
+    void aReplayOfOneChainIsAnError() {
+        Execution run = Recipes.check("data chain = options(\"chain.csv\")\nmodel hs = heston\n"
+                + "replay live = calibrate hs to chain { budget 10ms }");
+        assertTrue(Recipes.located(run.diagnostics()).contains("3:31 replay needs a stream of snapshots; chain is one"
+                + " chain"), () -> Recipes.located(run.diagnostics()).toString());
+    }
 }
