@@ -69,8 +69,14 @@ public final class SviFitter {
         double[] penalty = {1.0};
         LeastSquares.Residuals residuals = (x, out) -> {
             volatilityResiduals(x, k, vol, sqrtWeight, time, out);
-            SviRaw svi = smile(x);
             double lambda = penalty[0];
+            if (!representable(x)) {
+                // A trial step of the penalised search can overflow a coordinate's exp: a point no smile has, which
+                // the search must refuse, not a failure of the fit.
+                java.util.Arrays.fill(out, m, out.length, lambda * OVERFLOW_PENALTY);
+                return;
+            }
+            SviRaw svi = smile(x);
             out[m] = lambda * Math.max(0, svi.b() * (1 + Math.abs(svi.rho())) - 2 + MARGIN);
             for (int g = 0; g < grid.length; g++) {
                 out[m + 1 + g] = lambda * Math.max(0, MARGIN - svi.density(grid[g]));
@@ -90,6 +96,17 @@ public final class SviFitter {
             result = LeastSquares.minimize(count, result.point(), residuals);
         }
         return smile(result.point());
+    }
+
+    /** The penalty residual of a point whose smile overflows: large, and its square still finite. */
+    private static final double OVERFLOW_PENALTY = 1e100;
+
+    /** Whether {@link #smile(double[])} is a smile at {@code x}: its a, b and sigma finite. */
+    private static boolean representable(double[] x) {
+        double b = Math.exp(x[1]);
+        double sigma = Math.exp(x[4]);
+        return Double.isFinite(b) && Double.isFinite(sigma) && Double.isFinite(Math.exp(x[0]) - b * sigma)
+                && Double.isFinite(x[3]);
     }
 
     /** The unbounded coordinates of a smile, the inverse of {@link #smile(double[])}. */
