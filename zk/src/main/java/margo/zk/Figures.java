@@ -42,7 +42,9 @@ public final class Figures {
         for (String name : chain.table().stringColumn("instrument")) {
             options.add(InstrumentName.parse(name));
         }
-        System.out.println("instruments,scenarios,constraints,prove_ms,verify_ms,proof_bytes,equity_btc,im_btc");
+        System.out.println("instruments,scenarios,constraints,prove_ms,verify_ms,proof_bytes,equity_btc,im_btc,"
+                + "node_start_ms,margo_im_us");
+        Toolchain toolchain = Toolchain.find();
         for (int i = 1; i < Math.max(arguments.length, 2); i++) {
             int n = arguments.length > 1 ? Integer.parseInt(arguments[i]) : 10;
             List<InstrumentName> slate = new ArrayList<>(List.of(InstrumentName.parse("BTC-PERPETUAL"),
@@ -73,9 +75,28 @@ public final class Figures {
             if (!verification.valid()) {
                 throw new IllegalStateException("the figures' proof does not verify: " + verification.problems());
             }
-            System.out.println(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%.6f,%.6f", n, vectors.scenarioCount(),
-                    proof.constraints(), proof.proveMillis(), verification.verifyMillis(), proof.proofBytes(),
-                    proof.equity(), proof.margin()));
+            // Peers in the same run: Node.js starting and doing nothing (each snarkjs step pays it), and Margo's own
+            // double-precision IM of the same account.
+            long nodeStart = System.nanoTime();
+            toolchain.run(List.of("node", "-e", ""), "starting Node.js", 1);
+            long nodeMillis = (System.nanoTime() - nodeStart) / 1_000_000;
+            PortfolioMarginRule rule = new PortfolioMarginRule(PortfolioMarginParameters.DERIBIT_BTC);
+            double sink = 0;
+            int repeats = 2_000;
+            for (int k = 0; k < repeats / 4; k++) {
+                sink += rule.requirement(positions, pricer).initial();
+            }
+            long marginStart = System.nanoTime();
+            for (int k = 0; k < repeats; k++) {
+                sink += rule.requirement(positions, pricer).initial();
+            }
+            double marginMicros = (System.nanoTime() - marginStart) / 1e3 / repeats;
+            System.out.println(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%.6f,%.6f,%d,%.1f", n,
+                    vectors.scenarioCount(), proof.constraints(), proof.proveMillis(), verification.verifyMillis(),
+                    proof.proofBytes(), proof.equity(), proof.margin(), nodeMillis, marginMicros));
+            if (!(sink > 0)) {
+                throw new IllegalStateException("the account's IM is not positive: " + sink);
+            }
         }
     }
 }
