@@ -71,6 +71,7 @@ public final class Registry {
         HedgingEntries.declare(this);
         ProofEntries.declare(this);
         declareChainColumns();
+        SeriesEntries.declare(this);
         declareNotes();
         declareModels();
     }
@@ -211,7 +212,7 @@ public final class Registry {
     }
 
     /** One optional text parameter per field of a chain file: the column that holds it. */
-    private static List<ParameterSpec> columnParameters() {
+    static List<ParameterSpec> columnParameters() {
         List<ParameterSpec> columns = new ArrayList<>();
         for (ChainField field : ChainField.values()) {
             columns.add(optional(field.label(), TEXT, "column name", "the format's own name", List.of(),
