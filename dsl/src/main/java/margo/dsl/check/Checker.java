@@ -926,7 +926,8 @@ public final class Checker {
                 case "time_limit", "budget" -> {
                     Type limit = expression(setting.value());
                     if (limit.kind() != Kind.DURATION && !limit.isError()) {
-                        error(setting.value().span(), name + " takes a duration such as 10ms, 1h or 1d, not "
+                        error(setting.value().span(), name + " takes a duration such as "
+                                + (name.equals("budget") ? "10ms or 1s" : "1h or 1d") + ", not "
                                 + limit.kind().withArticle(), DURATION_HINT);
                     }
                 }
