@@ -83,17 +83,44 @@ public final class BookCsv {
         }
     }
 
+    /**
+     * Reads and checks the rows of some accounts of a book file, gathered elsewhere with their line numbers in the
+     * file (a distributed engine's part of the book): the accounts come in the order of their first record, as
+     * {@link #load} orders them, and problems name the lines of the whole file.
+     *
+     * @param header the file's header, as {@link #header} read it
+     */
+    public static BookLoad fromRecords(String name, List<String> header, List<CsvFile.Record> records,
+                                       PositionPricer pricer) throws BookFormatException {
+        return check(name, CsvFile.of(name, header, records), pricer);
+    }
+
+    /**
+     * The header of a book file, read from the start of its text (which may stop after the first record), checked
+     * for the required columns.
+     *
+     * @throws BookFormatException when the text is empty, has no record, or lacks a required column
+     */
+    public static List<String> header(String name, Reader start) throws IOException, BookFormatException {
+        CsvFile csv = csv(name, start);
+        requireColumns(name, csv);
+        return csv.header();
+    }
+
     private static BookLoad read(String name, Reader content, PositionPricer pricer)
             throws IOException, BookFormatException {
-        if (pricer == null) {
-            throw new IllegalArgumentException("pricer must not be null");
-        }
-        CsvFile csv;
+        return check(name, csv(name, content), pricer);
+    }
+
+    private static CsvFile csv(String name, Reader content) throws IOException, BookFormatException {
         try {
-            csv = CsvFile.read(name, content, "positions or collateral");
+            return CsvFile.read(name, content, "positions or collateral");
         } catch (FileFormatException malformed) {
             throw new BookFormatException(malformed.getMessage(), malformed);
         }
+    }
+
+    private static void requireColumns(String name, CsvFile csv) throws BookFormatException {
         for (String column : REQUIRED) {
             if (!csv.has(column)) {
                 throw new BookFormatException(name + " has no column '" + column + "'; its header is "
@@ -101,6 +128,13 @@ public final class BookCsv {
                         + String.join(",", REQUIRED) + "[,haircut][,margin_group]");
             }
         }
+    }
+
+    private static BookLoad check(String name, CsvFile csv, PositionPricer pricer) throws BookFormatException {
+        if (pricer == null) {
+            throw new IllegalArgumentException("pricer must not be null");
+        }
+        requireColumns(name, csv);
         List<RowProblem> problems = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();

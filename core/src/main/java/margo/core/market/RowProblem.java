@@ -1,5 +1,6 @@
 package margo.core.market;
 
+import java.io.Serializable;
 import margo.core.io.MessageText;
 
 /**
@@ -11,7 +12,7 @@ import margo.core.io.MessageText;
  * @param reason     what is wrong, in words a user can act on
  * @param origin     whether {@code rowNumber} counts CSV lines or JSON entries
  */
-public record RowProblem(int rowNumber, String instrument, String reason, Origin origin) {
+public record RowProblem(int rowNumber, String instrument, String reason, Origin origin) implements Serializable {
 
     /** What {@link #rowNumber} counts. */
     public enum Origin {
