@@ -31,12 +31,13 @@ record BookPart(int index, int partitions, Book book, List<RowProblem> problems,
 
     /** Core's reading of the accounts' records, which come in book order. */
     static BookPart read(int index, int partitions, String name, List<String> header,
-                         Iterator<Tuple2<Integer, List<CsvFile.Record>>> accounts, PositionPricer pricer) {
+                         Iterator<Tuple2<Integer, List<CsvFile.Record>>> accounts, PositionPricer pricer,
+                         RowProblem.Origin origin) {
         List<CsvFile.Record> records = new ArrayList<>();
         accounts.forEachRemaining(account -> records.addAll(account._2()));
         BookLoad load;
         try {
-            load = BookCsv.fromRecords(name, header, records, pricer);
+            load = BookCsv.fromRecords(name, header, records, pricer, origin);
         } catch (BookFormatException impossible) {
             throw new IllegalStateException("the header was checked in the driver", impossible);
         }

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import margo.core.margin.Account;
+import margo.core.margin.Book;
 import margo.core.margin.BookCsv;
 import margo.core.margin.BookFormatException;
 import margo.core.margin.PositionPricer;
@@ -26,7 +29,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 import tech.tablesaw.api.Table;
@@ -96,7 +102,13 @@ final class SparkEngine implements Engine {
     @Override
     public PartitionedBook book(Path file, PositionPricer pricer) throws BookFormatException {
         String name = file.toString();
-        JavaPairRDD<String, Long> lines = context.textFile(file.toUri().toString()).zipWithIndex();
+        String uri = file.toUri().toString();
+        return name.endsWith(".parquet") ? parquet(name, uri, pricer) : csv(name, uri, pricer);
+    }
+
+    /** A CSV book: its lines numbered as in the file, parsed in parts by core's CSV reader. */
+    private PartitionedBook csv(String name, String uri, PositionPricer pricer) throws BookFormatException {
+        JavaPairRDD<String, Long> lines = context.textFile(uri).zipWithIndex();
         List<Tuple2<String, Long>> start = lines.filter(line -> !line._1().isEmpty()).take(2);
         List<String> header;
         try {
@@ -106,16 +118,62 @@ final class SparkEngine implements Engine {
         }
         String headerLine = start.getFirst()._1();
         long headerIndex = start.getFirst()._2();
-        int parts = partitions > 0 ? partitions : Math.max(lines.getNumPartitions(), context.defaultParallelism());
-        JavaPairRDD<Integer, List<CsvFile.Record>> accounts = lines
-                .mapPartitionsToPair(part -> BookLines.byAccount(name, headerLine, headerIndex, header, part))
+        JavaPairRDD<String, CsvFile.Record> records = lines
+                .mapPartitionsToPair(part -> BookLines.byAccount(name, headerLine, headerIndex, header, part));
+        return parts(name, header, records, lines.getNumPartitions(), pricer, RowProblem.Origin.CSV_LINE);
+    }
+
+    /**
+     * A Parquet book (a file or a folder of them, its name ending in {@code .parquet}): the columns of the CSV
+     * format, its rows numbered across the files in the order of their paths.
+     */
+    private PartitionedBook parquet(String name, String uri, PositionPricer pricer) throws BookFormatException {
+        Dataset<Row> table;
+        try {
+            table = spark.read().parquet(uri);
+        } catch (RuntimeException unreadable) {
+            throw new BookFormatException("cannot read " + name + " as Parquet: " + firstLine(unreadable.getMessage()),
+                    unreadable);
+        }
+        List<String> header = List.of(table.columns());
+        BookCsv.requireColumns(name, header);
+        Dataset<Row> located = table.select(functions.col("*"),
+                functions.col("_metadata.file_path").as(ParquetRows.FILE),
+                functions.col("_metadata.row_index").as(ParquetRows.INDEX));
+        Map<String, Long> offsets = new TreeMap<>();
+        located.groupBy(ParquetRows.FILE).count().collectAsList()
+                .forEach(file -> offsets.put(file.getString(0), file.getLong(1)));
+        long before = 0;
+        for (Map.Entry<String, Long> file : offsets.entrySet()) {
+            long rows = file.getValue();
+            file.setValue(before);
+            before += rows;
+        }
+        if (before == 0) {
+            throw new BookFormatException(name + " has columns but no rows of positions or collateral");
+        }
+        Map<String, Long> firstRows = Map.copyOf(offsets);
+        JavaRDD<Row> rows = located.javaRDD();
+        JavaPairRDD<String, CsvFile.Record> records = rows
+                .mapToPair(row -> ParquetRows.keyed(row, name, header, firstRows));
+        return parts(name, header, records, rows.getNumPartitions(), pricer, RowProblem.Origin.PARQUET_ROW);
+    }
+
+    /**
+     * The records gathered by account, the accounts in the order of their first record, each part read by core and
+     * kept on its executor; the rows' problems collected.
+     */
+    private PartitionedBook parts(String name, List<String> header, JavaPairRDD<String, CsvFile.Record> records,
+                                  int splits, PositionPricer pricer, RowProblem.Origin origin) {
+        int parts = partitions > 0 ? partitions : Math.max(splits, context.defaultParallelism());
+        JavaPairRDD<Integer, List<CsvFile.Record>> accounts = records
                 .groupByKey(parts)
                 .mapToPair(account -> BookLines.ordered(account._2()))
                 .sortByKey(true, parts);
         int count = accounts.getNumPartitions();
         JavaRDD<BookPart> book = accounts
                 .mapPartitionsWithIndex((index, part) -> List.of(BookPart.read(index, count, name, header, part,
-                        pricer)).iterator(), true)
+                        pricer, origin)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(book);
         List<BookPart.Rows> checked = collect(() -> book.map(BookPart::rows).collect());
@@ -146,6 +204,13 @@ final class SparkEngine implements Engine {
         @Override
         public List<RowProblem> warnings() {
             return List.copyOf(warnings);
+        }
+
+        @Override
+        public Book whole() {
+            List<Account> accounts = new ArrayList<>();
+            collect(() -> book.map(BookPart::book).collect()).forEach(part -> accounts.addAll(part.accounts()));
+            return new Book(accounts);
         }
 
         @Override

@@ -31,7 +31,14 @@ import margo.dsl.run.DataLimit;
 import margo.dsl.run.Shown;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.TableValue;
+import margo.dsl.value.TabulatedValue;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +49,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A recipe's margin, stress and attribution of a book run on Spark in {@code local[2]} give the in-process run's
- * tables, bit for bit and in the same order, however the book is split; its rows' problems are reported at the
- * same lines; a part that fails is named.
+ * tables, bit for bit and in the same order, however the book is split, and so do the statements that gather the
+ * book whole; its rows' problems are reported at the same lines; a part that fails is named.
  */
 class PartitionedBookTest {
 
@@ -78,6 +85,8 @@ class PartitionedBookTest {
             show margin(desk, deribit_standard)
             show stress(desk, pm) { price -30%, vol 20% }
             show attribution(desk, pm)
+            show what_if(desk, "BTC-29MAR24-70000-C", -1, pm, account "acct-00000003")
+            show desk
             """;
 
     @Test
@@ -159,7 +168,44 @@ class PartitionedBookTest {
         Execution onSpark = onSpark(recipe, 2);
         assertSameBits(table(inProcess.shown().getFirst()), table(onSpark.shown().getFirst()), "driver");
         assertTrue(messages(onSpark).stream().anyMatch(w -> w.startsWith("9:6 margin runs in the driver on the book"
-                + " read whole, not on the spark engine")), () -> messages(onSpark).toString());
+                + " gathered whole, not on the spark engine")), () -> messages(onSpark).toString());
+    }
+
+    @Test
+    void aParquetBookInTwoFilesGivesTheMarginsOfTheSameBookInCsvAndReportsItsBadRowsByRow() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(syntheticBook(60).split("\n")));
+        lines.set(33, "acct-00000004,BTC-1JAN24-60000-C,1,0.01,,");
+        Files.writeString(folder.resolve("book.csv"), String.join("\n", lines) + "\n");
+        StructType schema = new StructType()
+                .add("account", DataTypes.StringType).add("instrument", DataTypes.StringType)
+                .add("size", DataTypes.DoubleType).add("average_price", DataTypes.DoubleType)
+                .add("haircut", DataTypes.DoubleType).add("margin_group", DataTypes.StringType);
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            rows.add(RowFactory.create(f[0], f[1], Double.parseDouble(f[2]), number(f[3]), number(f[4]),
+                    f[5].isEmpty() ? null : f[5]));
+        }
+        // two slices of the rows, in order, written as the files part-00000-… and part-00001-…
+        JavaRDD<Row> slices = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2);
+        spark.createDataFrame(slices, schema).write().parquet(folder.resolve("book.parquet").toString());
+        String csvRecipe = """
+                data chain = options("chain.csv")
+                book desk = positions("book.csv", market chain, index 61000)
+                show margin(desk, portfolio_margin)
+                """;
+        Execution fromCsv = new Session(folder).run(new SourceFile("test.margo", csvRecipe), Mode.RECIPE);
+        Execution fromParquet = onSpark(csvRecipe.replace("book.csv", "book.parquet"), 3);
+        assertFalse(fromParquet.hasErrors(), () -> messages(fromParquet).toString());
+        assertSameBits(table(fromCsv.shown().getFirst()), table(fromParquet.shown().getFirst()), "parquet");
+        assertEquals(List.of("2:13 book.parquet row 33 (BTC-1JAN24-60000-C): "), messages(fromParquet).stream()
+                .map(w -> w.substring(0, w.indexOf(": ") + 2)).toList());
+        assertEquals(messages(fromCsv).getFirst().replace("book.csv line 34", "book.parquet row 33"),
+                messages(fromParquet).getFirst());
+    }
+
+    private static Double number(String text) {
+        return text.isEmpty() ? null : Double.parseDouble(text);
     }
 
     private static Execution onSpark(String recipe, int parts) {
@@ -181,7 +227,8 @@ class PartitionedBookTest {
     }
 
     private static Table table(Shown shown) {
-        return ((TableValue) shown.value()).table();
+        return shown.value() instanceof TabulatedValue tabulated ? tabulated.display().table()
+                : ((TableValue) shown.value()).table();
     }
 
     private static List<String> messages(Execution execution) {

@@ -88,11 +88,22 @@ public final class BookCsv {
      * file (a distributed engine's part of the book): the accounts come in the order of their first record, as
      * {@link #load} orders them, and problems name the lines of the whole file.
      *
-     * @param header the file's header, as {@link #header} read it
+     * @param header the file's header, as {@link #header} read it, or a table's column names
+     * @param origin what the records' numbers count: CSV lines, or the rows of a Parquet data set whose values
+     *               are written as text ({@code Double.toString} of a number, empty for null)
      */
     public static BookLoad fromRecords(String name, List<String> header, List<CsvFile.Record> records,
-                                       PositionPricer pricer) throws BookFormatException {
-        return check(name, CsvFile.of(name, header, records), pricer);
+                                       PositionPricer pricer, RowProblem.Origin origin) throws BookFormatException {
+        return check(name, CsvFile.of(name, header, records), pricer, origin);
+    }
+
+    /**
+     * Checks a table's column names as a book's header.
+     *
+     * @throws BookFormatException when a required column is missing
+     */
+    public static void requireColumns(String name, List<String> columns) throws BookFormatException {
+        requireColumns(name, CsvFile.of(name, columns, List.of()));
     }
 
     /**
@@ -109,7 +120,7 @@ public final class BookCsv {
 
     private static BookLoad read(String name, Reader content, PositionPricer pricer)
             throws IOException, BookFormatException {
-        return check(name, csv(name, content), pricer);
+        return check(name, csv(name, content), pricer, RowProblem.Origin.CSV_LINE);
     }
 
     private static CsvFile csv(String name, Reader content) throws IOException, BookFormatException {
@@ -130,7 +141,8 @@ public final class BookCsv {
         }
     }
 
-    private static BookLoad check(String name, CsvFile csv, PositionPricer pricer) throws BookFormatException {
+    private static BookLoad check(String name, CsvFile csv, PositionPricer pricer, RowProblem.Origin origin)
+            throws BookFormatException {
         if (pricer == null) {
             throw new IllegalArgumentException("pricer must not be null");
         }
@@ -161,13 +173,12 @@ public final class BookCsv {
                 }
                 Integer copied = firstCopy.putIfAbsent(trimmed(record.fields()), lineNumber);
                 if (copied != null) {
-                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats line " + copied + " exactly;"
-                            + " both rows are counted (delete one if the trade was booked twice)",
-                            RowProblem.Origin.CSV_LINE));
+                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats " + origin.noun() + " " + copied
+                            + " exactly; both rows are counted (delete one if the trade was booked twice)", origin));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new RowProblem(lineNumber, instrumentText == null || instrumentText.isEmpty()
-                        ? null : instrumentText, e.getMessage(), RowProblem.Origin.CSV_LINE));
+                        ? null : instrumentText, e.getMessage(), origin));
             }
         }
         List<Account> book = new ArrayList<>();
@@ -177,7 +188,7 @@ public final class BookCsv {
                 if (!rows.positions.isEmpty() && rows.collateral.isEmpty()) {
                     problems.add(new RowProblem(rows.firstLine, null, "account " + MessageText.value(account)
                             + (label.isEmpty() ? "" : " group " + MessageText.value(label)) + " has positions but no collateral (zero"
-                            + " collateral); its positions are left out", RowProblem.Origin.CSV_LINE));
+                            + " collateral); its positions are left out", origin));
                 } else if (!rows.positions.isEmpty() || !rows.collateral.isEmpty()) {
                     kept.add(new MarginGroup(label, rows.positions, rows.collateral));
                 }

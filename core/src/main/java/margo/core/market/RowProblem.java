@@ -19,7 +19,9 @@ public record RowProblem(int rowNumber, String instrument, String reason, Origin
         /** A line of a CSV file, the header being line 1. */
         CSV_LINE("line"),
         /** An entry of a JSON result array, the first being 1. */
-        JSON_ENTRY("entry");
+        JSON_ENTRY("entry"),
+        /** A row of a Parquet data set, the first being 1, counting its files in the order of their paths. */
+        PARQUET_ROW("row");
 
         private final String noun;
 

@@ -21,6 +21,11 @@ public record BookParts(PartitionedBook parts, BookAdjustment adjustment) {
         return parts.rows(part -> task.rows(adjust.apply(part)));
     }
 
+    /** The adjusted book gathered whole, as {@link PartitionedBook#whole}. */
+    public Book whole() {
+        return adjustment.apply(parts.whole());
+    }
+
     /** These parts with {@code next} applied after the adjustment so far. */
     public BookParts adjusted(BookAdjustment next) {
         BookAdjustment first = adjustment;

@@ -1,6 +1,7 @@
 package margo.dsl.engine;
 
 import java.util.List;
+import margo.core.margin.Book;
 import margo.core.market.RowProblem;
 import tech.tablesaw.api.Table;
 
@@ -16,6 +17,12 @@ public interface PartitionedBook {
 
     /** The rows kept that look like a mistake, in file order (as {@code BookLoad.warnings}). */
     List<RowProblem> warnings();
+
+    /**
+     * Every part's accounts gathered here, in the book's order: the book as read whole, for a statement that does
+     * not run per account (a what-if, a figure, a hedge).
+     */
+    Book whole();
 
     /**
      * The task's rows of every part, put together in the book's order: the same table, bit for bit, as the task

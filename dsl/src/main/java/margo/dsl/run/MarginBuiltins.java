@@ -126,7 +126,12 @@ final class MarginBuiltins {
     /** {@code positions(path, market, index?, haircut?)}. */
     private BookValue positions(Expr.Call call, List<Expr> arguments) {
         String path = text(arguments.get(0));
-        Path file = loader.readable(path, call.span());
+        boolean parquet = path.endsWith(".parquet");
+        if (parquet && engine == null) {
+            throw new RunFailure(arguments.get(0).span(), "cannot read " + path + ": a Parquet book is read by the"
+                    + " spark engine", "run with --engine spark (docs/scale-out.md), or write the book as CSV");
+        }
+        Path file = parquet ? loader.readableDataSet(path, call.span()) : loader.readable(path, call.span());
         Expr market = arguments.get(1);
         OptionChain chain = ChainValues.optionChain((TableValue) evaluator.apply(market), label(market), market.span());
         double index = arguments.get(2) == null ? ChainValues.impliedIndex(chain, market.span())
@@ -156,7 +161,7 @@ final class MarginBuiltins {
     /**
      * {@code positions} under a distributed engine: the engine reads and checks the file in parts, and the warnings
      * an in-process run gives (rows left out or doubtful, the haircut, unquoted options) come from jobs over them;
-     * the book is read whole here only if a statement that does not run per account needs it.
+     * the book is gathered here only if a statement that does not run per account needs it.
      */
     private BookValue partitioned(Expr.Call call, String path, Path file, Expr market, Expr haircutArgument,
                                   OptionChain chain, MarketSnapshot snapshot, PositionPricer pricer) {
@@ -179,10 +184,20 @@ final class MarginBuiltins {
             book = book.adjusted(part -> part.withHaircut(coin, haircut));
         }
         warnUnquoted(market, distinct(rows(book, call, part -> unquoted(part, snapshot)), "instrument"));
-        BookAdjustment adjustment = book.adjustment();
-        Supplier<Book> whole = () -> adjustment.apply(load(call, path, file, pricer).book());
+        BookParts held = book;
+        Supplier<Book> whole = () -> collected(held, call);
         return new BookValue(whole, snapshot, pricer, () -> new TableValue(holdings(whole.get(), snapshot), null),
                 chain, book);
+    }
+
+    /** The engine's parts of a book gathered here, a failure as the statement's error at its positions call. */
+    private Book collected(BookParts parts, Expr.Call positions) {
+        try {
+            return parts.whole();
+        } catch (TaskFailure failed) {
+            throw new RunFailure(positions.span(), "the book cannot be gathered from the " + engine.name()
+                    + " engine: " + failed.getMessage() + " (in " + failed.where() + ")");
+        }
     }
 
     private BookLoad load(Expr.Call call, String path, Path file, PositionPricer pricer) {
@@ -342,8 +357,8 @@ final class MarginBuiltins {
             if (whole == null) {
                 throw new IllegalStateException("a task of " + statement + " holds no value of the recipe", local);
             }
-            warnings.add(Diagnostic.warning(source, call.span(), statement + " runs in the driver on the book read"
-                    + " whole, not on the " + engine.name() + " engine: " + local.getMessage()));
+            warnings.add(Diagnostic.warning(source, call.span(), statement + " runs in the driver on the book"
+                    + " gathered whole, not on the " + engine.name() + " engine: " + local.getMessage()));
             return task.rows(whole.get());
         } catch (TaskFailure failed) {
             throw new RunFailure(call.span(), statement + (failed.rejected() ? " cannot be computed: " : " failed: ")

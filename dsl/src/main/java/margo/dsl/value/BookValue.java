@@ -10,7 +10,7 @@ import margo.dsl.engine.BookParts;
 /**
  * Positions by account, bound by {@code book N = positions(PATH, market CHAIN)}, with the market they are valued
  * in: a book is always margined against the chain it was loaded with. Under a distributed engine the book is held in
- * {@link #parts()} by the engine, and read whole into this JVM only when a statement that is not run per account
+ * {@link #parts()} by the engine, and gathered whole into this JVM only when a statement that is not run per account
  * (a what-if, a figure, a hedge) asks for {@link #book()}.
  */
 public final class BookValue implements TabulatedValue {
@@ -54,7 +54,7 @@ public final class BookValue implements TabulatedValue {
         this.parts = parts;
     }
 
-    /** The accounts, their margin groups, positions and collateral; under an engine, read whole on first use. */
+    /** The accounts, their margin groups, positions and collateral; under an engine, gathered from its parts on first use. */
     public Book book() {
         return book.get();
     }
