@@ -10,14 +10,21 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 . "$root/bin/find-jdk.sh"
 margo_find_jdk || exit 1
 export JAVA_HOME=$MARGO_JAVA_HOME
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow"
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 master=${MASTER:-local[2]}
 heap=${HEAP:-12g}
-mvn -q -B -f "$root/pom.xml" -pl spark -am -DskipTests package
-classpath="$root/spark/target/margo-spark.jar:$root/spark/target/lib/*"
-chain=$root/examples/data/deribit-btc-sample.csv
+jar=$root/spark/target/margo-spark.jar
+if [ ! -f "$jar" ] || [ -n "$(find "$root/core" "$root/dsl" "$root/spark" -path '*/target' -prune -o \
+    -path '*/src/main/*' -type f -newer "$jar" -print -quit)" ]; then
+  mvn -q -B -f "$root/pom.xml" -pl spark -am -DskipTests package
+fi
 work=${WORK:-$(mktemp -d)}
+# The runs use a copy of the jars, so that a build during a long run cannot change them under it.
+mkdir -p "$work/jars"
+cp "$jar" "$root"/spark/target/lib/*.jar "$work/jars/"
+classpath="$work/jars/*"
+chain=$root/examples/data/deribit-btc-sample.csv
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), master $master, -Xmx$heap"
 for accounts in "${@:-100000}"; do
   book=$work/book-$accounts.csv
