@@ -4,7 +4,8 @@
 #   spark/bench/book-benchmark.sh 100000 1000000        sizes in accounts
 # MASTER=local[4] picks another master; HEAP=12g the JVMs' -Xmx (default 12g). Each line is one run: accounts/s,
 # the time without the session's start, a digest of the margins' bits (equal on both sides) and the peak heap;
-# "max_rss_mb" is the JVM's peak resident memory, which in local mode holds the driver and the executors.
+# "max_rss_mb" is the JVM's peak resident memory, which in local mode holds the driver and the executors, and
+# "cpu_s" the JVM's processor time (user and system), the fairer measure of Spark's overhead on a busy machine.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 . "$root/bin/find-jdk.sh"
@@ -32,10 +33,11 @@ for accounts in "${@:-100000}"; do
   echo "# $accounts accounts: $(du -m "$book" | cut -f1) MB, $(wc -l < "$book") lines"
   for mode in in-process spark; do
     rss=$(mktemp)
-    line=$(/usr/bin/time -f %M -o "$rss" "$JAVA_HOME/bin/java" -Xmx"$heap" --sun-misc-unsafe-memory-access=allow \
+    line=$(/usr/bin/time -f "%M %U %S" -o "$rss" "$JAVA_HOME/bin/java" -Xmx"$heap" --sun-misc-unsafe-memory-access=allow \
       --enable-native-access=ALL-UNNAMED -cp "$classpath" margo.spark.BookBenchmark "$mode" "$book" "$chain" \
       "$master" 2>/dev/null) || line="mode=$mode failed (out of memory at -Xmx$heap?)"
-    echo "$line max_rss_mb=$(( $(tail -1 "$rss") / 1024 ))"
+    read -r kilobytes user system < <(tail -1 "$rss")
+    echo "$line max_rss_mb=$(( kilobytes / 1024 )) cpu_s=$(echo "$user + $system" | bc)"
     rm -f "$rss"
   done
 done

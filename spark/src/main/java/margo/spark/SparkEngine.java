@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import margo.core.market.CsvFile;
 import margo.core.market.RowProblem;
 import margo.dsl.engine.BookTask;
 import margo.dsl.engine.Engine;
+import margo.dsl.engine.ItemTask;
 import margo.dsl.engine.NotDistributable;
 import margo.dsl.engine.PartitionedBook;
 import margo.dsl.engine.TaskFailure;
@@ -43,7 +45,8 @@ import tech.tablesaw.api.Table;
  * first line (a range partitioning), and each part read and checked by core's {@link BookCsv} into a {@link BookPart}
  * that stays cached on the executors. A statement is then a map over the parts whose results come back to the driver
  * in partition order, which is the book's order. Nothing here computes a number: core does, on each part, with the
- * rule and pricer the recipe made in the driver (serialised with the task).
+ * rule and pricer the recipe made in the driver (serialised with the task). Independent items (the cold fits of a
+ * series' snapshots) are one task each, their results collected in order.
  */
 final class SparkEngine implements Engine {
 
@@ -221,8 +224,28 @@ final class SparkEngine implements Engine {
         }
     }
 
+    @Override
+    public <T extends Serializable, R extends Serializable> List<R> map(List<T> items, ItemTask<T, R> task) {
+        requireSerialisable(task);
+        items.forEach(SparkEngine::requireSerialisable);
+        int count = items.size();
+        JavaRDD<T> parts = context.parallelize(items, Math.max(1, count));
+        return collect(() -> parts.mapPartitionsWithIndex((index, part) -> {
+            List<R> results = new ArrayList<>();
+            while (part.hasNext()) {
+                try {
+                    results.add(task.apply(part.next()));
+                } catch (RuntimeException failed) {
+                    throw new TaskFailure(index, count, null, null, failed instanceof IllegalArgumentException,
+                            failed.getMessage());
+                }
+            }
+            return results.iterator();
+        }, true).collect());
+    }
+
     /** A task that cannot be serialised (a custom rule's compiled formulas) is one to run in the driver. */
-    private static void requireSerialisable(BookTask task) {
+    private static void requireSerialisable(Object task) {
         try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
             out.writeObject(task);
         } catch (NotSerializableException local) {

@@ -39,7 +39,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,18 +62,8 @@ class PartitionedBookTest {
 
     @BeforeAll
     static void startSpark() throws IOException {
-        spark = SparkSession.builder().master("local[2]").appName("margo-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "4")
-                .getOrCreate();
+        spark = LocalSpark.session();
         Files.copy(CHAIN, folder.resolve("chain.csv"));
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
     }
 
     private static final String RECIPE = """

@@ -42,6 +42,11 @@ public final class TaskFailure extends RuntimeException {
                 : "s " + firstAccount + " to " + lastAccount) + ")";
     }
 
+    /** The part, or the item, that failed, from 0; -1 when the engine could not say. */
+    public int partition() {
+        return partition;
+    }
+
     /** Whether core rejected the user's data, as an in-process run reports it, rather than the task failing. */
     public boolean rejected() {
         return rejected;

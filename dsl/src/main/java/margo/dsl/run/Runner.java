@@ -114,7 +114,7 @@ final class Runner {
         this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
-                progress, diagnostics);
+                progress, diagnostics, engine);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
