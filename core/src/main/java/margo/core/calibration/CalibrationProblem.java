@@ -95,6 +95,27 @@ public record CalibrationProblem(CalibrationModel model, List<ParameterSpec> par
                 seed, newTimeLimit);
     }
 
+    /**
+     * This problem with its first search started at {@code start} (one value per parameter, in the model's order),
+     * as a fit warm-started from the previous snapshot's parameters: each free parameter starts at its value moved
+     * into its bounds, and fixed parameters stay at theirs.
+     */
+    public CalibrationProblem withStart(double[] start) {
+        if (start.length != parameters.size()) {
+            throw new IllegalArgumentException("a start of " + start.length + " values for " + parameters.size()
+                    + " parameters");
+        }
+        List<ParameterSpec> started = new ArrayList<>(parameters.size());
+        for (int j = 0; j < start.length; j++) {
+            ParameterSpec p = parameters.get(j);
+            started.add(p.fixed() || !Double.isFinite(start[j]) ? p
+                    : ParameterSpec.free(p.name(), p.lower(), p.upper(), Math.min(p.upper(), Math.max(p.lower(),
+                            start[j]))));
+        }
+        return new CalibrationProblem(model, started, quotes, target, constraints, expiries, method, starts, seed,
+                timeLimit);
+    }
+
     /** The expiry subset (a copy); empty for all expiries. */
     @Override
     public int[] expiries() {

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param amount   the amount, in {@code currency}, &gt; 0
  * @param haircut  the fraction of the USD value not counted towards initial margin, in [0, 1). Deribit applies
  *                 cross-collateral haircuts to IM only (support.deribit.com/hc/en-us/articles/25944777203869);
- *                 Kraken's, for scale: USD 0%, stablecoins 1%, BTC/ETH 3% (research notes B6)
+ *                 Kraken's, for scale: USD 0%, stablecoins 1%, BTC/ETH 3% (docs/margin-sources.md, B6)
  */
 public record Collateral(String currency, double amount, double haircut) {
 

@@ -11,7 +11,7 @@ package margo.core.margin;
  * 0.005% per BTC; ETH 2% / 1% + 0.0004% per ETH. Linear perpetuals
  * (support.deribit.com/hc/en-us/articles/25944738177565): BTC_USDC 2% / 1% + 0.005% per BTC; SOL_USDC 4% / 2% +
  * 0.0005% per SOL. The size increment makes the rate rise through size "tiers" continuously: 25 BTC of BTC_USDC
- * needs 2.125% (research notes T3).
+ * needs 2.125% (docs/margin-sources.md, T3).
  *
  * @param initial       the initial fraction at zero size, e.g. 0.02
  * @param maintenance   the maintenance fraction at zero size, e.g. 0.01

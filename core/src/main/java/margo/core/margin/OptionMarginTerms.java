@@ -10,12 +10,12 @@ package margo.core.margin;
  * with {@code premium} the mark, or {@code max(entry, mark)} when {@code initialUsesEntryPrice}. For inverse
  * options every amount is divided by S, giving coin. Long options need their mark (IM = MM = mark).
  *
- * <p>Deribit's inverse options (research notes B1, doc.tslab.pro mirroring Deribit; bit.com help center):
+ * <p>Deribit's inverse options (docs/margin-sources.md, B1, doc.tslab.pro mirroring Deribit; bit.com help center):
  * short call {@code IM = max(0.15 - OTM/S, 0.1) + mark}, {@code MM = 0.075 + mark}; short put
  * {@code MM = max(0.075, 0.075 mark) + mark}, {@code IM = max(max(0.15 - OTM/S, 0.1) + mark, MM)}. For a call the
  * MM term is {@code 0.075 + mark} because a call's USD mark is below S; the outer max with MM never binds while
- * {@code initialFloor >= maintenance + fee}. Bybit's cross-margin short options (notes B3, worked example T6) are
- * the same form with 0.03 maintenance, a 0.2% fee term and {@code max(entry, mark)}.
+ * {@code initialFloor >= maintenance + fee}. Bybit's cross-margin short options (docs/margin-sources.md, B3 and
+ * worked example T6) are the same form with 0.03 maintenance, a 0.2% fee term and {@code max(entry, mark)}.
  *
  * @param initial               the initial fraction, 0.15 at Deribit
  * @param initialFloor          the floor of the initial fraction net of OTM, 0.10 at Deribit
@@ -29,7 +29,7 @@ public record OptionMarginTerms(double initial, double initialFloor, double main
     /** Deribit's inverse BTC and ETH options. */
     public static final OptionMarginTerms DERIBIT = new OptionMarginTerms(0.15, 0.10, 0.075, 0.0, false);
 
-    /** Bybit's cross-margin USDC options (research notes B3 and T6). */
+    /** Bybit's cross-margin USDC options (docs/margin-sources.md, B3 and T6). */
     public static final OptionMarginTerms BYBIT = new OptionMarginTerms(0.15, 0.10, 0.03, 0.002, true);
 
     public OptionMarginTerms {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The parameters of Deribit-style portfolio margin (research notes B2; names as returned by Deribit's
+ * The parameters of Deribit-style portfolio margin (docs/margin-sources.md, B2; names as returned by Deribit's
  * {@code private/pme/simulate}, docs.deribit.com/api-reference/account-management/private-simulate.md).
  *
  * <p>Documented: the price grid ({@code ±priceRange} in {@code bucketsCount} steps a side, zero included, times
  * vol up / same / down), the extended moves with vol up only, MM = {@code mmFactor} x the risk-matrix margin.
- * <b>Inferred</b> from API outputs (matches research example T1 and T2 exactly): the roll shock
+ * <b>Inferred</b> from API outputs (matches examples T1 and T2 of docs/margin-sources.md exactly): the roll shock
  * {@code |delta| x max(minAnnualisedMove, annualisedMoveRisk x T)}. <b>Unpublished, Margo's documented reading</b>,
  * settable here:
  * <ul>
@@ -20,7 +20,7 @@ import java.util.Locale;
  *       {@code minDaysToExpiry} (the form Paradex publishes, docs.paradex.trade/risk/portfolio-margin, with the
  *       notes' reading of {@code min_volatility_for_shock_up} as a floor on the IV the up-shock scales);</li>
  *   <li>extended table: options count {@code extendedTableFactor x min(1, priceRange/|move|)} of their P&amp;L
- *       (Paradex's published extended weights are {@code 16%/|shock|}, notes T14); Deribit's
+ *       (Paradex's published extended weights are {@code 16%/|shock|}, docs/margin-sources.md, T14); Deribit's
  *       {@code extended_dampener} is not modelled (no formula is published) and is not a parameter;</li>
  *   <li>delta shock: {@code maxDeltaShock x max(0, |net delta in USD| - deltaShockThresholdUsd)}, a charge only on
  *       delta beyond the liquidity threshold; it is zero in both published examples, as T1 and T2 require.</li>
@@ -43,7 +43,7 @@ import java.util.Locale;
  * @param maxDeltaShock           the delta-shock fraction, 0.1
  * @param deltaShockThresholdUsd  USD delta before the delta shock applies, 20,000,000
  * @param pnlOffset               the share of a positive aggregated P&amp;L reported in the aggregated vector, 0 for
- *                                BTC (0.6 in research example T1)
+ *                                BTC (0.6 in example T1)
  * @param mmFactor                MM over risk-matrix margin, 0.8
  */
 public record PortfolioMarginParameters(double priceRange, int bucketsCount, double volatilityRangeUp,
@@ -58,11 +58,11 @@ public record PortfolioMarginParameters(double priceRange, int bucketsCount, dou
     /** Deribit's extended-table moves (support.deribit.com "Portfolio Margin"). */
     private static final double[] DERIBIT_EXTENDED = {-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0};
 
-    /** The btc_usd / btc set of the Deribit API documentation's example (June 2024; research notes B2). */
+    /** The btc_usd / btc set of the Deribit API documentation's example (June 2024; docs/margin-sources.md, B2). */
     public static final PortfolioMarginParameters DERIBIT_BTC = new PortfolioMarginParameters(0.16, 4, 0.5, 0.25,
             0.3, 0.13, 30, 1, 0.5, DERIBIT_EXTENDED, 1, 0.075, 0.01, 0.1, 20_000_000, 0, 0.8);
 
-    /** The eth_usd / eth set of a live capture (February 2026; research notes B2, example T1). */
+    /** The eth_usd / eth set of a live capture (February 2026; docs/margin-sources.md, B2, example T1). */
     public static final PortfolioMarginParameters DERIBIT_ETH = new PortfolioMarginParameters(0.18, 4, 0.4, 0.25,
             0.3, 0.13, 30, 1, 0.5, DERIBIT_EXTENDED, 1, 0.05, 0.005, 0.1, 20_000_000, 0.6, 0.8);
 

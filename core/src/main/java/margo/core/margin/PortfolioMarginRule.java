@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Deribit-style portfolio margin: the book is revalued on a grid of price and volatility scenarios and margined
- * at its worst loss plus a roll shock and a delta shock (research notes B2; support.deribit.com/hc/en-us/articles/
- * 25944756247837-Portfolio-Margin; docs.deribit.com private/pme/simulate). Inverse books are margined in coin with
- * the inverse P&amp;L ({@code q x/(1+x)} for {@code q} coin of perpetual at a move {@code x}).
+ * at its worst loss plus a roll shock and a delta shock (docs/margin-sources.md, B2;
+ * support.deribit.com/hc/en-us/articles/25944756247837-Portfolio-Margin; docs.deribit.com private/pme/simulate).
+ * Inverse books are margined in coin with the inverse P&amp;L ({@code q x/(1+x)} for {@code q} coin of perpetual
+ * at a move {@code x}).
  * <pre>
  *   worst_case         = max(0, -min over scenarios of sum_i P&amp;L_i)
  *   roll_shock         = sum_i |delta_i| x max(min_annualised_move, annualised_move_risk x T_i)   (INFERRED)
@@ -14,9 +15,9 @@ import java.util.List;
  *   risk_matrix_margin = worst_case + roll_shock + delta_shock = IM
  *   MM                 = mm_factor x risk_matrix_margin
  * </pre>
- * Within one settlement currency P&amp;L nets across instruments: in research example T2 the short future's gain
- * reduces the perpetual's loss. {@code pnl_offset} applies to the aggregated vector's positive entries, which is
- * what example T1 shows and does not change the worst case.
+ * Within one settlement currency P&amp;L nets across instruments: in example T2 (docs/margin-sources.md) the short
+ * future's gain reduces the perpetual's loss. {@code pnl_offset} applies to the aggregated vector's positive
+ * entries, which is what example T1 shows and does not change the worst case.
  *
  * <p>The roll shock's delta is {@code dV/d ln F} ({@link PositionPricer#moveDelta}): the position in coin for a
  * future, which is the case the published examples pin down; applying it to options by their delta is Margo's

@@ -7,7 +7,7 @@ package margo.core.margin;
  * @param priceMove          the relative move of index and forwards applied to options, e.g. {@code -0.16}
  * @param deltaOnePriceMove  the relative move applied to futures and perpetuals; equal to {@code priceMove} except in
  *                           Deribit's extended table, where delta-one products show the P&amp;L at the edge of the
- *                           standard range (research notes B2, "Layout and aggregation")
+ *                           standard range (docs/margin-sources.md, B2, "Layout and aggregation")
  * @param volatilityShock    the implied-volatility shift of options
  * @param optionWeight       the fraction of the options' P&amp;L counted (1 in a standard scenario; the extended
  *                           table and SPAN's extreme scenarios count a fraction), in [0, 1]

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The parameters of a CME SPAN-style margin (research notes B4; CME "SPAN methodology",
+ * The parameters of a CME SPAN-style margin (docs/margin-sources.md, B4; CME "SPAN methodology",
  * cmegroup.com/clearing/span-methodology.html and the pubspan "Risk Arrays" pages). Amounts that CME states per
  * contract in USD are stated here as fractions of the underlying price so that one set serves inverse (coin) and
  * linear (USD) crypto contracts.

@@ -16,7 +16,7 @@ public record SpanResult(String currency, double scanRisk, double intraSpreadCha
                          double risk, double netOptionValue, double initial) {
 
     /**
-     * CME's total requirement against cash, {@code risk - netOptionValue} (research notes B4, aggregation
+     * CME's total requirement against cash, {@code risk - netOptionValue} (docs/margin-sources.md, B4, aggregation
      * ordering UNVERIFIED in a primary excerpt). Margo's accounts count option values in equity, so they compare
      * equity with {@link #risk()} instead, which is the same test.
      */

@@ -8,7 +8,7 @@ import java.util.Map;
 import margo.core.market.InstrumentName;
 
 /**
- * CME SPAN-style margin on crypto contracts (research notes B4): the 16-scenario risk array revalued per
+ * CME SPAN-style margin on crypto contracts (docs/margin-sources.md, B4): the 16-scenario risk array revalued per
  * instrument and summed over the book; an intra-commodity spread charge for calendar spreads; the short option
  * minimum; and the net option value.
  * <pre>

@@ -5,9 +5,9 @@ import java.util.Map;
 import margo.core.market.InstrumentName;
 
 /**
- * Deribit-style standard margin: a margin per instrument, summed, with no offset between instruments (research
- * notes B1). Positions in the same instrument are netted first ({@link NetPositions}), as a venue holds one
- * position per instrument.
+ * Deribit-style standard margin: a margin per instrument, summed, with no offset between instruments
+ * (docs/margin-sources.md, B1). Positions in the same instrument are netted first ({@link NetPositions}), as a
+ * venue holds one position per instrument.
  *
  * <ul>
  *   <li>Long options: IM = MM = the option's mark value (support.deribit.com/…/1000197268).</li>

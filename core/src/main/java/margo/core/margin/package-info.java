@@ -8,8 +8,8 @@
  * {@link margo.core.margin.PortfolioMarginRule} (Deribit-style risk matrix, roll and delta shock),
  * {@link margo.core.margin.SpanRule} (CME SPAN's 16-scenario risk arrays) and
  * {@link margo.core.margin.ScenarioFormulaRule} (any formula over a {@link margo.core.margin.ScenarioPnlMatrix}).
- * Formulas, parameters and worked examples: the team's research notes ({@code shared/research/margin-anchors.md}, beside the repository), sections B1, B2, B4
- * and (c); each class cites its source and says which parts are documented, inferred or Margo's reading.
+ * Formulas, parameters and worked examples: {@code docs/margin-sources.md}, sections B1, B2, B4 and the examples T1 to
+ * T15; each class cites its source and says which parts are documented, inferred or Margo's reading.
  *
  * <p><b>Market and pricing</b>: a {@link margo.core.margin.MarketSnapshot} (index, forwards, mark-IV smiles; from
  * an {@link margo.core.market.OptionChain}) priced through the {@link margo.core.margin.PositionPricer} seam

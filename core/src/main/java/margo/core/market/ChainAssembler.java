@@ -41,15 +41,29 @@ final class ChainAssembler {
 
     static ChainLoad assemble(RawChain raw, LoadOptions options, Path source, RowProblem.Origin origin)
             throws ChainFormatException {
-        Instant valuationTime = options.valuationTime() != null ? options.valuationTime() : raw.dataTime();
+        return assemble(raw, options, source, origin, null);
+    }
+
+    /**
+     * @param fallbackTime the valuation time when neither the caller nor the data gives one (a snapshot's time read
+     *                     from its file name), said in a note; null for none
+     */
+    static ChainLoad assemble(RawChain raw, LoadOptions options, Path source, RowProblem.Origin origin,
+                              Instant fallbackTime) throws ChainFormatException {
+        Instant valuationTime = options.valuationTime() != null ? options.valuationTime()
+                : raw.dataTime() != null ? raw.dataTime() : fallbackTime;
         if (valuationTime == null) {
             throw new ChainFormatException(source + " has no timestamp to value the chain at; give a valuation"
-                    + " time when loading it (or add a timestamp column)");
+                    + " time when loading it, or add a timestamp column (a snapshot of a series may carry its time"
+                    + " in its file's name instead, e.g. chain-2024-03-01T08-00Z.csv)");
         }
         QuoteConvention convention = options.convention() != null ? options.convention() : raw.convention();
         List<RowProblem> problems = new ArrayList<>(raw.problems());
         List<RowProblem> warnings = new ArrayList<>(raw.warnings());
         List<String> notes = new ArrayList<>(raw.notes());
+        if (options.valuationTime() == null && raw.dataTime() == null) {
+            notes.add("valued at " + valuationTime + ", the time in the file's name: the data has no timestamp");
+        }
         VolatilityScale.Result decimals = VolatilityScale.toDecimals(raw.quotes(), options.volatilityUnit(),
                 raw.volatilityUnit(), origin);
         warnings.addAll(decimals.warnings());

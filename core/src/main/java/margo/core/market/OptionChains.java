@@ -3,6 +3,7 @@ package margo.core.market;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import margo.core.io.DataFile;
@@ -39,6 +40,15 @@ public final class OptionChains {
      *                              no valuation time
      */
     public static ChainLoad load(Path path, LoadOptions options, long maxBytes) throws ChainFormatException {
+        return load(path, options, maxBytes, null);
+    }
+
+    /**
+     * As {@link #load(Path, LoadOptions, long)}, valued at {@code fallbackTime} when neither the options nor the data
+     * give a valuation time (a snapshot whose time is in its file name).
+     */
+    static ChainLoad load(Path path, LoadOptions options, long maxBytes, Instant fallbackTime)
+            throws ChainFormatException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
@@ -69,7 +79,7 @@ public final class OptionChains {
         }
         RowProblem.Origin origin = format == ChainFormat.DERIBIT_JSON
                 ? RowProblem.Origin.JSON_ENTRY : RowProblem.Origin.CSV_LINE;
-        return ChainAssembler.assemble(raw, options, path, origin);
+        return ChainAssembler.assemble(raw, options, path, origin, fallbackTime);
     }
 
     /**
@@ -120,7 +130,7 @@ public final class OptionChains {
     }
 
     /** Up to {@link #HEAD} characters from the start of {@code reader}, which is then reset to its start. */
-    private static String head(BufferedReader reader) throws IOException {
+    static String head(BufferedReader reader) throws IOException {
         char[] head = new char[HEAD];
         reader.mark(HEAD);
         int length = 0;

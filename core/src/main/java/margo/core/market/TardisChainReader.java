@@ -55,6 +55,12 @@ final class TardisChainReader {
 
     static RawChain read(String name, Reader content, Instant valuationTime, ChainLayout layout)
             throws IOException, FileFormatException {
+        Updates updates = updates(name, content, layout);
+        return updates.at(valuationTime != null ? valuationTime : updates.latestPlausible());
+    }
+
+    /** Every update of a file, read once: the chain at any time is taken from them ({@link Updates#at}). */
+    static Updates updates(String name, Reader content, ChainLayout layout) throws IOException, FileFormatException {
         CsvFile csv = CsvFile.read(name, content, "options");
         FileColumns columns = FileColumns.resolve(name, FORMAT, layout, csv.header());
         columns.require(ChainField.INSTRUMENT, ChainField.TIMESTAMP, ChainField.TYPE, ChainField.STRIKE,
@@ -74,26 +80,55 @@ final class TardisChainReader {
             }
             return quote(row, fields, columns, expirations);
         });
-        Instant cutoff = valuationTime != null ? valuationTime : stamps.latestPlausible();
-        Map<String, RawQuote> latestBySymbol = new LinkedHashMap<>();
-        Map<String, Instant> stampBySymbol = new LinkedHashMap<>();
-        for (RawQuote quote : rows.quotes) {
-            Instant stamp = stamps.of(quote.rowNumber());
-            Instant previous = stampBySymbol.get(quote.instrument());
-            if (cutoff != null && !stamp.isAfter(cutoff) && (previous == null || !stamp.isBefore(previous))) {
-                latestBySymbol.put(quote.instrument(), quote);
-                stampBySymbol.put(quote.instrument(), stamp);
-            }
-        }
-        List<RawQuote> quotes = List.copyOf(latestBySymbol.values());
-        String underlying = quotes.isEmpty() ? "UNKNOWN" : quotes.getFirst().instrument().split("-")[0];
         QuoteConvention convention = exchange[0] != null
                 && LINEAR_EXCHANGES.contains(exchange[0].toLowerCase(Locale.ROOT))
                 ? QuoteConvention.LINEAR : QuoteConvention.INVERSE;
         List<String> notes = new java.util.ArrayList<>(stamps.notes());
         notes.addAll(expirations.notes());
-        return new RawChain(quotes, List.copyOf(rows.problems), stamps.warnings(RowProblem.Origin.CSV_LINE), notes,
-                cutoff, underlying, convention, null);
+        return new Updates(rows, stamps, List.copyOf(notes), convention);
+    }
+
+    /** The updates of a file with their stamps, and what was decided for the whole file. */
+    static final class Updates {
+        private final QuoteRows rows;
+        private final Timestamps stamps;
+        private final List<String> notes;
+        private final QuoteConvention convention;
+
+        private Updates(QuoteRows rows, Timestamps stamps, List<String> notes, QuoteConvention convention) {
+            this.rows = rows;
+            this.stamps = stamps;
+            this.notes = notes;
+            this.convention = convention;
+        }
+
+        /** The latest plausible stamp ({@link Timestamps}), or null when no row has one. */
+        Instant latestPlausible() {
+            return stamps.latestPlausible();
+        }
+
+        /** The earliest plausible stamp, or null when no row has one. */
+        Instant earliestPlausible() {
+            return stamps.earliestPlausible();
+        }
+
+        /** The chain at {@code cutoff}: the latest update of each symbol at or before it (none when null). */
+        RawChain at(Instant cutoff) {
+            Map<String, RawQuote> latestBySymbol = new LinkedHashMap<>();
+            Map<String, Instant> stampBySymbol = new LinkedHashMap<>();
+            for (RawQuote quote : rows.quotes) {
+                Instant stamp = stamps.of(quote.rowNumber());
+                Instant previous = stampBySymbol.get(quote.instrument());
+                if (cutoff != null && !stamp.isAfter(cutoff) && (previous == null || !stamp.isBefore(previous))) {
+                    latestBySymbol.put(quote.instrument(), quote);
+                    stampBySymbol.put(quote.instrument(), stamp);
+                }
+            }
+            List<RawQuote> quotes = List.copyOf(latestBySymbol.values());
+            String underlying = quotes.isEmpty() ? "UNKNOWN" : quotes.getFirst().instrument().split("-")[0];
+            return new RawChain(quotes, List.copyOf(rows.problems), stamps.warnings(RowProblem.Origin.CSV_LINE),
+                    notes, cutoff, underlying, convention, null);
+        }
     }
 
     private static RawQuote quote(int row, RowFields fields, FileColumns columns, Timestamps expirations)

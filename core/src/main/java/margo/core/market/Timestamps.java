@@ -74,6 +74,17 @@ final class Timestamps {
         return latest;
     }
 
+    /** The earliest plausible stamp, or null when the file has none. */
+    Instant earliestPlausible() {
+        Instant earliest = null;
+        for (Map.Entry<Integer, Instant> stamp : byRow.entrySet()) {
+            if (plausible(stamp.getKey()) && (earliest == null || stamp.getValue().isBefore(earliest))) {
+                earliest = stamp.getValue();
+            }
+        }
+        return earliest;
+    }
+
     /** One warning per row whose stamp is an outlier, in row order. */
     List<RowProblem> warnings(RowProblem.Origin origin) {
         List<RowProblem> warnings = new ArrayList<>();

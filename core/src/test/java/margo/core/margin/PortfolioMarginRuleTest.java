@@ -10,7 +10,7 @@ import java.util.Map;
 import margo.core.market.InstrumentName;
 import org.junit.jupiter.api.Test;
 
-/** Research notes, section (c), examples T1 and T2: Deribit's {@code private/pme/simulate} outputs. */
+/** docs/margin-sources.md, examples T1 and T2: Deribit's {@code private/pme/simulate} outputs. */
 class PortfolioMarginRuleTest {
 
     // T1: ETH, live capture 15 Feb 2026: ETH-PERPETUAL -0.999487053 ETH, index 1949.34, mark 1949.49.

@@ -8,7 +8,7 @@ import java.util.Map;
 import margo.core.market.InstrumentName;
 import org.junit.jupiter.api.Test;
 
-/** Research notes B4 and example T12 (McMillan's S&amp;P risk array: PSR $10,000, extreme $7,000). */
+/** docs/margin-sources.md, B4 and example T12 (McMillan's S&amp;P risk array: PSR $10,000, extreme $7,000). */
 class SpanRuleTest {
 
     // A linear future at 100,000 USD with PSR 10% is the textbook PSR of $10,000 per contract.

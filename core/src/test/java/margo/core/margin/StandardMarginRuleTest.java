@@ -8,7 +8,7 @@ import java.util.Map;
 import margo.core.market.InstrumentName;
 import org.junit.jupiter.api.Test;
 
-/** Worked examples of the research notes, section (c): T15 (Deribit inverse options), T3 (linear perps), T6 (Bybit). */
+/** Worked examples of docs/margin-sources.md: T15 (Deribit inverse options), T3 (linear perps), T6 (Bybit). */
 class StandardMarginRuleTest {
 
     private static Position position(String instrument, double size, double averagePrice) {

@@ -845,6 +845,7 @@ public final class Checker {
             ok = false;
         }
         String target = "implied_vol";
+        boolean series = data.kind() == Kind.TABLE && data.schema().kindOf("snapshot") == Kind.INSTANT;
         Set<String> seen = new HashSet<>();
         for (Clause clause : binding.block().clauses()) {
             if (!(clause instanceof Clause.Setting setting)) {
@@ -894,6 +895,18 @@ public final class Checker {
                                 + " e.g. [2024-03-29, 2024-04-26]");
                     }
                 }
+                case "warm_start" -> {
+                    Type warm = expression(setting.value());
+                    if (warm.kind() != Kind.BOOLEAN && !warm.isError()) {
+                        error(setting.value().span(), "warm_start takes true or false, not " + warm.kind()
+                                .withArticle());
+                    }
+                    if (!series && data.kind() == Kind.TABLE) {
+                        error(setting.name().span(), "warm_start is for a fit to a series of snapshots; "
+                                + sourceOf(calibrate.data()) + " is one chain",
+                                "load a series with data week = snapshots(\"folder\")");
+                    }
+                }
                 case "time_limit" -> {
                     Type limit = expression(setting.value());
                     if (limit.kind() != Kind.DURATION && !limit.isError()) {
@@ -920,7 +933,7 @@ public final class Checker {
                 ok = false;
             }
         }
-        return ok ? Type.FIT : Type.ERROR;
+        return !ok ? Type.ERROR : series ? Type.FIT_SERIES : Type.FIT;
     }
 
     /** A bare word from {@code choices} ({@code target price}); reports anything else. */
@@ -1050,7 +1063,8 @@ public final class Checker {
         Type bound = bindings.get(id);
         if (bound != null) {
             if (rowScope != null && (bound.kind() == Kind.TABLE || bound.kind() == Kind.LIST
-                    || bound.kind() == Kind.FIGURE || bound.kind() == Kind.MODEL || bound.kind() == Kind.FIT)) {
+                    || bound.kind() == Kind.FIGURE || bound.kind() == Kind.MODEL || bound.kind() == Kind.FIT
+                    || bound.kind() == Kind.FIT_SERIES)) {
                 error(name.span(), "'" + id + "' is " + bound.kind().withArticle()
                         + "; inside keep and set only columns and single values can be used");
                 return Type.ERROR;

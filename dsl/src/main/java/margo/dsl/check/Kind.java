@@ -32,6 +32,11 @@ public enum Kind {
     /** A calibrated model and how well it fits: {@code fit N = calibrate MODEL to DATA { ... }}. */
     FIT,
     /**
+     * A model calibrated to each snapshot of a series, shown as a table with a row per snapshot:
+     * {@code fit N = calibrate MODEL to SERIES { warm_start true }}.
+     */
+    FIT_SERIES,
+    /**
      * A report of tables and notes, such as the explanation of a calibrated rule or a backtest: {@code explain(pm)},
      * {@code backtest(pm)}.
      */
@@ -59,6 +64,9 @@ public enum Kind {
         }
         if (this == RULES) {
             return "margin rules";
+        }
+        if (this == FIT_SERIES) {
+            return "a fit series";
         }
         return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }

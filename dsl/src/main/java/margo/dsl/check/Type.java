@@ -19,6 +19,7 @@ public record Type(Kind kind, TableSchema schema) {
     public static final Type SURFACE = new Type(Kind.SURFACE, null);
     public static final Type MODEL = new Type(Kind.MODEL, null);
     public static final Type FIT = new Type(Kind.FIT, null);
+    public static final Type FIT_SERIES = new Type(Kind.FIT_SERIES, null);
     public static final Type REPORT = new Type(Kind.REPORT, null);
     public static final Type LAYOUT = new Type(Kind.LAYOUT, null);
     public static final Type HAIRCUT = new Type(Kind.HAIRCUT, null);
@@ -45,6 +46,7 @@ public record Type(Kind kind, TableSchema schema) {
             case SURFACE -> SURFACE;
             case MODEL -> MODEL;
             case FIT -> FIT;
+            case FIT_SERIES -> FIT_SERIES;
             case REPORT -> REPORT;
             case LAYOUT -> LAYOUT;
             case HAIRCUT -> HAIRCUT;

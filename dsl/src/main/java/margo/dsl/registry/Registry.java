@@ -70,6 +70,7 @@ public final class Registry {
         TextEntries.declare(this);
         HedgingEntries.declare(this);
         declareChainColumns();
+        SeriesEntries.declare(this);
         declareNotes();
         declareModels();
     }
@@ -210,7 +211,7 @@ public final class Registry {
     }
 
     /** One optional text parameter per field of a chain file: the column that holds it. */
-    private static List<ParameterSpec> columnParameters() {
+    static List<ParameterSpec> columnParameters() {
         List<ParameterSpec> columns = new ArrayList<>();
         for (ChainField field : ChainField.values()) {
             columns.add(optional(field.label(), TEXT, "column name", "the format's own name", List.of(),

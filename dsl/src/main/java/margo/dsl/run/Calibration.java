@@ -20,6 +20,7 @@ import margo.core.calibration.CosSlicePricer;
 import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ProgressListener;
 import margo.core.calibration.SlicePricedModel;
+import margo.core.calibration.SeriesCalibration;
 import margo.core.calibration.SolverMethod;
 import margo.core.calibration.StopReason;
 import margo.core.calibration.Target;
@@ -44,9 +45,11 @@ import margo.dsl.syntax.Stmt;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.InstantValue;
 import margo.dsl.value.ModelValue;
+import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -297,13 +300,111 @@ final class Calibration {
 
     // ---- fit
 
-    /** {@code fit N = calibrate MODEL to DATA { ... }}: compiles the problem and calibrates. */
-    FitValue fit(Stmt.Binding binding) {
+    /** The column of a series table ({@code snapshots(...)}) that holds each row's snapshot time. */
+    static final String SNAPSHOT = "snapshot";
+
+    /**
+     * {@code fit N = calibrate MODEL to DATA { ... }}: compiles the problem and calibrates; to a series of snapshots
+     * ({@code snapshots(...)}), once per snapshot ({@link #seriesFit}).
+     */
+    Value fit(Stmt.Binding binding) {
         Expr.Calibrate calibrate = (Expr.Calibrate) binding.value();
         ModelValue model = (ModelValue) evaluate.apply(calibrate.model());
         TableValue data = (TableValue) evaluate.apply(calibrate.data());
+        ChainValues.requireOneUnderlying(data.table(), text(calibrate.data()), calibrate.data().span());
+        if (data.table().containsColumn(SNAPSHOT)) {
+            return seriesFit(binding, model, data);
+        }
+        CalibrationProblem problem = problem(binding, model, data);
+        CalibrationResult result;
+        try {
+            result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
+        } catch (IllegalArgumentException cannot) {
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
+                    + cannot.getMessage());
+        }
+        rethrowScriptFailure(model);
+        if (result.stopReason() == StopReason.CANCELLED) {
+            throw interrupted(binding);
+        }
+        for (CalibrationFailure failure : result.failures()) {
+            diagnostics.add(failed(binding, result, failure, ""));
+        }
+        CharacteristicFunctionModel fitted = model.prototype().withParameters(result.parameters());
+        String title = "fit " + binding.name().id() + ": " + model.family() + " calibrated to " + text(calibrate.data());
+        return new FitValue(model, fitted, result, data, FitReport.fit(title, model, result, data.table()));
+    }
+
+    /**
+     * The fit of every snapshot of a series, a row each: the snapshots' problems are compiled here, one after
+     * another (weights and expiries per snapshot), and then solved by core's {@link SeriesCalibration}, warm-started
+     * in time order or cold in parallel. A model with {@code require} clauses or a script is solved one snapshot at a
+     * time even cold: its compiled conditions are not to be copied on several threads at once.
+     */
+    private SeriesFitValue seriesFit(Stmt.Binding binding, ModelValue model, TableValue data) {
         Table table = data.table();
-        ChainValues.requireOneUnderlying(table, text(calibrate.data()), calibrate.data().span());
+        InstantColumn snapshots = table.instantColumn(SNAPSHOT);
+        Map<Instant, List<Integer>> rowsByTime = new java.util.TreeMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            rowsByTime.computeIfAbsent(snapshots.get(row), time -> new ArrayList<>()).add(row);
+        }
+        if (rowsByTime.isEmpty()) {
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
+                    + text(((Expr.Calibrate) binding.value()).data()) + " has no snapshot left",
+                    "its keep conditions removed every row");
+        }
+        List<Instant> times = new ArrayList<>(rowsByTime.keySet());
+        List<CalibrationProblem> problems = new ArrayList<>();
+        for (Map.Entry<Instant, List<Integer>> snapshot : rowsByTime.entrySet()) {
+            int[] rows = snapshot.getValue().stream().mapToInt(Integer::intValue).toArray();
+            TableValue chain = new TableValue(table.rows(rows), snapshot.getKey());
+            try {
+                problems.add(problem(binding, model, chain));
+            } catch (RunFailure failure) {
+                throw new RunFailure(failure.span(), "at snapshot " + snapshot.getKey() + ": " + failure.getMessage(),
+                        failure.hint());
+            }
+        }
+        boolean warm = warmStart(binding);
+        boolean parallel = !warm && model.constraints().isEmpty() && !(model.prototype() instanceof UserDefinedModel);
+        int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
+        List<CalibrationResult> results;
+        try {
+            results = SeriesCalibration.calibrate(problems, (problem, start, calibrator) -> {
+                CalibrationProblem started = start == null ? problem : problem.withStart(start);
+                return calibrator.calibrate(started, parallel ? ProgressListener.NONE : progress, cancellation);
+            }, warm, threads, cancellation);
+        } catch (IllegalArgumentException cannot) {
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
+                    + cannot.getMessage());
+        }
+        rethrowScriptFailure(model);
+        if (results.size() < times.size() || results.stream().anyMatch(r -> r.stopReason() == StopReason.CANCELLED)) {
+            throw interrupted(binding);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            for (CalibrationFailure failure : results.get(i).failures()) {
+                diagnostics.add(failed(binding, results.get(i), failure, " at snapshot " + times.get(i)));
+            }
+        }
+        return new SeriesFitValue(model, times, results, new TableValue(FitReport.series(model, times, results), null,
+                Math.max(TableValue.DEFAULT_DISPLAY_ROWS, Math.min(times.size(), 100))));
+    }
+
+    /** {@code warm_start true|false}; true when not written. */
+    private boolean warmStart(Stmt.Binding binding) {
+        for (Clause clause : binding.block().clauses()) {
+            if (clause instanceof Clause.Setting setting && setting.name().id().equals("warm_start")) {
+                return new Compiler(checked, registry, RowFrame.scalar(), bindings, undefined)
+                        .condition(setting.value()).at(0);
+            }
+        }
+        return true;
+    }
+
+    /** The problem of fitting {@code model} to one chain, with the fit block's settings over its rows. */
+    private CalibrationProblem problem(Stmt.Binding binding, ModelValue model, TableValue data) {
+        Table table = data.table();
         Target target = Target.IMPLIED_VOLATILITY;
         double[] weights = new double[table.rowCount()];
         java.util.Arrays.fill(weights, 1.0);
@@ -322,6 +423,9 @@ final class Calibration {
                 case "starts" -> starts = wholeNumber(setting.value(), 1);
                 case "seed" -> seed = wholeNumber(setting.value(), 0);
                 case "expiries" -> expiries = expiryIndices(table, (Expr.ListLiteral) setting.value());
+                case "warm_start" -> {
+                    // how the snapshots of a series are started (seriesFit), not a setting of one problem
+                }
                 case "time_limit" -> {
                     double years = scalar(setting.value());
                     if (!(years > 0) || !Double.isFinite(years)) {
@@ -339,32 +443,28 @@ final class Calibration {
             throw new RunFailure(binding.span(), "cannot calibrate " + binding.name().id() + ": " + cannot.getMessage(),
                     "calibrate to an option chain with two-sided quotes, e.g. keep bid_iv > 0 and ask_iv > 0");
         }
-        CalibrationResult result;
         try {
             // A model defined by a script has no closed-form gradient: its prices are differenced.
             CalibrationModel calibrated = new SlicePricedModel(new CosSlicePricer(model.prototype(), CosPricer.DEFAULT,
                     !(model.prototype() instanceof UserDefinedModel)));
-            CalibrationProblem problem = new CalibrationProblem(calibrated, model.parameters(), quotes, target,
-                    model.constraints(), expiries, method, starts, seed, timeLimit);
-            result = Calibrator.DEFAULT.calibrate(problem, progress, cancellation);
+            return new CalibrationProblem(calibrated, model.parameters(), quotes, target, model.constraints(),
+                    expiries, method, starts, seed, timeLimit);
         } catch (IllegalArgumentException cannot) {
             throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
                     + cannot.getMessage());
         }
+    }
+
+    private static void rethrowScriptFailure(ModelValue model) {
         if (model.prototype() instanceof UserDefinedModel user
                 && user.definition() instanceof ScriptedCharacteristicFunction scripted) {
             scripted.rethrowFailure();
         }
-        if (result.stopReason() == StopReason.CANCELLED) {
-            throw new RunFailure(binding.span(), "interrupted", "the statements before this one ran; this and later"
-                    + " ones did not");
-        }
-        for (CalibrationFailure failure : result.failures()) {
-            diagnostics.add(failed(binding, result, failure));
-        }
-        CharacteristicFunctionModel fitted = model.prototype().withParameters(result.parameters());
-        String title = "fit " + binding.name().id() + ": " + model.family() + " calibrated to " + text(calibrate.data());
-        return new FitValue(model, fitted, result, data, FitReport.fit(title, model, result, table));
+    }
+
+    private static RunFailure interrupted(Stmt.Binding binding) {
+        return new RunFailure(binding.span(), "interrupted", "the statements before this one ran; this and later"
+                + " ones did not");
     }
 
     /**
@@ -372,7 +472,8 @@ final class Calibration {
      * method for a budget, the weight for an overflow), else at {@code calibrate MODEL to DATA}. The fit stays
      * bound with its best point, so that {@code show} can display it and the exit code is still 1.
      */
-    private Diagnostic failed(Stmt.Binding binding, CalibrationResult result, CalibrationFailure failure) {
+    private Diagnostic failed(Stmt.Binding binding, CalibrationResult result, CalibrationFailure failure,
+            String where) {
         String name = binding.name().id();
         String setting = null;
         String hint = switch (failure.kind()) {
@@ -398,7 +499,7 @@ final class Calibration {
                 span = written.span();
             }
         }
-        return Diagnostic.error(source, span, "fit " + name + " failed: " + failure.message(), hint);
+        return Diagnostic.error(source, span, "fit " + name + " failed" + where + ": " + failure.message(), hint);
     }
 
     /**
@@ -511,6 +612,7 @@ final class Calibration {
         TableValue data = (TableValue) evaluate.apply(arguments.get(1));
         Table table = data.table();
         ChainValues.requireOneUnderlying(table, text(arguments.get(1)), arguments.get(1).span());
+        ChainValues.requireOneSnapshot(table, text(arguments.get(1)), arguments.get(1).span());
         RowFrame frame = RowFrame.of(table, data.valuationTime());
         double[] forwards = frame.doubles("forward");
         double[] strikes = frame.doubles("strike");

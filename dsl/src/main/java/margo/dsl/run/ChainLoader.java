@@ -2,6 +2,7 @@ package margo.dsl.run;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ import margo.core.io.DataFile;
 import margo.core.market.ChainFormat;
 import margo.core.market.ChainFormatException;
 import margo.core.market.ChainLoad;
+import margo.core.market.ChainSeriesLoad;
+import margo.core.market.ChainSeriesLoader;
+import margo.core.market.ChainSnapshot;
 import margo.core.market.LoadOptions;
 import margo.core.market.OptionChains;
 import margo.core.market.RowProblem;
@@ -23,6 +27,8 @@ import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.dsl.value.LayoutValue;
 import margo.dsl.value.TableValue;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code options(path, format?, as_of?, iv_unit?, layout?, FIELD COLUMN ...)}: loads a chain file through core, resolving the path against the
@@ -165,5 +171,51 @@ final class ChainLoader {
             warnings.add(Diagnostic.note(source, span, path + ": " + note));
         }
         return new TableValue(load.chain().table(), load.chain().valuationTime());
+    }
+
+    /**
+     * {@code snapshots(...)}: the series at {@code path} (a folder, a glob or one Tardis file) as one table, each
+     * snapshot's chain with a {@code snapshot} column of its time, in time order; valued at the last snapshot's time
+     * (each row's own is its snapshot). Each file's rows left out and flagged are warnings naming it, its notes and
+     * the series' notes are notes.
+     *
+     * @param every how far apart a Tardis stream's snapshots are; null for the default
+     */
+    TableValue loadSeries(String path, LayoutValue layout, Duration every, SourceFile source, Span span,
+                          List<Diagnostic> warnings) {
+        ChainFormat chainFormat = layout.format() == null ? ChainFormat.AUTO : chainFormat(layout.format(), span);
+        VolatilityUnit unit = layout.ivUnit() == null ? null : volatilityUnit(layout.ivUnit(), span);
+        ChainSeriesLoad load;
+        try {
+            load = ChainSeriesLoader.load(baseDirectory, path, new LoadOptions(chainFormat, null, null, unit,
+                    layout.layout()), every, limit.maxBytes());
+        } catch (ChainFormatException unreadable) {
+            throw new RunFailure(span, "cannot read the snapshots " + path + ": " + unreadable.getMessage(),
+                    "snapshots takes a folder of chain files, a glob (\"folder/btc-*.csv\") or one Tardis file;"
+                            + " paths are relative to the recipe's folder");
+        }
+        for (ChainSeriesLoad.File file : load.files()) {
+            Path resolved = file.path().toAbsolutePath().normalize();
+            filesRead.add(resolved);
+            String name = baseDirectory.toAbsolutePath().normalize().relativize(resolved).toString();
+            warnings.addAll(rowWarnings(file.problems(), name, source, span));
+            warnings.addAll(keptRowWarnings(file.warnings(), name, source, span));
+            for (String note : file.notes()) {
+                warnings.add(Diagnostic.note(source, span, name + ": " + note));
+            }
+        }
+        for (String note : load.notes()) {
+            warnings.add(Diagnostic.note(source, span, path + ": " + note));
+        }
+        Table stacked = null;
+        InstantColumn times = InstantColumn.create(Calibration.SNAPSHOT);
+        for (ChainSnapshot snapshot : load.series().snapshots()) {
+            Table chain = snapshot.chain().table();
+            for (int row = 0; row < chain.rowCount(); row++) {
+                times.append(snapshot.time());
+            }
+            stacked = stacked == null ? chain : stacked.append(chain);
+        }
+        return new TableValue(stacked.addColumns(times), load.series().snapshots().getLast().time());
     }
 }

@@ -1,14 +1,17 @@
 package margo.dsl.run;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import margo.core.market.ChainColumn;
 import margo.core.market.InstrumentName;
 import margo.core.market.OptionChain;
 import margo.core.market.QuoteConvention;
 import margo.dsl.syntax.Span;
 import margo.dsl.value.TableValue;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,6 +45,7 @@ final class ChainValues {
             throw new RunFailure(span, label + " has no options left", "its keep conditions removed every row");
         }
         requireOneUnderlying(table, label, span);
+        requireOneSnapshot(table, label, span);
         String underlying;
         try {
             underlying = InstrumentName.parse(table.stringColumn(ChainColumn.INSTRUMENT.columnName()).get(0))
@@ -70,6 +74,28 @@ final class ChainValues {
                     + " and a book's market each take one underlying's options",
                     "split it by underlying, e.g. data " + first.toLowerCase(java.util.Locale.ROOT) + " = " + label
                             + " { keep underlying == \"" + first + "\" }");
+        }
+    }
+
+    /**
+     * A surface, a book's market, model prices and a smile are of one time: a series of several snapshots
+     * ({@code snapshots(...)}) is an error at {@code span} that says how to take one.
+     */
+    static void requireOneSnapshot(Table table, String label, Span span) {
+        if (!table.containsColumn(Calibration.SNAPSHOT)) {
+            return;
+        }
+        InstantColumn times = table.instantColumn(Calibration.SNAPSHOT);
+        TreeSet<Instant> distinct = new TreeSet<>();
+        for (int row = 0; row < times.size(); row++) {
+            distinct.add(times.get(row));
+        }
+        if (distinct.size() > 1) {
+            Instant first = distinct.first();
+            throw new RunFailure(span, label + " is a series of " + distinct.size() + " snapshots, from " + first
+                    + " to " + distinct.last() + "; this takes one chain",
+                    "take one snapshot: data first = " + label + " { keep snapshot == " + first + " }, or fit every"
+                            + " snapshot: fit f = calibrate MODEL to " + label);
         }
     }
 

@@ -376,9 +376,15 @@ final class Compiler {
 
     /**
      * An instant as the years (ACT/365) from the chain's valuation time to it, so that {@code expiry >= 2d} holds
-     * when expiry is at least two days after the valuation time (docs/language.md, "Units").
+     * when expiry is at least two days after the valuation time (docs/language.md, "Units"); in a series of
+     * snapshots, after the row's snapshot.
      */
     private DoubleCode timeRemaining(DoubleCode instant) {
+        if (frame.has(Calibration.SNAPSHOT)) {
+            // A series of snapshots: each row's time remaining counts from its own snapshot.
+            double[] snapshots = frame.doubles(Calibration.SNAPSHOT);
+            return row -> (instant.at(row) - snapshots[row]) / SECONDS_PER_YEAR;
+        }
         double valuation = RowFrame.seconds(frame.valuationTime());
         return row -> (instant.at(row) - valuation) / SECONDS_PER_YEAR;
     }

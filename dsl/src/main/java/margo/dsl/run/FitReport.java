@@ -110,6 +110,47 @@ final class FitReport {
         return new ReportValue(heading, sections, notes, new ReportValue.Timing("calibrated", result.elapsed()));
     }
 
+    /**
+     * A series fit as {@code show} displays it, a row per snapshot: its time, each free parameter and its standard
+     * error ({@code P_se}), the RMSE (vol points, or USD for a price fit), the solver's iterations, the milliseconds
+     * it took (the one column that differs between runs), the stop reason and whether it failed.
+     */
+    static Table series(ModelValue model, List<Instant> times, List<CalibrationResult> results) {
+        Table table = Table.create("fit series", InstantColumn.create(Calibration.SNAPSHOT, times.toArray(Instant[]::new)));
+        List<ParameterSpec> specs = model.parameters();
+        int n = results.size();
+        for (int j = 0; j < specs.size(); j++) {
+            if (specs.get(j).fixed()) {
+                continue;
+            }
+            double[] values = new double[n];
+            double[] errors = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = results.get(i).parameters()[j];
+                errors[i] = results.get(i).standardErrors()[j];
+            }
+            table.addColumns(DoubleColumn.create(specs.get(j).name(), values),
+                    DoubleColumn.create(specs.get(j).name() + "_se", errors));
+        }
+        double[] rmse = new double[n];
+        int[] iterations = new int[n];
+        double[] milliseconds = new double[n];
+        String[] reasons = new String[n];
+        String[] status = new String[n];
+        for (int i = 0; i < n; i++) {
+            CalibrationResult result = results.get(i);
+            rmse[i] = result.rmse();
+            iterations[i] = result.iterations();
+            milliseconds[i] = result.elapsed().toNanos() * 1e-6;
+            reasons[i] = reason(result.stopReason());
+            status[i] = result.failed() ? "failed" : "ok";
+        }
+        table.addColumns(DoubleColumn.create("rmse", rmse), IntColumn.create("iterations", iterations),
+                DoubleColumn.create("milliseconds", milliseconds), StringColumn.create("stop_reason", reasons),
+                StringColumn.create("status", status));
+        return table;
+    }
+
     private static Table parameters(ModelValue model, CalibrationResult result) {
         List<ParameterSpec> specs = model.parameters();
         int n = specs.size();

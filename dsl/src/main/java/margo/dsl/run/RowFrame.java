@@ -52,6 +52,11 @@ final class RowFrame {
         return rows;
     }
 
+    /** Whether the frame's table has a column of this name. */
+    boolean has(String name) {
+        return table != null && table.containsColumn(name);
+    }
+
     /** The valuation time of the chain; null for a table that is not a chain. */
     Instant valuationTime() {
         return valuationTime;

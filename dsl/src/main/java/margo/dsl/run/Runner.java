@@ -1,5 +1,6 @@
 package margo.dsl.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import margo.core.market.ChainField;
 import margo.core.market.ChainLayout;
@@ -39,6 +40,7 @@ import margo.dsl.value.InstantValue;
 import margo.dsl.value.LayoutValue;
 import margo.dsl.value.ListValue;
 import margo.dsl.value.NumberValue;
+import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
@@ -196,6 +198,8 @@ final class Runner {
             case Expr.Call call when HedgeBuiltins.handles(call.callee().id()) -> hedges.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
+            case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("snapshots") ->
+                    snapshots(call);
             case Expr.Call call when type.kind() == Kind.TABLE -> options(call);
             case Expr.Call call when type.kind() == Kind.LAYOUT -> layout(checked.argumentsOf(call), 0, 1, 2);
             case Expr.Call call when type.kind() == Kind.FIGURE -> figure(call);
@@ -264,6 +268,26 @@ final class Runner {
         return table;
     }
 
+    /** {@code snapshots(path, format?, iv_unit?, layout?, every?, FIELD COLUMN ...)}. */
+    private TableValue snapshots(Expr.Call call) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        String path = ((TextValue) evaluate(arguments.get(0))).value();
+        LayoutValue given = layout(arguments, 1, 2, 5);
+        LayoutValue layout = arguments.get(3) == null ? given
+                : ((LayoutValue) evaluate(arguments.get(3))).overriddenBy(given);
+        Duration every = null;
+        if (arguments.get(4) != null) {
+            double years = ((NumberValue) evaluate(arguments.get(4))).value();
+            if (!(years > 0) || !Double.isFinite(years)) {
+                throw new RunFailure(arguments.get(4).span(), "every must be a positive duration, such as 1h");
+            }
+            every = Duration.ofNanos(Math.round(years * 365.0 * 86_400e9));
+        }
+        TableValue table = loader.loadSeries(path, layout, every, source, call.span(), diagnostics);
+        stopIfInterrupted(call.span());
+        return table;
+    }
+
     /**
      * The format, IV unit and columns among a call's arguments in parameter order: the format and unit at their
      * positions, then one column per {@link ChainField} from {@code firstColumn} on.
@@ -290,6 +314,12 @@ final class Runner {
             case "smile" -> smile(call);
             case "residuals" -> residuals(call);
             case "surface" -> surface(call);
+            case "parameters", "rmse" -> {
+                Expr fit = checked.argumentsOf(call).getFirst();
+                SeriesFitValue series = (SeriesFitValue) evaluate(fit);
+                yield new FigureValue(call.callee().id().equals("rmse") ? SeriesPlots.rmse(series, "rmse of "
+                        + label(fit)) : SeriesPlots.parameters(series, "parameters of " + label(fit)));
+            }
             default -> throw new IllegalStateException("no figure from " + call.callee().id());
         };
     }
@@ -307,6 +337,7 @@ final class Runner {
         TableValue chain = fit != null ? fit.data() : surface != null ? surface.chain() : (TableValue) shownValue;
         SmileAxis x = arguments.get(1) == null ? SmileAxis.LOG_MONEYNESS
                 : SmileAxis.named(((TextValue) evaluate(arguments.get(1))).value());
+        ChainValues.requireOneSnapshot(chain.table(), label(data), data.span());
         String missing = SmilePlot.missingColumn(chain.table(), x);
         if (missing != null) {
             throw new RunFailure(data.span(), "smile needs the column " + missing + " in " + label(data),

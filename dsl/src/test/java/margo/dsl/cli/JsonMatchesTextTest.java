@@ -76,6 +76,9 @@ class JsonMatchesTextTest {
             data btc = history("data/btc-usd-daily-close-yahoo.csv")
             show haircut(btc, add_on 1%)
             show hedge(desk, "covered-call") { using ["BTC-PERPETUAL", "BTC-29MAR24-66000-C"]  target { net_delta 0 +/- 0.3 } }
+            data week = snapshots("data/heston-series") { keep snapshot <= 2024-03-02T08:00:00Z }
+            fit hw = calibrate hs to week
+            show hw
             """;
 
     /** Words that only lay text out: table shapes, list bullets, the figure's pointer to HTML. */

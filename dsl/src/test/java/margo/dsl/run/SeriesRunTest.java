@@ -1,0 +1,95 @@
+package margo.dsl.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import margo.dsl.value.FigureValue;
+import margo.dsl.value.SeriesFitValue;
+import org.junit.jupiter.api.Test;
+
+/** A recipe's fit to a week of snapshots (examples/data/heston-series): a row per day, plots, and mistakes. */
+class SeriesRunTest {
+
+    private static final Path EXAMPLES = Path.of("../examples");
+    private static final String WEEK = "data week = snapshots(\"data/heston-series\")\nmodel hs = heston\n";
+
+    private static SeriesFitValue fit(Execution run) {
+        return (SeriesFitValue) run.shown().getFirst().value();
+    }
+
+    @Test
+    void aSeriesFitShowsARowPerSnapshotWithParametersErrorsAndCost() {
+        Execution run = Recipes.run(EXAMPLES, WEEK + "fit hw = calibrate hs to week\nshow hw");
+        assertFalse(run.hasErrors(), () -> Recipes.located(run.diagnostics()).toString());
+        SeriesFitValue fit = fit(run);
+        assertEquals(7, fit.times().size());
+        assertEquals(List.of("snapshot", "v0", "v0_se", "kappa", "kappa_se", "theta", "theta_se", "xi", "xi_se", "rho",
+                "rho_se", "rmse", "iterations", "milliseconds", "stop_reason", "status"),
+                fit.display().table().columnNames());
+        assertEquals(0.36, fit.display().table().doubleColumn("v0").getDouble(0), 0.002);
+        assertEquals(-0.30, fit.display().table().doubleColumn("rho").getDouble(6), 0.005);
+        assertTrue(run.diagnostics().stream().anyMatch(d -> d.message().contains("at the time in its file's name")),
+                () -> Recipes.located(run.diagnostics()).toString());
+    }
+
+    @Test
+    void warmAndColdSeriesFitsFindTheSameParameters() {
+        SeriesFitValue warm = fit(Recipes.run(EXAMPLES, WEEK + "fit hw = calibrate hs to week\nshow hw"));
+        SeriesFitValue cold = fit(Recipes.run(EXAMPLES, WEEK
+                + "fit hw = calibrate hs to week { warm_start false }\nshow hw"));
+        for (int day = 0; day < 7; day++) {
+            double[] w = warm.results().get(day).parameters();
+            double[] c = cold.results().get(day).parameters();
+            for (int j = 0; j < w.length; j++) {
+                assertEquals(c[j], w[j], 1e-4 * Math.max(1, Math.abs(c[j])), "day " + day + " parameter " + j);
+            }
+        }
+    }
+
+    @Test
+    void keepCountsTimeToExpiryFromEachRowsSnapshot() {
+        // On 2024-03-07 the 8 March expiry is a day away; on the other days it is two or more.
+        Execution run = Recipes.run(EXAMPLES, "data week = snapshots(\"data/heston-series\") {\n"
+                + "  keep expiry < 2024-03-10 and expiry >= 3d\n}\nshow week { rows 400 }");
+        assertFalse(run.hasErrors(), () -> Recipes.located(run.diagnostics()).toString());
+        var table = ((margo.dsl.value.TableValue) run.shown().getFirst().value()).table();
+        var days = new java.util.TreeSet<java.time.Instant>(table.instantColumn("snapshot").asList());
+        assertEquals(5, days.size(), days.toString());
+    }
+
+    @Test
+    void parametersAndRmseAreDrawnThroughTime() {
+        Execution run = Recipes.run(EXAMPLES, WEEK + "fit hw = calibrate hs to week\nplot parameters(hw)\n"
+                + "plot rmse(hw)");
+        assertFalse(run.hasErrors(), () -> Recipes.located(run.diagnostics()).toString());
+        assertEquals(5, ((FigureValue) run.shown().get(0).value()).figure().panels().size());
+        assertEquals(1, ((FigureValue) run.shown().get(1).value()).figure().panels().size());
+    }
+
+    @Test
+    void aSingleChainUseOfASeriesSaysHowToTakeOneSnapshot() {
+        Execution run = Recipes.run(EXAMPLES, WEEK + "surface sv = svi(week)");
+        assertEquals(List.of("3:18 week is a series of 7 snapshots, from 2024-03-01T08:00:00Z to 2024-03-07T08:00:00Z;"
+                + " this takes one chain"), Recipes.located(run.diagnostics().stream()
+                        .filter(d -> d.severity() == margo.dsl.diagnostic.Severity.ERROR).toList()));
+    }
+
+    @Test
+    void warmStartOnOneChainIsAnError() {
+        Execution run = Recipes.check("data chain = options(\"chain.csv\")\nmodel hs = heston\n"
+                + "fit hf = calibrate hs to chain { warm_start false }");
+        assertTrue(Recipes.located(run.diagnostics()).contains("3:34 warm_start is for a fit to a series of"
+                + " snapshots; chain is one chain"), () -> Recipes.located(run.diagnostics()).toString());
+    }
+
+    @Test
+    void aFolderWithoutChainFilesIsAnErrorAtTheCall() {
+        Execution run = Recipes.run(EXAMPLES, "data week = snapshots(\"data/*.nothing\")");
+        assertTrue(Recipes.located(run.diagnostics()).getFirst().startsWith("1:13 cannot read the snapshots"
+                + " data/*.nothing: no chain file matches data/*.nothing"),
+                () -> Recipes.located(run.diagnostics()).toString());
+    }
+}
