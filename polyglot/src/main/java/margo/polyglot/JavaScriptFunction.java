@@ -15,11 +15,16 @@ final class JavaScriptFunction implements ScriptFunction {
     private final SandboxedContext context;
     private final String name;
     private final int arity;
+    private final int line;
+    private final int column;
 
-    JavaScriptFunction(SandboxedContext context, String name, int arity) {
+    /** A function declared at {@code line}, {@code column} of its script (0, 0 when unknown). */
+    JavaScriptFunction(SandboxedContext context, String name, int arity, int line, int column) {
         this.context = context;
         this.name = name;
         this.arity = arity;
+        this.line = line;
+        this.column = column;
     }
 
     @Override
@@ -30,6 +35,16 @@ final class JavaScriptFunction implements ScriptFunction {
     @Override
     public int arity() {
         return arity;
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public int column() {
+        return column;
     }
 
     @Override
@@ -66,6 +81,6 @@ final class JavaScriptFunction implements ScriptFunction {
         String got = result.isNull() ? "undefined" : result.isBoolean() ? "a boolean"
                 : result.hasArrayElements() ? "an array of " + result.getArraySize()
                 : result.canExecute() ? "a function" : result.isNumber() ? "a number" : "an object";
-        return new ScriptFailure(name + "(...) returned " + got + ", but must return " + expected, 0, 0);
+        return new ScriptFailure(name + "(...) returned " + got + ", but must return " + expected, line, column);
     }
 }

@@ -106,7 +106,10 @@ final class SandboxedContext implements ScriptContext {
             }
             Value length = function.getMember("length");
             int arity = length != null && length.fitsInInt() ? length.asInt() : 0;
-            functions.add(new JavaScriptFunction(this, name, arity));
+            SourceSection declared = function.getSourceLocation();
+            boolean known = inScript(declared);
+            functions.add(new JavaScriptFunction(this, name, arity, known ? declared.getStartLine() : 0,
+                    known ? declared.getStartColumn() : 0));
         }
         loaded.add(new Loaded(source, List.copyOf(exports)));
         return functions;

@@ -85,4 +85,37 @@ class CharacteristicFunctionModelTest {
         assertEquals(List.of(), errors(next));
         assertEquals(2.0, ((NumberValue) next.shown().getFirst().value()).value());
     }
+
+    @Test
+    void aCharacteristicFunctionThatIsNotOneAtZeroIsAnErrorAtItsDeclarationNotANaNObjective() {
+        Execution failed = new Session(EXAMPLES).run(new SourceFile("cell.margo", """
+                script js \"""
+                  function unnormalised(u, t, p) {
+                  const v = p.sigma * p.sigma * t, m = 2 * Math.exp(-0.5 * v * u * u);
+                  return [m * Math.cos(-0.5 * v * u), m * Math.sin(-0.5 * v * u)];
+                }
+                \""" exports unnormalised
+                data chain = options("data/deribit-btc-sample.csv") { keep bid_iv > 0 and ask_iv > 0 }
+                model m = characteristic_function { parameters { sigma in [0.1, 2] start 0.5 }  cf js unnormalised }
+                fit f = calibrate m to chain { starts 2 }
+                """), Mode.CELL);
+        List<String> errors = errors(failed);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.getFirst().matches("2:3 the characteristic function unnormalised\\(0, [0-9.E-]+, p\\) returned"
+                + " \\[2\\.0, -?0\\.0], but it must be \\[1, 0] at u = 0 \\(with p: sigma 0\\.5\\)"), errors.toString());
+    }
+
+    @Test
+    void aResultOfTheWrongShapeIsAnErrorAtTheFunctionsDeclaration() {
+        Execution failed = new Session(EXAMPLES).run(new SourceFile("cell.margo", """
+                script js \"""
+                function single(u, t, p) { return [1]; }
+                \""" exports single
+                data chain = options("data/deribit-btc-sample.csv") { keep bid_iv > 0 and ask_iv > 0 }
+                model m = characteristic_function { parameters { sigma = 0.5 }  cf js single }
+                show price(m, chain)
+                """), Mode.CELL);
+        assertEquals(List.of("2:1 the characteristic function single(...) returned an array of 1, but must return a"
+                + " pair of numbers [re, im]"), errors(failed));
+    }
 }

@@ -1,5 +1,6 @@
 package margo.polyglot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +20,20 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
+import margo.dsl.run.Shown;
 import margo.dsl.syntax.SourceFile;
+import margo.dsl.plot.Figure;
+import margo.dsl.plot.Series;
+import margo.dsl.plot.Trace;
+import margo.dsl.value.FigureValue;
 import margo.dsl.value.FitValue;
 import margo.dsl.value.ModelValue;
+import margo.dsl.value.TableValue;
+import margo.dsl.value.Value;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The scripts of {@code examples/custom-model.margo}, as shipped: Heston in JavaScript prices as the built-in Heston
@@ -125,5 +135,77 @@ class CustomModelExampleTest {
             assertEquals(reference, price, 1e-9 * 100.0, row);
             assertTrue(price > 0, row);
         }
+    }
+
+    @Test
+    void aFitOfHestonInJavaScriptDrawsItsSmileAndPricesABookAsTheBuiltInHeston() {
+        // Fits with every parameter fixed, so no search: the sample chain's fit, once built in and once in the script.
+        String parameters = "v0 = 0.567; kappa = 8.92; theta = 0.364; xi = 4.87; rho = 0.175";
+        Session session = new Session(EXAMPLES);
+        Execution execution = session.run(new SourceFile("test.margo", scripts + """
+                data chain = options("data/deribit-btc-sample.csv")
+                data near = options("data/deribit-btc-sample.csv") {
+                  keep bid_iv > 0 and ask_iv > 0 and abs(log_moneyness) <= 0.3 and expiry >= 2d
+                }
+                book desk = positions("data/book.csv", market chain)
+                rules pm = portfolio_margin { price_range 16% }
+                model hs = heston { PARAMETERS }
+                model hj = characteristic_function { parameters { PARAMETERS }  cf js heston_js }
+                fit built_in = calibrate hs to near
+                fit in_js = calibrate hj to near
+                plot smile(built_in)
+                plot smile(in_js)
+                show margin(desk, pm, priced_by built_in)
+                show margin(desk, pm, priced_by in_js)
+                show margin(desk, pm)
+                """.replace("PARAMETERS", parameters)), Mode.RECIPE);
+        assertEquals(List.of(), execution.diagnostics().stream().filter(Diagnostic::isError)
+                .map(Diagnostic::message).toList());
+        List<Value> shown = execution.shown().stream().map(Shown::value).toList();
+        Figure builtInSmile = ((FigureValue) shown.get(0)).figure();
+        Figure javaScriptSmile = ((FigureValue) shown.get(1)).figure();
+        assertEquals(builtInSmile.panels().size(), javaScriptSmile.panels().size());
+        int curves = 0;
+        for (int p = 0; p < builtInSmile.panels().size(); p++) {
+            List<Trace> expected = builtInSmile.panels().get(p).traces();
+            List<Trace> drawn = javaScriptSmile.panels().get(p).traces();
+            assertEquals(expected.size(), drawn.size(), "panel " + p);
+            for (int t = 0; t < expected.size(); t++) {
+                if (expected.get(t) instanceof Series series) {
+                    Series other = (Series) drawn.get(t);
+                    assertArrayEquals(series.x(), other.x(), "panel " + p + ", " + series.name());
+                    assertArrayEquals(series.y(), other.y(), 1e-8, "panel " + p + ", " + series.name() + " (vol %)");
+                    curves++;
+                }
+            }
+        }
+        assertTrue(curves >= 2 * builtInSmile.panels().size(), "market and model in every panel: " + curves);
+        Table builtInMargin = ((TableValue) shown.get(2)).table();
+        Table javaScriptMargin = ((TableValue) shown.get(3)).table();
+        assertEquals(builtInMargin.rowCount(), javaScriptMargin.rowCount());
+        assertTrue(builtInMargin.rowCount() > 0);
+        int numbers = 0;
+        for (String column : builtInMargin.columnNames()) {
+            if (builtInMargin.column(column) instanceof DoubleColumn values) {
+                DoubleColumn other = javaScriptMargin.doubleColumn(column);
+                for (int row = 0; row < values.size(); row++) {
+                    double expected = values.getDouble(row);
+                    if (Double.isFinite(expected)) {
+                        assertEquals(expected, other.getDouble(row), 1e-7 * Math.max(1, Math.abs(expected)),
+                                column + ", row " + row);
+                        numbers++;
+                    } else {
+                        assertEquals(expected, other.getDouble(row), column + ", row " + row + " (none)");
+                    }
+                }
+            } else {
+                assertEquals(builtInMargin.column(column).asList(), javaScriptMargin.column(column).asList(), column);
+            }
+        }
+        assertTrue(numbers > 10, "margins compared: " + numbers);
+        Table atMarks = ((TableValue) shown.get(4)).table();
+        assertTrue(builtInMargin.columnNames().stream().anyMatch(column -> builtInMargin.column(column) instanceof DoubleColumn
+                && !builtInMargin.doubleColumn(column).asList().equals(atMarks.doubleColumn(column).asList())),
+                "the model, not the chain's marks, priced the book");
     }
 }

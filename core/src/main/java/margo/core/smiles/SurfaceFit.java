@@ -101,9 +101,13 @@ public record SurfaceFit(SmileFamily family, SmileQuotes quotes, List<Smile> smi
         return totalVariance(quotes.times(), timeYears, logMoneyness);
     }
 
-    /** The surface's implied volatility (annualised decimal) at time {@code T} (years) and log-moneyness {@code k}. */
+    /**
+     * The surface's implied volatility (annualised decimal) at time {@code T} (years) and log-moneyness {@code k}; NaN
+     * where {@code T} is not &gt; 0, as {@link #impliedVolatilities}.
+     */
     public double impliedVolatility(double timeYears, double logMoneyness) {
-        return Math.sqrt(totalVariance(timeYears, logMoneyness) / timeYears);
+        return timeYears > 0 && Double.isFinite(timeYears)
+                ? Math.sqrt(totalVariance(timeYears, logMoneyness) / timeYears) : Double.NaN;
     }
 
     /**

@@ -180,7 +180,7 @@ final class Compiler {
             case Implementation.Core() -> switch (spec.name()) {
                 case "black" -> black(call, arguments);
                 case "implied_vol" -> impliedVol(call, arguments);
-                case "vol_of" -> surfaceVol(arguments);
+                case "vol_of" -> surfaceVol(call, arguments);
                 default -> throw new IllegalStateException("no number from " + spec.name());
             };
         };
@@ -205,8 +205,8 @@ final class Compiler {
         };
     }
 
-    /** vol_of(surface, time, log_moneyness): the surface's implied volatility, read once per row. */
-    private DoubleCode surfaceVol(List<Expr> arguments) {
+    /** vol_of(surface, time, log_moneyness): the surface's implied volatility, read once per row; NaN with a warning. */
+    private DoubleCode surfaceVol(Expr.Call call, List<Expr> arguments) {
         if (!(arguments.getFirst() instanceof Expr.Name name)) {
             throw new RunFailure(arguments.getFirst().span(), "vol_of needs a surface bound by name",
                     "bind it first: surface sv = svi(chain)");
@@ -214,7 +214,28 @@ final class Compiler {
         SurfaceFit fit = ((SurfaceValue) bindings.apply(name.id())).fit();
         DoubleCode time = number(arguments.get(1));
         DoubleCode logMoneyness = number(arguments.get(2));
-        return row -> fit.impliedVolatility(time.at(row), logMoneyness.at(row));
+        Span span = call.span();
+        return row -> {
+            double t = time.at(row);
+            double k = logMoneyness.at(row);
+            double vol = fit.impliedVolatility(t, k);
+            if (Double.isNaN(vol)) {
+                undefined.record(span, "vol_of", () -> surfaceDomain(fit, t, k));
+            }
+            return vol;
+        };
+    }
+
+    /** Why a surface has no finite implied vol: time and log-moneyness finite, time positive, total variance not negative. */
+    private static String surfaceDomain(SurfaceFit fit, double time, double logMoneyness) {
+        if (!Double.isFinite(time) || !Double.isFinite(logMoneyness)) {
+            return "an argument is not a finite number: time " + time + " years, log-moneyness " + logMoneyness;
+        }
+        if (!(time > 0)) {
+            return "time to expiry " + time + " years must be positive";
+        }
+        return "the surface's total implied variance at time " + time + " years and log-moneyness " + logMoneyness
+                + " is " + fit.totalVariance(time, logMoneyness) + ", below zero";
     }
 
     /** black(forward, strike, time, vol, type): Black-76, undiscounted, NaN outside its domain (with a warning). */

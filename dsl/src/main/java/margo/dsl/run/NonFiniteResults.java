@@ -11,10 +11,11 @@ import margo.dsl.syntax.Expr;
 import margo.dsl.syntax.SourceFile;
 
 /**
- * A scalar that came out Infinity or NaN ({@code let x = 1/0}, {@code show log(0)}, {@code let big = 1e999}) is
- * kept, but never in silence: one warning at the innermost part of the expression that went non-finite from
- * finite operands, so that the user sees which division or call did it. A name is not blamed (its own statement
- * was warned about), nor a call whose NaN {@link UndefinedResults} already explains.
+ * A scalar that came out Infinity or NaN ({@code let x = 1/0}, {@code show log(0)}, {@code let big = 1e999}), or a
+ * {@code set} column with such rows, is kept, but never in silence: one warning at the innermost part of the
+ * expression that went non-finite from finite operands (in a column's first such row), so that the user sees which
+ * division or call did it. A name is not blamed (its own statement was warned about, or it is a column whose
+ * missing values are the data's), nor a call whose NaN {@link UndefinedResults} already explains.
  */
 final class NonFiniteResults {
 
@@ -36,9 +37,42 @@ final class NonFiniteResults {
      * @param evaluate the value of any numeric part of {@code expr}, evaluated on its own
      */
     Diagnostic warning(Expr expr, double value, ToDoubleFunction<Expr> evaluate) {
-        if (Double.isFinite(value)) {
+        return Double.isFinite(value) ? null : warning(expr, value, evaluate, "");
+    }
+
+    /**
+     * The warning for the column {@code values} that {@code expr} gave in a {@code set}, or null when every row is
+     * finite or the first row that is not is already explained: at the part that went non-finite in that row, with
+     * the count of such rows.
+     *
+     * @param evaluate the value of any numeric part of {@code expr} in a row, evaluated on its own
+     */
+    Diagnostic warning(Expr expr, double[] values, RowEvaluation evaluate) {
+        int first = -1;
+        int count = 0;
+        for (int row = 0; row < values.length; row++) {
+            if (!Double.isFinite(values[row])) {
+                first = first < 0 ? row : first;
+                count++;
+            }
+        }
+        if (first < 0) {
             return null;
         }
+        int row = first;
+        Diagnostic warning = warning(expr, values[row], part -> evaluate.at(part, row),
+                " in " + count + " of " + values.length + " rows (the first: row " + (row + 1) + " of the table)");
+        // A number written too large has its warning from tooLargeNumbers, whatever the rows give.
+        return warning == null || tooLargeNumbers(expr).stream().anyMatch(w -> w.span().equals(warning.span()))
+                ? null : warning;
+    }
+
+    /** The value of a numeric part of an expression in one row of a table. */
+    interface RowEvaluation {
+        double at(Expr part, int row);
+    }
+
+    private Diagnostic warning(Expr expr, double value, ToDoubleFunction<Expr> evaluate, String rows) {
         Expr culprit = expr;
         for (Expr deeper = nonFiniteOperand(culprit, evaluate); deeper != null; deeper = nonFiniteOperand(culprit, evaluate)) {
             culprit = deeper;
@@ -47,7 +81,7 @@ final class NonFiniteResults {
             return null;
         }
         double culpritValue = culprit == expr ? value : evaluate.applyAsDouble(culprit);
-        return Diagnostic.warning(source, culprit.span(), text(culprit) + " is " + describe(culpritValue)
+        return Diagnostic.warning(source, culprit.span(), text(culprit) + " is " + describe(culpritValue) + rows
                 + reason(culprit, evaluate));
     }
 

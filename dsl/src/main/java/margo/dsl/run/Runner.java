@@ -231,6 +231,18 @@ final class Runner {
     }
 
     /**
+     * A warning at the part of a {@code set} column's expression that went Infinity or NaN, if a row did. The parts are
+     * evaluated again, in that row, with their NaN calls recorded apart, so that the column's counts stay its own.
+     */
+    private void warnOfNonFiniteRows(Expr expr, double[] values, RowFrame frame) {
+        Compiler parts = new Compiler(checked, registry, frame, this::value, new UndefinedResults());
+        Diagnostic warning = nonFinite.warning(expr, values, (part, row) -> parts.number(part).at(row));
+        if (warning != null) {
+            diagnostics.add(warning);
+        }
+    }
+
+    /**
      * A number displays as a percentage when it was written as one ({@code 16%}, {@code 25bp}), or is a name,
      * sign change, {@code abs}, {@code min} or {@code max} of one; any other arithmetic gives a plain decimal.
      */
@@ -415,7 +427,7 @@ final class Runner {
                         table = table.copy();
                         copied = true;
                     }
-                    Column<?> column = column(set.column().id(), set.value(), compiler, frame.rows(), set.span());
+                    Column<?> column = column(set.column().id(), set.value(), compiler, frame, set.span());
                     if (table.containsColumn(set.column().id())) {
                         table.replaceColumn(set.column().id(), column);
                     } else {
@@ -442,7 +454,8 @@ final class Runner {
         return kept;
     }
 
-    private Column<?> column(String name, Expr expr, Compiler compiler, int rows, Span span) {
+    private Column<?> column(String name, Expr expr, Compiler compiler, RowFrame frame, Span span) {
+        int rows = frame.rows();
         Kind kind = checked.typeOf(expr).kind();
         switch (kind) {
             case NUMBER, DURATION, INSTANT -> {
@@ -455,6 +468,7 @@ final class Runner {
                     values[row] = code.at(row);
                 }
                 if (kind != Kind.INSTANT) {
+                    warnOfNonFiniteRows(expr, values, frame);
                     return DoubleColumn.create(name, values);
                 }
                 InstantColumn instants = InstantColumn.create(name);

@@ -10,7 +10,7 @@ import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 
 /**
- * Calls of {@code black} and {@code implied_vol} that gave NaN, collected while an expression runs so that each
+ * Calls of {@code black}, {@code implied_vol} and {@code vol_of} that gave NaN, collected while an expression runs so that each
  * becomes one warning with the reason of the first case, instead of a silent NaN or one warning per row.
  * Synchronized, since a {@code require} condition runs in the starts of a fit, which run in parallel; only calls
  * that gave NaN take the lock.

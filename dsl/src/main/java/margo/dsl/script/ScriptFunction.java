@@ -9,6 +9,12 @@ public interface ScriptFunction {
     /** The number of parameters it declares, which each call must pass. */
     int arity();
 
+    /** The line of its declaration in the script's own text, 1-based; 0 when unknown. */
+    int line();
+
+    /** The column of its declaration in that line, 1-based; 0 when unknown. */
+    int column();
+
     /**
      * Calls it with {@link Double}, {@link String}, {@link Boolean} or {@link ScriptContext#record} arguments.
      *

@@ -159,6 +159,23 @@ class HostileRecipesTest {
     }
 
     @Test
+    void infinityAndNaNInASetColumnAreWarningsAtTheExpressionWithTheirRowCount() throws IOException {
+        Path recipe = recipeOnTheSampleChain("  keep bid_iv > 0 and ask_iv > 0\n}\nsurface sv = svi(chain)\n"
+                + "data priced = chain {\n  set ratio = 2 + strike / 0\n  set width = 2 * log(abs(strike - 60000))\n"
+                + "  set expired = vol_of(sv, time_to_expiry - 10y, log_moneyness)\n  set fine = vol_of(sv, time_to_expiry, 0)\n}\n");
+        MainTest.Result result = margo("run", recipe.toString());
+        assertEquals(0, result.exit(), "warnings only: " + result.err());
+        List<String> warnings = headlines(result, recipe);
+        assertEquals(3, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).matches(java.util.regex.Pattern.quote(recipe + ":6:19: warning: strike / 0 is Infinity in ")
+                + "(\\d+) of \\1 rows \\(the first: row 1 of the table\\): division by zero"), warnings.get(0));
+        assertTrue(warnings.get(1).matches(java.util.regex.Pattern.quote(recipe + ":7:19: warning: log(abs(strike - 60000))"
+                + " is -Infinity in ") + "\\d+ of \\d+ rows \\(the first: row \\d+ of the table\\)"), warnings.get(1));
+        assertTrue(warnings.get(2).matches(java.util.regex.Pattern.quote(recipe + ":8:17: warning: vol_of is undefined (NaN) in ")
+                + "(\\d+) of \\1 rows; the first: time to expiry -9\\.\\d+ years must be positive"), warnings.get(2));
+    }
+
+    @Test
     void aSurfaceFittedToVolsThatOverflowIsAnErrorAtTheFitNotAnInternalError() throws IOException {
         Path recipe = recipeOnTheSampleChain("  keep bid > 0 and ask > 0\n  set mid_iv = mid_iv * 1e300\n}\n"
                 + "surface sv = svi(chain)\nshow sv\n");
