@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.syntax.Lexer;
+import margo.dsl.syntax.SourceFile;
 
 /**
  * A notebook cell as the kernel reads it before the language sees it (kernel/README.md, "Magics and help"): a
  * request for help ({@code black?}, {@code black??}), or a sequence of recipe text and line magics ({@code %who}),
  * possibly timed as a whole by {@code %%time} on its first line. A magic is a line that starts with {@code %}, which
- * no recipe line can (the language has no {@code %} token), so a cell splits into parts without guessing. Each part
+ * no recipe line can (the language has no {@code %} token), unless it is inside a {@code """} string, so a cell splits
+ * into parts without guessing. Each part
  * keeps the line and column it starts at, so that a mistake in it is reported where it stands in the cell.
  *
  * @param parts what to run, in order
@@ -62,7 +66,7 @@ record Cell(List<Part> parts, boolean timed, Help help) {
         int recipeLine = 1;
         for (int i = 0; i < lines.length; i++) {
             Matcher magic = MAGIC.matcher(lines[i]);
-            if (!lines[i].stripLeading().startsWith("%") || !magic.matches()) {
+            if (!lines[i].stripLeading().startsWith("%") || !magic.matches() || endsInsideAString(recipe)) {
                 if (recipe.isEmpty()) {
                     recipeLine = i + 1;
                 } else {
@@ -82,6 +86,26 @@ record Cell(List<Part> parts, boolean timed, Help help) {
         }
         flush(recipe, recipeLine, parts);
         return new Cell(List.copyOf(parts), timed, null);
+    }
+
+    /**
+     * Whether the recipe text read so far ends inside a {@code """} string (a script's code), where a line that starts
+     * with {@code %} is the string's ({@code % b} continuing a JavaScript expression), not a magic. The language's own
+     * lexer decides, as it reads the cell: its one unterminated {@code """} string is reported at its opening quotes.
+     */
+    private static boolean endsInsideAString(StringBuilder recipe) {
+        if (recipe.indexOf("\"\"\"") < 0) {
+            return false;
+        }
+        String text = recipe.toString();
+        List<Diagnostic> problems = new ArrayList<>();
+        Lexer.scan(new SourceFile("cell", text), problems);
+        for (Diagnostic problem : problems) {
+            if (text.startsWith("\"\"\"", problem.span().start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flush(StringBuilder recipe, int line, List<Part> parts) {

@@ -31,6 +31,7 @@ final class KernelTraining {
 
     /** Long enough for a cell of the examples on a loaded build machine; a kernel that says nothing fails the build. */
     private static final int REPLY_TIMEOUT_MILLIS = 120_000;
+    private static final int HANDSHAKE_MILLIS = 1_000;
 
     private KernelTraining() {
     }
@@ -45,6 +46,9 @@ final class KernelTraining {
         try {
             shell.setLinger(0);
             shell.setReceiveTimeOut(REPLY_TIMEOUT_MILLIS);
+            // JeroMQ 0.6.0's connecting side now and then never starts the handshake (zeromq/jeromq pull request
+            // 1022) and waits for the handshake timer, 30 s by default; a short one makes it connect again at once.
+            shell.setHandshakeIvl(HANDSHAKE_MILLIS);
             shell.connect(connection.endpoint(connection.shellPort()));
             MessageSigner signer = new MessageSigner(connection.signatureScheme(), connection.key());
             MessageHeaders headers = new MessageHeaders("training", Clock.systemUTC());

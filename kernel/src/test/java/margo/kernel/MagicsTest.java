@@ -93,6 +93,14 @@ class MagicsTest {
     }
 
     @Test
+    void aLineStartingWithPercentInsideAScriptsCodeIsTheScriptsNotAMagic() {
+        String script = "script js \"\"\"\nfunction rest(a, b) {\n  return a\n    % b;\n}\n\"\"\" exports rest";
+        Cell cell = Cell.parse(script + "\n%who");
+        assertEquals(List.of(new Cell.Recipe(script, 1, 1), new Cell.LineMagic("who", "", 7, 1, 5)), cell.parts(),
+                "one recipe with the % line in its string, then the magic after the string closed");
+    }
+
+    @Test
     void aCellMagicPastTheFirstLineIsAMistake() {
         CellResult.Failed failed = assertInstanceOf(CellResult.Failed.class, run("let a = 1\n%%time").result);
         assertTrue(failed.value().contains("first line"), failed.value());

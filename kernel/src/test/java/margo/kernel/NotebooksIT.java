@@ -25,13 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every notebook under {@code notebooks/} runs from top to bottom on Margo's kernel with
  * {@code jupyter nbconvert --execute}, as a reader would run it, and none of its cells fails. The executed
- * notebook carries plotly.js once, and every one of its figures is drawn by Plotly when nbconvert's HTML of it
- * is opened, offline, in headless Chromium.
+ * notebook carries plotly.js once, weighs under 2 MB, and every one of its figures is drawn by Plotly when
+ * nbconvert's HTML of it is opened, offline, in headless Chromium.
  */
 class NotebooksIT {
 
     /** The statement of FigureHtml's loader that holds plotly.js: once per copy of the library. */
     private static final String LIBRARY = "var packed = \\\"";
+    /** What an executed notebook may weigh, its figures and plotly.js included. */
+    private static final long MAX_EXECUTED_BYTES = 2_000_000;
 
     @TempDir
     static Path root;
@@ -89,16 +91,8 @@ class NotebooksIT {
         if (figures > 0) {
             assertEquals(figures, drawnFigures(executedNotebook), notebook.getFileName() + ": figures drawn by Plotly in nbconvert's HTML");
         }
-    }
-
-    @Test
-    void theExecutedCalibrationNotebookWeighsUnderTwoMegabytes() throws Exception {
-        Path executed = root.resolve("executed").resolve("calibration.ipynb");
-        if (!Files.exists(executed)) {
-            execute(notebooksFolder().resolve("calibration.ipynb"));
-        }
-        long bytes = Files.size(executed);
-        assertTrue(bytes < 2_000_000, "the executed calibration notebook is " + bytes + " bytes");
+        long bytes = Files.size(executedNotebook);
+        assertTrue(bytes < MAX_EXECUTED_BYTES, "the executed " + notebook.getFileName() + " weighs " + bytes + " bytes");
     }
 
     /**

@@ -22,9 +22,12 @@ import margo.dsl.syntax.Parser;
  */
 final class CodeMirrorMode {
 
-    /** Words the parser reads as keywords inside a statement: clauses of blocks, and the parts of model and fit. */
+    /**
+     * Words the parser reads as keywords inside a statement: clauses of blocks, the parts of model and fit, and the
+     * exports of a script ({@code script js """..""" exports f as text}).
+     */
     static final Set<String> CLAUSE_WORDS = Set.of("keep", "set", "require", "penalty", "calibrate", "to", "in",
-            "start", "step");
+            "start", "step", "exports", "as");
     /** Words reserved everywhere. */
     static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not");
     static final Set<String> LITERALS = Set.of("true", "false");

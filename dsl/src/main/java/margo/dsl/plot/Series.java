@@ -14,6 +14,9 @@ import java.util.Arrays;
 public record Series(String name, Marks marks, String color, double[] x, double[] y, double[] low, double[] high)
         implements Trace {
 
+    /** Lines longer than this are simplified for drawing ({@link #drawn()}); shorter ones cost little as they are. */
+    static final int LONG_LINE = 1_000;
+
     public Series {
         if (name == null || marks == null || color == null || x == null || y == null) {
             throw new IllegalArgumentException("a series needs a name, marks, a colour, x and y");
@@ -36,6 +39,46 @@ public record Series(String name, Marks marks, String color, double[] x, double[
     /** A series without intervals. */
     public static Series of(String name, Marks marks, String color, double[] x, double[] y) {
         return new Series(name, marks, color, x, y, null, null);
+    }
+
+    /**
+     * The series as {@link PlotlyFigure} and {@link SvgFigure} draw it, both the same: a line of more than
+     * {@value #LONG_LINE} points without intervals keeps only the points its drawing needs ({@link LineSimplification},
+     * within half a pixel of a 1,000-pixel chart); markers keep only the points with both coordinates, as the others
+     * draw nothing. Anything else is drawn whole.
+     */
+    Series drawn() {
+        boolean[] kept;
+        if (marks == Marks.LINES && !hasIntervals() && x.length > LONG_LINE) {
+            kept = LineSimplification.kept(x, y, LineSimplification.TOLERANCE);
+        } else if (marks == Marks.MARKERS) {
+            kept = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                kept[i] = Double.isFinite(x[i]) && Double.isFinite(y[i]);
+            }
+        } else {
+            return this;
+        }
+        int count = 0;
+        for (boolean keep : kept) {
+            count += keep ? 1 : 0;
+        }
+        if (count == x.length) {
+            return this;
+        }
+        return new Series(name, marks, color, only(x, kept, count), only(y, kept, count),
+                low == null ? null : only(low, kept, count), high == null ? null : only(high, kept, count));
+    }
+
+    private static double[] only(double[] values, boolean[] kept, int count) {
+        double[] chosen = new double[count];
+        int next = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (kept[i]) {
+                chosen[next++] = values[i];
+            }
+        }
+        return chosen;
     }
 
     public boolean hasIntervals() {

@@ -9,8 +9,9 @@ import java.util.Map;
  * A {@link Figure} as a static SVG picture, for where no script runs: an untrusted notebook, a viewer of
  * {@code image/svg+xml}, a page read without JavaScript. Readable rather than pixel-perfect: axes with nice ticks
  * and grid lines, markers, lines, interval bars, heat maps as coloured cells with a colour bar, panel titles and
- * one legend for the figure. Elements carry classes ({@code panel}, {@code marker}, {@code interval},
- * {@code cell}) so that tests and stylesheets can find them.
+ * one legend for the figure. Elements carry classes ({@code panel}, {@code markers} (a path of a series' markers),
+ * {@code interval}, {@code cell}) so that tests and stylesheets can find them. Series are drawn as
+ * {@link Series#drawn()} gives them, as in {@link PlotlyFigure}.
  */
 public final class SvgFigure {
 
@@ -102,7 +103,7 @@ public final class SvgFigure {
         axes(panel, frame);
         for (Trace trace : panel.traces()) {
             switch (trace) {
-                case Series series -> series(series, frame);
+                case Series series -> series(series.drawn(), frame);
                 case HeatMap map -> heatMap(map, frame);
             }
         }
@@ -162,11 +163,18 @@ public final class SvgFigure {
             }
         }
         if (series.marks() != Marks.LINES) {
+            // One path for all of a series' markers, each a stroke of length zero with round caps, which SVG draws
+            // as a dot of the stroke's width (SVG 1.1, 11.4, 'stroke-linecap'): 14 characters a marker, where a
+            // circle element takes 75, and a history has thousands of them.
+            StringBuilder dots = new StringBuilder();
             for (int i = 0; i < x.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    svg.append("<circle class=\"marker\" cx=\"").append(f(frame.x(x[i]))).append("\" cy=\"")
-                            .append(f(frame.y(y[i]))).append("\" r=\"3\" fill=\"").append(series.color()).append("\"/>\n");
+                    dots.append('M').append(f(frame.x(x[i]))).append(' ').append(f(frame.y(y[i]))).append("h0");
                 }
+            }
+            if (!dots.isEmpty()) {
+                svg.append("<path class=\"markers\" fill=\"none\" stroke=\"").append(series.color())
+                        .append("\" stroke-width=\"6\" stroke-linecap=\"round\" d=\"").append(dots).append("\"/>\n");
             }
         }
     }

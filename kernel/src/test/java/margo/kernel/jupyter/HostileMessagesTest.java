@@ -1,6 +1,7 @@
 package margo.kernel.jupyter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,17 +180,43 @@ class HostileMessagesTest {
             }
         }
         client.sendFrames(client.stdin, List.of(TestClient.utf8("an input_reply"), TestClient.utf8("nobody asked for")));
-        try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket heartbeat = context.socket(SocketType.REQ)) {
-            heartbeat.setReceiveTimeOut(TestClient.TIMEOUT_MILLIS);
-            heartbeat.connect(connection.endpoint(connection.heartbeatPort()));
-            heartbeat.send(TestClient.utf8("ping"), ZMQ.SNDMORE);
-            heartbeat.send(new byte[] {0, 1, 2});
-            assertEquals("ping", new String(heartbeat.recv(0), StandardCharsets.UTF_8), "the heartbeat echoes");
-            assertTrue(Arrays.equals(new byte[] {0, 1, 2}, heartbeat.recv(0)));
-            heartbeat.setLinger(0);
-        }
+        assertTheHeartbeatEchoes();
         assertTheKernelStillWorks();
         assertLogged("stdin: dropped");
+    }
+
+    @Test
+    void aPeerThatStopsHalfwayThroughTheGreetingHoldsUpNobody() throws Exception {
+        ConnectionFile connection = client.connection;
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int port : List.of(connection.shellPort(), connection.controlPort(), connection.stdinPort(),
+                    connection.heartbeatPort(), connection.iopubPort())) {
+                Socket raw = new Socket("127.0.0.1", port);
+                stalled.add(raw);
+                // The first 4 of the 10 bytes of a ZMTP 3 greeting's signature; then nothing, with the connection open.
+                raw.getOutputStream().write(new byte[] {(byte) 0xFF, 0, 0, 0});
+                raw.getOutputStream().flush();
+            }
+            assertTheHeartbeatEchoes();
+            assertTheKernelStillWorks();
+        } finally {
+            for (Socket raw : stalled) {
+                raw.close();
+            }
+        }
+    }
+
+    /** A new peer's ping (two frames) comes back as it was sent. */
+    private void assertTheHeartbeatEchoes() {
+        try (ZMQ.Socket heartbeat = client.connect(SocketType.REQ, client.connection.heartbeatPort())) {
+            heartbeat.send(TestClient.utf8("ping"), ZMQ.SNDMORE);
+            heartbeat.send(new byte[] {0, 1, 2});
+            byte[] echoed = heartbeat.recv(0);
+            assertNotNull(echoed, "the heartbeat echoed nothing within " + TestClient.TIMEOUT_MILLIS + " ms");
+            assertEquals("ping", new String(echoed, StandardCharsets.UTF_8), "the heartbeat echoes");
+            assertTrue(Arrays.equals(new byte[] {0, 1, 2}, heartbeat.recv(0)));
+        }
     }
 
     /** A normal cell on shell, and kernel_info on control, answered as usual; bindings from before are kept. */
