@@ -42,5 +42,6 @@ margo_spark_exec() {
   export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
   # Spark's log goes to Margo's silent logger: a failed job comes back to the recipe as an error.
   exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
-    -Dslf4j.provider=org.slf4j.nop.NOPServiceProvider ${MARGO_JAVA_OPTS:-} -cp "$jar:$root/spark/target/lib/*" margo.dsl.cli.Main "$@"
+    -Dslf4j.provider=org.slf4j.nop.NOPServiceProvider -Dslf4j.internal.verbosity=WARN ${MARGO_JAVA_OPTS:-} \
+    -cp "$jar:$root/spark/target/lib/*" margo.dsl.cli.Main "$@"
 }

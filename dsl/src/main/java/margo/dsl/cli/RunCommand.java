@@ -79,16 +79,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         OutputFile out = outFile == null ? null : OutputFile.choose(spec.commandLine(), outFile, file, followSymlinks);
+        boolean withTimings = timings != null ? timings : format != Report.Format.html;
         Execution execution;
+        String output;
+        // rendered before the engine stops: a book it holds is gathered only when a shown value needs it whole
         try (Engine engine = startEngine()) {
             execution = new Session(RecipeFile.folderOf(file), dataSize.limit(), engine).run(source, Mode.RECIPE);
+            output = switch (format) {
+                case text -> Report.text(execution, withTimings);
+                case html -> Report.html(source.name(), execution, withTimings);
+                case json -> Report.json(source.name(), execution, withTimings);
+            };
         }
-        boolean withTimings = timings != null ? timings : format != Report.Format.html;
-        String output = switch (format) {
-            case text -> Report.text(execution, withTimings);
-            case html -> Report.html(source.name(), execution, withTimings);
-            case json -> Report.json(source.name(), execution, withTimings);
-        };
         PrintWriter err = spec.commandLine().getErr();
         if (format != Report.Format.json || out != null) {
             Report.diagnostics(execution.diagnostics(), err);
