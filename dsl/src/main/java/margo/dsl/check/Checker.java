@@ -16,6 +16,7 @@ import margo.dsl.diagnostic.Suggestions;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.ParameterSpec;
+import margo.dsl.registry.ProofEntries;
 import margo.dsl.registry.Registry;
 import margo.dsl.registry.SettingSpec;
 import margo.dsl.registry.TextEntries;
@@ -142,6 +143,15 @@ public final class Checker {
             case LET, DATA -> {
                 if (binding.kind() == Stmt.BindingKind.LET && HedgeChecker.isHedge(binding.value())) {
                     type = hedges.hedge((Expr.Call) binding.value(), binding.block());
+                    break;
+                }
+                if (binding.kind() == Stmt.BindingKind.LET && binding.value() instanceof Expr.Call call
+                        && call.callee().id().equals(ProofEntries.PROVE)) {
+                    // let p = prove_margin(book, account, rules) { level initial }: the block holds its settings
+                    type = expression(call);
+                    boolean ok = binding.block().isEmpty()
+                            || familySettings("let", ProofEntries.PROVE, binding.block());
+                    type = ok ? type : Type.ERROR;
                     break;
                 }
                 type = expression(binding.value());

@@ -69,6 +69,7 @@ public final class Registry {
         HistoryEntries.declare(this);
         TextEntries.declare(this);
         HedgingEntries.declare(this);
+        ProofEntries.declare(this);
         declareChainColumns();
         SeriesEntries.declare(this);
         declareNotes();

@@ -91,6 +91,11 @@ final class ChainLoader {
         return baseDirectory.resolve(path).toAbsolutePath().normalize();
     }
 
+    /** A path to write, relative to the recipe's folder: the file or folder a proof of margin writes. */
+    Path output(String path) {
+        return resolve(path);
+    }
+
     /**
      * Why the file at {@code path} cannot be read at all (missing, a folder, a pipe or device, not readable, too
      * large), or null when it can; what {@code margo check} reports without reading the data, and what

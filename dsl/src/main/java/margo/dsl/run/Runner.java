@@ -16,6 +16,7 @@ import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.ProofEntries;
 import margo.dsl.registry.Registry;
 import margo.dsl.script.Scripts;
 import margo.dsl.syntax.Block;
@@ -82,6 +83,7 @@ final class Runner {
     private final HedgeBuiltins hedges;
     private final RulesCalibrator rulesCalibrator;
     private final Scripts scripts;
+    private final ProofBuiltins proofs;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
@@ -110,6 +112,7 @@ final class Runner {
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
         this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
+        this.proofs = new ProofBuiltins(checked, loader, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
                 progress, diagnostics);
     }
@@ -151,9 +154,12 @@ final class Runner {
                             : marginRules.build(((Expr.Name) binding.value()).id(), binding.block());
                     case SURFACE -> surfaces.fit((Expr.Call) binding.value(), binding.block());
                     default -> binding.value() instanceof Expr.Call call && call.callee().id().equals("hedge")
-                            ? hedges.hedge(call, binding.block()) : evaluate(binding.value());
+                            ? hedges.hedge(call, binding.block())
+                            : binding.value() instanceof Expr.Call call && call.callee().id().equals(ProofEntries.PROVE)
+                            ? proofs.call(call, binding.block()) : evaluate(binding.value());
                 };
-                if (value instanceof TableValue table && !binding.block().isEmpty()) {
+                if (value instanceof TableValue table && !binding.block().isEmpty()
+                        && !(binding.value() instanceof Expr.Call call && ProofBuiltins.handles(call.callee().id()))) {
                     value = applyBlock(table, binding.block());
                 }
                 bindings.put(binding.name().id(), new Session.Bound(checked.boundType(binding), value));
@@ -196,6 +202,7 @@ final class Runner {
             case Expr.Call call when SurfaceBuiltins.handles(call.callee().id()) -> surfaces.call(call);
             case Expr.Call call when HistoryBuiltins.handles(call.callee().id()) -> histories.call(call);
             case Expr.Call call when HedgeBuiltins.handles(call.callee().id()) -> hedges.call(call);
+            case Expr.Call call when ProofBuiltins.handles(call.callee().id()) -> proofs.call(call);
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("price") ->
                     calibration.price(call, checked.argumentsOf(call));
             case Expr.Call call when type.kind() == Kind.TABLE && call.callee().id().equals("snapshots") ->

@@ -1,16 +1,10 @@
 package margo.dsl.script;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -48,24 +42,11 @@ public final class ScriptEngines {
             if (!onClassPath.isEmpty() || folder == null || !Files.isDirectory(Path.of(folder))) {
                 return onClassPath;
             }
-            return engines(new URLClassLoader("margo-scripts", jars(Path.of(folder)),
-                    ScriptEngines.class.getClassLoader()));
+            return engines(ModuleJars.loader("margo-scripts", Path.of(folder)));
         }
 
         private static List<ScriptEngine> engines(ClassLoader loader) {
             return StreamSupport.stream(ServiceLoader.load(ScriptEngine.class, loader).spliterator(), false).toList();
-        }
-
-        private static URL[] jars(Path folder) {
-            List<URL> urls = new ArrayList<>();
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(jar.toUri().toURL());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list the script engines in " + folder, e);
-            }
-            return urls.toArray(URL[]::new);
         }
     }
 }

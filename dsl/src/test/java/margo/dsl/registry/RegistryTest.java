@@ -46,6 +46,9 @@ class RegistryTest {
             Session session = new Session(Path.of("../examples"));
             Execution checked = session.check(source, Mode.RECIPE);
             assertEquals(List.of(), located(checked.diagnostics()), example[0] + ":\n" + example[1]);
+            if (ProofEntries.FUNCTIONS.stream().anyMatch(proof -> example[1].contains(proof + "("))) {
+                continue; // runs in the zk module's tests, where the prover is installed (ProofExamplesTest)
+            }
             Execution ran = session.run(source, Mode.RECIPE);
             assertFalse(ran.hasErrors(), () -> example[0] + ": " + located(ran.diagnostics()));
         }
