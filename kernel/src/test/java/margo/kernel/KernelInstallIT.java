@@ -66,6 +66,9 @@ class KernelInstallIT {
         }
         // Scripts' engine is copied beside the jar, and loaded from there by the first script.
         expected.add("-Dmargo.scripts.path=" + spec.resolve("engine"));
+        // The proofs' jar too; their circuits and Node.js tooling stay in the repository's zk folder.
+        expected.add("-Dmargo.zk.path=" + spec.resolve("zk"));
+        expected.add("-Dmargo.zk.home=" + BUILT_JAR.toAbsolutePath().getParent().getParent().getParent().resolve("zk"));
         expected.addAll(List.of("-cp", spec.resolve("margo.jar").toString(), "margo.kernel.MargoKernel", "{connection_file}"));
         assertEquals(expected, argv);
         assertEquals("Margo", kernel.get("display_name").getAsString());

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class Toolchain {
 
     /** The system property naming the zk folder; else the working directory or its {@code zk} child. */
-    static final String HOME_PROPERTY = "margo.zk.home";
+    static final String HOME_PROPERTY = margo.dsl.proof.MarginProvers.HOME_PROPERTY;
 
     /** The circuit's template, relative to the zk folder. */
     private static final String CIRCUIT = "circuits/margin.circom";

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proofs of margin through the real circuit, Circom and snarkjs, on the four-instrument sample slate over
- * Deribit's 27 + 8 portfolio-margin scenarios (the compiled circuit and development keys are cached in
- * target/zk; the first run makes them, which takes minutes).
+ * Proofs of margin through the real circuit, Circom and snarkjs, on the sample book's nine-instrument slate over
+ * Deribit's 27 + 8 portfolio-margin scenarios, for an account holding four of them (the compiled circuit and
+ * development keys are cached in target/zk; the first run makes them, which takes minutes).
  */
 class MarginProofTest {
 
@@ -35,7 +35,7 @@ class MarginProofTest {
 
     @BeforeAll
     static void proveOnce() throws IOException {
-        portfolio = ScenarioVectors.of(SampleSlate.SLATE, SampleSlate.PRICER, "portfolio_margin",
+        portfolio = ScenarioVectors.of(SampleSlate.BOOK_SLATE, SampleSlate.PRICER, "portfolio_margin",
                 new PortfolioMarginRule(PortfolioMarginParameters.DERIBIT_BTC), "2024-03-01T08:00:00Z");
         proof = folder.resolve("proof");
         made = MarginProofs.prove(SampleSlate.witness(SampleSlate.account(10), portfolio), false, proof);
@@ -129,7 +129,7 @@ class MarginProofTest {
 
     @Test
     void standardMarginProofsVerify() throws IOException {
-        ScenarioVectors standard = ScenarioVectors.of(SampleSlate.SLATE, SampleSlate.PRICER, "deribit_standard",
+        ScenarioVectors standard = ScenarioVectors.of(SampleSlate.BOOK_SLATE, SampleSlate.PRICER, "deribit_standard",
                 StandardMarginRule.DERIBIT, "2024-03-01T08:00:00Z");
         Path standardProof = folder.resolve("standard");
         MarginProofs.prove(SampleSlate.witness(SampleSlate.account(10), standard), true, standardProof);

@@ -15,16 +15,23 @@ import margo.core.market.LoadOptions;
 import margo.core.market.OptionChains;
 
 /**
- * The shipped Deribit BTC sample (valuation 2024-03-01T08:00Z, index 61,000) and a venue slate of four of its
- * instruments, two options and two futures, small enough for a fast circuit.
+ * The shipped Deribit BTC sample (valuation 2024-03-01T08:00Z, index 61,000) and venue slates of its instruments:
+ * four (two options, two futures) for the fixed-point checks, the book's nine for the circuits.
  */
 final class SampleSlate {
 
     static final double INDEX = 61_000;
     static final MarketSnapshot MARKET;
     static final PositionPricer PRICER;
-    static final List<InstrumentName> SLATE = List.of("BTC-29MAR24-70000-C", "BTC-29MAR24-55000-P",
+    static final List<InstrumentName> SLATE = List.of("BTC-29MAR24-70000-C", "BTC-29MAR24-60000-P",
             "BTC-PERPETUAL", "BTC-29MAR24").stream().map(InstrumentName::parse).toList();
+    /**
+     * The slate of the shipped book's BTC-settled instruments (nine, the four above among them), as
+     * {@code publish_scenarios} makes it: the proofs' tests share its circuits with the language's examples.
+     */
+    static final List<InstrumentName> BOOK_SLATE = List.of("BTC-26APR24-50000-P", "BTC-26APR24-75000-C",
+            "BTC-28JUN24", "BTC-28JUN24-50000-P", "BTC-28JUN24-70000-C", "BTC-29MAR24", "BTC-29MAR24-60000-P",
+            "BTC-29MAR24-70000-C", "BTC-PERPETUAL").stream().map(InstrumentName::parse).toList();
 
     static {
         try {

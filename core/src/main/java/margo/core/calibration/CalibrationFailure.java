@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * Why a calibration's result is not a solution of its problem. The result still holds the best point found, so a
  * caller can show it, but must not present it as a fit.
@@ -7,7 +9,7 @@ package margo.core.calibration;
  * @param kind what went wrong
  * @param message a sentence with the names, limits and numbers involved
  */
-public record CalibrationFailure(Kind kind, String message) {
+public record CalibrationFailure(Kind kind, String message) implements Serializable {
 
     /** The kinds of failure. */
     public enum Kind {

@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * <p>{@link SlicePricedModel} adapts any pricer of one expiry's options to this interface and converts prices to
  * implied volatilities.
  */
-public interface CalibrationModel {
+public interface CalibrationModel extends Serializable {
 
     /** The parameter names, in the order of the parameter vectors the evaluator receives. */
     List<String> parameterNames();

@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public record CalibrationProblem(CalibrationModel model, List<ParameterSpec> parameters, CalibrationQuotes quotes,
         Target target, List<Constraint> constraints, int[] expiries, SolverMethod method, int starts, long seed,
-        Duration timeLimit) {
+        Duration timeLimit) implements Serializable {
 
     /** @throws IllegalArgumentException with a message naming what is inconsistent */
     public CalibrationProblem {

@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.time.Instant;
 import margo.core.market.ChainColumn;
 import margo.core.market.OptionChain;
@@ -27,7 +28,7 @@ import tech.tablesaw.api.Table;
  *        {@code weight} expression into these); a non-finite or non-positive weight excludes the quote
  */
 public record CalibrationQuotes(int[] expiryIndex, OptionType[] types, double[] forwards, double[] strikes,
-        double[] timesYears, double[] market, double[] weights) {
+        double[] timesYears, double[] market, double[] weights) implements Serializable {
 
     /** @throws IllegalArgumentException naming the array whose length differs from {@code expiryIndex} */
     public CalibrationQuotes {

@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public record CalibrationResult(List<String> parameterNames, double[] parameters
         double maxAbsError, int maxErrorQuote, ResidualTable residuals, int iterations, int evaluations,
         Duration elapsed, StopReason stopReason, int bestStart, List<ConstraintStatus> constraints,
         List<QuoteExclusion> exclusions, List<CalibrationWarning> warnings, double conditionNumber,
-        List<StartSummary> starts, List<CalibrationFailure> failures) {
+        List<StartSummary> starts, List<CalibrationFailure> failures) implements Serializable {
 
     /** Copies the arrays and lists it is given. */
     public CalibrationResult {

@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * Something the user should know about a calibration result that is still a solution of its problem; what makes
  * it not one is a {@link CalibrationFailure}.
@@ -7,7 +9,7 @@ package margo.core.calibration;
  * @param kind what kind of concern
  * @param message a sentence with the names and numbers involved
  */
-public record CalibrationWarning(Kind kind, String message) {
+public record CalibrationWarning(Kind kind, String message) implements Serializable {
 
     /** The kinds of warning. */
     public enum Kind {

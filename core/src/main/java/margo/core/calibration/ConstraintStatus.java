@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * A constraint evaluated at the result.
  *
@@ -9,7 +11,8 @@ package margo.core.calibration;
  * @param violation {@code max(0, -g)}: 0 when satisfied
  * @param penalty the constraint's contribution {@code c * violation^2} to the objective
  */
-public record ConstraintStatus(String name, boolean hard, double value, double violation, double penalty) {
+public record ConstraintStatus(String name, boolean hard, double value, double violation, double penalty)
+        implements Serializable {
 
     /** True when {@code g(theta) >= 0}. */
     public boolean satisfied() {

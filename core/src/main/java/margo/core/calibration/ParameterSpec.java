@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * One model parameter as the problem declares it: its name, its bounds (either may be infinite), the start of the
  * first local search, and whether it is fixed at its start.
@@ -10,7 +12,8 @@ package margo.core.calibration;
  * @param start the start value, within the bounds
  * @param fixed true when the parameter is held at {@code start} and not calibrated
  */
-public record ParameterSpec(String name, double lower, double upper, double start, boolean fixed) {
+public record ParameterSpec(String name, double lower, double upper, double start, boolean fixed)
+        implements Serializable {
 
     /** @throws IllegalArgumentException naming the parameter when the bounds or the start are inconsistent */
     public ParameterSpec {

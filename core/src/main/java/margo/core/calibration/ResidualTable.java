@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * The fit quote by quote, one element per active quote in the problem's quote order, as columns the language turns
  * into a table. Arrays are shared, not copied: do not modify them.
@@ -13,7 +15,7 @@ package margo.core.calibration;
  * @param error {@code model - market} in reporting units ({@link Target#reportingUnit()}: vol points or price)
  */
 public record ResidualTable(int[] quote, int[] expiryIndex, double[] strike, double[] market, double[] model,
-        double[] weight, double[] error) {
+        double[] weight, double[] error) implements Serializable {
 
     /** The number of rows. */
     public int size() {

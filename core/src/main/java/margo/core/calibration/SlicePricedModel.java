@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.util.List;
 import margo.core.pricing.Black76;
 import margo.core.pricing.ImpliedVolatility;

@@ -1,5 +1,6 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
 import java.util.List;
 import margo.core.pricing.OptionType;
 
@@ -11,7 +12,7 @@ import margo.core.pricing.OptionType;
  * <p>The evaluators of a calibration whose starts run in parallel share their pricer, so {@link #prices} must be
  * thread-safe: stateless, or with scratch per thread as {@link margo.core.models.CosPricer} keeps it.
  */
-public interface SlicePricer {
+public interface SlicePricer extends Serializable {
 
     /** The parameter names, in the order of the parameter vectors this pricer receives. */
     List<String> parameterNames();

@@ -1,10 +1,12 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * Which solver to apply and its settings: the recipe's {@code method NAME { ... }}. Each is a strategy from Apache
  * Commons Math 3.6.1; evaluation budgets are per start.
  */
-public sealed interface SolverMethod {
+public sealed interface SolverMethod extends Serializable {
 
     /**
      * Levenberg-Marquardt on the weighted residuals ({@code LevenbergMarquardtOptimizer}), the default and the

@@ -1,5 +1,7 @@
 package margo.core.calibration;
 
+import java.io.Serializable;
+
 /**
  * How one start of a calibration ended.
  *
@@ -11,5 +13,5 @@ package margo.core.calibration;
  * @param failure what failed when the start failed, else null
  */
 public record StartSummary(int start, double objective, StopReason stopReason, int iterations, int evaluations,
-        String failure) {
+        String failure) implements Serializable {
 }

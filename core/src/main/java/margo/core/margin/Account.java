@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param name   the account's name, e.g. {@code covered-call}
  * @param groups the margin groups, not empty; at most one is the cross pool (empty label)
  */
-public record Account(String name, List<MarginGroup> groups) {
+public record Account(String name, List<MarginGroup> groups) implements Serializable {
 
     public Account {
         if (name == null || name.isBlank()) {

@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param accounts the accounts, names unique
  */
-public record Book(List<Account> accounts) {
+public record Book(List<Account> accounts) implements Serializable {
 
     public Book {
         if (accounts == null) {

@@ -83,17 +83,55 @@ public final class BookCsv {
         }
     }
 
+    /**
+     * Reads and checks the rows of some accounts of a book file, gathered elsewhere with their line numbers in the
+     * file (a distributed engine's part of the book): the accounts come in the order of their first record, as
+     * {@link #load} orders them, and problems name the lines of the whole file.
+     *
+     * @param header the file's header, as {@link #header} read it, or a table's column names
+     * @param origin what the records' numbers count: CSV lines, or the rows of a Parquet data set whose values
+     *               are written as text ({@code Double.toString} of a number, empty for null)
+     */
+    public static BookLoad fromRecords(String name, List<String> header, List<CsvFile.Record> records,
+                                       PositionPricer pricer, RowProblem.Origin origin) throws BookFormatException {
+        return check(name, CsvFile.of(name, header, records), pricer, origin);
+    }
+
+    /**
+     * Checks a table's column names as a book's header.
+     *
+     * @throws BookFormatException when a required column is missing
+     */
+    public static void requireColumns(String name, List<String> columns) throws BookFormatException {
+        requireColumns(name, CsvFile.of(name, columns, List.of()));
+    }
+
+    /**
+     * The header of a book file, read from the start of its text (which may stop after the first record), checked
+     * for the required columns.
+     *
+     * @throws BookFormatException when the text is empty, has no record, or lacks a required column
+     */
+    public static List<String> header(String name, Reader start) throws IOException, BookFormatException {
+        CsvFile csv = csv(name, start);
+        requireColumns(name, csv);
+        return csv.header();
+    }
+
     private static BookLoad read(String name, Reader content, PositionPricer pricer)
             throws IOException, BookFormatException {
-        if (pricer == null) {
-            throw new IllegalArgumentException("pricer must not be null");
-        }
-        CsvFile csv;
+        return check(name, csv(name, content), pricer, RowProblem.Origin.CSV_LINE);
+    }
+
+    private static CsvFile csv(String name, Reader content) throws IOException, BookFormatException {
         try {
-            csv = CsvFile.read(name, content, "positions or collateral");
+            return CsvFile.read(name, content, "positions or collateral");
         } catch (FileFormatException malformed) {
             throw new BookFormatException(malformed.getMessage(), malformed);
         }
+    }
+
+    private static void requireColumns(String name, CsvFile csv) throws BookFormatException {
         for (String column : REQUIRED) {
             if (!csv.has(column)) {
                 throw new BookFormatException(name + " has no column '" + column + "'; its header is "
@@ -101,6 +139,14 @@ public final class BookCsv {
                         + String.join(",", REQUIRED) + "[,haircut][,margin_group]");
             }
         }
+    }
+
+    private static BookLoad check(String name, CsvFile csv, PositionPricer pricer, RowProblem.Origin origin)
+            throws BookFormatException {
+        if (pricer == null) {
+            throw new IllegalArgumentException("pricer must not be null");
+        }
+        requireColumns(name, csv);
         List<RowProblem> problems = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();
@@ -127,13 +173,12 @@ public final class BookCsv {
                 }
                 Integer copied = firstCopy.putIfAbsent(trimmed(record.fields()), lineNumber);
                 if (copied != null) {
-                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats line " + copied + " exactly;"
-                            + " both rows are counted (delete one if the trade was booked twice)",
-                            RowProblem.Origin.CSV_LINE));
+                    warnings.add(new RowProblem(lineNumber, instrumentText, "repeats " + origin.noun() + " " + copied
+                            + " exactly; both rows are counted (delete one if the trade was booked twice)", origin));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new RowProblem(lineNumber, instrumentText == null || instrumentText.isEmpty()
-                        ? null : instrumentText, e.getMessage(), RowProblem.Origin.CSV_LINE));
+                        ? null : instrumentText, e.getMessage(), origin));
             }
         }
         List<Account> book = new ArrayList<>();
@@ -143,7 +188,7 @@ public final class BookCsv {
                 if (!rows.positions.isEmpty() && rows.collateral.isEmpty()) {
                     problems.add(new RowProblem(rows.firstLine, null, "account " + MessageText.value(account)
                             + (label.isEmpty() ? "" : " group " + MessageText.value(label)) + " has positions but no collateral (zero"
-                            + " collateral); its positions are left out", RowProblem.Origin.CSV_LINE));
+                            + " collateral); its positions are left out", origin));
                 } else if (!rows.positions.isEmpty() || !rows.collateral.isEmpty()) {
                     kept.add(new MarginGroup(label, rows.positions, rows.collateral));
                 }

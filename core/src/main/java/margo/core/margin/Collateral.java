@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  *                 cross-collateral haircuts to IM only (support.deribit.com/hc/en-us/articles/25944777203869);
  *                 Kraken's, for scale: USD 0%, stablecoins 1%, BTC/ETH 3% (docs/margin-sources.md, B6)
  */
-public record Collateral(String currency, double amount, double haircut) {
+public record Collateral(String currency, double amount, double haircut) implements Serializable {
 
     /** Currencies valued at 1 USD: Margo counts stablecoins at par. */
     public static final Set<String> USD_CURRENCIES = Set.of("USD", "USDC", "USDT");

@@ -1,5 +1,7 @@
 package margo.core.margin;
 
+import java.io.Serializable;
+
 /**
  * Standard margin of a future or perpetual, as fractions of its notional that grow with the position's size:
  * {@code IM = notional x (initial + |size| x sizeIncrement)}, {@code MM = notional x (maintenance + |size| x
@@ -17,7 +19,7 @@ package margo.core.margin;
  * @param maintenance   the maintenance fraction at zero size, e.g. 0.01
  * @param sizeIncrement the added fraction per coin of size, e.g. 0.00005 (0.005%)
  */
-public record DeltaOneMarginTerms(double initial, double maintenance, double sizeIncrement) {
+public record DeltaOneMarginTerms(double initial, double maintenance, double sizeIncrement) implements Serializable {
 
     /** Deribit BTC inverse futures and perpetual, and BTC_USDC. */
     public static final DeltaOneMarginTerms DERIBIT_BTC = new DeltaOneMarginTerms(0.02, 0.01, 0.00005);

@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import tech.tablesaw.api.Table;
  * its own MM). The search steps outwards from the current index on a log grid (40 steps down to 1% of the index, 40
  * up to ten times it), then Commons Math's Brent solver pins the first crossing to 1e-12 in log price.
  */
-public final class MarginCalculator {
+public final class MarginCalculator implements Serializable {
 
     private static final int SEARCH_STEPS = 40;
     private static final double LOWEST_PRICE_RATIO = 0.01;

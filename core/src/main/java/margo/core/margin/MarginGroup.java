@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param positions  the positions, possibly none
  * @param collateral the collateral, possibly none
  */
-public record MarginGroup(String label, List<Position> positions, List<Collateral> collateral) {
+public record MarginGroup(String label, List<Position> positions, List<Collateral> collateral) implements Serializable {
 
     public MarginGroup {
         if (label == null) {

@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * {@link ScenarioPnlMatrix}. Rules are stateless and work per settlement currency, as Deribit's segregated
  * portfolio margin (S:PM) does; accounts add the currencies up in USD.
  */
-public interface MarginRule {
+public interface MarginRule extends Serializable {
 
     /**
      * The initial and maintenance margin of the positions.

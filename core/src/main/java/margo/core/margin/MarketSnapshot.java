@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ import tech.tablesaw.api.Table;
  */
 public record MarketSnapshot(String coin, Instant valuationTime, double indexPrice, double perpetualPrice,
                              Map<LocalDate, Double> forwards, Map<LocalDate, VolatilitySmile> smiles,
-                             Map<String, Double> markPrices) {
+                             Map<String, Double> markPrices) implements Serializable {
 
     /** A snapshot whose options are valued by Black-76 at their mark IV, the data giving no mark price. */
     public MarketSnapshot(String coin, Instant valuationTime, double indexPrice, double perpetualPrice,

@@ -1,5 +1,7 @@
 package margo.core.margin;
 
+import java.io.Serializable;
+
 /**
  * The fractions of Deribit-style standard margin for a short option, all of the underlying (index) price S.
  * Per option on one coin, in USD ({@code OTM = max(K - S, 0)} for a call, {@code max(S - K, 0)} for a put):
@@ -24,7 +26,7 @@ package margo.core.margin;
  * @param initialUsesEntryPrice whether IM counts {@code max(entry, mark)} instead of the mark (Bybit)
  */
 public record OptionMarginTerms(double initial, double initialFloor, double maintenance, double fee,
-                                boolean initialUsesEntryPrice) {
+                                boolean initialUsesEntryPrice) implements Serializable {
 
     /** Deribit's inverse BTC and ETH options. */
     public static final OptionMarginTerms DERIBIT = new OptionMarginTerms(0.15, 0.10, 0.075, 0.0, false);

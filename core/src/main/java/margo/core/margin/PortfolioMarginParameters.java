@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public record PortfolioMarginParameters(double priceRange, int bucketsCount, dou
                                         double[] extendedMoves, double extendedTableFactor,
                                         double annualisedMoveRisk, double minAnnualisedMove,
                                         double maxDeltaShock, double deltaShockThresholdUsd, double pnlOffset,
-                                        double mmFactor) {
+                                        double mmFactor) implements Serializable {
 
     /** Deribit's extended-table moves (support.deribit.com "Portfolio Margin"). */
     private static final double[] DERIBIT_EXTENDED = {-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0};

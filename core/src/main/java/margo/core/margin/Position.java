@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.List;
 import margo.core.market.InstrumentName;
 
@@ -14,7 +15,7 @@ import margo.core.market.InstrumentName;
  *                     ones, USD per coin for futures and perpetuals; &gt; 0 (NaN allowed for options, whose premium
  *                     is already settled in the balance and which are valued at mark)
  */
-public record Position(InstrumentName instrument, double size, double averagePrice) {
+public record Position(InstrumentName instrument, double size, double averagePrice) implements Serializable {
 
     public Position {
         if (instrument == null) {

@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import margo.core.market.InstrumentName;
 
 /**
@@ -22,7 +23,7 @@ import margo.core.market.InstrumentName;
  * </ul>
  * Only differences of {@link #unitValue} for delta-one instruments are meaningful.
  */
-public interface PositionPricer {
+public interface PositionPricer extends Serializable {
 
     /** The coin every instrument priced here is written on, e.g. {@code BTC}. */
     String coin();

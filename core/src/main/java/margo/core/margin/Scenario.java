@@ -1,5 +1,7 @@
 package margo.core.margin;
 
+import java.io.Serializable;
+
 /**
  * One market scenario of a risk matrix or stress test.
  *
@@ -15,7 +17,7 @@ package margo.core.margin;
  *                           scenarios, whose "fraction considered" applies to every contract, in [0, 1]
  */
 public record Scenario(String label, double priceMove, double deltaOnePriceMove, VolatilityShock volatilityShock,
-                       double optionWeight, double deltaOneWeight) {
+                       double optionWeight, double deltaOneWeight) implements Serializable {
 
     public Scenario {
         if (label == null) {

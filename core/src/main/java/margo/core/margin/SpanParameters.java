@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import java.util.Locale;
  */
 public record SpanParameters(double priceScanRange, double volatilityScanRange, double extremeMultiple,
                              double extremeCoverage, double shortOptionMinimum, double intraSpreadRate,
-                             double initialToMaintenance) {
+                             double initialToMaintenance) implements Serializable {
 
     /**
      * An illustrative crypto set, not any clearing house's: PSR 15% (near Deribit's 16% grid), VSR ten vol points,

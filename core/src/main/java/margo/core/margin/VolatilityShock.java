@@ -1,11 +1,13 @@
 package margo.core.margin;
 
+import java.io.Serializable;
+
 /**
  * How a scenario shifts an option's implied volatility: the additive shift (annualised, decimal) given the
  * option's mark IV and its time to expiry, so that a shock can scale with maturity as Deribit's and Paradex's do.
  */
 @FunctionalInterface
-public interface VolatilityShock {
+public interface VolatilityShock extends Serializable {
 
     /** No change of volatility. */
     VolatilityShock NONE = (markVolatility, timeToExpiryYears) -> 0.0;

@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * @param strikes      strikes in USD per coin, strictly increasing
  * @param volatilities the mark implied volatility at each strike, annualised, as a decimal (0.58 for 58%)
  */
-public record VolatilitySmile(double[] strikes, double[] volatilities) {
+public record VolatilitySmile(double[] strikes, double[] volatilities) implements Serializable {
 
     public VolatilitySmile {
         if (strikes == null || volatilities == null) {

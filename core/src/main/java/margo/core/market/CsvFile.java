@@ -1,5 +1,6 @@
 package margo.core.market;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import margo.core.io.MessageText;
 public final class CsvFile {
 
     /** One data record: the 1-based line number it starts on and its fields, as written. */
-    public record Record(int lineNumber, List<String> fields) {
+    public record Record(int lineNumber, List<String> fields) implements Serializable {
     }
 
     private final String name;
@@ -65,6 +66,19 @@ public final class CsvFile {
             throw new FileFormatException(name + " has a header but no rows of " + rows);
         }
         return new CsvFile(name, Collections.unmodifiableList(names), records);
+    }
+
+    /**
+     * A file of records read elsewhere, such as the lines of some accounts gathered from the parts of a book that
+     * a distributed engine read; each record keeps its line number in the whole file.
+     *
+     * @param header the column names, trimmed, as {@link #header()} of the whole file gives them
+     */
+    public static CsvFile of(String name, List<String> header, List<Record> records) {
+        if (name == null || header == null || records == null) {
+            throw new IllegalArgumentException("name, header and records must not be null");
+        }
+        return new CsvFile(name, List.copyOf(header), List.copyOf(records));
     }
 
     /**

@@ -1,5 +1,6 @@
 package margo.core.market;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import margo.core.pricing.OptionType;
  * {@code 05APR24} and {@code 29MAR24} all occur). Source: Deribit API documentation, "Instrument naming"
  * (docs.deribit.com), and the names returned by {@code public/get_instruments}.
  */
-public sealed interface InstrumentName permits InstrumentName.Option, InstrumentName.Future, InstrumentName.Perpetual {
+public sealed interface InstrumentName extends Serializable
+        permits InstrumentName.Option, InstrumentName.Future, InstrumentName.Perpetual {
 
     /** The underlying as written in the name, e.g. {@code BTC} or {@code XRP_USDC}. */
     String underlying();

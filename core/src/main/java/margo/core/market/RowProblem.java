@@ -1,5 +1,6 @@
 package margo.core.market;
 
+import java.io.Serializable;
 import margo.core.io.MessageText;
 
 /**
@@ -11,14 +12,16 @@ import margo.core.io.MessageText;
  * @param reason     what is wrong, in words a user can act on
  * @param origin     whether {@code rowNumber} counts CSV lines or JSON entries
  */
-public record RowProblem(int rowNumber, String instrument, String reason, Origin origin) {
+public record RowProblem(int rowNumber, String instrument, String reason, Origin origin) implements Serializable {
 
     /** What {@link #rowNumber} counts. */
     public enum Origin {
         /** A line of a CSV file, the header being line 1. */
         CSV_LINE("line"),
         /** An entry of a JSON result array, the first being 1. */
-        JSON_ENTRY("entry");
+        JSON_ENTRY("entry"),
+        /** A row of a Parquet data set, the first being 1, counting its files in the order of their paths. */
+        PARQUET_ROW("row");
 
         private final String noun;
 

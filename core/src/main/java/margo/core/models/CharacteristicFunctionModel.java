@@ -1,5 +1,7 @@
 package margo.core.models;
 
+import java.io.Serializable;
+
 /**
  * A model of the forward price known through the characteristic function of its log return, priced by
  * {@link CosPricer}. Every model is an immutable record of its parameters with validated construction; a
@@ -11,7 +13,7 @@ package margo.core.models;
  * expiry, martingale-corrected so that {@code E[exp(X)] = 1}; times are in years (ACT/365 in Margo); volatilities
  * and variances are annualised decimals (variance 0.04 is a 20% volatility).
  */
-public sealed interface CharacteristicFunctionModel
+public sealed interface CharacteristicFunctionModel extends Serializable
         permits HestonParameters, BatesParameters, MertonParameters, VarianceGammaParameters, UserDefinedModel {
 
     /** The model's name in Margo's recipes and tables: {@code heston}, {@code bates}, {@code merton}, {@code vg}. */

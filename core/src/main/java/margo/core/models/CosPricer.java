@@ -1,5 +1,6 @@
 package margo.core.models;
 
+import java.io.Serializable;
 import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 
@@ -48,7 +49,8 @@ import margo.core.pricing.OptionType;
  * @param characteristicFunctionTolerance the modulus of phi below which terms are dropped
  * @param maxTerms the cap on N, the number of cosine terms per expiry
  */
-public record CosPricer(double truncationMultiple, double characteristicFunctionTolerance, int maxTerms) {
+public record CosPricer(double truncationMultiple, double characteristicFunctionTolerance, int maxTerms)
+        implements Serializable {
 
     /**
      * L = 14, tolerance 1e-15, at most 16384 terms. Fang and Oosterlee suggest L = 10..12; against the reference

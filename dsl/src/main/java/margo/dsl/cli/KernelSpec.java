@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import margo.dsl.proof.MarginProvers;
 import margo.dsl.registry.Registry;
 import margo.dsl.run.DataLimit;
 import margo.dsl.script.ScriptEngines;
@@ -46,6 +47,10 @@ final class KernelSpec {
     static final String COMPILER_FOLDER = "graal-compiler";
     /** The folder, beside the kernelspec's jar, of the scripts' engine (GraalVM JavaScript), loaded by a script. */
     static final String ENGINE_FOLDER = "engine";
+    /** The kernelspec's folder of the zk module's jar (proofs of margin). */
+    static final String ZK_FOLDER = "zk";
+    private static final String POLYGLOT = "polyglot";
+    private static final String ZK = "zk";
 
     private final Path jar;
     private final Path java;
@@ -81,11 +86,18 @@ final class KernelSpec {
         Path installedJar = folder.resolve(JAR_NAME).toAbsolutePath();
         // The cache knows the jar by its modification time too, so the copy keeps it.
         Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        List<Path> compiler = compiledScripts ? copyBuilt(COMPILER_FOLDER, folder) : List.of();
+        List<Path> compiler = compiledScripts ? copyBuilt(POLYGLOT, COMPILER_FOLDER, folder, COMPILER_FOLDER) : List.of();
         Path engine = null;
-        if (builtFolder(ENGINE_FOLDER) != null) {
-            copyBuilt(ENGINE_FOLDER, folder);
+        if (builtFolder(POLYGLOT, ENGINE_FOLDER) != null) {
+            copyBuilt(POLYGLOT, ENGINE_FOLDER, folder, ENGINE_FOLDER);
             engine = folder.resolve(ENGINE_FOLDER).toAbsolutePath();
+        }
+        // Proofs of margin: the zk module's jar is copied too, but its circuits and Node.js tooling stay in the
+        // repository's zk folder, which the kernel is pointed at.
+        Path proofs = null;
+        if (builtFolder(ZK, "jars") != null) {
+            copyBuilt(ZK, "jars", folder, ZK_FOLDER);
+            proofs = folder.resolve(ZK_FOLDER).toAbsolutePath();
         }
         AotCache built = compiledScripts ? null : AotCache.besideJar(jar);
         AotCache installed = new AotCache(folder.resolve(AotCache.FILE_NAME).toAbsolutePath());
@@ -103,7 +115,7 @@ final class KernelSpec {
             Files.deleteIfExists(installed.identityFile());
         }
         Files.writeString(folder.resolve("kernel.json"),
-                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine),
+                kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine, proofs),
                 StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
         ImageIO.write(logo(), "png", folder.resolve("logo-64x64.png").toFile());
@@ -111,21 +123,25 @@ final class KernelSpec {
         return startCache;
     }
 
-    /** A folder of jars that the build puts in polyglot/target (beside kernel/target, where the running jar is), or null. */
-    private Path builtFolder(String name) {
-        Path root = jar.toAbsolutePath().getParent().getParent().getParent();
-        Path built = root.resolve("polyglot").resolve("target").resolve(name);
+    /** The repository the running jar was built in: kernel/target/margo.jar's grandparent. */
+    private Path repository() {
+        return jar.toAbsolutePath().getParent().getParent().getParent();
+    }
+
+    /** A folder of jars that the build puts in MODULE/target (beside kernel/target, where the running jar is), or null. */
+    private Path builtFolder(String module, String name) {
+        Path built = repository().resolve(module).resolve("target").resolve(name);
         return Files.isDirectory(built) ? built : null;
     }
 
-    /** Copies the jars of the built folder {@code name} into the kernelspec's folder of that name; their paths. */
-    private List<Path> copyBuilt(String name, Path folder) throws IOException {
-        Path built = builtFolder(name);
+    /** Copies the jars of the built folder {@code name} into the kernelspec's folder {@code as}; their paths. */
+    private List<Path> copyBuilt(String module, String name, Path folder, String as) throws IOException {
+        Path built = builtFolder(module, name);
         if (built == null) {
-            throw new IOException("the jars of polyglot/target/" + name + " are not beside " + jar + "; build Margo"
-                    + " with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
+            throw new IOException("the jars of " + module + "/target/" + name + " are not beside " + jar + "; build"
+                    + " Margo with 'mvn -pl kernel -am package' (./margo does) before installing with --compiled-scripts");
         }
-        Path target = folder.resolve(name);
+        Path target = folder.resolve(as);
         Files.createDirectories(target);
         List<Path> copied = new ArrayList<>();
         try (var jars = Files.list(built)) {
@@ -137,7 +153,7 @@ final class KernelSpec {
         return copied;
     }
 
-    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine) {
+    private String kernelJson(Path installedJar, AotCache cache, List<Path> compiler, Path engine, Path proofs) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
@@ -155,6 +171,10 @@ final class KernelSpec {
         }
         if (engine != null) {
             argv.add("-D" + ScriptEngines.PATH_PROPERTY + "=" + engine);
+        }
+        if (proofs != null) {
+            argv.add("-D" + MarginProvers.PATH_PROPERTY + "=" + proofs);
+            argv.add("-D" + MarginProvers.HOME_PROPERTY + "=" + repository().resolve(ZK).toAbsolutePath());
         }
         argv.add("-cp");
         argv.add(installedJar.toString());

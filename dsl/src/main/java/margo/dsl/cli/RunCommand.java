@@ -5,6 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margo.core.io.MessageText;
+import java.util.Map;
+import margo.dsl.engine.Engine;
+import margo.dsl.engine.EngineProvider;
+import margo.dsl.engine.Engines;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
@@ -42,14 +46,43 @@ final class RunCommand implements Callable<Integer> {
                     + " is the same on every run; --no-timings makes json the same too).")
     Boolean timings;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Run the per-account statements (margin, stress, attribution of a book) as jobs of a"
+                    + " distributed engine: spark (the spark module, docs/scale-out.md). Default: in this process.")
+    String engineName;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark, the cluster to run on: local[4], spark://host:7077, k8s://...;"
+                    + " default local[*], or what spark-submit set.")
+    String master;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The engine {@code --engine} names, started; null without the option. */
+    private Engine startEngine() {
+        if (engineName == null) {
+            if (master != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--master needs --engine spark");
+            }
+            return null;
+        }
+        EngineProvider provider = Engines.find(engineName).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "the " + engineName + " engine is not installed"
+                + (Engines.names().isEmpty() ? "" : " (installed: " + String.join(", ", Engines.names()) + ")")
+                + ": build the spark module (mvn -pl spark -am package), then run ./margo run RECIPE --engine "
+                + engineName + ", or spark-submit spark/target/margo-spark.jar RECIPE (docs/scale-out.md)"));
+        return provider.start(master == null ? Map.of() : Map.of("master", master));
+    }
 
     @Override
     public Integer call() {
         SourceFile source = RecipeFile.read(spec.commandLine(), file);
         OutputFile out = outFile == null ? null : OutputFile.choose(spec.commandLine(), outFile, file, followSymlinks);
-        Execution execution = new Session(RecipeFile.folderOf(file), dataSize.limit()).run(source, Mode.RECIPE);
+        Execution execution;
+        try (Engine engine = startEngine()) {
+            execution = new Session(RecipeFile.folderOf(file), dataSize.limit(), engine).run(source, Mode.RECIPE);
+        }
         boolean withTimings = timings != null ? timings : format != Report.Format.html;
         String output = switch (format) {
             case text -> Report.text(execution, withTimings);

@@ -15,6 +15,8 @@ public final class MarginProvers {
 
     /** The system property naming the folder of the zk module's jar. */
     public static final String PATH_PROPERTY = "margo.zk.path";
+    /** The system property naming the zk folder (circuits, npm tooling, the cache), which the module reads. */
+    public static final String HOME_PROPERTY = "margo.zk.home";
 
     private MarginProvers() {
     }

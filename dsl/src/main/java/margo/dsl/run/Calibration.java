@@ -31,6 +31,9 @@ import margo.core.pricing.ImpliedVolatility;
 import margo.core.pricing.OptionType;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.engine.Engine;
+import margo.dsl.engine.NotDistributable;
+import margo.dsl.engine.TaskFailure;
 import margo.dsl.output.Cells;
 import margo.dsl.plot.SmileAxis;
 import margo.dsl.plot.SmilePlot;
@@ -71,11 +74,15 @@ final class Calibration {
     private final Cancellation cancellation;
     private final ProgressListener progress;
     private final List<Diagnostic> diagnostics;
+    private final Engine engine;
 
-    /** @param diagnostics where a fit that ran but failed reports why, the run going on with its best point */
+    /**
+     * @param diagnostics where a fit that ran but failed reports why, the run going on with its best point
+     * @param engine      the distributed engine a series' cold fits run on, one task per snapshot; null for here
+     */
     Calibration(CheckedProgram checked, Registry registry, Function<Expr, Value> evaluate,
                 Function<String, Value> bindings, UndefinedResults undefined, Cancellation cancellation,
-                ProgressListener progress, List<Diagnostic> diagnostics) {
+                ProgressListener progress, List<Diagnostic> diagnostics, Engine engine) {
         this.checked = checked;
         this.registry = registry;
         this.source = checked.program().source();
@@ -85,6 +92,7 @@ final class Calibration {
         this.cancellation = cancellation;
         this.progress = progress;
         this.diagnostics = diagnostics;
+        this.engine = engine;
     }
 
     // ---- model
@@ -368,12 +376,14 @@ final class Calibration {
         boolean warm = warmStart(binding);
         boolean parallel = !warm && model.constraints().isEmpty() && !(model.prototype() instanceof UserDefinedModel);
         int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
-        List<CalibrationResult> results;
+        List<CalibrationResult> results = parallel && engine != null ? onEngine(binding, problems, times) : null;
         try {
-            results = SeriesCalibration.calibrate(problems, (problem, start, calibrator) -> {
-                CalibrationProblem started = start == null ? problem : problem.withStart(start);
-                return calibrator.calibrate(started, parallel ? ProgressListener.NONE : progress, cancellation);
-            }, warm, threads, cancellation);
+            if (results == null) {
+                results = SeriesCalibration.calibrate(problems, (problem, start, calibrator) -> {
+                    CalibrationProblem started = start == null ? problem : problem.withStart(start);
+                    return calibrator.calibrate(started, parallel ? ProgressListener.NONE : progress, cancellation);
+                }, warm, threads, cancellation);
+            }
         } catch (IllegalArgumentException cannot) {
             throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + ": "
                     + cannot.getMessage());
@@ -389,6 +399,27 @@ final class Calibration {
         }
         return new SeriesFitValue(model, times, results, new TableValue(FitReport.series(model, times, results), null,
                 Math.max(TableValue.DEFAULT_DISPLAY_ROWS, Math.min(times.size(), 100))));
+    }
+
+    /**
+     * A series' cold fits on the engine, one task per snapshot, each solved as {@link SeriesCalibration} solves a
+     * cold fit on several threads ({@link Calibrator#SEQUENTIAL}), so the results are the same bit for bit; null,
+     * with a warning, when a problem cannot be sent to the engine's workers.
+     */
+    private List<CalibrationResult> onEngine(Stmt.Binding binding, List<CalibrationProblem> problems,
+                                             List<Instant> times) {
+        try {
+            return engine.map(problems, problem -> Calibrator.SEQUENTIAL.calibrate(problem, ProgressListener.NONE,
+                    new Cancellation()));
+        } catch (NotDistributable local) {
+            diagnostics.add(Diagnostic.warning(source, binding.value().span(), "the fits of " + binding.name().id()
+                    + " run here, not on the " + engine.name() + " engine: " + local.getMessage()));
+            return null;
+        } catch (TaskFailure failed) {
+            String at = failed.partition() < 0 ? "" : " at snapshot " + times.get(failed.partition());
+            throw new RunFailure(binding.value().span(), "cannot calibrate " + binding.name().id() + at + ": "
+                    + failed.getMessage() + (failed.partition() < 0 ? " (in " + failed.where() + ")" : ""));
+        }
     }
 
     /** {@code warm_start true|false}; true when not written. */

@@ -1,5 +1,6 @@
 package margo.dsl.run;
 
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,6 +129,22 @@ final class ChainLoader {
             throw refused;
         }
         Path resolved = resolve(path);
+        filesRead.add(resolved);
+        return resolved;
+    }
+
+    /**
+     * {@link #readable} for a data set an engine reads, which may be a folder of files (a Parquet data set); a
+     * folder must exist and be readable, and counts as read.
+     */
+    Path readableDataSet(String path, Span span) {
+        Path resolved = resolve(path);
+        if (!Files.isDirectory(resolved)) {
+            return readable(path, span);
+        }
+        if (!Files.isReadable(resolved)) {
+            throw new RunFailure(span, "cannot read " + path + ": the folder is not readable (" + resolved + ")");
+        }
         filesRead.add(resolved);
         return resolved;
     }

@@ -30,6 +30,13 @@ import margo.core.market.OptionChain;
 import margo.core.models.CosPricer;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.engine.BookAdjustment;
+import margo.dsl.engine.BookParts;
+import margo.dsl.engine.BookTask;
+import margo.dsl.engine.Engine;
+import margo.dsl.engine.NotDistributable;
+import margo.dsl.engine.PartitionedBook;
+import margo.dsl.engine.TaskFailure;
 import margo.dsl.registry.Decimals;
 import margo.dsl.syntax.Block;
 import margo.dsl.syntax.Clause;
@@ -72,15 +79,18 @@ final class MarginBuiltins {
     private final Function<Expr, Value> evaluator;
     private final List<Diagnostic> warnings;
     private final MarginRules rules;
+    private final Engine engine;
 
+    /** @param engine the distributed engine books are held in, or null to read each book whole here */
     MarginBuiltins(CheckedProgram checked, ChainLoader loader, Function<Expr, Value> evaluator,
-                   List<Diagnostic> warnings, MarginRules rules) {
+                   List<Diagnostic> warnings, MarginRules rules, Engine engine) {
         this.checked = checked;
         this.source = checked.program().source();
         this.loader = loader;
         this.evaluator = evaluator;
         this.warnings = warnings;
         this.rules = rules;
+        this.engine = engine;
     }
 
     static boolean handles(String function) {
@@ -94,10 +104,10 @@ final class MarginBuiltins {
         List<Expr> arguments = checked.argumentsOf(call);
         return reportingRejection(call, () -> switch (call.callee().id()) {
             case "positions" -> positions(call, arguments);
-            case "margin" -> margin(arguments);
+            case "margin" -> margin(call, arguments);
             case "what_if" -> whatIf(call, arguments);
-            case "stress" -> stress(arguments);
-            case "attribution" -> attribution(arguments);
+            case "stress" -> stress(call, arguments);
+            case "attribution" -> attribution(call, arguments);
             case "scenarios" -> scenarios(arguments);
             case "liquidation" -> liquidation(call, arguments);
             default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
@@ -116,7 +126,12 @@ final class MarginBuiltins {
     /** {@code positions(path, market, index?, haircut?)}. */
     private BookValue positions(Expr.Call call, List<Expr> arguments) {
         String path = text(arguments.get(0));
-        Path file = loader.readable(path, call.span());
+        boolean parquet = path.endsWith(".parquet");
+        if (parquet && engine == null) {
+            throw new RunFailure(arguments.get(0).span(), "cannot read " + path + ": a Parquet book is read by the"
+                    + " spark engine", "run with --engine spark (docs/scale-out.md), or write the book as CSV");
+        }
+        Path file = parquet ? loader.readableDataSet(path, call.span()) : loader.readable(path, call.span());
         Expr market = arguments.get(1);
         OptionChain chain = ChainValues.optionChain((TableValue) evaluator.apply(market), label(market), market.span());
         double index = arguments.get(2) == null ? ChainValues.impliedIndex(chain, market.span())
@@ -126,16 +141,82 @@ final class MarginBuiltins {
         }
         MarketSnapshot snapshot = MarketSnapshot.fromChain(chain, index);
         PositionPricer pricer = new Black76PositionPricer(snapshot);
-        BookLoad load;
+        Expr haircutArgument = arguments.get(3);
+        if (engine != null) {
+            return partitioned(call, path, file, market, haircutArgument, chain, snapshot, pricer);
+        }
+        String coin = pricer.coin();
+        BookLoad load = load(call, path, file, pricer);
+        warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
+        warnings.addAll(ChainLoader.keptRowWarnings(load.warnings(), path, source, call.span()));
+        Book book = load.book();
+        if (haircutArgument != null) {
+            double haircut = coinHaircut(haircutArgument, distinct(coinHaircuts(book, coin), "haircut"), coin, path);
+            book = book.withHaircut(coin, haircut);
+        }
+        warnUnquoted(market, distinct(unquoted(book, snapshot), "instrument"));
+        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book, snapshot), null), chain);
+    }
+
+    /**
+     * {@code positions} under a distributed engine: the engine reads and checks the file in parts, and the warnings
+     * an in-process run gives (rows left out or doubtful, the haircut, unquoted options) come from jobs over them;
+     * the book is gathered here only if a statement that does not run per account needs it.
+     */
+    private BookValue partitioned(Expr.Call call, String path, Path file, Expr market, Expr haircutArgument,
+                                  OptionChain chain, MarketSnapshot snapshot, PositionPricer pricer) {
+        PartitionedBook parts;
         try {
-            load = BookCsv.load(file, pricer, loader.maxBytes());
+            parts = engine.book(file, pricer);
+        } catch (BookFormatException unreadable) {
+            throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
+        } catch (TaskFailure failed) {
+            throw new RunFailure(call.span(), "cannot read " + path + ": " + failed.getMessage() + " (in "
+                    + failed.where() + ")");
+        }
+        warnings.addAll(ChainLoader.rowWarnings(parts.problems(), path, source, call.span()));
+        warnings.addAll(ChainLoader.keptRowWarnings(parts.warnings(), path, source, call.span()));
+        BookParts book = new BookParts(parts, BookAdjustment.NONE);
+        String coin = pricer.coin();
+        if (haircutArgument != null) {
+            double haircut = coinHaircut(haircutArgument,
+                    distinct(rows(book, call, part -> coinHaircuts(part, coin)), "haircut"), coin, path);
+            book = book.adjusted(part -> part.withHaircut(coin, haircut));
+        }
+        warnUnquoted(market, distinct(rows(book, call, part -> unquoted(part, snapshot)), "instrument"));
+        BookParts held = book;
+        Supplier<Book> whole = () -> collected(held, call);
+        return new BookValue(whole, snapshot, pricer, () -> new TableValue(holdings(whole.get(), snapshot), null),
+                chain, book);
+    }
+
+    /** The engine's parts of a book gathered here, a failure as the statement's error at its positions call. */
+    private Book collected(BookParts parts, Expr.Call positions) {
+        try {
+            return parts.whole();
+        } catch (TaskFailure failed) {
+            throw new RunFailure(positions.span(), "the book cannot be gathered from the " + engine.name()
+                    + " engine: " + failed.getMessage() + " (in " + failed.where() + ")");
+        }
+    }
+
+    private BookLoad load(Expr.Call call, String path, Path file, PositionPricer pricer) {
+        try {
+            return BookCsv.load(file, pricer, loader.maxBytes());
         } catch (BookFormatException unreadable) {
             throw new RunFailure(call.span(), "cannot read " + path + ": " + unreadable.getMessage());
         }
-        warnings.addAll(ChainLoader.rowWarnings(load.problems(), path, source, call.span()));
-        warnings.addAll(ChainLoader.keptRowWarnings(load.warnings(), path, source, call.span()));
-        Book book = arguments.get(3) == null ? load.book()
-                : withCoinHaircut(load.book(), pricer.coin(), arguments.get(3), path);
+    }
+
+    private void warnUnquoted(Expr market, Set<String> unquoted) {
+        if (!unquoted.isEmpty()) {
+            warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
+                    + String.join(", ", unquoted) + ": " + UNQUOTED));
+        }
+    }
+
+    /** The options of the book the market does not quote, one row each per part of the book. */
+    private static Table unquoted(Book book, MarketSnapshot snapshot) {
         Set<String> unquoted = new TreeSet<>();
         for (Account account : book.accounts()) {
             for (Position position : account.positions()) {
@@ -144,25 +225,11 @@ final class MarginBuiltins {
                 }
             }
         }
-        if (!unquoted.isEmpty()) {
-            warnings.add(Diagnostic.warning(source, market.span(), label(market) + " does not quote "
-                    + String.join(", ", unquoted) + ": " + UNQUOTED));
-        }
-        return new BookValue(book, snapshot, pricer, new TableValue(holdings(book, snapshot), null), chain);
+        return Table.create("unquoted", StringColumn.create("instrument", unquoted));
     }
 
-    /**
-     * The book with its coin collateral at the haircut given, a fraction or one calibrated by {@code haircut(...)}.
-     * A book with none of the coin, or whose file wrote another non-zero haircut for it, is told so.
-     */
-    private Book withCoinHaircut(Book book, String coin, Expr argument, String path) {
-        Value value = evaluator.apply(argument);
-        double haircut = value instanceof HaircutValue calibrated ? calibrated.haircut().haircut()
-                : ((NumberValue) value).value();
-        if (!(haircut >= 0 && haircut < 1)) {
-            throw new RunFailure(argument.span(), "a collateral haircut must be a fraction from 0% to below 100%,"
-                    + " not " + label(argument) + " = " + haircut, "write it as a percentage, such as 3%");
-        }
+    /** The haircuts the book's file wrote for its coin collateral, one row each per part of the book. */
+    private static Table coinHaircuts(Book book, String coin) {
         Set<Double> written = new TreeSet<>();
         for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
@@ -173,6 +240,34 @@ final class MarginBuiltins {
                 }
             }
         }
+        return Table.create("haircuts", DoubleColumn.create("haircut", written.stream().mapToDouble(h -> h)));
+    }
+
+    /** The distinct values of a column, sorted: what the parts of a book found, together. */
+    private static <T extends Comparable<T>> Set<T> distinct(Table table, String column) {
+        Set<T> values = new TreeSet<>();
+        for (Object value : table.column(column).asList()) {
+            @SuppressWarnings("unchecked")
+            T typed = (T) value;
+            values.add(typed);
+        }
+        return values;
+    }
+
+    /**
+     * The haircut given for the book's coin collateral, a fraction or one calibrated by {@code haircut(...)}.
+     * A book with none of the coin ({@code written} empty), or whose file wrote another non-zero haircut for it,
+     * is told so.
+     */
+    private double coinHaircut(Expr argument, Set<Double> written, String coin, String path) {
+        Value value = evaluator.apply(argument);
+        double haircut = value instanceof HaircutValue calibrated ? calibrated.haircut().haircut()
+                : ((NumberValue) value).value();
+        if (!(haircut >= 0 && haircut < 1)) {
+            throw new RunFailure(argument.span(), "a collateral haircut must be a fraction from 0% to below 100%,"
+                    + " not " + label(argument) + " = " + haircut, "write it as a percentage, such as 3%");
+        }
+        written = new TreeSet<>(written);
         if (written.isEmpty()) {
             warnings.add(Diagnostic.warning(source, argument.span(), path + " holds no " + coin + " collateral, so"
                     + " the haircut " + label(argument) + " changes nothing; it applies to the market's coin, "
@@ -185,7 +280,7 @@ final class MarginBuiltins {
                     + String.join(", ", written.stream().map(MarginBuiltins::percent).toList()) + ", replaced by "
                     + label(argument) + (argument instanceof Expr.NumberLiteral ? "" : " = " + percent(haircut))));
         }
-        return book.withHaircut(coin, haircut);
+        return haircut;
     }
 
     /** A fraction as a percentage to two decimals: {@code 15.88%}. */
@@ -234,9 +329,41 @@ final class MarginBuiltins {
     }
 
     /** {@code margin(book, rules, priced_by?)}: core's report, one row per account and margin group. */
-    private TableValue margin(List<Expr> arguments) {
+    private TableValue margin(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
-        return new TableValue(calculator(arguments.get(1)).report(book.book(), pricer(book, arguments.get(2))), null);
+        MarginCalculator calculator = calculator(arguments.get(1));
+        PositionPricer pricer = pricer(book, arguments.get(2));
+        return new TableValue(rows(book, call, part -> calculator.report(part, pricer)), null);
+    }
+
+    /**
+     * The task's rows of the book: run by the engine over its parts when it holds the book, else over the whole
+     * book here. A task the engine cannot send to its workers runs here, with a warning; core rejecting an account's
+     * data in a part is the in-process run's error, naming the part.
+     */
+    private Table rows(BookValue book, Expr.Call call, BookTask task) {
+        return book.parts() == null ? task.rows(book.book()) : rows(book.parts(), call, task, book::book);
+    }
+
+    private Table rows(BookParts parts, Expr.Call call, BookTask task) {
+        return rows(parts, call, task, null);
+    }
+
+    private Table rows(BookParts parts, Expr.Call call, BookTask task, Supplier<Book> whole) {
+        String statement = call.callee().id();
+        try {
+            return parts.rows(task);
+        } catch (NotDistributable local) {
+            if (whole == null) {
+                throw new IllegalStateException("a task of " + statement + " holds no value of the recipe", local);
+            }
+            warnings.add(Diagnostic.warning(source, call.span(), statement + " runs in the driver on the book"
+                    + " gathered whole, not on the " + engine.name() + " engine: " + local.getMessage()));
+            return task.rows(whole.get());
+        } catch (TaskFailure failed) {
+            throw new RunFailure(call.span(), statement + (failed.rejected() ? " cannot be computed: " : " failed: ")
+                    + failed.getMessage() + " (in " + failed.where() + ")");
+        }
     }
 
     /**
@@ -297,14 +424,14 @@ final class MarginBuiltins {
                 arguments.set(setting.name().id().equals("price") ? 2 : 3, setting.value());
             }
         }
-        return reportingRejection(call, () -> stress(arguments));
+        return reportingRejection(call, () -> stress(call, arguments));
     }
 
     /**
      * {@code stress(book, rules?, price?, vol?, priced_by?)}: every group after the move, P&L and margin before and
      * after.
      */
-    private TableValue stress(List<Expr> arguments) {
+    private TableValue stress(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         PositionPricer pricer = pricer(book, arguments.get(4));
         MarginCalculator calculator = arguments.get(1) == null
@@ -314,9 +441,14 @@ final class MarginBuiltins {
         if (!(price > -1) || Double.isInfinite(price)) {
             throw new RunFailure(arguments.get(2).span(), "the price move must be above -100%");
         }
+        return new TableValue(rows(book, call, part -> stressRows(part, calculator, price, vol, pricer)), null);
+    }
+
+    private static Table stressRows(Book book, MarginCalculator calculator, double price, double vol,
+                                    PositionPricer pricer) {
         Columns columns = new Columns("stress", List.of("price_move", "vol_shift", "pnl", "equity_before",
                 "equity_after", "initial_margin_after", "maintenance_margin_after", "maintenance_ratio_after"));
-        for (Account account : book.book().accounts()) {
+        for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
                 StressResult result = calculator.stress(group, price, vol, pricer);
                 columns.row(account.name(), group.label(), price, vol, result.pnl(), result.before().equity(),
@@ -324,17 +456,21 @@ final class MarginBuiltins {
                         result.after().maintenanceRatio());
             }
         }
-        return new TableValue(columns.table(), null);
+        return columns.table();
     }
 
     /** {@code attribution(book, rules, priced_by?)}: each position's share of its group's IM. */
-    private TableValue attribution(List<Expr> arguments) {
+    private TableValue attribution(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         PositionPricer pricer = pricer(book, arguments.get(2));
         MarginCalculator calculator = calculator(arguments.get(1));
+        return new TableValue(rows(book, call, part -> attributionRows(part, calculator, pricer)), null);
+    }
+
+    private static Table attributionRows(Book book, MarginCalculator calculator, PositionPricer pricer) {
         StringColumn instruments = StringColumn.create("instrument");
         Columns columns = new Columns("attribution", List.of("size", "initial_margin", "standalone_margin"));
-        for (Account account : book.book().accounts()) {
+        for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
                 for (MarginContribution contribution : calculator.attribution(group, pricer)) {
                     instruments.append(contribution.position().instrument().text());
@@ -345,7 +481,7 @@ final class MarginBuiltins {
         }
         Table table = columns.table();
         table.insertColumn(2, instruments);
-        return new TableValue(table, null);
+        return table;
     }
 
     /**

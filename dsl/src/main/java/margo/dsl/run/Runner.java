@@ -15,6 +15,7 @@ import margo.dsl.check.Kind;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
+import margo.dsl.engine.Engine;
 import margo.dsl.registry.FunctionSpec;
 import margo.dsl.registry.ProofEntries;
 import margo.dsl.registry.Registry;
@@ -87,16 +88,18 @@ final class Runner {
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
-        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE, null);
+        this(registry, checked, bindings, loader, interrupted, new Cancellation(), ProgressListener.NONE, null, null);
     }
 
     /**
      * @param cancellation stops a running calibration; the session cancels it on interrupt
      * @param progress     receives the progress of calibrations
      * @param scripts      the session's scripts, which the script statements that run add their functions to
+     * @param engine       the distributed engine that runs the per-account statements, or null to run them here
      */
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
-           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, Scripts scripts) {
+           BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, Scripts scripts,
+           Engine engine) {
         this.registry = registry;
         this.scripts = scripts;
         this.checked = checked;
@@ -107,14 +110,14 @@ final class Runner {
         this.nonFinite = new NonFiniteResults(checked, undefined);
         this.marginRules = new MarginRules(registry, source, this::evaluate,
                 frame -> new Compiler(checked, registry, frame, this::value, undefined));
-        this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules);
+        this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules, engine);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
         this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
         this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.proofs = new ProofBuiltins(checked, loader, this::evaluate);
         this.calibration = new Calibration(checked, registry, this::evaluate, this::value, undefined, cancellation,
-                progress, diagnostics);
+                progress, diagnostics, engine);
     }
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */

@@ -13,6 +13,7 @@ import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Checker;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
+import margo.dsl.engine.Engine;
 import margo.dsl.registry.Registry;
 import margo.dsl.script.ScriptLimits;
 import margo.dsl.script.Scripts;
@@ -43,6 +44,8 @@ public final class Session {
     private volatile ProgressListener calibrationProgress = ProgressListener.NONE;
     /** The sandboxes of the session's scripts, opened by the first script statement. */
     private final Scripts scripts = new Scripts(ScriptLimits.DEFAULT);
+    /** The distributed engine the per-account statements run on, or null to run everything here. */
+    private final Engine engine;
 
     /** A session reading data files up to {@link DataFile#DEFAULT_MAX_BYTES}. */
     public Session(Path baseDirectory) {
@@ -54,6 +57,16 @@ public final class Session {
      * @param dataLimit     the largest data file a recipe may read, and how the user raises it
      */
     public Session(Path baseDirectory, DataLimit dataLimit) {
+        this(baseDirectory, dataLimit, null);
+    }
+
+    /**
+     * A session whose books are held by {@code engine} in parts and whose per-account statements (margin, stress,
+     * attribution) run as its jobs; the caller closes the engine.
+     *
+     * @param engine the engine, or null to run everything in this JVM
+     */
+    public Session(Path baseDirectory, DataLimit dataLimit, Engine engine) {
         if (baseDirectory == null) {
             throw new IllegalArgumentException("baseDirectory must not be null");
         }
@@ -62,6 +75,7 @@ public final class Session {
         }
         this.baseDirectory = baseDirectory;
         this.dataLimit = dataLimit;
+        this.engine = engine;
     }
 
     /** Parses, checks against the current bindings, then runs unless an error was found. */
@@ -83,7 +97,7 @@ public final class Session {
         }
         ChainLoader loader = new ChainLoader(dataFolder, dataLimit);
         Execution ran = new Runner(registry, checked.program(), bindings, loader,
-                () -> interruptRequested, running, calibrationProgress, scripts).run();
+                () -> interruptRequested, running, calibrationProgress, scripts, engine).run();
         List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         diagnostics.addAll(ran.diagnostics());
         return new Execution(diagnostics, ran.shown(), loader.filesRead());
