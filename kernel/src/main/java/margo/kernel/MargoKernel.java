@@ -21,7 +21,6 @@ import margo.dsl.run.Mode;
 import margo.dsl.run.ReplayListener;
 import margo.dsl.run.Session;
 import margo.dsl.run.Shown;
-import margo.dsl.run.TablesWarmUp;
 import margo.dsl.syntax.Parser;
 import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.Value;
@@ -99,7 +98,6 @@ public final class MargoKernel implements Language {
             System.exit(2);
             return;
         }
-        TablesWarmUp.start();
         ConnectionFile connection;
         try {
             connection = ConnectionFile.read(Path.of(args[0]));

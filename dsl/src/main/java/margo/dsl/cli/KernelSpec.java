@@ -105,10 +105,14 @@ final class KernelSpec {
         if (built != null) {
             Files.copy(built.file(), installed.file(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES);
+            if (Files.isRegularFile(built.identityFile())) {
+                Files.copy(built.identityFile(), installed.identityFile(), StandardCopyOption.REPLACE_EXISTING);
+            }
             startCache = installed.fits(java, installedJar) ? StartCache.USED : StartCache.DOES_NOT_FIT;
         }
         if (startCache != StartCache.USED) {
             Files.deleteIfExists(installed.file());
+            Files.deleteIfExists(installed.identityFile());
         }
         Files.writeString(folder.resolve("kernel.json"),
                 kernelJson(installedJar, startCache == StartCache.USED ? installed : null, compiler, engine, proofs),

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import margo.core.io.MessageText;
 import margo.dsl.diagnostic.DiagnosticFormatter;
 import margo.dsl.diagnostic.InternalFailure;
-import margo.dsl.run.TablesWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +34,6 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        TablesWarmUp.start();
         System.exit(execute(args, System.out, System.err));
     }
 
