@@ -59,6 +59,8 @@ public final class KernelServer {
             new JsonObject(), new JsonObject(), List.of());
 
     private final ConnectionFile connection;
+    /** The connection as bound: the ports asked for, or the ones the system chose where 0 was asked. */
+    private volatile ConnectionFile bound;
     private final Language language;
     private final MessageSigner signer;
     private final SeenSignatures seen = new SeenSignatures();
@@ -85,7 +87,11 @@ public final class KernelServer {
         this.log = log;
     }
 
-    /** Binds the five sockets, starts the threads and announces {@code starting} on IOPub. */
+    /**
+     * Binds the five sockets, starts the threads and announces {@code starting} on IOPub. A TCP port of 0 binds
+     * one the system chooses, as ipykernel does; {@link #connection()} then says which. (Choosing a free port
+     * beforehand and binding it later races with every other socket on the machine.)
+     */
     public void start() {
         ZMQ.Socket shell = router(connection.shellPort());
         ZMQ.Socket control = router(connection.controlPort());
@@ -93,7 +99,10 @@ public final class KernelServer {
         // A ROUTER, as ipykernel's heartbeat: each ping goes back to its sender by its routing frame. A REP would
         // keep its request-reply state across peers, and one peer's torn message would cost another its echo.
         ZMQ.Socket heartbeat = bound(SocketType.ROUTER, connection.heartbeatPort(), MAX_SMALL_MESSAGE_BYTES);
-        iopub = new SharedSocket(bound(SocketType.PUB, connection.iopubPort(), MAX_SMALL_MESSAGE_BYTES));
+        ZMQ.Socket iopubSocket = bound(SocketType.PUB, connection.iopubPort(), MAX_SMALL_MESSAGE_BYTES);
+        bound = new ConnectionFile(connection.transport(), connection.ip(), port(shell), port(control), port(stdin),
+                port(heartbeat), port(iopubSocket), connection.signatureScheme(), connection.key());
+        iopub = new SharedSocket(iopubSocket);
         String outbox = OUTBOX + System.identityHashCode(this);
         ZMQ.Socket outboxIn = context.socket(SocketType.PULL);
         outboxIn.bind(outbox);
@@ -111,6 +120,14 @@ public final class KernelServer {
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /** Where the kernel listens, once {@link #start() started}: its connection with the ports it bound. */
+    public ConnectionFile connection() {
+        if (bound == null) {
+            throw new IllegalStateException("the kernel has not started: it has bound no port yet");
+        }
+        return bound;
     }
 
     /** Blocks until a shutdown request came, then closes the sockets (sending what is queued) and returns. */
@@ -151,8 +168,16 @@ public final class KernelServer {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(LINGER_MILLIS);
         socket.setMaxMsgSize(maxMessageBytes);
-        socket.bind(connection.endpoint(port));
+        socket.bind(port == 0 && "tcp".equals(connection.transport())
+                ? connection.transport() + "://" + connection.ip() + ":*"
+                : connection.endpoint(port));
         return socket;
+    }
+
+    /** The port {@code socket} is bound to, read back from its endpoint, e.g. {@code tcp://127.0.0.1:54321}. */
+    private static int port(ZMQ.Socket socket) {
+        String endpoint = socket.getLastEndpoint();
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
     // ---- threads

@@ -43,11 +43,10 @@ class HostileMessagesTest {
 
     @BeforeEach
     void startTheKernel() throws Exception {
-        ConnectionFile connection = TestClient.freeConnection();
-        PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
-        server = new KernelServer(connection, new MargoKernel(new Session(folder), folder, "test", log), log);
+                PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
+        server = new KernelServer(TestClient.anyPortsConnection(), new MargoKernel(new Session(folder), folder, "test", log), log);
         server.start();
-        client = new TestClient(connection);
+        client = new TestClient(server.connection());
         client.awaitIopub();
     }
 

@@ -29,10 +29,9 @@ class KernelServerTest {
 
     @BeforeEach
     void startAKernel() throws Exception {
-        ConnectionFile connection = TestClient.freeConnection();
-        server = new KernelServer(connection, language, new PrintStream(logged, true, StandardCharsets.UTF_8));
+                server = new KernelServer(TestClient.anyPortsConnection(), language, new PrintStream(logged, true, StandardCharsets.UTF_8));
         server.start();
-        client = new TestClient(connection);
+        client = new TestClient(server.connection());
         client.awaitIopub();
     }
 

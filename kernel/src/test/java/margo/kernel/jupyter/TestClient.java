@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,16 +43,9 @@ final class TestClient implements AutoCloseable {
         iopub.subscribe(new byte[0]);
     }
 
-    /** A connection on free local ports with a random key. */
-    static ConnectionFile freeConnection() throws IOException {
-        return new ConnectionFile("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(),
-                "hmac-sha256", UUID.randomUUID().toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A local connection with a random key whose ports the kernel chooses when it binds (see its connection()). */
+    static ConnectionFile anyPortsConnection() {
+        return new ConnectionFile("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256", UUID.randomUUID().toString());
     }
 
     /**
