@@ -1,7 +1,9 @@
 package margo.core.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -11,6 +13,8 @@ import net.jqwik.api.constraints.Scale;
 class Black76GreeksTest {
 
     private static final double FORWARD = 60_000;
+    /** How far a computed price may be from the exact one, in ulps of the price (see roundingOfCentralDifference). */
+    private static final int ULPS_PER_PRICE = 3;
 
     @Property(tries = 500)
     void greeksMatchCentralFiniteDifferencesOfThePrice(
@@ -68,6 +72,22 @@ class Black76GreeksTest {
                 strike, timeYears, volatility, wing, 1e-10, 1e-8);
     }
 
+    @Example
+    void deepInTheMoneyPutVegaByDifferencesIsOneUlpOfThePriceOverTheStep() {
+        // 179,000 USD deep: the prices at vol +- 1e-5 differ by one ulp (2.9e-11 USD), so the difference reads
+        // 1.46e-6 USD of vega where the true vega is 6.9e-8; the rounding bound, not a wider floor, covers it.
+        double strike = FORWARD * Math.exp(1.381842);
+        double timeYears = 1.068142;
+        double volatility = 0.180985;
+        double up = Black76.price(OptionType.PUT, FORWARD, strike, timeYears, volatility + 1e-5);
+        double down = Black76.price(OptionType.PUT, FORWARD, strike, timeYears, volatility - 1e-5);
+        double vega = Black76.vega(OptionType.PUT, FORWARD, strike, timeYears, volatility);
+        assertEquals(Math.ulp(up), up - down);
+        assertTrue(Math.abs((up - down) / 2e-5 - vega) > 1e-6, "more than the floor alone allows");
+        assertVegaAndThetaMatchDifferences(Black76::price, Black76::vega, Black76::theta, OptionType.PUT, strike,
+                timeYears, volatility, wingFactor(-1.381842, volatility, timeYears), 1e-6, 1e-4);
+    }
+
     /** A price or greek with Black76's argument list. */
     @FunctionalInterface
     private interface Valuation {
@@ -76,22 +96,39 @@ class Black76GreeksTest {
 
     /**
      * Vega (per 1.00 of vol) and theta (per year of calendar time, so minus the derivative in time to expiry)
-     * against central differences of {@code price}, to 1e-6 and 1e-5 relative times the wing factor, plus floors.
+     * against central differences of {@code price}, to 1e-6 and 1e-5 relative times the wing factor, plus floors
+     * (in the price's unit: what a greek that small is worth), plus what rounding the two prices can put into the
+     * difference ({@link #roundingOfCentralDifference}).
      */
     private static void assertVegaAndThetaMatchDifferences(Valuation price, Valuation vega, Valuation theta,
             OptionType type, double strike, double timeYears, double volatility, double wing, double vegaFloor,
             double thetaFloor) {
         double dSigma = 1e-5;
-        double vegaFd = (price.value(type, FORWARD, strike, timeYears, volatility + dSigma)
-                - price.value(type, FORWARD, strike, timeYears, volatility - dSigma)) / (2 * dSigma);
+        double vegaUp = price.value(type, FORWARD, strike, timeYears, volatility + dSigma);
+        double vegaDown = price.value(type, FORWARD, strike, timeYears, volatility - dSigma);
         double analyticVega = vega.value(type, FORWARD, strike, timeYears, volatility);
-        assertEquals(vegaFd, analyticVega, 1e-6 * wing * analyticVega + vegaFloor, "vega");
+        assertEquals((vegaUp - vegaDown) / (2 * dSigma), analyticVega,
+                1e-6 * wing * analyticVega + vegaFloor + roundingOfCentralDifference(vegaUp, vegaDown, dSigma), "vega");
 
         double dT = 1e-6;
-        double thetaFd = -(price.value(type, FORWARD, strike, timeYears + dT, volatility)
-                - price.value(type, FORWARD, strike, timeYears - dT, volatility)) / (2 * dT);
+        double thetaUp = price.value(type, FORWARD, strike, timeYears + dT, volatility);
+        double thetaDown = price.value(type, FORWARD, strike, timeYears - dT, volatility);
         double analyticTheta = theta.value(type, FORWARD, strike, timeYears, volatility);
-        assertEquals(thetaFd, analyticTheta, 1e-5 * wing * Math.abs(analyticTheta) + thetaFloor, "theta");
+        assertEquals(-(thetaUp - thetaDown) / (2 * dT), analyticTheta,
+                1e-5 * wing * Math.abs(analyticTheta) + thetaFloor + roundingOfCentralDifference(thetaUp, thetaDown, dT),
+                "theta");
+    }
+
+    /**
+     * The most that rounding of the two prices moves {@code (up - down) / (2 step)}. A price is the intrinsic value
+     * plus the time value (the intrinsic value is the same in both and its rounding cancels); the sum rounds once,
+     * the time value is good to about an ulp of itself, and the coin price rounds once more in its division by F:
+     * each price within {@value #ULPS_PER_PRICE} ulps, so their difference within twice that. Deep in the money,
+     * where vega and theta vanish, this is all a difference measures: a put 200,000 USD deep has an ulp of
+     * 2.9e-11 USD, which a step of 1e-5 in vol turns into 1.5e-6 USD of "vega".
+     */
+    private static double roundingOfCentralDifference(double up, double down, double step) {
+        return 2 * ULPS_PER_PRICE * Math.ulp(Math.max(Math.abs(up), Math.abs(down))) / (2 * step);
     }
 
     /**
