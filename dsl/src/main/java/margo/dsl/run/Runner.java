@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import margo.core.calibration.CalibrationWarmUp;
 import margo.core.calibration.Cancellation;
+import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
@@ -17,6 +19,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.diagnostic.InternalFailure;
 import margo.dsl.engine.Engine;
 import margo.dsl.registry.FunctionSpec;
+import margo.dsl.registry.ModelFamily;
 import margo.dsl.registry.ProofEntries;
 import margo.dsl.registry.Registry;
 import margo.dsl.script.Scripts;
@@ -125,6 +128,7 @@ final class Runner {
 
     /** Runs every statement; returns the diagnostics of running (the checker's are not repeated) and what was shown. */
     Execution run() {
+        warmUpCalibration();
         for (Stmt statement : checked.program().statements()) {
             try {
                 stopIfInterrupted(statement.span());
@@ -139,6 +143,30 @@ final class Runner {
             }
         }
         return new Execution(diagnostics, shown);
+    }
+
+    /**
+     * Starts {@link CalibrationWarmUp} for the first built-in model family the program declares, so that its first
+     * fit does not interpret the pricer while the statements before it load data.
+     */
+    private void warmUpCalibration() {
+        for (Stmt statement : checked.program().statements()) {
+            if (statement instanceof Stmt.Binding binding && binding.kind() == Stmt.BindingKind.MODEL
+                    && binding.value() instanceof Expr.Name family) {
+                registry.modelFamily(family.id()).ifPresent(declared -> {
+                    List<ParameterSpec> parameters = new ArrayList<>();
+                    double[] starts = new double[declared.parameters().size()];
+                    for (int i = 0; i < starts.length; i++) {
+                        ModelFamily.Parameter parameter = declared.parameters().get(i);
+                        parameters.add(ParameterSpec.free(parameter.name(), parameter.lower(), parameter.upper(),
+                                parameter.start()));
+                        starts[i] = parameter.start();
+                    }
+                    CalibrationWarmUp.startFor(declared.prototype().withParameters(starts), parameters);
+                });
+                return;
+            }
+        }
     }
 
     private void stopIfInterrupted(Span span) {
