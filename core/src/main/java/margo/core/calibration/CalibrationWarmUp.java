@@ -53,8 +53,8 @@ public final class CalibrationWarmUp {
         thread.start();
     }
 
-    /** The warm-up's calibration, on the calling thread. */
-    static CalibrationResult calibrate(CharacteristicFunctionModel model, List<ParameterSpec> parameters) {
+    /** The warm-up's calibration, on the calling thread: 21 quotes that {@code model} prices, fitted from near it. */
+    public static CalibrationResult calibrate(CharacteristicFunctionModel model, List<ParameterSpec> parameters) {
         int n = TIMES.length * LOG_MONEYNESS.length;
         int[] expiryIndex = new int[n];
         OptionType[] types = new OptionType[n];

@@ -2,6 +2,7 @@ package margo.dsl.registry;
 
 import java.util.List;
 import java.util.Optional;
+import margo.core.calibration.ParameterSpec;
 import margo.core.models.CharacteristicFunctionModel;
 import margo.dsl.output.Cells;
 
@@ -60,6 +61,11 @@ public record ModelFamily(String name, List<Parameter> parameters, Characteristi
                     + unit + ") is " + domain.describe();
         }
 
+        /** The parameter free in its default bounds from its default start, as a recipe that does not mention it. */
+        public ParameterSpec defaults() {
+            return ParameterSpec.free(name, lower, upper, start);
+        }
+
         /** How to write bounds in the domain: the family's defaults. */
         public String domainHint() {
             return "e.g. " + name + " in [" + Cells.number(lower) + ", " + Cells.number(upper) + "]";
@@ -73,6 +79,11 @@ public record ModelFamily(String name, List<Parameter> parameters, Characteristi
             throw new IllegalArgumentException("family " + name + " declares " + names + " but core's model has "
                     + List.of(prototype.parameterNames()));
         }
+    }
+
+    /** The member of the family at its parameters' default starts. */
+    public CharacteristicFunctionModel atDefaults() {
+        return prototype.withParameters(parameters.stream().mapToDouble(Parameter::start).toArray());
     }
 
     public List<String> parameterNames() {

@@ -138,7 +138,7 @@ final class Calibration {
         double[] starts = new double[family.parameters().size()];
         for (int i = 0; i < starts.length; i++) {
             ModelFamily.Parameter p = family.parameters().get(i);
-            ParameterSpec spec = declared.getOrDefault(p.name(), ParameterSpec.free(p.name(), p.lower(), p.upper(), p.start()));
+            ParameterSpec spec = declared.getOrDefault(p.name(), p.defaults());
             parameters.add(spec);
             starts[i] = spec.start();
         }

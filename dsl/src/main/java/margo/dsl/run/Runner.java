@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import margo.core.calibration.CalibrationWarmUp;
 import margo.core.calibration.Cancellation;
-import margo.core.calibration.ParameterSpec;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.check.Kind;
@@ -153,17 +152,9 @@ final class Runner {
         for (Stmt statement : checked.program().statements()) {
             if (statement instanceof Stmt.Binding binding && binding.kind() == Stmt.BindingKind.MODEL
                     && binding.value() instanceof Expr.Name family) {
-                registry.modelFamily(family.id()).ifPresent(declared -> {
-                    List<ParameterSpec> parameters = new ArrayList<>();
-                    double[] starts = new double[declared.parameters().size()];
-                    for (int i = 0; i < starts.length; i++) {
-                        ModelFamily.Parameter parameter = declared.parameters().get(i);
-                        parameters.add(ParameterSpec.free(parameter.name(), parameter.lower(), parameter.upper(),
-                                parameter.start()));
-                        starts[i] = parameter.start();
-                    }
-                    CalibrationWarmUp.startFor(declared.prototype().withParameters(starts), parameters);
-                });
+                registry.modelFamily(family.id()).ifPresent(declared -> CalibrationWarmUp.startFor(
+                        declared.atDefaults(), declared.parameters().stream().map(ModelFamily.Parameter::defaults)
+                                .toList()));
                 return;
             }
         }
