@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ class MargoKernelIT {
     private static final String DEEP_PARENTHESES = "show " + "(".repeat(3000) + "1" + ")".repeat(3000);
     /** Deeper than any stack: the language refuses it or overflows, and either way the cell fails cleanly. */
     private static final String DEEPER_PARENTHESES = "show " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+    /** A device as data: refused before it is read, where reading would never end. */
+    private static final String DEV_ZERO_CELL = "data zero = options(\"/dev/zero\")\nshow zero";
     private static final String OPEN_BLOCK = "data chain = options(\"data/deribit-btc-sample.csv\") {\n  keep bid_iv > 0";
 
     @TempDir
@@ -78,6 +81,8 @@ class MargoKernelIT {
     @BeforeAll
     static void runOneKernelThroughAScriptOfRequests() throws Exception {
         jupyter = JupyterTestBed.install(root);
+        Path deepJson = root.resolve("deep.json");
+        Files.writeString(deepJson, "[".repeat(100_000) + "]".repeat(100_000));
         JsonArray requests = new JsonArray();
         requests.add(request("info", "kernel_info"));
         requests.add(execute("define", "let x = 2 + 3"));
@@ -106,6 +111,10 @@ class MargoKernelIT {
         requests.add(execute("after deep parentheses", "show 2 + 2"));
         requests.add(execute("deeper parentheses", DEEPER_PARENTHESES));
         requests.add(execute("after deeper parentheses", "show 2 + 2"));
+        requests.add(execute("dev zero", DEV_ZERO_CELL));
+        requests.add(execute("after dev zero", "show 2 + 2"));
+        requests.add(execute("deep json", "data deep = options(\"" + deepJson + "\")\nshow deep"));
+        requests.add(execute("after deep json", "show 2 + 2"));
         requests.add(execute("memory", MEMORY_CELL));
         requests.add(execute("after memory", "show 2 + 2"));
         JsonObject asking = request("asked during fit", "execute_while_asking", LONG_FIT_CELL);
@@ -412,12 +421,14 @@ class MargoKernelIT {
 
     /**
      * Issue 17's triggers of Java errors: a 5,000-term sum and 3,000-deep parentheses run or are refused with a
-     * diagnostic; nesting deeper than any stack, and a fit asking for more memory than there is, fail with an
-     * error reply that has no Java stack trace. After each the kernel runs the next cell as usual.
+     * diagnostic; nesting deeper than any stack, /dev/zero and JSON nested 100,000 deep as data, and a fit asking
+     * for more memory than there is, fail with an error reply that has no Java stack trace. After each the kernel
+     * runs the next cell as usual.
      */
     @Test
     void hugeExpressionsAndExhaustedMemoryFailCleanlyAndTheKernelRunsTheNextCell() {
-        for (String abuse : List.of("long sum", "deep parentheses", "deeper parentheses", "memory")) {
+        for (String abuse : List.of("long sum", "deep parentheses", "deeper parentheses", "dev zero", "deep json",
+                "memory")) {
             JsonObject reply = reply(abuse);
             assertTrue(Set.of("ok", "error").contains(reply.get("status").getAsString()), abuse + ": " + reply);
             String everything = result(abuse).toString();
@@ -426,6 +437,11 @@ class MargoKernelIT {
             assertEquals(List.of("4"), plainTexts("after " + abuse));
         }
         assertEquals("error", reply("deeper parentheses").get("status").getAsString());
+        assertEquals("error", reply("dev zero").get("status").getAsString());
+        assertTrue(result("dev zero").toString().contains("it is a device, not a regular file"), result("dev zero").toString());
+        assertEquals("error", reply("deep json").get("status").getAsString());
+        assertTrue(result("deep json").toString().contains("nests arrays and objects deeper than 64 levels"),
+                result("deep json").toString());
         assertTrue(Set.of("StackOverflowError", "MargoError").contains(reply("deeper parentheses").get("ename").getAsString()));
         JsonObject memory = reply("memory");
         assertEquals("error", memory.get("status").getAsString(), memory.toString());
