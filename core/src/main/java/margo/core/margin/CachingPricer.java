@@ -1,7 +1,6 @@
 package margo.core.margin;
 
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import margo.core.market.InstrumentName;
@@ -20,11 +19,17 @@ import margo.core.market.InstrumentName;
 final class CachingPricer implements PositionPricer {
 
     private final PositionPricer market;
-    private final Map<InstrumentName, Double> unitValues = new HashMap<>();
-    private final Map<InstrumentName, Double> moveDeltas = new HashMap<>();
-    private final Map<InstrumentName, Double> timesToExpiry = new HashMap<>();
-    private final Map<InstrumentName, InstrumentValuer> valuers = new HashMap<>();
-    private final Map<List<Scenario>, Map<InstrumentName, double[]>> unitPnls = new IdentityHashMap<>();
+    private final Map<InstrumentName, Remembered> instruments = new HashMap<>();
+
+    /** What was asked about one instrument; null until asked. One map look-up serves every question. */
+    private static final class Remembered {
+        Double unitValue;
+        Double moveDelta;
+        Double timeToExpiry;
+        InstrumentValuer valuer;
+        List<Scenario> scenarios;
+        double[] unitPnl;
+    }
 
     CachingPricer(PositionPricer market) {
         this.market = market;
@@ -52,7 +57,11 @@ final class CachingPricer implements PositionPricer {
 
     @Override
     public double timeToExpiry(InstrumentName instrument) {
-        return timesToExpiry.computeIfAbsent(instrument, market::timeToExpiry);
+        Remembered remembered = remembered(instrument);
+        if (remembered.timeToExpiry == null) {
+            remembered.timeToExpiry = market.timeToExpiry(instrument);
+        }
+        return remembered.timeToExpiry;
     }
 
     @Override
@@ -62,32 +71,57 @@ final class CachingPricer implements PositionPricer {
 
     @Override
     public double unitValue(InstrumentName instrument, double priceMove, double volatilityShift) {
-        if (atMarket(priceMove, volatilityShift)) {
-            return unitValues.computeIfAbsent(instrument, i -> market.unitValue(i, priceMove, volatilityShift));
+        if (!atMarket(priceMove, volatilityShift)) {
+            return market.unitValue(instrument, priceMove, volatilityShift);
         }
-        return market.unitValue(instrument, priceMove, volatilityShift);
+        Remembered remembered = remembered(instrument);
+        if (remembered.unitValue == null) {
+            remembered.unitValue = market.unitValue(instrument, priceMove, volatilityShift);
+        }
+        return remembered.unitValue;
     }
 
     @Override
     public double moveDelta(InstrumentName instrument, double priceMove, double volatilityShift) {
-        if (atMarket(priceMove, volatilityShift)) {
-            return moveDeltas.computeIfAbsent(instrument, i -> market.moveDelta(i, priceMove, volatilityShift));
+        if (!atMarket(priceMove, volatilityShift)) {
+            return market.moveDelta(instrument, priceMove, volatilityShift);
         }
-        return market.moveDelta(instrument, priceMove, volatilityShift);
+        Remembered remembered = remembered(instrument);
+        if (remembered.moveDelta == null) {
+            remembered.moveDelta = market.moveDelta(instrument, priceMove, volatilityShift);
+        }
+        return remembered.moveDelta;
     }
 
     @Override
     public InstrumentValuer valuer(InstrumentName instrument) {
-        return valuers.computeIfAbsent(instrument, market::valuer);
+        Remembered remembered = remembered(instrument);
+        if (remembered.valuer == null) {
+            remembered.valuer = market.valuer(instrument);
+        }
+        return remembered.valuer;
+    }
+
+    private Remembered remembered(InstrumentName instrument) {
+        Remembered remembered = instruments.get(instrument);
+        if (remembered == null) {
+            remembered = new Remembered();
+            instruments.put(instrument, remembered);
+        }
+        return remembered;
     }
 
     /**
-     * The instrument's unit P&amp;L in each of the scenarios ({@link ScenarioPnlMatrix#unitPnl}), remembered per
-     * scenario list (by identity: a rule keeps its own). The caller must not modify the array.
+     * The instrument's unit P&amp;L in each of the scenarios ({@link ScenarioPnlMatrix#unitPnl}), remembered for the
+     * last scenario list asked (by identity: a rule keeps its own list). The caller must not modify the array.
      */
     double[] unitPnl(InstrumentName instrument, List<Scenario> scenarios) {
-        return unitPnls.computeIfAbsent(scenarios, s -> new HashMap<>())
-                .computeIfAbsent(instrument, i -> ScenarioPnlMatrix.unitPnl(List.of(i), scenarios, market));
+        Remembered remembered = remembered(instrument);
+        if (remembered.scenarios != scenarios) {
+            remembered.unitPnl = ScenarioPnlMatrix.unitPnl(List.of(instrument), scenarios, market);
+            remembered.scenarios = scenarios;
+        }
+        return remembered.unitPnl;
     }
 
     /** Whether the move and shift are both +0, the current market (what the one-argument calls ask). */
