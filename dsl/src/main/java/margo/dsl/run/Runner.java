@@ -216,7 +216,7 @@ final class Runner {
                     : "there is no folder " + folder), "paths are relative to the recipe's folder");
         }
         for (Path read : loader.filesRead()) {
-            if (target.equals(read)) {
+            if (sameFile(target, read)) {
                 throw new RunFailure(at, "refusing to export to " + path + ": it is " + read
                         + ", a data file the recipe read");
             }
@@ -232,6 +232,15 @@ final class Runner {
         }
         diagnostics.add(Diagnostic.note(source, export.span(), label(export.value()) + ": " + rows
                 + (rows == 1 ? " row" : " rows") + " written to " + path));
+    }
+
+    /** Whether two paths are one file: the same path, or a link to it. */
+    private static boolean sameFile(Path one, Path other) {
+        try {
+            return one.equals(other) || Files.exists(one) && Files.exists(other) && Files.isSameFile(one, other);
+        } catch (java.io.IOException unreadable) {
+            return false;
+        }
     }
 
     private String label(Expr expr) {
