@@ -166,9 +166,32 @@ public final class MarginCalculator implements Serializable {
      * {@code volatilityShift}: its P&amp;L and its new margin state.
      */
     public StressResult stress(MarginGroup group, double priceMove, double volatilityShift, PositionPricer pricer) {
-        MarginState before = state(group, pricer);
-        MarginState after = state(group, pricer.shifted(priceMove, volatilityShift));
-        return new StressResult(priceMove, volatilityShift, after.equity() - before.equity(), before, after);
+        return stress(group, priceMove, volatilityShift, new SearchMarkets(pricer),
+                new SearchMarkets(pricer.shifted(priceMove, volatilityShift)));
+    }
+
+    /**
+     * Every group of every account after the same move, in the book's order: the {@link #stress(MarginGroup, double,
+     * double, PositionPricer)} of each, with the liquidation searches before and after the move stepping through
+     * moved markets shared by the whole book, as {@link #report} does.
+     */
+    public List<StressResult> stress(Book book, double priceMove, double volatilityShift, PositionPricer pricer) {
+        SearchMarkets before = new SearchMarkets(pricer);
+        SearchMarkets after = new SearchMarkets(pricer.shifted(priceMove, volatilityShift));
+        List<StressResult> out = new ArrayList<>();
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                out.add(stress(group, priceMove, volatilityShift, before, after));
+            }
+        }
+        return out;
+    }
+
+    private StressResult stress(MarginGroup group, double priceMove, double volatilityShift, SearchMarkets before,
+            SearchMarkets after) {
+        MarginState was = state(group, before.pricer, before);
+        MarginState is = state(group, after.pricer, after);
+        return new StressResult(priceMove, volatilityShift, is.equity() - was.equity(), was, is);
     }
 
     /** The scenario P&amp;L matrix of the group's net positions, one per settlement currency. */

@@ -193,4 +193,18 @@ class MarginCalculatorTest {
             assertEquals(report.rowCount(), row);
         }
     }
+
+    @Test
+    void aBookStressGivesEachGroupTheStressItHasAlone() {
+        Book book = SampleMarket.book();
+        List<StressResult> together = PORTFOLIO.stress(book, -0.3, 0.2, PRICER);
+        int at = 0;
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                StressResult alone = PORTFOLIO.stress(group, -0.3, 0.2, PRICER);
+                assertEquals(alone, together.get(at++), account.name());
+            }
+        }
+        assertEquals(together.size(), at);
+    }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -549,9 +550,10 @@ final class MarginBuiltins {
                                     PositionPricer pricer) {
         Columns columns = new Columns("stress", List.of("price_move", "vol_shift", "pnl", "equity_before",
                 "equity_after", "initial_margin_after", "maintenance_margin_after", "maintenance_ratio_after"));
+        Iterator<StressResult> results = calculator.stress(book, price, vol, pricer).iterator();
         for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
-                StressResult result = calculator.stress(group, price, vol, pricer);
+                StressResult result = results.next();
                 columns.row(account.name(), group.label(), price, vol, result.pnl(), result.before().equity(),
                         result.after().equity(), result.after().initialMargin(), result.after().maintenanceMargin(),
                         result.after().maintenanceRatio());
