@@ -22,6 +22,7 @@ import margo.core.margin.PositionPricer;
 import margo.core.market.CsvFile;
 import margo.core.market.RowProblem;
 import margo.dsl.engine.BookTask;
+import margo.dsl.engine.CsvExport;
 import margo.dsl.engine.Engine;
 import margo.dsl.engine.ItemTask;
 import margo.dsl.engine.NotDistributable;
@@ -221,6 +222,21 @@ final class SparkEngine implements Engine {
             requireSerialisable(task);
             List<TableBlock> blocks = collect(() -> book.map(part -> part.rows(task)).collect());
             return TableBlock.concatenate(blocks);
+        }
+
+        @Override
+        public long exportCsv(BookTask task, Path target) throws IOException {
+            requireSerialisable(task);
+            Path folder = CsvExport.partsFolder(target);
+            try {
+                String where = folder.toString();
+                List<BookPart.Exported> parts = collect(() -> book.map(part -> part.exportCsv(task, where)).collect());
+                CsvExport.commit(target, parts.getFirst().header(),
+                        parts.stream().map(part -> Path.of(part.fragment())).toList());
+                return parts.stream().mapToLong(BookPart.Exported::rows).sum();
+            } finally {
+                CsvExport.deleteFolder(folder);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package margo.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,11 +81,7 @@ class PartitionedBookTest {
 
     @Test
     void marginStressAndAttributionOfAShuffledBookEqualTheInProcessRunBitForBitWhateverTheParts() throws IOException {
-        // 120 accounts whose rows are shuffled through the file, so that every account is spread over the parts
-        List<String> lines = new ArrayList<>(List.of(syntheticBook(120).split("\n")));
-        String header = lines.removeFirst();
-        Collections.shuffle(lines, new Random(7));
-        Files.writeString(folder.resolve("book.csv"), header + "\n" + String.join("\n", lines) + "\n");
+        writeShuffledBook(120, 7);
 
         Execution inProcess = new Session(folder).run(new SourceFile("test.margo", RECIPE), Mode.RECIPE);
         assertFalse(inProcess.hasErrors(), () -> inProcess.diagnostics().toString());
@@ -95,6 +92,33 @@ class PartitionedBookTest {
             for (int i = 0; i < inProcess.shown().size(); i++) {
                 assertSameBits(table(inProcess.shown().get(i)), table(onSpark.shown().get(i)), parts + " parts");
             }
+        }
+    }
+
+    @Test
+    void anExportOfABookOnSparkIsWrittenByItsPartsToTheBytesOfTheInProcessFile() throws IOException {
+        writeShuffledBook(60, 11);
+        String recipe = """
+                data chain = options("chain.csv")
+                book desk = positions("book.csv", market chain, index 61000)
+                show margin(desk, portfolio_margin)
+                export margin(desk, portfolio_margin) to "margins.csv"
+                export attribution(desk, portfolio_margin) to "attribution.csv"
+                """;
+        Execution inProcess = new Session(folder).run(new SourceFile("test.margo", recipe), Mode.RECIPE);
+        assertFalse(inProcess.hasErrors(), () -> inProcess.diagnostics().toString());
+        byte[] margins = Files.readAllBytes(folder.resolve("margins.csv"));
+        byte[] attribution = Files.readAllBytes(folder.resolve("attribution.csv"));
+        assertEquals(table(inProcess.shown().getFirst()).rowCount() + 1,
+                Files.readAllLines(folder.resolve("margins.csv")).size());
+        Files.delete(folder.resolve("margins.csv"));
+        Execution onSpark = onSpark(recipe, 3);
+        assertEquals(messages(inProcess), messages(onSpark));
+        assertArrayEquals(margins, Files.readAllBytes(folder.resolve("margins.csv")));
+        assertArrayEquals(attribution, Files.readAllBytes(folder.resolve("attribution.csv")));
+        try (var files = Files.list(folder)) {
+            assertTrue(files.noneMatch(file -> file.getFileName().toString().startsWith(".margins.csv")),
+                    "the parts' fragments are removed once committed");
         }
     }
 
@@ -202,6 +226,14 @@ class PartitionedBookTest {
             return new Session(folder, DataLimit.DEFAULT, engine).run(new SourceFile("test.margo", recipe),
                     Mode.RECIPE);
         }
+    }
+
+    /** A synthetic book whose rows are shuffled through the file, so that every account is spread over the parts. */
+    private static void writeShuffledBook(int accounts, long seed) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(syntheticBook(accounts).split("\n")));
+        String header = lines.removeFirst();
+        Collections.shuffle(lines, new Random(seed));
+        Files.writeString(folder.resolve("book.csv"), header + "\n" + String.join("\n", lines) + "\n");
     }
 
     private static String syntheticBook(int accounts) throws IOException {

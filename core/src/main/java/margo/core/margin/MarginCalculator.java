@@ -2,6 +2,7 @@ package margo.core.margin;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,13 @@ public final class MarginCalculator implements Serializable {
 
     /** The state of every group of the account, in the account's order. */
     public List<MarginState> states(Account account, PositionPricer pricer) {
+        return states(account, pricer, new SearchMarkets(pricer));
+    }
+
+    private List<MarginState> states(Account account, PositionPricer pricer, SearchMarkets markets) {
         List<MarginState> states = new ArrayList<>();
         for (MarginGroup group : account.groups()) {
-            states.add(state(group, pricer));
+            states.add(state(group, pricer, markets));
         }
         return states;
     }
@@ -63,7 +68,8 @@ public final class MarginCalculator implements Serializable {
      * (empty for the cross pool), then USD amounts {@code equity}, {@code initial_equity}, {@code initial_margin},
      * {@code maintenance_margin}, {@code available}, the ratios {@code initial_ratio} and
      * {@code maintenance_ratio}, {@code liquidation_price_down} and {@code liquidation_price_up} (USD per coin, NaN
-     * when none) and {@code distance_to_liquidation} (a fraction of the index).
+     * when none) and {@code distance_to_liquidation} (a fraction of the index). Every account's liquidation search
+     * steps through the same moved markets, whose instrument values are computed once for the whole book.
      */
     public Table report(Book book, PositionPricer pricer) {
         StringColumn accounts = StringColumn.create("account");
@@ -75,8 +81,9 @@ public final class MarginCalculator implements Serializable {
         for (int i = 0; i < names.length; i++) {
             numbers[i] = DoubleColumn.create(names[i]);
         }
+        SearchMarkets markets = new SearchMarkets(pricer);
         for (Account account : book.accounts()) {
-            for (MarginState state : states(account, pricer)) {
+            for (MarginState state : states(account, pricer, markets)) {
                 accounts.append(account.name());
                 groups.append(state.group());
                 double[] values = {state.equity(), state.initialEquity(), state.initialMargin(),
@@ -94,8 +101,13 @@ public final class MarginCalculator implements Serializable {
 
     /** The group's equity, margins, ratios, available balance and liquidation prices. */
     public MarginState state(MarginGroup group, PositionPricer pricer) {
-        Levels now = levels(group, pricer);
-        double[] liquidation = liquidationPrices(group, pricer, now);
+        return state(group, pricer, new SearchMarkets(pricer));
+    }
+
+    private MarginState state(MarginGroup group, PositionPricer pricer, SearchMarkets markets) {
+        Map<String, List<Position>> net = netByCurrency(group);
+        Levels now = levels(group, net, pricer);
+        double[] liquidation = liquidationPrices(group, net, markets, now);
         double index = pricer.indexPrice();
         return new MarginState(group.label(), index, now.equity, now.initialEquity, now.initial, now.maintenance,
                 ratio(now.initial, now.initialEquity), ratio(now.maintenance, now.equity),
@@ -107,7 +119,7 @@ public final class MarginCalculator implements Serializable {
      * liquidation search, for drawing both against many prices.
      */
     public double[] equityAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = levels(group, pricer);
+        Levels at = levels(group, netByCurrency(group), pricer);
         return new double[] {at.equity, at.maintenance};
     }
 
@@ -116,7 +128,7 @@ public final class MarginCalculator implements Serializable {
      * its liquidation search, for comparing many candidate books (hedges).
      */
     public double[] initialAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = levels(group, pricer);
+        Levels at = levels(group, netByCurrency(group), pricer);
         return new double[] {at.initial, at.maintenance};
     }
 
@@ -154,9 +166,32 @@ public final class MarginCalculator implements Serializable {
      * {@code volatilityShift}: its P&amp;L and its new margin state.
      */
     public StressResult stress(MarginGroup group, double priceMove, double volatilityShift, PositionPricer pricer) {
-        MarginState before = state(group, pricer);
-        MarginState after = state(group, pricer.shifted(priceMove, volatilityShift));
-        return new StressResult(priceMove, volatilityShift, after.equity() - before.equity(), before, after);
+        return stress(group, priceMove, volatilityShift, new SearchMarkets(pricer),
+                new SearchMarkets(pricer.shifted(priceMove, volatilityShift)));
+    }
+
+    /**
+     * Every group of every account after the same move, in the book's order: the {@link #stress(MarginGroup, double,
+     * double, PositionPricer)} of each, with the liquidation searches before and after the move stepping through
+     * moved markets shared by the whole book, as {@link #report} does.
+     */
+    public List<StressResult> stress(Book book, double priceMove, double volatilityShift, PositionPricer pricer) {
+        SearchMarkets before = new SearchMarkets(pricer);
+        SearchMarkets after = new SearchMarkets(pricer.shifted(priceMove, volatilityShift));
+        List<StressResult> out = new ArrayList<>();
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                out.add(stress(group, priceMove, volatilityShift, before, after));
+            }
+        }
+        return out;
+    }
+
+    private StressResult stress(MarginGroup group, double priceMove, double volatilityShift, SearchMarkets before,
+            SearchMarkets after) {
+        MarginState was = state(group, before.pricer, before);
+        MarginState is = state(group, after.pricer, after);
+        return new StressResult(priceMove, volatilityShift, is.equity() - was.equity(), was, is);
     }
 
     /** The scenario P&amp;L matrix of the group's net positions, one per settlement currency. */
@@ -172,7 +207,7 @@ public final class MarginCalculator implements Serializable {
     private record Levels(double equity, double initialEquity, double initial, double maintenance) {
     }
 
-    private Levels levels(MarginGroup group, PositionPricer pricer) {
+    private Levels levels(MarginGroup group, Map<String, List<Position>> net, PositionPricer pricer) {
         double index = pricer.indexPrice();
         double collateral = 0;
         double haircutCollateral = 0;
@@ -187,7 +222,7 @@ public final class MarginCalculator implements Serializable {
         }
         double initial = 0;
         double maintenance = 0;
-        for (List<Position> positions : netByCurrency(group).values()) {
+        for (List<Position> positions : net.values()) {
             double usd = positions.get(0).settlement().usdPerUnit(index);
             MarginRequirement requirement = rule.requirement(positions, pricer);
             initial += requirement.initial() * usd;
@@ -197,36 +232,68 @@ public final class MarginCalculator implements Serializable {
     }
 
     /** Liquidation prices down and up (NaN where none), or the index twice when already liquidatable. */
-    private double[] liquidationPrices(MarginGroup group, PositionPricer pricer, Levels now) {
-        double index = pricer.indexPrice();
-        if (netByCurrency(group).isEmpty()) {
+    private double[] liquidationPrices(MarginGroup group, Map<String, List<Position>> net, SearchMarkets markets,
+            Levels now) {
+        double index = markets.pricer.indexPrice();
+        if (net.isEmpty()) {
             return new double[] {Double.NaN, Double.NaN};
         }
         if (now.equity - now.maintenance <= 0) {
             return new double[] {index, index};
         }
         return new double[] {
-                firstCrossing(group, pricer, Math.log(LOWEST_PRICE_RATIO)),
-                firstCrossing(group, pricer, Math.log(HIGHEST_PRICE_RATIO))};
+                firstCrossing(group, net, markets, Math.log(LOWEST_PRICE_RATIO)),
+                firstCrossing(group, net, markets, Math.log(HIGHEST_PRICE_RATIO))};
     }
 
     /** The index price of the first zero of equity - MM from log-move 0 towards {@code farLogMove}, or NaN. */
-    private double firstCrossing(MarginGroup group, PositionPricer pricer, double farLogMove) {
+    private double firstCrossing(MarginGroup group, Map<String, List<Position>> net, SearchMarkets markets,
+            double farLogMove) {
         DoubleUnaryOperator excess = logMove -> {
-            Levels at = levels(group, pricer.shifted(Math.expm1(logMove), 0.0));
+            Levels at = levels(group, net, markets.at(logMove));
             return at.equity - at.maintenance;
         };
         double previous = 0.0;
         for (int k = 1; k <= SEARCH_STEPS; k++) {
             double logMove = farLogMove * k / SEARCH_STEPS;
-            if (excess.applyAsDouble(logMove) <= 0) {
+            Levels step = levels(group, net, markets.step(logMove));
+            if (step.equity - step.maintenance <= 0) {
                 double root = new BrentSolver(1e-12).solve(200, excess::applyAsDouble,
                         Math.min(previous, logMove), Math.max(previous, logMove));
-                return pricer.indexPrice() * Math.exp(root);
+                return markets.pricer.indexPrice() * Math.exp(root);
             }
             previous = logMove;
         }
         return Double.NaN;
+    }
+
+    /**
+     * The markets of the liquidation search, each the index moved by {@code exp(logMove)}. The search's steps are the
+     * same for every group, so each step's market is one {@link CachingPricer} shared by all the groups searched with
+     * these markets; the solver's points between steps depend on the group and get a market of their own.
+     */
+    private static final class SearchMarkets {
+        private final PositionPricer pricer;
+        private final Map<Long, PositionPricer> steps = new HashMap<>();
+
+        SearchMarkets(PositionPricer pricer) {
+            this.pricer = pricer;
+        }
+
+        /** The market of a step of the search, kept for the next group. */
+        PositionPricer step(double logMove) {
+            return steps.computeIfAbsent(Double.doubleToRawLongBits(logMove), bits -> moved(logMove));
+        }
+
+        /** The market at any log move: a step's when it is one (the solver starts from two), else a new one. */
+        PositionPricer at(double logMove) {
+            PositionPricer step = steps.get(Double.doubleToRawLongBits(logMove));
+            return step != null ? step : moved(logMove);
+        }
+
+        private PositionPricer moved(double logMove) {
+            return new CachingPricer(pricer.shifted(Math.expm1(logMove), 0.0));
+        }
     }
 
     /**

@@ -78,11 +78,18 @@ public final class ScenarioPnlMatrix {
      * {@code [instrument * scenarios.size() + scenario]}, in each instrument's settlement currency. Each instrument
      * is revalued once per scenario, the step venues share between all accounts holding it. A
      * {@link Black76PositionPricer} revalues through a {@link ScenarioGrid}, which gives the same numbers (to an
-     * ulp or so of the log-moneyness) with the scenario-invariant work done once per instrument.
+     * ulp or so of the log-moneyness) with the scenario-invariant work done once per instrument. A
+     * {@link CachingPricer} gives each instrument's row as it first computed it.
      */
     public static double[] unitPnl(List<InstrumentName> instruments, List<Scenario> scenarios, PositionPricer pricer) {
         int n = scenarios.size();
         double[] unitPnl = new double[instruments.size() * n];
+        if (pricer instanceof CachingPricer cached) {
+            for (int i = 0; i < instruments.size(); i++) {
+                System.arraycopy(cached.unitPnl(instruments.get(i), scenarios), 0, unitPnl, i * n, n);
+            }
+            return unitPnl;
+        }
         if (pricer instanceof Black76PositionPricer black && n > 0) {
             ScenarioGrid grid = ScenarioGrid.of(scenarios);
             MarkedPositions marked = MarkedPositions.of(instruments, null, black);

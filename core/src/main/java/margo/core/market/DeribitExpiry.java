@@ -67,6 +67,8 @@ public final class DeribitExpiry {
 
     /** Writes a date as Deribit does: day without a leading zero, month, two-digit year ({@code 5APR24}). */
     public static String format(LocalDate date) {
-        return date.getDayOfMonth() + MONTHS[date.getMonthValue() - 1] + String.format("%02d", date.getYear() % 100);
+        // Not String.format("%02d"): an option's mark is looked up by its name, in the margin's inner loops.
+        int year = date.getYear() % 100;
+        return date.getDayOfMonth() + MONTHS[date.getMonthValue() - 1] + (year >= 0 && year < 10 ? "0" : "") + year;
     }
 }

@@ -168,4 +168,43 @@ class MarginCalculatorTest {
         assertEquals(2 + 2, matrix.toTable().columnCount());
         assertFalse(matrix.worstLoss() < 0);
     }
+
+    @Test
+    void aBookReportGivesEachAccountTheStatesItHasMarginedAloneInAnyOrder() {
+        // The report shares its liquidation search's moved markets between accounts; no account's data may leak.
+        Book book = SampleMarket.book();
+        List<Account> reversed = new java.util.ArrayList<>(book.accounts());
+        java.util.Collections.reverse(reversed);
+        for (MarginCalculator calculator : List.of(STANDARD, PORTFOLIO)) {
+            tech.tablesaw.api.Table report = calculator.report(new Book(reversed), PRICER);
+            int row = 0;
+            for (Account account : reversed) {
+                for (MarginState alone : calculator.states(account, PRICER)) {
+                    assertEquals(account.name(), report.stringColumn("account").get(row));
+                    assertEquals(Double.doubleToRawLongBits(alone.maintenanceMargin()),
+                            Double.doubleToRawLongBits(report.doubleColumn("maintenance_margin").getDouble(row)));
+                    assertEquals(Double.doubleToRawLongBits(alone.liquidationPriceDown()),
+                            Double.doubleToRawLongBits(report.doubleColumn("liquidation_price_down").getDouble(row)));
+                    assertEquals(Double.doubleToRawLongBits(alone.liquidationPriceUp()),
+                            Double.doubleToRawLongBits(report.doubleColumn("liquidation_price_up").getDouble(row)));
+                    row++;
+                }
+            }
+            assertEquals(report.rowCount(), row);
+        }
+    }
+
+    @Test
+    void aBookStressGivesEachGroupTheStressItHasAlone() {
+        Book book = SampleMarket.book();
+        List<StressResult> together = PORTFOLIO.stress(book, -0.3, 0.2, PRICER);
+        int at = 0;
+        for (Account account : book.accounts()) {
+            for (MarginGroup group : account.groups()) {
+                StressResult alone = PORTFOLIO.stress(group, -0.3, 0.2, PRICER);
+                assertEquals(alone, together.get(at++), account.name());
+            }
+        }
+        assertEquals(together.size(), at);
+    }
 }

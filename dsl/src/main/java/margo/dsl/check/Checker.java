@@ -124,7 +124,7 @@ public final class Checker {
             case Stmt.Show show -> show(show);
             case Stmt.ExpressionStatement bare -> expression(bare.value());
             case Stmt.Plot plot -> plot(plot);
-            case Stmt.Export export -> unsupported(export.span(), "export");
+            case Stmt.Export export -> export(export);
             case Stmt.FunctionDefinition function -> {
                 unsupported(function.span(), "function");
                 define(function.name(), Type.ERROR);
@@ -290,7 +290,24 @@ public final class Checker {
         }
     }
 
-    /** {@code plot E}: E must be a figure; plot has no settings yet. */
+    /** {@code export E to PATH}: E a table, PATH text naming a CSV file. */
+    private void export(Stmt.Export export) {
+        Type type = expression(export.value());
+        if (type.kind() != Kind.TABLE && !type.isError()) {
+            error(export.value().span(), "export writes a table to a file, and this is " + type.kind().withArticle(),
+                    "show displays values that are not tables");
+        }
+        Type path = expression(export.path());
+        if (path.kind() != Kind.TEXT && !path.isError()) {
+            error(export.path().span(), "export needs the file's path as text, not " + path.kind().withArticle(),
+                    "as in export margin(desk, pm) to \"margins.csv\"");
+        } else if (export.path() instanceof Expr.StringLiteral literal && !literal.value().endsWith(".csv")) {
+            error(export.path().span(), "export writes CSV, so the path must end in .csv: " + literal.value(),
+                    literal.value().endsWith(".parquet") ? "Parquet output is not supported yet; write .csv" : null);
+        }
+    }
+
+        /** {@code plot E}: E must be a figure; plot has no settings yet. */
     private void plot(Stmt.Plot plot) {
         Type type = expression(plot.value());
         if (type.kind() != Kind.FIGURE && !type.isError() && !HistoryChecker.plottable(plot.value())

@@ -1,5 +1,7 @@
 package margo.dsl.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import margo.core.margin.Book;
 import tech.tablesaw.api.Table;
 
@@ -19,6 +21,12 @@ public record BookParts(PartitionedBook parts, BookAdjustment adjustment) {
     public Table rows(BookTask task) {
         BookAdjustment adjust = adjustment;
         return parts.rows(part -> task.rows(adjust.apply(part)));
+    }
+
+    /** The task's rows of the adjusted book written to a CSV file, as {@link PartitionedBook#exportCsv}. */
+    public long exportCsv(BookTask task, Path target) throws IOException {
+        BookAdjustment adjust = adjustment;
+        return parts.exportCsv(part -> task.rows(adjust.apply(part)), target);
     }
 
     /** The adjusted book gathered whole, as {@link PartitionedBook#whole}. */

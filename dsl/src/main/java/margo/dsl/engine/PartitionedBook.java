@@ -1,5 +1,7 @@
 package margo.dsl.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import margo.core.margin.Book;
 import margo.core.market.RowProblem;
@@ -33,4 +35,17 @@ public interface PartitionedBook {
      *                             serialisable, such as a custom rule's formulas)
      */
     Table rows(BookTask task);
+
+    /**
+     * The task's rows of every part written to a CSV file as {@link CsvExport} writes a table: each part's rows to a
+     * fragment written where the part is, then the fragments put together in the book's order and renamed over the
+     * target. The file has the bytes {@code CsvExport.write} gives for {@link #rows}, and the rows never gather in
+     * one JVM. The target's folder must be one every worker can write.
+     *
+     * @return the number of rows written
+     * @throws TaskFailure         when the task fails on a part, naming it
+     * @throws NotDistributable when the task cannot be sent to the engine's workers
+     * @throws IOException         when a fragment or the file cannot be written; the target is then as it was
+     */
+    long exportCsv(BookTask task, Path target) throws IOException;
 }

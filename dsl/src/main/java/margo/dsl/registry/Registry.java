@@ -248,6 +248,15 @@ public final class Registry {
         statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
                 "Displays a value; a table as a table with its row count.",
                 "let x = 1 + 2\nshow x"));
+        statement(new StatementSpec("export", "export TABLE to \"PATH.csv\"",
+                "Writes every row of a table to a CSV file, replaced all or nothing; a note says how many rows. The"
+                        + " path is relative to the recipe's folder. Numbers are written so that they read back to"
+                        + " the same double, a number with no value as an empty field. On an engine"
+                        + " (`--engine spark`), the margin, stress or attribution of a book is written by the book's"
+                        + " parts and never gathered in the driver: the file has the same bytes as without the engine.",
+                "data chain = options(\"data/deribit-btc-sample.csv\")\n"
+                        + "book desk = positions(\"data/book.csv\", market chain, index 61000)\n"
+                        + "export margin(desk, portfolio_margin) to \"margins.csv\""));
         statement(new StatementSpec("plot", "plot EXPR",
                 "Draws a figure, such as `smile(chain)`: in a notebook an interactive Plotly chart (plotly.js ships"
                         + " inside Margo, so no internet is needed) with a static SVG fallback; from the command"

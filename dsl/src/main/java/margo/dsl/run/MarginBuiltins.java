@@ -1,11 +1,14 @@
 package margo.dsl.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +40,7 @@ import margo.dsl.diagnostic.Diagnostic;
 import margo.dsl.engine.BookAdjustment;
 import margo.dsl.engine.BookParts;
 import margo.dsl.engine.BookTask;
+import margo.dsl.engine.CsvExport;
 import margo.dsl.engine.Engine;
 import margo.dsl.engine.NotDistributable;
 import margo.dsl.engine.PartitionedBook;
@@ -110,10 +114,10 @@ final class MarginBuiltins {
         List<Expr> arguments = checked.argumentsOf(call);
         return reportingRejection(call, () -> switch (call.callee().id()) {
             case "positions" -> positions(call, arguments);
-            case "margin" -> margin(call, arguments);
+            case "margin" -> table(margin(call, arguments));
             case "what_if" -> whatIf(call, arguments);
-            case "stress" -> stress(call, arguments);
-            case "attribution" -> attribution(call, arguments);
+            case "stress" -> table(stress(call, arguments));
+            case "attribution" -> table(attribution(call, arguments));
             case "scenarios" -> scenarios(arguments);
             case "liquidation" -> liquidation(call, arguments);
             default -> throw new IllegalStateException("not a margin built-in: " + call.callee().id());
@@ -121,7 +125,7 @@ final class MarginBuiltins {
     }
 
     /** Core rejecting the user's data (an IllegalArgumentException naming the problem) as an error at the call. */
-    static Value reportingRejection(Expr.Call call, Supplier<Value> computation) {
+    static <T> T reportingRejection(Expr.Call call, Supplier<T> computation) {
         try {
             return computation.get();
         } catch (IllegalArgumentException coreRejected) {
@@ -368,11 +372,61 @@ final class MarginBuiltins {
     }
 
     /** {@code margin(book, rules, priced_by?)}: core's report, one row per account and margin group. */
-    private TableValue margin(Expr.Call call, List<Expr> arguments) {
+    private BookRows margin(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         MarginCalculator calculator = calculator(arguments.get(1));
         PositionPricer pricer = pricer(book, arguments.get(2));
-        return new TableValue(rows(book, call, part -> calculator.report(part, pricer)), null);
+        return new BookRows(book, call, part -> calculator.report(part, pricer));
+    }
+
+    /** The rows of a per-account statement: a task and the book it runs over. */
+    private record BookRows(BookValue book, Expr.Call call, BookTask task) {
+    }
+
+    private TableValue table(BookRows job) {
+        return new TableValue(rows(job.book(), job.call(), job.task()), null);
+    }
+
+    /** Whether {@code export E to PATH} of this call writes the book's rows part by part ({@link #exportCsv}). */
+    static boolean exportsPerAccount(Expr.Call call) {
+        return Set.of("margin", "stress", "attribution").contains(call.callee().id());
+    }
+
+    /**
+     * {@code export margin(...) to "PATH.csv"} (or stress, attribution): the rows written to the file by the engine's
+     * parts when it holds the book, never gathered in the driver, else written here; the same bytes either way.
+     *
+     * @return the number of rows written
+     * @throws UncheckedIOException when the file cannot be written; it is then left as it was
+     */
+    long exportCsv(Expr.Call call, Path target) {
+        List<Expr> arguments = checked.argumentsOf(call);
+        BookRows job = reportingRejection(call, () -> switch (call.callee().id()) {
+            case "margin" -> margin(call, arguments);
+            case "stress" -> stress(call, arguments);
+            case "attribution" -> attribution(call, arguments);
+            default -> throw new IllegalStateException("not a per-account statement: " + call.callee().id());
+        });
+        BookTask task = job.task();
+        return reportingRejection(call, () -> job.book().parts() == null
+                ? writeCsv(target, task.rows(job.book().book()))
+                : onParts(job.book().parts(), call, job.book()::book, parts -> {
+                    try {
+                        return parts.exportCsv(task, target);
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                }, whole -> writeCsv(target, task.rows(whole))));
+    }
+
+    /** The table written to {@code target} as {@link CsvExport} writes it; its row count. */
+    static long writeCsv(Path target, Table table) {
+        try {
+            CsvExport.write(target, table);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return table.rowCount();
     }
 
     /**
@@ -389,16 +443,25 @@ final class MarginBuiltins {
     }
 
     private Table rows(BookParts parts, Expr.Call call, BookTask task, Supplier<Book> whole) {
+        return onParts(parts, call, whole, distributed -> distributed.rows(task), task::rows);
+    }
+
+    /**
+     * A job over the engine's parts. A task the engine cannot send to its workers runs here instead, on the book
+     * gathered whole, with a warning; a part that fails is an error at the call, naming the part.
+     */
+    private <T> T onParts(BookParts parts, Expr.Call call, Supplier<Book> whole, Function<BookParts, T> distributed,
+                          Function<Book, T> here) {
         String statement = call.callee().id();
         try {
-            return parts.rows(task);
+            return distributed.apply(parts);
         } catch (NotDistributable local) {
             if (whole == null) {
                 throw new IllegalStateException("a task of " + statement + " holds no value of the recipe", local);
             }
             warnings.add(Diagnostic.warning(source, call.span(), statement + " runs in the driver on the book"
                     + " gathered whole, not on the " + engine.name() + " engine: " + local.getMessage()));
-            return task.rows(whole.get());
+            return here.apply(whole.get());
         } catch (TaskFailure failed) {
             throw new RunFailure(call.span(), statement + (failed.rejected() ? " cannot be computed: " : " failed: ")
                     + failed.getMessage() + " (in " + failed.where() + ")");
@@ -463,14 +526,14 @@ final class MarginBuiltins {
                 arguments.set(setting.name().id().equals("price") ? 2 : 3, setting.value());
             }
         }
-        return reportingRejection(call, () -> stress(call, arguments));
+        return reportingRejection(call, () -> table(stress(call, arguments)));
     }
 
     /**
      * {@code stress(book, rules?, price?, vol?, priced_by?)}: every group after the move, P&L and margin before and
      * after.
      */
-    private TableValue stress(Expr.Call call, List<Expr> arguments) {
+    private BookRows stress(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         PositionPricer pricer = pricer(book, arguments.get(4));
         MarginCalculator calculator = arguments.get(1) == null
@@ -480,16 +543,17 @@ final class MarginBuiltins {
         if (!(price > -1) || Double.isInfinite(price)) {
             throw new RunFailure(arguments.get(2).span(), "the price move must be above -100%");
         }
-        return new TableValue(rows(book, call, part -> stressRows(part, calculator, price, vol, pricer)), null);
+        return new BookRows(book, call, part -> stressRows(part, calculator, price, vol, pricer));
     }
 
     private static Table stressRows(Book book, MarginCalculator calculator, double price, double vol,
                                     PositionPricer pricer) {
         Columns columns = new Columns("stress", List.of("price_move", "vol_shift", "pnl", "equity_before",
                 "equity_after", "initial_margin_after", "maintenance_margin_after", "maintenance_ratio_after"));
+        Iterator<StressResult> results = calculator.stress(book, price, vol, pricer).iterator();
         for (Account account : book.accounts()) {
             for (MarginGroup group : account.groups()) {
-                StressResult result = calculator.stress(group, price, vol, pricer);
+                StressResult result = results.next();
                 columns.row(account.name(), group.label(), price, vol, result.pnl(), result.before().equity(),
                         result.after().equity(), result.after().initialMargin(), result.after().maintenanceMargin(),
                         result.after().maintenanceRatio());
@@ -499,11 +563,11 @@ final class MarginBuiltins {
     }
 
     /** {@code attribution(book, rules, priced_by?)}: each position's share of its group's IM. */
-    private TableValue attribution(Expr.Call call, List<Expr> arguments) {
+    private BookRows attribution(Expr.Call call, List<Expr> arguments) {
         BookValue book = book(arguments.get(0));
         PositionPricer pricer = pricer(book, arguments.get(2));
         MarginCalculator calculator = calculator(arguments.get(1));
-        return new TableValue(rows(book, call, part -> attributionRows(part, calculator, pricer)), null);
+        return new BookRows(book, call, part -> attributionRows(part, calculator, pricer));
     }
 
     private static Table attributionRows(Book book, MarginCalculator calculator, PositionPricer pricer) {

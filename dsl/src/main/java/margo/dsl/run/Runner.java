@@ -1,5 +1,8 @@
 package margo.dsl.run;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import margo.core.market.ChainField;
@@ -49,6 +52,7 @@ import margo.dsl.value.SeriesFitValue;
 import margo.dsl.value.SurfaceValue;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TextValue;
+import margo.core.io.DataFile;
 import margo.dsl.value.Value;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -201,6 +205,7 @@ final class Runner {
                             ? histories.figure(call)
                             : plot.value() instanceof Expr.Call call && HedgeBuiltins.plots(call.callee().id())
                             ? hedges.figure(call) : evaluate(plot.value())));
+            case Stmt.Export export -> export(export);
             case Stmt.Script script -> {
                 if (scripts != null) {
                     scripts.commit(checked.exportsOf(script));
@@ -209,6 +214,51 @@ final class Runner {
             case Stmt.ExpressionStatement bare -> shown.add(new Shown(bare.span().line(), label(bare.value()),
                     evaluate(bare.value())));
             default -> throw new IllegalStateException("the checker lets through only runnable statements: " + statement);
+        }
+    }
+
+    /**
+     * {@code export TABLE to "PATH.csv"}: every row of the table written to the file ({@link CsvExport}), replacing
+     * it all or nothing; a note says how many. The margin, stress or attribution of a book an engine holds is written
+     * by its parts and never gathered in the driver.
+     */
+    private void export(Stmt.Export export) {
+        String path = ((TextValue) evaluate(export.path())).value();
+        Span at = export.path().span();
+        if (!path.endsWith(".csv")) {
+            throw new RunFailure(at, "export writes CSV, so the path must end in .csv: " + path);
+        }
+        Path target = loader.output(path);
+        Path folder = target.getParent();
+        if (Files.isDirectory(target) || folder == null || !Files.isDirectory(folder)) {
+            throw new RunFailure(at, "cannot write " + path + ": " + (Files.isDirectory(target) ? "it is a folder"
+                    : "there is no folder " + folder), "paths are relative to the recipe's folder");
+        }
+        for (Path read : loader.filesRead()) {
+            if (sameFile(target, read)) {
+                throw new RunFailure(at, "refusing to export to " + path + ": it is " + read
+                        + ", a data file the recipe read");
+            }
+        }
+        long rows;
+        try {
+            rows = export.value() instanceof Expr.Call call && MarginBuiltins.exportsPerAccount(call)
+                    ? margins.exportCsv(call, target)
+                    : MarginBuiltins.writeCsv(target, ((TableValue) evaluate(export.value())).table());
+        } catch (UncheckedIOException failed) {
+            throw new RunFailure(at, "cannot write " + path + ": " + DataFile.reason(failed.getCause())
+                    + "; the file is left as it was");
+        }
+        diagnostics.add(Diagnostic.note(source, export.span(), label(export.value()) + ": " + rows
+                + (rows == 1 ? " row" : " rows") + " written to " + path));
+    }
+
+    /** Whether two paths are one file: the same path, or a link to it. */
+    private static boolean sameFile(Path one, Path other) {
+        try {
+            return one.equals(other) || Files.exists(one) && Files.exists(other) && Files.isSameFile(one, other);
+        } catch (java.io.IOException unreadable) {
+            return false;
         }
     }
 

@@ -195,11 +195,11 @@ class CheckerTest {
                 model hs = heston {
                   v0 in [0.01, 4] start 0.5
                 }
-                export hs to "hs.json"
+                function twice(x) = 2 * x
                 """);
         assertEquals(List.of(
-                "4:1 export statements are not supported yet"), located(execution.diagnostics()));
-        assertEquals(6, execution.diagnostics().getFirst().span().length());
+                "4:1 function statements are not supported yet"), located(execution.diagnostics()));
+        assertEquals(8, execution.diagnostics().getFirst().span().length());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package margo.dsl.engine;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,13 @@ public final class InProcessEngine implements Engine {
             public Table rows(BookTask task) {
                 requireOpen();
                 return task.rows(load.book());
+            }
+
+            @Override
+            public long exportCsv(BookTask task, Path target) throws IOException {
+                Table rows = rows(task);
+                CsvExport.write(target, rows);
+                return rows.rowCount();
             }
         };
     }

@@ -1,0 +1,39 @@
+package margo.core.margin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import margo.core.market.InstrumentName;
+import org.junit.jupiter.api.Test;
+
+class CachingPricerTest {
+
+    private static final List<InstrumentName> INSTRUMENTS = List.of(InstrumentName.parse("BTC-29MAR24-60000-C"),
+            InstrumentName.parse("BTC-26APR24-50000-P"), InstrumentName.parse("BTC-29MAR24"),
+            InstrumentName.parse("BTC-PERPETUAL"));
+
+    @Test
+    void everyAnswerIsTheWrappedPricersToTheBitAskedOnceOrTwice() {
+        PositionPricer moved = SampleMarket.PRICER.shifted(-0.07, 0.0);
+        CachingPricer cached = new CachingPricer(moved);
+        List<Scenario> scenarios = PortfolioMarginParameters.DERIBIT_BTC.scenarios();
+        for (int ask = 0; ask < 2; ask++) {
+            for (InstrumentName instrument : INSTRUMENTS) {
+                assertEquals(bits(moved.unitValue(instrument)), bits(cached.unitValue(instrument)));
+                assertEquals(bits(moved.moveDelta(instrument)), bits(cached.moveDelta(instrument)));
+                assertEquals(bits(moved.timeToExpiry(instrument)), bits(cached.timeToExpiry(instrument)));
+                assertEquals(bits(moved.unitValue(instrument, 0.1, 0.02)),
+                        bits(cached.unitValue(instrument, 0.1, 0.02)));
+                assertEquals(bits(moved.valuer(instrument).value(0.1, 0.02)),
+                        bits(cached.valuer(instrument).value(0.1, 0.02)));
+            }
+            assertArrayEquals(ScenarioPnlMatrix.unitPnl(INSTRUMENTS, scenarios, moved),
+                    ScenarioPnlMatrix.unitPnl(INSTRUMENTS, scenarios, cached));
+        }
+    }
+
+    private static long bits(double value) {
+        return Double.doubleToRawLongBits(value);
+    }
+}
