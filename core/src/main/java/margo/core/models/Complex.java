@@ -104,6 +104,16 @@ public record Complex(double re, double im) {
         return Math.hypot(re, im);
     }
 
+    /**
+     * {@code |re + i im|} as {@code sqrt(re^2 + im^2)} where the squares neither overflow nor underflow, within an ulp
+     * of {@link Math#hypot}, which runs StrictMath's fdlibm port in Java (a tenth of a Heston calibration's time);
+     * hypot elsewhere. {@code ComplexTest} checks the two agree to 2 ulps.
+     */
+    static double modulus(double re, double im) {
+        double squared = re * re + im * im;
+        return squared > 1e-290 && squared < 1e290 ? Math.sqrt(squared) : Math.hypot(re, im);
+    }
+
     public Complex exp() {
         double m = Math.exp(re);
         return new Complex(m * Math.cos(im), m * Math.sin(im));
@@ -124,7 +134,25 @@ public record Complex(double re, double im) {
 
     /** {@code Re ln(1 + z)} of {@code z = re + i im}, as {@link #log1p}. */
     static double log1pRe(double re, double im) {
-        return 0.5 * Math.log1p(re * (2.0 + re) + im * im);
+        return 0.5 * log1p(re * (2.0 + re) + im * im);
+    }
+
+    /**
+     * {@code ln(1 + x)} for {@code x >= -1}, accurate to a few ulps, as {@code log(1 + x) x / ((1 + x) - 1)}: the
+     * rounding of {@code 1 + x} in the logarithm is undone by the same rounding in the divisor (W. Kahan; D. Goldberg,
+     * "What every computer scientist should know about floating-point arithmetic", ACM Computing Surveys 23(1)
+     * (1991), theorem 4). Math.log is a compiler intrinsic where Math.log1p runs StrictMath's fdlibm port in Java,
+     * which was a tenth of a Heston calibration; {@code ComplexTest} checks the two agree to 4 ulps.
+     */
+    static double log1p(double x) {
+        double u = 1.0 + x;
+        if (u == 1.0) {
+            return x;
+        }
+        if (u == Double.POSITIVE_INFINITY) {
+            return Math.log1p(x);
+        }
+        return Math.log(u) * (x / (u - 1.0));
     }
 
     /** {@code Im ln(1 + z)} of {@code z = re + i im}, as {@link #log1p}. */
