@@ -65,6 +65,46 @@ public final class Calibrator {
      */
     public CalibrationResult calibrate(CalibrationProblem problem, ProgressListener listener,
             Cancellation cancellation) {
+        return solve(problem, listener, cancellation).diagnosed();
+    }
+
+    /**
+     * A solved problem: its {@link #result()} at once, the diagnostics that need the Jacobian at the result
+     * (standard errors, correlations, condition number, whether a bound binds) when {@link #diagnosed()} is asked
+     * for, for a caller to whom the parameters are urgent and their errors are not: a real-time recalibration.
+     */
+    static final class Solved {
+        private final java.util.function.Function<Boolean, CalibrationResult> results;
+        private CalibrationResult result;
+        private CalibrationResult diagnosed;
+
+        /** @param results the result with ({@code true}) or without the diagnostics from the Jacobian */
+        private Solved(java.util.function.Function<Boolean, CalibrationResult> results) {
+            this.results = results;
+        }
+
+        /**
+         * The result without the Jacobian's diagnostics, as {@link Diagnostics#of} gives it with none; computed once,
+         * on the first call.
+         */
+        CalibrationResult result() {
+            if (result == null) {
+                result = results.apply(false);
+            }
+            return result;
+        }
+
+        /** The full result, as {@link #calibrate} returns it; computed once, on the first call. */
+        CalibrationResult diagnosed() {
+            if (diagnosed == null) {
+                diagnosed = results.apply(true);
+            }
+            return diagnosed;
+        }
+    }
+
+    /** As {@link #calibrate}, the diagnostics from the Jacobian left for {@link Solved#diagnosed()}. */
+    Solved solve(CalibrationProblem problem, ProgressListener listener, Cancellation cancellation) {
         long startNanos = System.nanoTime();
         long deadline = problem.timeLimit() == null ? 0L : startNanos + problem.timeLimit().toNanos();
         QuoteSelection selection = QuoteSelection.of(problem);
@@ -131,8 +171,12 @@ public final class Calibrator {
         double[] parameters = new double[problem.parameters().size()];
         objective.expand(bestFree, parameters);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return Diagnostics.of(problem, selection, active, objective, free, parameters, iterations, evaluations,
-                elapsed, new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures, summaries));
+        Diagnostics.Search search = new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures,
+                summaries);
+        int iterationCount = iterations;
+        int evaluationCount = evaluations;
+        return new Solved(fromJacobian -> Diagnostics.of(problem, selection, active, objective, free, parameters,
+                iterationCount, evaluationCount, elapsed, search, fromJacobian));
     }
 
     /** How one start ended: its best point, why its solver stopped, and what it cost. */
