@@ -58,6 +58,14 @@ public final class SlicePricedModel implements CalibrationModel {
         /** For the implied-volatility target: the market price and vega of each quote, for the fallback. */
         private final double[] marketPrice;
         private final double[] marketVega;
+        /**
+         * The parameters of the last {@link #values} and each quote's implied volatility there (NaN where the price
+         * has none): Levenberg-Marquardt asks for the Jacobian at the point whose values it has just accepted, and
+         * the Jacobian's vegas need those volatilities, whose inversion is a tenth of a calibration.
+         */
+        private final double[] valuesAt;
+        private final double[] valuesSigma;
+        private boolean hasValues;
 
         SliceEvaluator(SlicePricer pricer, CalibrationQuotes quotes, Target target) {
             this.pricer = pricer;
@@ -109,6 +117,8 @@ public final class SlicePricedModel implements CalibrationModel {
             }
             marketPrice = new double[n];
             marketVega = new double[n];
+            valuesAt = new double[parameterCount];
+            valuesSigma = new double[n];
             if (target == Target.IMPLIED_VOLATILITY) {
                 for (int i = 0; i < n; i++) {
                     OptionType type = quotes.types()[i];
@@ -123,6 +133,7 @@ public final class SlicePricedModel implements CalibrationModel {
 
         @Override
         public void values(double[] parameters, double[] out) {
+            hasValues = false;
             for (int s = 0; s < sliceQuotes.length; s++) {
                 pricer.prices(parameters, sliceForward[s], sliceTime[s], sliceStrikes[s], sliceTypes[s],
                         slicePrices[s], null);
@@ -132,6 +143,8 @@ public final class SlicePricedModel implements CalibrationModel {
                     out[i] = target == Target.PRICE ? slicePrices[s][j] : impliedVolatility(i, slicePrices[s][j]);
                 }
             }
+            System.arraycopy(parameters, 0, valuesAt, 0, parameterCount);
+            hasValues = true;
         }
 
         @Override
@@ -145,6 +158,7 @@ public final class SlicePricedModel implements CalibrationModel {
                 throw new UnsupportedOperationException("the pricer gives no gradient");
             }
             int p = parameterCount;
+            boolean atValues = hasValues && java.util.Arrays.equals(parameters, valuesAt);
             for (int s = 0; s < sliceQuotes.length; s++) {
                 double[] gradient = sliceGradients[s];
                 pricer.prices(parameters, sliceForward[s], sliceTime[s], sliceStrikes[s], sliceTypes[s],
@@ -154,9 +168,11 @@ public final class SlicePricedModel implements CalibrationModel {
                     int i = members[j];
                     double scale = 1.0;
                     if (target == Target.IMPLIED_VOLATILITY) {
-                        double price = slicePrices[s][j];
-                        double sigma = ImpliedVolatility.impliedVolatility(quotes.types()[i], price,
-                                quotes.forwards()[i], quotes.strikes()[i], quotes.timesYears()[i]);
+                        // Where the values were priced at these parameters, the vega is taken at their volatility:
+                        // the gradient's expansion prices the same to the series' tolerance (1e-15 F).
+                        double sigma = atValues ? valuesSigma[i] : ImpliedVolatility.impliedVolatility(
+                                quotes.types()[i], slicePrices[s][j], quotes.forwards()[i], quotes.strikes()[i],
+                                quotes.timesYears()[i]);
                         double vega = Double.isNaN(sigma) ? Double.NaN : Black76.vega(quotes.types()[i],
                                 quotes.forwards()[i], quotes.strikes()[i], quotes.timesYears()[i], sigma);
                         scale = 1.0 / (vega > 0.0 ? vega : marketVega[i]);
@@ -171,6 +187,7 @@ public final class SlicePricedModel implements CalibrationModel {
         private double impliedVolatility(int i, double price) {
             double sigma = ImpliedVolatility.impliedVolatility(quotes.types()[i], price, quotes.forwards()[i],
                     quotes.strikes()[i], quotes.timesYears()[i]);
+            valuesSigma[i] = sigma;
             if (!Double.isNaN(sigma)) {
                 return sigma;
             }

@@ -160,6 +160,26 @@ public record Complex(double re, double im) {
         return Math.atan2(im, 1.0 + re);
     }
 
+    /**
+     * {@code arg a - arg b}, principal arguments, of {@code a = aRe + i aIm} and {@code b = bRe + i bIm}: where both
+     * real parts are positive each argument is within (-pi/2, pi/2), so their difference is within (-pi, pi), where
+     * it is the principal argument of {@code a conj(b)}, one atan2 where the difference takes two (Math.atan2 runs
+     * StrictMath's fdlibm port in Java, a quarter of a Heston calibration's time). Elsewhere, or where the product
+     * could overflow or underflow, the difference of the two.
+     */
+    static double argumentDifference(double aRe, double aIm, double bRe, double bIm) {
+        if (aRe > 0.0 && bRe > 0.0 && safeFactor(aRe, aIm) && safeFactor(bRe, bIm)) {
+            return Math.atan2(aIm * bRe - aRe * bIm, aRe * bRe + aIm * bIm);
+        }
+        return Math.atan2(aIm, aRe) - Math.atan2(bIm, bRe);
+    }
+
+    /** True when a product with another such factor can neither overflow nor lose its digits to underflow. */
+    private static boolean safeFactor(double re, double im) {
+        double size = Math.abs(re) + Math.abs(im);
+        return size > 1e-140 && size < 1e140;
+    }
+
     /** The principal square root, real part &ge; 0. */
     public Complex sqrt() {
         if (re == 0.0 && im == 0.0) {

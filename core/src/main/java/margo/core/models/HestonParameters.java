@@ -107,7 +107,7 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
         double geIm = gRe * eIm + gIm * eRe;
         // ln((1 - g e^{-dT}) / (1 - g)) / xi^2, as log1p(-g e^{-dT}) - log1p(-g).
         double logRatioRe = (Complex.log1pRe(-geRe, -geIm) - Complex.log1pRe(-gRe, -gIm)) * (1.0 / xi2);
-        double logRatioIm = (Complex.log1pIm(-geRe, -geIm) - Complex.log1pIm(-gRe, -gIm)) * (1.0 / xi2);
+        double logRatioIm = Complex.argumentDifference(1.0 - geRe, -geIm, 1.0 - gRe, -gIm) * (1.0 / xi2);
         double cRe = (bmdRe * t - logRatioRe * 2.0) * (kappa * theta);
         double cIm = (bmdIm * t - logRatioIm * 2.0) * (kappa * theta);
         // D v0 = (beta - d) / xi^2 (1 - e^{-dT}) / (1 - g e^{-dT}) v0.
@@ -218,7 +218,7 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
         double bigEIm = (dIm + betaIm) * 0.5 + dMinusBetaEIm * 0.5;
         double bigDRe = Math.log(Complex.modulus(dRe, dIm)) + (kappa - dRe) * halfT
                 - Math.log(Complex.modulus(bigERe, bigEIm));
-        double bigDIm = Math.atan2(dIm, dRe) - dIm * halfT - Math.atan2(bigEIm, bigERe);
+        double bigDIm = Complex.argumentDifference(dRe, dIm, bigERe, bigEIm) - dIm * halfT;
         double driftIm = u * (-kappa * theta * rho * t / xi);
         double jumpFactor = 2.0 * kappa * theta / xi2;
         double phiModulus = Math.exp(-aRe + bigDRe * jumpFactor);

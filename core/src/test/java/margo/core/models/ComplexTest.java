@@ -52,4 +52,25 @@ class ComplexTest {
         assertEquals(5.0, Complex.modulus(3.0, -4.0));
         assertEquals(0.0, Complex.modulus(0.0, 0.0));
     }
+
+    @Test
+    void argumentDifferenceIsTheDifferenceOfTheTwoArgumentsToRounding() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < DRAWS; i++) {
+            double scale = Math.pow(10.0, random.nextDouble(-100.0, 100.0));
+            double aRe = random.nextDouble(-1.0, 1.0) * scale;
+            double aIm = random.nextDouble(-1.0, 1.0) * scale * (i % 4 == 0 ? 1e-12 : 1.0);
+            double bRe = random.nextDouble(-1.0, 1.0) * scale;
+            double bIm = random.nextDouble(-1.0, 1.0) * scale;
+            double expected = StrictMath.atan2(aIm, aRe) - StrictMath.atan2(bIm, bRe);
+            double actual = Complex.argumentDifference(aRe, aIm, bRe, bIm);
+            if (aRe > 0.0 && bRe > 0.0) {
+                assertEquals(expected, actual, 4.0 * Math.ulp(Math.PI), "arg " + aRe + " + i " + aIm + " - arg "
+                        + bRe + " + i " + bIm);
+            } else {
+                assertEquals(expected, actual, 0.0, "where a real part is negative, the two atan2 themselves");
+            }
+        }
+        assertEquals(Math.PI / 2, Complex.argumentDifference(1e-300, 1e-300, 1.0, -1.0), 1e-15);
+    }
 }
