@@ -4,8 +4,6 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,10 +35,13 @@ final class KernelTraining {
     }
 
     static void run(Path folder, List<String> cells) throws IOException, InterruptedException {
-        ConnectionFile connection = freeConnection();
+        // Ports the system chooses as the kernel binds them: free ones chosen first race with the build's other sockets.
+        ConnectionFile asked = new ConnectionFile("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256",
+                UUID.randomUUID().toString());
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        KernelServer server = new KernelServer(connection, new MargoKernel(new Session(folder), folder, "training", discard), discard);
+        KernelServer server = new KernelServer(asked, new MargoKernel(new Session(folder), folder, "training", discard), discard);
         server.start();
+        ConnectionFile connection = server.connection();
         ZMQ.Context context = ZMQ.context(1);
         ZMQ.Socket shell = context.socket(SocketType.DEALER);
         try {
@@ -85,17 +86,5 @@ final class KernelTraining {
             }
             reply.add(frame);
         } while (shell.hasReceiveMore());
-    }
-
-    /** A connection as Jupyter writes one (jupyter_client.connect), on five free loopback ports. */
-    private static ConnectionFile freeConnection() throws IOException {
-        int[] ports = new int[5];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                ports[i] = free.getLocalPort();
-            }
-        }
-        return new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256",
-                UUID.randomUUID().toString());
     }
 }

@@ -28,6 +28,11 @@ final class Toolchain {
 
     /** The circuit's template, relative to the zk folder. */
     private static final String CIRCUIT = "circuits/margin.circom";
+    /**
+     * The smallest powers of tau made: 2^13 constraints, what the 10-instrument circuit of the example needs. One file
+     * of a power serves every smaller circuit, so a first run makes one file, not one per size it meets.
+     */
+    private static final int SMALLEST_POWER = 13;
 
     private final Path home;
 
@@ -125,7 +130,8 @@ final class Toolchain {
     }
 
     private void setUp(Circuit circuit) {
-        int power = Math.max(8, 64 - Long.numberOfLeadingZeros(circuit.constraints() + circuit.publicInputs() + 1));
+        int power = Math.max(SMALLEST_POWER,
+                64 - Long.numberOfLeadingZeros(circuit.constraints() + circuit.publicInputs() + 1));
         Path tau = powersOfTau(power);
         Path initial = circuit.folder().resolve("main_0.zkey");
         snarkjs("the circuit's phase 2 setup", 30, "groth16", "setup", circuit.r1cs().toString(), tau.toString(),

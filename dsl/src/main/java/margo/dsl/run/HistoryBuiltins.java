@@ -241,7 +241,7 @@ final class HistoryBuiltins {
         CollateralHaircut haircut = CollateralHaircut.of(history.logReturns(), estimator, lookback,
                 number(arguments.get(5), 0));
         String label = label(arguments.get(0));
-        return new HaircutValue(haircut, label, HistoryReports.haircut(label, haircut));
+        return new HaircutValue(haircut, label, history, HistoryReports.haircut(label, haircut));
     }
 
     /** {@code fees(history, base?, min?, max?, latency?, confidence?, lambda?)}. */

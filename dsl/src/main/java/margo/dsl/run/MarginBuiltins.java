@@ -2,7 +2,10 @@ package margo.dsl.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +30,7 @@ import margo.core.margin.StressResult;
 import margo.core.margin.WhatIf;
 import margo.core.market.InstrumentName;
 import margo.core.market.OptionChain;
+import margo.core.market.PriceHistory;
 import margo.core.models.CosPricer;
 import margo.dsl.check.CheckedProgram;
 import margo.dsl.diagnostic.Diagnostic;
@@ -70,6 +74,8 @@ import tech.tablesaw.api.Table;
 final class MarginBuiltins {
 
     /** How an option the market does not quote is valued; the warning's reason, for a book and a what-if alike. */
+    /** How far a history's close may be from the market's index before it is taken for another coin's. */
+    private static final double OTHER_COIN_RATIO = 3;
     private static final String UNQUOTED = "valued at a mark IV interpolated between the quoted strikes of its expiry"
             + " (held flat beyond them), or by the model with priced_by";
 
@@ -151,7 +157,7 @@ final class MarginBuiltins {
         warnings.addAll(ChainLoader.keptRowWarnings(load.warnings(), path, source, call.span()));
         Book book = load.book();
         if (haircutArgument != null) {
-            double haircut = coinHaircut(haircutArgument, distinct(coinHaircuts(book, coin), "haircut"), coin, path);
+            double haircut = coinHaircut(haircutArgument, distinct(coinHaircuts(book, coin), "haircut"), snapshot, path);
             book = book.withHaircut(coin, haircut);
         }
         warnUnquoted(market, distinct(unquoted(book, snapshot), "instrument"));
@@ -180,7 +186,7 @@ final class MarginBuiltins {
         String coin = pricer.coin();
         if (haircutArgument != null) {
             double haircut = coinHaircut(haircutArgument,
-                    distinct(rows(book, call, part -> coinHaircuts(part, coin)), "haircut"), coin, path);
+                    distinct(rows(book, call, part -> coinHaircuts(part, coin)), "haircut"), snapshot, path);
             book = book.adjusted(part -> part.withHaircut(coin, haircut));
         }
         warnUnquoted(market, distinct(rows(book, call, part -> unquoted(part, snapshot)), "instrument"));
@@ -257,10 +263,14 @@ final class MarginBuiltins {
     /**
      * The haircut given for the book's coin collateral, a fraction or one calibrated by {@code haircut(...)}.
      * A book with none of the coin ({@code written} empty), or whose file wrote another non-zero haircut for it,
-     * is told so.
+     * is told so; so is one calibrated on a history whose price is far from the market's index at the market's time.
      */
-    private double coinHaircut(Expr argument, Set<Double> written, String coin, String path) {
+    private double coinHaircut(Expr argument, Set<Double> written, MarketSnapshot market, String path) {
+        String coin = market.coin();
         Value value = evaluator.apply(argument);
+        if (value instanceof HaircutValue calibrated) {
+            warnIfAnotherCoin(argument, calibrated, market);
+        }
         double haircut = value instanceof HaircutValue calibrated ? calibrated.haircut().haircut()
                 : ((NumberValue) value).value();
         if (!(haircut >= 0 && haircut < 1)) {
@@ -281,6 +291,35 @@ final class MarginBuiltins {
                     + label(argument) + (argument instanceof Expr.NumberLiteral ? "" : " = " + percent(haircut))));
         }
         return haircut;
+    }
+
+    /**
+     * A warning when the history a haircut was calibrated on closed, at the bar nearest the market's time, at more
+     * than {@value #OTHER_COIN_RATIO} times the market's index or less than its inverse: a history of another coin
+     * (ETH closes around a thirtieth of BTC's). A history has no coin name, so its price level is the evidence.
+     */
+    private void warnIfAnotherCoin(Expr argument, HaircutValue calibrated, MarketSnapshot market) {
+        PriceHistory prices = calibrated.prices();
+        long at = market.valuationTime().getEpochSecond();
+        long[] times = prices.epochSeconds();
+        int found = Arrays.binarySearch(times, at);
+        int nearest = found >= 0 ? found : Math.min(times.length - 1, -found - 1);
+        if (found < 0 && nearest > 0 && at - times[nearest - 1] < times[nearest] - at) {
+            nearest--;
+        }
+        double ratio = prices.close(nearest) / market.indexPrice();
+        if (ratio > OTHER_COIN_RATIO || ratio < 1 / OTHER_COIN_RATIO) {
+            warnings.add(Diagnostic.warning(source, argument.span(), label(argument) + " was calibrated on "
+                    + calibrated.history() + ", which closed at " + price(prices.close(nearest)) + " on "
+                    + LocalDate.ofInstant(prices.time(nearest), ZoneOffset.UTC) + ", while the market's "
+                    + market.coin() + " index is " + price(market.indexPrice()) + " on "
+                    + LocalDate.ofInstant(market.valuationTime(), ZoneOffset.UTC) + ": is " + calibrated.history()
+                    + " a history of " + market.coin() + "? a haircut is the fall of the collateral's own coin"));
+        }
+    }
+
+    private static String price(double usd) {
+        return Decimals.plain(Math.round(usd * 100) / 100.0);
     }
 
     /** A fraction as a percentage to two decimals: {@code 15.88%}. */

@@ -100,6 +100,11 @@ public final class Parser {
     private int nesting;
     /** The depth of each operation node built, bounded by {@link NestingLimits#MAX_DEPTH}; leaves are depth 1. */
     private final IdentityHashMap<Expr, Integer> depths = new IdentityHashMap<>();
+    /**
+     * The span, parentheses included, of each expression written in parentheses: an operation that has it as an
+     * operand spans them too, so {@code a * (b + c)} is underlined to its {@code )}. The expression keeps its own span.
+     */
+    private final IdentityHashMap<Expr, Span> withParentheses = new IdentityHashMap<>();
 
     private Parser(SourceFile source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -179,7 +184,7 @@ public final class Parser {
             }
         }
         Expr value = expression();
-        return new Stmt.ExpressionStatement(value, value.span());
+        return new Stmt.ExpressionStatement(value, extent(value));
     }
 
     private Stmt binding(BindingKind kind) {
@@ -201,8 +206,8 @@ public final class Parser {
     }
 
     /** From {@code start} to the end of {@code value}, or of its block when one was written. */
-    private static Span through(Span start, Expr value, Block block) {
-        return start.to(block.span().end() > value.span().end() ? block.span() : value.span());
+    private Span through(Span start, Expr value, Block block) {
+        return start.to(block.span().end() > extent(value).end() ? block.span() : extent(value));
     }
 
     private Stmt show() {
@@ -319,13 +324,13 @@ public final class Parser {
         switch (first.lexeme()) {
             case "keep" -> {
                 Expr condition = expression();
-                return new Clause.Keep(condition, first.span().to(condition.span()));
+                return new Clause.Keep(condition, first.span().to(extent(condition)));
             }
             case "set" -> {
                 Token column = consume(IDENTIFIER, "expected a column name after 'set'");
                 consume(EQUAL, "expected '=' after 'set " + column.lexeme() + "'");
                 Expr value = expression();
-                return new Clause.SetColumn(new Name(column.lexeme(), column.span()), value, first.span().to(value.span()));
+                return new Clause.SetColumn(new Name(column.lexeme(), column.span()), value, first.span().to(extent(value)));
             }
             case "require" -> {
                 Expr condition = expression();
@@ -333,7 +338,7 @@ public final class Parser {
                 if (matchWord("penalty")) {
                     penalty = expression();
                 }
-                return new Clause.Require(condition, penalty, first.span().to(penalty == null ? condition.span() : penalty.span()));
+                return new Clause.Require(condition, penalty, first.span().to(extent(penalty == null ? condition : penalty)));
             }
             case "cf" -> {
                 if (check(IDENTIFIER) && nextIs(1, IDENTIFIER)) {
@@ -356,7 +361,7 @@ public final class Parser {
         }
         if (match(EQUAL)) {
             Expr value = expression();
-            return new Clause.ParameterFixed(name, value, first.span().to(value.span()));
+            return new Clause.ParameterFixed(name, value, first.span().to(extent(value)));
         }
         if (!startsExpression(peek())) {
             throw error(peek(), "expected a value for '" + name.id() + "', found " + peek().describe(), null);
@@ -380,7 +385,7 @@ public final class Parser {
     private Clause tolerance(Name name, Expr centre) {
         Token operator = advance();
         Expr width = unary();
-        Span both = centre.span().to(width.span());
+        Span both = extent(centre).to(extent(width));
         Expr lower = deeper(new Expr.Binary(BinaryOperator.SUBTRACT, centre, width, both), operator, centre, width);
         Expr upper = deeper(new Expr.Binary(BinaryOperator.ADD, centre, width, both), operator, centre, width);
         return new Clause.ParameterBounds(name, lower, upper, null, name.span().to(both));
@@ -397,7 +402,7 @@ public final class Parser {
         if (matchWord("start")) {
             start = expression();
         }
-        return new Clause.ParameterBounds(parameter, lower, upper, start, parameter.span().to(start == null ? close.span() : start.span()));
+        return new Clause.ParameterBounds(parameter, lower, upper, start, parameter.span().to(start == null ? close.span() : extent(start)));
     }
 
     // ---- expressions ----
@@ -432,7 +437,7 @@ public final class Parser {
             enter(operator);
             Expr operand = not();
             nesting--;
-            return deeper(new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(operand.span())), operator, operand);
+            return deeper(new Expr.Unary(UnaryOperator.NOT, operand, operator.span().to(extent(operand))), operator, operand);
         }
         return comparison();
     }
@@ -472,7 +477,7 @@ public final class Parser {
         Token dots = advance();
         Expr to = sum();
         Expr step = matchWord("step") ? sum() : null;
-        return deeper(new Expr.Range(from, to, step, from.span().to(step == null ? to.span() : step.span())), dots,
+        return deeper(new Expr.Range(from, to, step, extent(from).to(extent(step == null ? to : step))), dots,
                 from, to, step);
     }
 
@@ -503,7 +508,7 @@ public final class Parser {
             Expr operand = unary();
             nesting--;
             UnaryOperator kind = operator.is(MINUS) ? UnaryOperator.NEGATE : UnaryOperator.PLUS;
-            return deeper(new Expr.Unary(kind, operand, operator.span().to(operand.span())), operator, operand);
+            return deeper(new Expr.Unary(kind, operand, operator.span().to(extent(operand))), operator, operand);
         }
         return power();
     }
@@ -602,8 +607,10 @@ public final class Parser {
                 openBrackets.push(advance());
                 enter(token);
                 Expr inner = expression();
-                closeBracket(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":" + token.span().column());
+                Token close = closeBracket(RIGHT_PAREN, "expected ')' to close the '(' at " + token.span().line() + ":"
+                        + token.span().column());
                 nesting--;
+                withParentheses.put(inner, token.span().to(close.span()));
                 return inner;
             }
             case LEFT_BRACKET -> {
@@ -646,7 +653,12 @@ public final class Parser {
     }
 
     private Expr binary(BinaryOperator operator, Token at, Expr left, Expr right) {
-        return deeper(new Expr.Binary(operator, left, right, left.span().to(right.span())), at, left, right);
+        return deeper(new Expr.Binary(operator, left, right, extent(left).to(extent(right))), at, left, right);
+    }
+
+    /** Where {@code operand} is written, with the parentheses around it if it has any. */
+    private Span extent(Expr operand) {
+        return withParentheses.getOrDefault(operand, operand.span());
     }
 
     /** {@code node}, one deeper than the deepest of its operands; an error at its operator {@code at} past the limit. */

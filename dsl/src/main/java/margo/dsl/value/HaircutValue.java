@@ -1,5 +1,6 @@
 package margo.dsl.value;
 
+import margo.core.market.PriceHistory;
 import margo.core.risk.CollateralHaircut;
 
 /**
@@ -8,13 +9,15 @@ import margo.core.risk.CollateralHaircut;
  *
  * @param haircut the haircut and how it was estimated
  * @param history the history as written in the recipe, e.g. {@code eth}
+ * @param prices  that history, whose price level tells whether it is the coin of the book it is given to
  * @param report  how {@code show} displays it
  */
-public record HaircutValue(CollateralHaircut haircut, String history, ReportValue report) implements Value {
+public record HaircutValue(CollateralHaircut haircut, String history, PriceHistory prices, ReportValue report)
+        implements Value {
 
     public HaircutValue {
-        if (haircut == null || history == null || report == null) {
-            throw new IllegalArgumentException("haircut, history and report must not be null");
+        if (haircut == null || history == null || prices == null || report == null) {
+            throw new IllegalArgumentException("haircut, history, prices and report must not be null");
         }
     }
 

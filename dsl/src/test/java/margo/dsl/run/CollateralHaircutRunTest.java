@@ -94,6 +94,21 @@ class CollateralHaircutRunTest {
     }
 
     @Test
+    void aHaircutCalibratedOnAnotherCoinsHistoryIsAWarningNamingBothPrices() throws Exception {
+        Files.copy(EXAMPLES.resolve("data/eth-usd-daily-close-yahoo.csv"), folder.resolve("eth.csv"));
+        Execution execution = run(BOOK, """
+                data eth = history("eth.csv")
+                let cut = haircut(eth)
+                book desk = positions("book.csv", market chain, index 61000, haircut cut)
+                """);
+        List<String> warnings = located(execution.diagnostics().stream().filter(d -> d.span().line() == 5).toList());
+        assertEquals(1, warnings.size(), () -> located(execution.diagnostics()).toString());
+        assertTrue(warnings.getFirst().startsWith("5:70 cut was calibrated on eth, which closed at 3"), warnings::toString);
+        assertTrue(warnings.getFirst().contains(" on 2024-03-01, while the market's BTC index is 61000 on 2024-03-01:"
+                + " is eth a history of BTC?"), warnings::toString);
+    }
+
+    @Test
     void aWrittenHaircutWorksLikeACalibratedOne() throws Exception {
         Execution execution = run(BOOK, """
                 book desk = positions("book.csv", market chain, index 61000, haircut 3%)

@@ -43,6 +43,18 @@ class ParserTest {
     }
 
     @Test
+    void anOperationSpansTheParenthesesOfItsOperandsAndAParenthesisedExpressionKeepsItsOwnSpan() {
+        String text = "let x = (1 + 2) * (3 - (4))";
+        Binding let = (Binding) parseClean(text).statements().getFirst();
+        Binary product = (Binary) let.value();
+        assertEquals("(1 + 2) * (3 - (4))", text.substring(product.span().start(), product.span().end()));
+        assertEquals("1 + 2", text.substring(product.left().span().start(), product.left().span().end()));
+        Binary difference = (Binary) product.right();
+        assertEquals("3 - (4)", text.substring(difference.span().start(), difference.span().end()));
+        assertEquals(text.length(), let.span().end(), "the statement runs to its last ')'");
+    }
+
+    @Test
     void theWholeExampleRecipeOfTheLanguageDesignParsesWithoutErrors() throws IOException {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/language-example.margo")) {
