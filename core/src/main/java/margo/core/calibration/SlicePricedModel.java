@@ -60,11 +60,14 @@ public final class SlicePricedModel implements CalibrationModel {
         private final double[] marketVega;
         /**
          * The parameters of the last {@link #values} and each quote's implied volatility there (NaN where the price
-         * has none): Levenberg-Marquardt asks for the Jacobian at the point whose values it has just accepted, and
-         * the Jacobian's vegas need those volatilities, whose inversion is a tenth of a calibration.
+         * has none): the Jacobian's vegas are taken at those volatilities. Levenberg-Marquardt asks for the Jacobian
+         * at the point whose values it has just accepted, so they are there already (their inversion was a tenth of
+         * a calibration); elsewhere the Jacobian values the point first, so that the Jacobian at a point is the same
+         * to the bit whatever was evaluated before (starts share an evaluator in whatever order they run).
          */
         private final double[] valuesAt;
         private final double[] valuesSigma;
+        private final double[] valuesScratch;
         private boolean hasValues;
 
         SliceEvaluator(SlicePricer pricer, CalibrationQuotes quotes, Target target) {
@@ -119,6 +122,7 @@ public final class SlicePricedModel implements CalibrationModel {
             marketVega = new double[n];
             valuesAt = new double[parameterCount];
             valuesSigma = new double[n];
+            valuesScratch = new double[n];
             if (target == Target.IMPLIED_VOLATILITY) {
                 for (int i = 0; i < n; i++) {
                     OptionType type = quotes.types()[i];
@@ -158,7 +162,9 @@ public final class SlicePricedModel implements CalibrationModel {
                 throw new UnsupportedOperationException("the pricer gives no gradient");
             }
             int p = parameterCount;
-            boolean atValues = hasValues && java.util.Arrays.equals(parameters, valuesAt);
+            if (target == Target.IMPLIED_VOLATILITY && !(hasValues && java.util.Arrays.equals(parameters, valuesAt))) {
+                values(parameters, valuesScratch);
+            }
             for (int s = 0; s < sliceQuotes.length; s++) {
                 double[] gradient = sliceGradients[s];
                 pricer.prices(parameters, sliceForward[s], sliceTime[s], sliceStrikes[s], sliceTypes[s],
@@ -168,11 +174,9 @@ public final class SlicePricedModel implements CalibrationModel {
                     int i = members[j];
                     double scale = 1.0;
                     if (target == Target.IMPLIED_VOLATILITY) {
-                        // Where the values were priced at these parameters, the vega is taken at their volatility:
-                        // the gradient's expansion prices the same to the series' tolerance (1e-15 F).
-                        double sigma = atValues ? valuesSigma[i] : ImpliedVolatility.impliedVolatility(
-                                quotes.types()[i], slicePrices[s][j], quotes.forwards()[i], quotes.strikes()[i],
-                                quotes.timesYears()[i]);
+                        // The vega at the values' volatility: the gradient's expansion prices the same to the
+                        // series' tolerance (1e-15 F).
+                        double sigma = valuesSigma[i];
                         double vega = Double.isNaN(sigma) ? Double.NaN : Black76.vega(quotes.types()[i],
                                 quotes.forwards()[i], quotes.strikes()[i], quotes.timesYears()[i], sigma);
                         scale = 1.0 / (vega > 0.0 ? vega : marketVega[i]);
