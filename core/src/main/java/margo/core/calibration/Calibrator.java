@@ -74,13 +74,31 @@ public final class Calibrator {
      * for, for a caller to whom the parameters are urgent and their errors are not: a real-time recalibration.
      */
     static final class Solved {
-        private final java.util.function.Function<Boolean, CalibrationResult> results;
+        private final CalibrationProblem problem;
+        private final QuoteSelection selection;
+        private final CalibrationQuotes active;
+        private final Objective objective;
+        private final int[] free;
+        private final double[] parameters;
+        private final int[] counts;
+        private final Duration elapsed;
+        private final Diagnostics.Search search;
         private CalibrationResult result;
         private CalibrationResult diagnosed;
 
-        /** @param results the result with ({@code true}) or without the diagnostics from the Jacobian */
-        private Solved(java.util.function.Function<Boolean, CalibrationResult> results) {
-            this.results = results;
+        /** @param counts the iterations and the evaluations of the search */
+        private Solved(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
+                Objective objective, int[] free, double[] parameters, int[] counts, Duration elapsed,
+                Diagnostics.Search search) {
+            this.problem = problem;
+            this.selection = selection;
+            this.active = active;
+            this.objective = objective;
+            this.free = free;
+            this.parameters = parameters;
+            this.counts = counts;
+            this.elapsed = elapsed;
+            this.search = search;
         }
 
         /**
@@ -89,7 +107,7 @@ public final class Calibrator {
          */
         CalibrationResult result() {
             if (result == null) {
-                result = results.apply(false);
+                result = diagnostics(false);
             }
             return result;
         }
@@ -97,9 +115,14 @@ public final class Calibrator {
         /** The full result, as {@link #calibrate} returns it; computed once, on the first call. */
         CalibrationResult diagnosed() {
             if (diagnosed == null) {
-                diagnosed = results.apply(true);
+                diagnosed = diagnostics(true);
             }
             return diagnosed;
+        }
+
+        private CalibrationResult diagnostics(boolean fromJacobian) {
+            return Diagnostics.of(problem, selection, active, objective, free, parameters, counts[0], counts[1],
+                    elapsed, search, fromJacobian);
         }
     }
 
@@ -173,10 +196,8 @@ public final class Calibrator {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Diagnostics.Search search = new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures,
                 summaries);
-        int iterationCount = iterations;
-        int evaluationCount = evaluations;
-        return new Solved(fromJacobian -> Diagnostics.of(problem, selection, active, objective, free, parameters,
-                iterationCount, evaluationCount, elapsed, search, fromJacobian));
+        return new Solved(problem, selection, active, objective, free, parameters,
+                new int[] {iterations, evaluations}, elapsed, search);
     }
 
     /** How one start ended: its best point, why its solver stopped, and what it cost. */
