@@ -49,6 +49,13 @@ class CompletionTest {
     }
 
     @Test
+    void aSnapshotsPathCompletesFoldersAndFilesAsTheChainLoadersDoes() {
+        assertEquals(List.of("data/"), complete("data week = snapshots(\"d|"), "a folder of snapshots");
+        assertEquals(List.of("data/btc-usd-daily.csv", "data/deribit-btc-sample.csv"),
+                complete("data stream = snapshots(\"data/|\", every 1min)"), "one Tardis file");
+    }
+
+    @Test
     void theReplacedStretchIsTheWholeStringTypedSoFar() {
         String cell = "data chain = options(\"data/de";
         assertEquals(cell.indexOf("data/"), completion.at(cell, cell.length(), bindings).start());

@@ -65,6 +65,69 @@ public final class Calibrator {
      */
     public CalibrationResult calibrate(CalibrationProblem problem, ProgressListener listener,
             Cancellation cancellation) {
+        return solve(problem, listener, cancellation).diagnosed();
+    }
+
+    /**
+     * A solved problem: its {@link #result()} at once, the diagnostics that need the Jacobian at the result
+     * (standard errors, correlations, condition number, whether a bound binds) when {@link #diagnosed()} is asked
+     * for, for a caller to whom the parameters are urgent and their errors are not: a real-time recalibration.
+     */
+    static final class Solved {
+        private final CalibrationProblem problem;
+        private final QuoteSelection selection;
+        private final CalibrationQuotes active;
+        private final Objective objective;
+        private final int[] free;
+        private final double[] parameters;
+        private final int[] counts;
+        private final Duration elapsed;
+        private final Diagnostics.Search search;
+        private CalibrationResult result;
+        private CalibrationResult diagnosed;
+
+        /** @param counts the iterations and the evaluations of the search */
+        private Solved(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
+                Objective objective, int[] free, double[] parameters, int[] counts, Duration elapsed,
+                Diagnostics.Search search) {
+            this.problem = problem;
+            this.selection = selection;
+            this.active = active;
+            this.objective = objective;
+            this.free = free;
+            this.parameters = parameters;
+            this.counts = counts;
+            this.elapsed = elapsed;
+            this.search = search;
+        }
+
+        /**
+         * The result without the Jacobian's diagnostics, as {@link Diagnostics#of} gives it with none; computed once,
+         * on the first call.
+         */
+        CalibrationResult result() {
+            if (result == null) {
+                result = diagnostics(false);
+            }
+            return result;
+        }
+
+        /** The full result, as {@link #calibrate} returns it; computed once, on the first call. */
+        CalibrationResult diagnosed() {
+            if (diagnosed == null) {
+                diagnosed = diagnostics(true);
+            }
+            return diagnosed;
+        }
+
+        private CalibrationResult diagnostics(boolean fromJacobian) {
+            return Diagnostics.of(problem, selection, active, objective, free, parameters, counts[0], counts[1],
+                    elapsed, search, fromJacobian);
+        }
+    }
+
+    /** As {@link #calibrate}, the diagnostics from the Jacobian left for {@link Solved#diagnosed()}. */
+    Solved solve(CalibrationProblem problem, ProgressListener listener, Cancellation cancellation) {
         long startNanos = System.nanoTime();
         long deadline = problem.timeLimit() == null ? 0L : startNanos + problem.timeLimit().toNanos();
         QuoteSelection selection = QuoteSelection.of(problem);
@@ -131,8 +194,10 @@ public final class Calibrator {
         double[] parameters = new double[problem.parameters().size()];
         objective.expand(bestFree, parameters);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return Diagnostics.of(problem, selection, active, objective, free, parameters, iterations, evaluations,
-                elapsed, new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures, summaries));
+        Diagnostics.Search search = new Diagnostics.Search(stopReason, bestStart, bestIsItsStart, failures,
+                summaries);
+        return new Solved(problem, selection, active, objective, free, parameters,
+                new int[] {iterations, evaluations}, elapsed, search);
     }
 
     /** How one start ended: its best point, why its solver stopped, and what it cost. */

@@ -47,15 +47,21 @@ final class Diagnostics {
     private Diagnostics() {
     }
 
+    /**
+     * The result at {@code parameters}. With {@code fromJacobian} false the Jacobian at the result is not computed,
+     * which costs as much as an iteration of Levenberg-Marquardt: standard errors, correlations between different
+     * parameters and the condition number are then NaN, with no warning of their own, and a parameter at a bound
+     * is reported without saying whether the bound binds.
+     */
     static CalibrationResult of(CalibrationProblem problem, QuoteSelection selection, CalibrationQuotes active,
             Objective objective, int[] free, double[] parameters, int iterations, int evaluations, Duration elapsed,
-            Search search) {
+            Search search, boolean fromJacobian) {
         Target target = problem.target();
         int n = active.size();
         int f = free.length;
         int p = parameters.length;
         double[] model = new double[n];
-        double[] jacobian = new double[objective.residualCount() * f];
+        double[] jacobian = fromJacobian ? new double[objective.residualCount() * f] : null;
         objective.valuesAndJacobianAt(parameters, model, jacobian);
         List<CalibrationWarning> warnings = new ArrayList<>();
         List<CalibrationFailure> failed = new ArrayList<>();
@@ -120,8 +126,15 @@ final class Diagnostics {
             correlation[j][j] = 1.0;
         }
         double condition = Double.NaN;
-        if (f > 0) {
+        if (f > 0 && jacobian != null) {
             condition = covariance(problem, jacobian, n, free, weightedRss, standardErrors, correlation, warnings);
+        } else if (f > 0) {
+            for (int k = 0; k < f; k++) {
+                standardErrors[free[k]] = Double.NaN;
+                for (int l = 0; l < f; l++) {
+                    correlation[free[k]][free[l]] = k == l ? 1.0 : Double.NaN;
+                }
+            }
         }
 
         // Parameters at their bounds, and whether the bound binds: the objective still falls beyond it.
@@ -140,7 +153,7 @@ final class Diagnostics {
             if (nearBound(value, spec.lower(), range) || nearBound(value, spec.upper(), range)) {
                 boolean lower = nearBound(value, spec.lower(), range);
                 double slope = 0.0;
-                for (int row = 0; row < weightedResiduals.length; row++) {
+                for (int row = 0; jacobian != null && row < weightedResiduals.length; row++) {
                     slope += 2.0 * jacobian[row * f + k] * weightedResiduals[row];
                 }
                 boolean binds = lower ? slope > 0.0 : slope < 0.0;

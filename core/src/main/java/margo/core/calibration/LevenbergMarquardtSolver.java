@@ -77,6 +77,8 @@ final class LevenbergMarquardtSolver implements Solver {
         private final double[] theta;
         private final double[] residuals;
         private final double[] jacobian;
+        /** The point of {@link #residuals}; null before the first. */
+        private double[] valuedAt;
 
         TransformedResiduals(Objective objective, double[] lo, double[] hi, int m) {
             this.objective = objective;
@@ -93,10 +95,19 @@ final class LevenbergMarquardtSolver implements Solver {
             return new Pair<>(computeValue(z), computeJacobian(z));
         }
 
+        /**
+         * The residuals at z, computed once per point: Commons Math's lazy evaluation does not keep them, and its
+         * optimiser asks for the residuals of each point twice (for the step's cost and again for the next
+         * iteration), which doubled the model evaluations of a fit.
+         */
         @Override
         public RealVector computeValue(double[] z) {
-            toParameters(z);
-            objective.residuals(theta, residuals);
+            if (valuedAt == null || !java.util.Arrays.equals(z, valuedAt)) {
+                toParameters(z);
+                valuedAt = null;
+                objective.residuals(theta, residuals);
+                valuedAt = z.clone();
+            }
             return new ArrayRealVector(residuals);
         }
 

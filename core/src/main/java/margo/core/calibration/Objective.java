@@ -51,6 +51,9 @@ final class Objective {
     private final double[] bestFree;
     private long lastProgressNanos;
     private final double[] bestFullForProgress;
+    /** The model values at {@link #bestValuesAt}, the best point of the current start, kept for the diagnostics. */
+    private final double[] bestValues;
+    private final double[] bestValuesAt;
 
     /**
      * An objective with an evaluator of its own (the model's, for the active quotes) and the constraint functions'
@@ -91,6 +94,8 @@ final class Objective {
         this.progress = progress;
         this.bestFree = new double[free.length];
         this.bestFullForProgress = new double[p];
+        this.bestValues = new double[n];
+        this.bestValuesAt = new double[p];
         this.bestCost = Double.POSITIVE_INFINITY;
     }
 
@@ -163,6 +168,8 @@ final class Objective {
         if (cost < bestCost) {
             bestCost = cost;
             System.arraycopy(freeValues, 0, bestFree, 0, bestFree.length);
+            System.arraycopy(values, 0, bestValues, 0, values.length);
+            System.arraycopy(full, 0, bestValuesAt, 0, full.length);
             long now = System.nanoTime();
             if (now - lastProgressNanos >= ProgressListener.INTERVAL_NANOS) {
                 lastProgressNanos = now;
@@ -200,20 +207,30 @@ final class Objective {
     }
 
     /**
-     * The model values (unweighted) and the weighted Jacobian ({@link #residualCount()} rows by the free parameters)
-     * at the full vector {@code parameters}, without counting or stop checks: for diagnostics after the solver has
-     * finished. NaN where the model rejects the parameters.
+     * The model values (unweighted) and, when {@code weightedJacobianOut} is not null, the weighted Jacobian
+     * ({@link #residualCount()} rows by the free parameters) at the full vector {@code parameters}, without counting
+     * or stop checks: for diagnostics after the solver has finished. The values at the best point of the current
+     * start are those the search computed there, not computed again (the evaluator is deterministic, so they are
+     * the same to the bit). NaN where the model rejects the parameters.
      */
     void valuesAndJacobianAt(double[] parameters, double[] valuesOut, double[] weightedJacobianOut) {
         System.arraycopy(parameters, 0, full, 0, full.length);
         try {
-            evaluator.values(full, valuesOut);
-            modelJacobian(weightedJacobianOut, false);
+            if (bestCost < Double.POSITIVE_INFINITY && java.util.Arrays.equals(parameters, bestValuesAt)) {
+                System.arraycopy(bestValues, 0, valuesOut, 0, bestValues.length);
+            } else {
+                evaluator.values(full, valuesOut);
+            }
+            if (weightedJacobianOut != null) {
+                modelJacobian(weightedJacobianOut, false);
+            }
         } catch (IllegalArgumentException rejected) {
             // Every start failed and the model rejects the declared start too (its cumulants overflow, say): the
             // result is that start, with values and derivatives undefined, and fails as such.
             java.util.Arrays.fill(valuesOut, Double.NaN);
-            java.util.Arrays.fill(weightedJacobianOut, Double.NaN);
+            if (weightedJacobianOut != null) {
+                java.util.Arrays.fill(weightedJacobianOut, Double.NaN);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  *
  * <p>What is incremental: the start (the last optimum, so Levenberg-Marquardt typically needs a few iterations
  * where a cold fit needs tens), and nothing priced twice within an update (COS prices each expiry slice once per
- * evaluation, with the analytic gradient for the built-in models). What is not: a quote whose market did not change
+ * evaluation, with the analytic gradient for the built-in models), and the Jacobian at the result, which only
+ * standard errors need, left out of the update's latency ({@link Update#diagnosed()}). What is not: a quote whose market did not change
  * is still repriced at each evaluation, since every model price moves with the parameters.
  *
  * <p>Not thread-safe: one stream, one recalibrator.
@@ -30,12 +31,41 @@ public final class Recalibrator {
     }
 
     /**
-     * One update: its result, and its latency from the call to the result.
-     *
-     * @param latencyNanos wall-clock nanoseconds the update took
-     * @param overBudget   whether the budget ran out before the solver converged
+     * One update: its result, and its latency from the call to the result. The result is the parameters and the fit
+     * to the update's quotes, without the diagnostics that need the Jacobian at the result (standard errors,
+     * correlations, condition number, whether a bound binds): those cost a Levenberg-Marquardt iteration, so they
+     * are computed only when {@link #diagnosed()} asks for them, after the latency was measured.
      */
-    public record Update(CalibrationResult result, long latencyNanos, boolean overBudget) {
+    public static final class Update {
+        private final Calibrator.Solved solved;
+        private final long latencyNanos;
+        private final boolean overBudget;
+
+        private Update(Calibrator.Solved solved, long latencyNanos, boolean overBudget) {
+            this.solved = solved;
+            this.latencyNanos = latencyNanos;
+            this.overBudget = overBudget;
+        }
+
+        /** The fit of the update, its standard errors and correlations NaN (see {@link #diagnosed()}). */
+        public CalibrationResult result() {
+            return solved.result();
+        }
+
+        /** The fit of the update with every diagnostic, as {@link Calibrator#calibrate} gives it. */
+        public CalibrationResult diagnosed() {
+            return solved.diagnosed();
+        }
+
+        /** Wall-clock nanoseconds the update took, from its quotes to its {@link #result()}. */
+        public long latencyNanos() {
+            return latencyNanos;
+        }
+
+        /** Whether the budget ran out before the solver converged. */
+        public boolean overBudget() {
+            return overBudget;
+        }
     }
 
     /**
@@ -52,13 +82,14 @@ public final class Recalibrator {
         if (budget != null) {
             warm = warm.withTimeLimit(budget);
         }
-        CalibrationResult result = Calibrator.DEFAULT.calibrate(warm, listener, cancellation);
+        Calibrator.Solved solved = Calibrator.DEFAULT.solve(warm, listener, cancellation);
+        CalibrationResult result = solved.result();
         long latency = System.nanoTime() - begin;
         if (result.stopReason() != StopReason.CANCELLED
                 && Arrays.stream(result.parameters()).allMatch(Double::isFinite)) {
             last = result.parameters();
         }
-        return new Update(result, latency, result.stopReason() == StopReason.TIME_LIMIT);
+        return new Update(solved, latency, result.stopReason() == StopReason.TIME_LIMIT);
     }
 
     /**

@@ -58,6 +58,17 @@ public final class SlicePricedModel implements CalibrationModel {
         /** For the implied-volatility target: the market price and vega of each quote, for the fallback. */
         private final double[] marketPrice;
         private final double[] marketVega;
+        /**
+         * The parameters of the last {@link #values} and each quote's implied volatility there (NaN where the price
+         * has none): the Jacobian's vegas are taken at those volatilities. Levenberg-Marquardt asks for the Jacobian
+         * at the point whose values it has just accepted, so they are there already (their inversion was a tenth of
+         * a calibration); elsewhere the Jacobian values the point first, so that the Jacobian at a point is the same
+         * to the bit whatever was evaluated before (starts share an evaluator in whatever order they run).
+         */
+        private final double[] valuesAt;
+        private final double[] valuesSigma;
+        private final double[] valuesScratch;
+        private boolean hasValues;
 
         SliceEvaluator(SlicePricer pricer, CalibrationQuotes quotes, Target target) {
             this.pricer = pricer;
@@ -109,6 +120,9 @@ public final class SlicePricedModel implements CalibrationModel {
             }
             marketPrice = new double[n];
             marketVega = new double[n];
+            valuesAt = new double[parameterCount];
+            valuesSigma = new double[n];
+            valuesScratch = new double[n];
             if (target == Target.IMPLIED_VOLATILITY) {
                 for (int i = 0; i < n; i++) {
                     OptionType type = quotes.types()[i];
@@ -123,6 +137,7 @@ public final class SlicePricedModel implements CalibrationModel {
 
         @Override
         public void values(double[] parameters, double[] out) {
+            hasValues = false;
             for (int s = 0; s < sliceQuotes.length; s++) {
                 pricer.prices(parameters, sliceForward[s], sliceTime[s], sliceStrikes[s], sliceTypes[s],
                         slicePrices[s], null);
@@ -132,6 +147,8 @@ public final class SlicePricedModel implements CalibrationModel {
                     out[i] = target == Target.PRICE ? slicePrices[s][j] : impliedVolatility(i, slicePrices[s][j]);
                 }
             }
+            System.arraycopy(parameters, 0, valuesAt, 0, parameterCount);
+            hasValues = true;
         }
 
         @Override
@@ -145,6 +162,9 @@ public final class SlicePricedModel implements CalibrationModel {
                 throw new UnsupportedOperationException("the pricer gives no gradient");
             }
             int p = parameterCount;
+            if (target == Target.IMPLIED_VOLATILITY && !(hasValues && java.util.Arrays.equals(parameters, valuesAt))) {
+                values(parameters, valuesScratch);
+            }
             for (int s = 0; s < sliceQuotes.length; s++) {
                 double[] gradient = sliceGradients[s];
                 pricer.prices(parameters, sliceForward[s], sliceTime[s], sliceStrikes[s], sliceTypes[s],
@@ -154,9 +174,9 @@ public final class SlicePricedModel implements CalibrationModel {
                     int i = members[j];
                     double scale = 1.0;
                     if (target == Target.IMPLIED_VOLATILITY) {
-                        double price = slicePrices[s][j];
-                        double sigma = ImpliedVolatility.impliedVolatility(quotes.types()[i], price,
-                                quotes.forwards()[i], quotes.strikes()[i], quotes.timesYears()[i]);
+                        // The vega at the values' volatility: the gradient's expansion prices the same to the
+                        // series' tolerance (1e-15 F).
+                        double sigma = valuesSigma[i];
                         double vega = Double.isNaN(sigma) ? Double.NaN : Black76.vega(quotes.types()[i],
                                 quotes.forwards()[i], quotes.strikes()[i], quotes.timesYears()[i], sigma);
                         scale = 1.0 / (vega > 0.0 ? vega : marketVega[i]);
@@ -171,6 +191,7 @@ public final class SlicePricedModel implements CalibrationModel {
         private double impliedVolatility(int i, double price) {
             double sigma = ImpliedVolatility.impliedVolatility(quotes.types()[i], price, quotes.forwards()[i],
                     quotes.strikes()[i], quotes.timesYears()[i]);
+            valuesSigma[i] = sigma;
             if (!Double.isNaN(sigma)) {
                 return sigma;
             }

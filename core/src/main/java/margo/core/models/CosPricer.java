@@ -94,10 +94,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
     public void priceSlice(CharacteristicFunctionModel model, double forward, double timeYears, double[] strikes,
             OptionType[] types, double[] out) {
         requireSlice(forward, timeYears, strikes, types, out);
-        ExpiryPuts puts = expand(model, timeYears);
-        for (int i = 0; i < strikes.length; i++) {
-            out[i] = puts.option(types[i], forward, strikes[i]);
-        }
+        expand(model, timeYears).slice(types, forward, strikes, out, null, 0);
     }
 
     /** As {@link #priceSlice}, in coin per coin of notional (USD price / F). */
@@ -172,9 +169,7 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
         int width = requireJacobian(model, jacobian, strikes.length);
         ExpiryPuts puts = PUTS.get();
         puts.expand(model, timeYears, this, true);
-        for (int i = 0; i < strikes.length; i++) {
-            puts.optionAndGradient(types[i], forward, strikes[i], prices, i, jacobian, width);
-        }
+        puts.slice(types, forward, strikes, prices, jacobian, width);
     }
 
     /**
@@ -282,6 +277,10 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
         final CosSeries series;
         final GammaMixture gammaMixture = new GammaMixture();
         final double[] put = new double[CharacteristicFunctionModel.MAX_PARAMETERS + 1];
+        /** Scratch of {@link #slice}: a block of strikes, their quote indices, and their puts' rows. */
+        final double[] blockStrikes = new double[CosSeries.BLOCK];
+        final int[] blockQuotes = new int[CosSeries.BLOCK];
+        final double[] blockPuts = new double[CosSeries.BLOCK * put.length];
         boolean mixture;
 
         ExpiryPuts(CosSeries series) {
@@ -297,6 +296,58 @@ public record CosPricer(double truncationMultiple, double characteristicFunction
                 series.expandWithGradient(model, timeYears, settings);
             } else {
                 series.expand(model, timeYears, settings);
+            }
+        }
+
+        /**
+         * The options {@code (types[i], strikes[i])} on {@code forward}: prices into {@code prices}, and when
+         * {@code jacobian} is not null their gradients into its rows, p = {@code width} wide. The series prices its
+         * strikes in blocks ({@link CosSeries#puts}), each strike as {@link #option} would.
+         */
+        void slice(OptionType[] types, double forward, double[] strikes, double[] prices, double[] jacobian,
+                int width) {
+            if (mixture) {
+                for (int i = 0; i < strikes.length; i++) {
+                    if (jacobian == null) {
+                        prices[i] = option(types[i], forward, strikes[i]);
+                    } else {
+                        optionAndGradient(types[i], forward, strikes[i], prices, i, jacobian, width);
+                    }
+                }
+                return;
+            }
+            int count = 0;
+            for (int i = 0; i < strikes.length; i++) {
+                if (!isStrike(strikes[i])) {
+                    prices[i] = Double.NaN;
+                    if (jacobian != null) {
+                        java.util.Arrays.fill(jacobian, width * i, width * (i + 1), Double.NaN);
+                    }
+                    continue;
+                }
+                blockStrikes[count] = strikes[i];
+                blockQuotes[count++] = i;
+                if (count == CosSeries.BLOCK) {
+                    sliceBlock(types, forward, strikes, count, prices, jacobian, width);
+                    count = 0;
+                }
+            }
+            if (count > 0) {
+                sliceBlock(types, forward, strikes, count, prices, jacobian, width);
+            }
+        }
+
+        /** The block of {@link #slice} gathered so far, priced and stored under its quotes' indices. */
+        private void sliceBlock(OptionType[] types, double forward, double[] strikes, int count, double[] prices,
+                double[] jacobian, int width) {
+            series.puts(forward, blockStrikes, count, blockPuts);
+            for (int b = 0; b < count; b++) {
+                int quote = blockQuotes[b];
+                int row = b * put.length;
+                prices[quote] = optionFromPut(types[quote], forward, strikes[quote], blockPuts[row]);
+                if (jacobian != null) {
+                    System.arraycopy(blockPuts, row + 1, jacobian, width * quote, width);
+                }
             }
         }
 

@@ -22,6 +22,8 @@ package margo.core.models;
  */
 final class CosSeries {
 
+    /** How many strikes {@link #puts} sums at once. */
+    static final int BLOCK = 4;
     /** Rotation recurrences are re-anchored on exact cos and sin this often, bounding rounding growth. */
     private static final int REANCHOR_INTERVAL = 64;
     /** The expansion always keeps at least this many terms, whatever the decay of phi. */
@@ -42,12 +44,18 @@ final class CosSeries {
     /** Per set: {@code A_0} and {@code sum_{k>=1} A_k / (1 + u_k^2)}. */
     private double[] constantTerms = new double[0];
     private double[] cosineSums = new double[0];
-    /** Scratch of {@link #put}: {@code cos(k t)} and {@code sin(k t)} for the strike's angle t. */
+    /**
+     * Scratch of {@link #puts}: {@code cos(k t)} and {@code sin(k t)} for each strike's angle t, strike b's from
+     * {@code b * (termCapacity + 1)}.
+     */
     private double[] rotationCos = new double[0];
     private double[] rotationSin = new double[0];
+    private final double[] blockStrikes = new double[BLOCK];
+    private final double[] blockLogStrike = new double[BLOCK];
+    private final int[] blockIndex = new int[BLOCK];
+    private final double[] blockSums = new double[BLOCK * (CharacteristicFunctionModel.MAX_PARAMETERS + 1)];
     private final double[] gradientRe = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
     private final double[] gradientIm = new double[CharacteristicFunctionModel.MAX_PARAMETERS];
-    private final double[] sums = new double[CharacteristicFunctionModel.MAX_PARAMETERS + 1];
 
     /** The lower end a of the truncation range of X. */
     double lower() {
@@ -168,10 +176,10 @@ final class CosSeries {
         sineWeights = sine;
         cosineWeights = cosine;
         termCapacity = capacity;
-        if (rotationCos.length < capacity + 1) {
-            // One more than the terms: the rotation fills terms in pairs.
-            rotationCos = new double[capacity + 1];
-            rotationSin = new double[capacity + 1];
+        if (rotationCos.length < BLOCK * (capacity + 1)) {
+            // One more than the terms a strike: the rotation fills terms in pairs.
+            rotationCos = new double[BLOCK * (capacity + 1)];
+            rotationSin = new double[BLOCK * (capacity + 1)];
         }
     }
 
@@ -185,25 +193,112 @@ final class CosSeries {
      * (strike below it) or {@code K - F} (above), with zero derivatives.
      */
     void put(double forward, double strike, double[] out) {
-        double y = Math.log(strike / forward);
-        if (y <= lower || y >= upper) {
-            double value = y <= lower ? 0.0 : strike - forward;
-            out[0] = value;
-            java.util.Arrays.fill(out, 1, sets, 0.0);
+        blockStrikes[0] = strike;
+        puts(forward, blockStrikes, 1, out);
+    }
+
+    /**
+     * As {@link #put} for the first {@code count} (1 to {@link #BLOCK}) of {@code strikes}, all of one forward, at
+     * once: strike b's put and derivatives into {@code out[b * sets + j]}, {@code out} at least {@code count}
+     * rows of {@link CharacteristicFunctionModel#MAX_PARAMETERS} + 1. Each strike's sums are those of
+     * {@link #put}, term by term in the same order, so the prices are the same to the bit; taken four strikes at
+     * a time they are four independent chains of additions where one strike's sum waits at every term on the
+     * last (a Heston Jacobian spent two thirds of its time so). A block short of four repeats its last strike.
+     */
+    void puts(double forward, double[] strikes, int count, double[] out) {
+        int inRange = 0;
+        for (int b = 0; b < count; b++) {
+            double y = Math.log(strikes[b] / forward);
+            if (y <= lower || y >= upper) {
+                int row = b * stride();
+                out[row] = y <= lower ? 0.0 : strikes[b] - forward;
+                java.util.Arrays.fill(out, row + 1, row + sets, 0.0);
+            } else {
+                blockIndex[inRange] = b;
+                blockLogStrike[inRange++] = y;
+            }
+        }
+        if (inRange == 0) {
             return;
         }
-        double angle = Math.PI * (y - lower) / (upper - lower);
+        for (int b = inRange; b < BLOCK; b++) {
+            blockLogStrike[b] = blockLogStrike[inRange - 1];
+        }
+        int rotationLength = termCapacity + 1;
+        for (int b = 0; b < BLOCK; b += 2) {
+            rotate(angle(blockLogStrike[b]), b * rotationLength, angle(blockLogStrike[b + 1]),
+                    (b + 1) * rotationLength);
+        }
+        int r1 = rotationLength;
+        int r2 = 2 * rotationLength;
+        int r3 = 3 * rotationLength;
+        for (int j = 0; j < sets; j++) {
+            int base = j * termCapacity;
+            double sum0 = 0.0;
+            double sum1 = 0.0;
+            double sum2 = 0.0;
+            double sum3 = 0.0;
+            for (int k = 1; k < terms; k++) {
+                double sine = sineWeights[base + k];
+                double cosine = cosineWeights[base + k];
+                sum0 += sine * rotationSin[k] - cosine * rotationCos[k];
+                sum1 += sine * rotationSin[r1 + k] - cosine * rotationCos[r1 + k];
+                sum2 += sine * rotationSin[r2 + k] - cosine * rotationCos[r2 + k];
+                sum3 += sine * rotationSin[r3 + k] - cosine * rotationCos[r3 + k];
+            }
+            blockSums[j] = sum0;
+            blockSums[stride() + j] = sum1;
+            blockSums[2 * stride() + j] = sum2;
+            blockSums[3 * stride() + j] = sum3;
+        }
+        double ea = Math.exp(lower);
+        double scale = 2.0 * forward / (upper - lower);
+        for (int m = 0; m < inRange; m++) {
+            int b = blockIndex[m];
+            double y = blockLogStrike[m];
+            double ey = strikes[b] / forward;
+            // k = 0 term (halved): psi_0 = y - a, chi_0 = e^y - e^a.
+            double zeroTerm = 0.5 * (ey * (y - lower - 1.0) + ea);
+            for (int j = 0; j < sets; j++) {
+                out[b * stride() + j] = scale * (constantTerms[j] * zeroTerm + ea * cosineSums[j]
+                        + ey * blockSums[m * stride() + j]);
+            }
+        }
+    }
+
+    /** The strike's angle t = pi (y - a) / (b - a) of the rotation, y its log-strike. */
+    private double angle(double logStrike) {
+        return Math.PI * (logStrike - lower) / (upper - lower);
+    }
+
+    /** The row width of {@link #puts}' output: every set a model can have. */
+    private static int stride() {
+        return CharacteristicFunctionModel.MAX_PARAMETERS + 1;
+    }
+
+    /**
+     * {@code cos(k t)} and {@code sin(k t)} for k = 1 .. terms and the angles t of two strikes into the rotation
+     * scratch from {@code first} and {@code second}. Each angle's odd and even terms rotate by 2t as two chains, so
+     * that each multiply waits on the one two terms back, not on the last, and the two strikes' four chains run
+     * side by side (one strike's two chains alone left the core waiting on the multiplies).
+     */
+    private void rotate(double angle, int first, double otherAngle, int second) {
         double cosStep = Math.cos(angle);
         double sinStep = Math.sin(angle);
-        // The rotation once into scratch, then each set's sum over its contiguous weights in a register: a sum
-        // stored and reloaded at every term would chain each term to the last. The odd and the even terms rotate
-        // by 2t as two chains, so that each multiply waits on the one two terms back, not on the last.
         double cos2Step = cosStep * cosStep - sinStep * sinStep;
         double sin2Step = 2.0 * sinStep * cosStep;
         double cosOdd = cosStep;
         double sinOdd = sinStep;
         double cosEven = cos2Step;
         double sinEven = sin2Step;
+        double otherCosStep = Math.cos(otherAngle);
+        double otherSinStep = Math.sin(otherAngle);
+        double otherCos2Step = otherCosStep * otherCosStep - otherSinStep * otherSinStep;
+        double otherSin2Step = 2.0 * otherSinStep * otherCosStep;
+        double otherCosOdd = otherCosStep;
+        double otherSinOdd = otherSinStep;
+        double otherCosEven = otherCos2Step;
+        double otherSinEven = otherSin2Step;
         for (int k = 1; k < terms; k += 2) {
             if (k > 1) {
                 if ((k - 1) % REANCHOR_INTERVAL == 0) {
@@ -211,6 +306,10 @@ final class CosSeries {
                     sinOdd = Math.sin(k * angle);
                     cosEven = Math.cos((k + 1) * angle);
                     sinEven = Math.sin((k + 1) * angle);
+                    otherCosOdd = Math.cos(k * otherAngle);
+                    otherSinOdd = Math.sin(k * otherAngle);
+                    otherCosEven = Math.cos((k + 1) * otherAngle);
+                    otherSinEven = Math.sin((k + 1) * otherAngle);
                 } else {
                     double c = cosOdd * cos2Step - sinOdd * sin2Step;
                     sinOdd = sinOdd * cos2Step + cosOdd * sin2Step;
@@ -218,28 +317,22 @@ final class CosSeries {
                     double e = cosEven * cos2Step - sinEven * sin2Step;
                     sinEven = sinEven * cos2Step + cosEven * sin2Step;
                     cosEven = e;
+                    double otherC = otherCosOdd * otherCos2Step - otherSinOdd * otherSin2Step;
+                    otherSinOdd = otherSinOdd * otherCos2Step + otherCosOdd * otherSin2Step;
+                    otherCosOdd = otherC;
+                    double otherE = otherCosEven * otherCos2Step - otherSinEven * otherSin2Step;
+                    otherSinEven = otherSinEven * otherCos2Step + otherCosEven * otherSin2Step;
+                    otherCosEven = otherE;
                 }
             }
-            rotationCos[k] = cosOdd;
-            rotationSin[k] = sinOdd;
-            rotationCos[k + 1] = cosEven;
-            rotationSin[k + 1] = sinEven;
-        }
-        for (int j = 0; j < sets; j++) {
-            int base = j * termCapacity;
-            double sum = 0.0;
-            for (int k = 1; k < terms; k++) {
-                sum += sineWeights[base + k] * rotationSin[k] - cosineWeights[base + k] * rotationCos[k];
-            }
-            sums[j] = sum;
-        }
-        double ey = strike / forward;
-        double ea = Math.exp(lower);
-        // k = 0 term (halved): psi_0 = y - a, chi_0 = e^y - e^a.
-        double zeroTerm = 0.5 * (ey * (y - lower - 1.0) + ea);
-        double scale = 2.0 * forward / (upper - lower);
-        for (int j = 0; j < sets; j++) {
-            out[j] = scale * (constantTerms[j] * zeroTerm + ea * cosineSums[j] + ey * sums[j]);
+            rotationCos[first + k] = cosOdd;
+            rotationSin[first + k] = sinOdd;
+            rotationCos[first + k + 1] = cosEven;
+            rotationSin[first + k + 1] = sinEven;
+            rotationCos[second + k] = otherCosOdd;
+            rotationSin[second + k] = otherSinOdd;
+            rotationCos[second + k + 1] = otherCosEven;
+            rotationSin[second + k + 1] = otherSinEven;
         }
     }
 }

@@ -107,7 +107,7 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
         double geIm = gRe * eIm + gIm * eRe;
         // ln((1 - g e^{-dT}) / (1 - g)) / xi^2, as log1p(-g e^{-dT}) - log1p(-g).
         double logRatioRe = (Complex.log1pRe(-geRe, -geIm) - Complex.log1pRe(-gRe, -gIm)) * (1.0 / xi2);
-        double logRatioIm = (Complex.log1pIm(-geRe, -geIm) - Complex.log1pIm(-gRe, -gIm)) * (1.0 / xi2);
+        double logRatioIm = Complex.argumentDifference(1.0 - geRe, -geIm, 1.0 - gRe, -gIm) * (1.0 / xi2);
         double cRe = (bmdRe * t - logRatioRe * 2.0) * (kappa * theta);
         double cIm = (bmdIm * t - logRatioIm * 2.0) * (kappa * theta);
         // D v0 = (beta - d) / xi^2 (1 - e^{-dT}) / (1 - g e^{-dT}) v0.
@@ -216,8 +216,9 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
         double dMinusBetaEIm = dMinusBetaRe * eIm + dMinusBetaIm * eRe;
         double bigERe = (dRe + kappa) * 0.5 + dMinusBetaERe * 0.5;
         double bigEIm = (dIm + betaIm) * 0.5 + dMinusBetaEIm * 0.5;
-        double bigDRe = Math.log(Math.hypot(dRe, dIm)) + (kappa - dRe) * halfT - Math.log(Math.hypot(bigERe, bigEIm));
-        double bigDIm = Math.atan2(dIm, dRe) - dIm * halfT - Math.atan2(bigEIm, bigERe);
+        double bigDRe = Math.log(Complex.modulus(dRe, dIm)) + (kappa - dRe) * halfT
+                - Math.log(Complex.modulus(bigERe, bigEIm));
+        double bigDIm = Complex.argumentDifference(dRe, dIm, bigERe, bigEIm) - dIm * halfT;
         double driftIm = u * (-kappa * theta * rho * t / xi);
         double jumpFactor = 2.0 * kappa * theta / xi2;
         double phiModulus = Math.exp(-aRe + bigDRe * jumpFactor);
@@ -303,7 +304,7 @@ public record HestonParameters(double v0, double kappa, double theta, double xi,
     private static double principalSqrtRe(double kappa, double betaIm, double u, double xi2) {
         double re = kappa * kappa - betaIm * betaIm + u * u * xi2;
         double im = kappa * betaIm + betaIm * kappa + u * xi2;
-        return Math.sqrt(0.5 * (re + Math.hypot(re, im)));
+        return Math.sqrt(0.5 * (re + Complex.modulus(re, im)));
     }
 
     /** The imaginary part of d, given its real part from {@link #principalSqrtRe}. */

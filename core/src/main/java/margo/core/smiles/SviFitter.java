@@ -22,6 +22,8 @@ import java.util.List;
 public final class SviFitter {
 
     static final int PENALTY_ROUNDS = 6;
+    /** Lee's bound on the slope of total variance in either wing. */
+    private static final double LEE_BOUND = 2.0;
     /** Margin inside the constraints, so that the fitted smile passes the checks with room for round-off. */
     private static final double MARGIN = 1e-6;
 
@@ -33,13 +35,23 @@ public final class SviFitter {
         double[] grid = options.grid(quotes);
         double[] times = quotes.times();
         List<Smile> smiles = new ArrayList<>();
+        List<String> wings = new ArrayList<>();
         SviRaw previous = null;
         for (int i = 0; i < quotes.size(); i++) {
             SviRaw smile = fitExpiry(quotes, i, times[i], options.arbitrageFree() ? grid : null, previous);
             smiles.add(smile);
+            if (!withinLeeBound(smile)) {
+                wings.add("wing slope b (1 + |rho|) = " + smile.steepestWingSlope() + " > 2 at expiry " + i
+                        + " (Lee 2004): the density is negative far in the wing, beyond the grid");
+            }
             previous = smile;
         }
-        return SurfaceFit.of(SmileFamily.SVI, quotes, smiles, null, grid, List.of());
+        return SurfaceFit.of(SmileFamily.SVI, quotes, smiles, null, grid, wings);
+    }
+
+    /** Lee's bound on the wings, {@link SviRaw#steepestWingSlope()} at most 2, with the checks' tolerance. */
+    static boolean withinLeeBound(SviRaw svi) {
+        return svi.steepestWingSlope() <= LEE_BOUND + ArbitrageChecks.TOLERANCE;
     }
 
     /**
@@ -77,7 +89,7 @@ public final class SviFitter {
                 return;
             }
             SviRaw svi = smile(x);
-            out[m] = lambda * Math.max(0, svi.b() * (1 + Math.abs(svi.rho())) - 2 + MARGIN);
+            out[m] = lambda * Math.max(0, svi.steepestWingSlope() - LEE_BOUND + MARGIN);
             for (int g = 0; g < grid.length; g++) {
                 out[m + 1 + g] = lambda * Math.max(0, MARGIN - svi.density(grid[g]));
                 out[m + 1 + grid.length + g] = previous == null ? 0
@@ -115,8 +127,12 @@ public final class SviFitter {
                 LeastSquares.atanh(svi.rho()), svi.m(), Math.log(svi.sigma())};
     }
 
+    /**
+     * Whether a smile needs no constraint: no negative density on the grid, wings within Lee's bound (whose
+     * violation the grid may not reach), and no fall below the previous expiry's total variance.
+     */
     private static boolean passes(SviRaw svi, SviRaw previous, double[] grid) {
-        return ArbitrageChecks.butterfly(svi, grid).isEmpty()
+        return withinLeeBound(svi) && ArbitrageChecks.butterfly(svi, grid).isEmpty()
                 && (previous == null || ArbitrageChecks.calendar(previous, svi, grid).isEmpty());
     }
 

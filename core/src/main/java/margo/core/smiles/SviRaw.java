@@ -29,6 +29,17 @@ public record SviRaw(double a, double b, double rho, double m, double sigma) imp
         }
     }
 
+    /**
+     * The steeper wing's slope of total variance in log-moneyness, {@code b (1 + |rho|)}: Lee's moment formula
+     * (R. Lee, "The moment formula for implied volatility at extreme strikes", Mathematical Finance 14(3) (2004)
+     * 469-480) bounds both wings' slopes by 2 without arbitrage; beyond it the density {@code g(k)} tends to
+     * {@code 1/4 - b^2 (1 + |rho|)^2 / 16 < 0} far in that wing (Gatheral and Jacquier 2014, section 3), wherever
+     * a finite grid ends.
+     */
+    public double steepestWingSlope() {
+        return b * (1 + Math.abs(rho));
+    }
+
     @Override
     public double totalVariance(double logMoneyness) {
         double x = logMoneyness - m;

@@ -40,6 +40,28 @@ class SviFitTest {
     }
 
     @Test
+    void aWingSteeperThanLeesBoundIsReportedAndTheConstrainedFitBringsItWithinEvenWhereTheGridShowsNoArbitrage() {
+        // Right wing slope b (1 + rho) = 2.046 > 2, while the density stays positive on the whole check grid: only
+        // Lee's moment formula shows the arbitrage, which lies beyond the grid.
+        SviRaw steep = new SviRaw(1.0, 1.1, 0.86, 0.0, 2.0);
+        SmileQuotes quotes = quotesFrom(List.of(steep), new double[] {1.0});
+        SurfaceFit free = SviFitter.fit(quotes, SmileFitOptions.DEFAULT);
+        SviRaw freeSmile = (SviRaw) free.smiles().get(0);
+        assertEquals(steep.steepestWingSlope(), freeSmile.steepestWingSlope(), 1e-4);
+        assertTrue(free.arbitrage().butterfly().isEmpty(), free.arbitrage().toString());
+        assertTrue(free.arbitrage().calendar().isEmpty(), free.arbitrage().toString());
+        assertEquals(1, free.arbitrage().conditionFailures().size(), free.arbitrage().toString());
+        assertTrue(free.arbitrage().conditionFailures().get(0).contains("Lee"), free.arbitrage().toString());
+
+        SurfaceFit constrained = SviFitter.fit(quotes, SmileFitOptions.DEFAULT.withArbitrageFree(true));
+        SviRaw within = (SviRaw) constrained.smiles().get(0);
+        assertTrue(within.steepestWingSlope() <= 2.0, "wing slope " + within.steepestWingSlope());
+        assertTrue(constrained.arbitrage().conditionFailures().isEmpty(), constrained.arbitrage().toString());
+        assertTrue(constrained.arbitrage().isArbitrageFree(), constrained.arbitrage().toString());
+        assertTrue(constrained.rmse()[0] < 2.0, "constrained rmse " + constrained.rmse()[0] + " vol points");
+    }
+
+    @Test
     void unconstrainedFitsThatCrossReportCalendarArbitrageAndConstrainedFitsDoNot() {
         // The later smile has less total variance at the money than the earlier one: calendar arbitrage there.
         SviRaw earlier = new SviRaw(0.04, 0.2, -0.4, 0.05, 0.3);

@@ -71,9 +71,10 @@ public final class Registry {
         HedgingEntries.declare(this);
         ProofEntries.declare(this);
         declareChainColumns();
-        SeriesEntries.declare(this);
         declareNotes();
         declareModels();
+        // After the fit's settings, which a replay takes (all but warm_start and time_limit).
+        SeriesEntries.declare(this);
     }
 
     /** The registry of the standard language. */

@@ -460,10 +460,12 @@ final class Calibration {
             latencies[index] = update.latencyNanos();
             overBudget += update.overBudget() ? 1 : 0;
             times.add(snapshot.getKey());
-            results.add(result);
             replays.onUpdate(new ReplayListener.Update(binding.name().id(), index, snapshots.size(),
                     snapshot.getKey(), update.latencyNanos() * 1e-6, result.iterations(), result.rmse(),
                     result.parameterNames(), result.parameters()));
+            // The standard errors of the table, once the update's latency is measured and its fit shown.
+            result = update.diagnosed();
+            results.add(result);
             for (CalibrationFailure failure : result.failures()) {
                 if (failure.kind() != CalibrationFailure.Kind.BUDGET || result.stopReason() != StopReason.TIME_LIMIT) {
                     diagnostics.add(failed(binding, result, failure, " at snapshot " + snapshot.getKey()));
