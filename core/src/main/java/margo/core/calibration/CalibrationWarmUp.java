@@ -1,6 +1,7 @@
 package margo.core.calibration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import margo.core.models.CharacteristicFunctionModel;
@@ -16,7 +17,7 @@ import margo.core.pricing.OptionType;
  * warm-up calibrates the recipe's own model family to prices it makes itself, through the same path as a fit
  * ({@link SlicePricedModel}, {@link CosSlicePricer}, {@link Calibrator}); it shares no mutable state with the run
  * (the pricer's scratch space is per thread) and so cannot change a result. It runs only with a second core to run
- * on, at the lowest priority, as a daemon that never holds up the end of a run; whatever it throws is dropped.
+ * on, as a daemon that never holds up the end of a run; whatever it throws is dropped.
  */
 public final class CalibrationWarmUp {
 
@@ -49,6 +50,7 @@ public final class CalibrationWarmUp {
                 // (and run out of memory or stack on their own), and a daemon's trace would reach stderr.
             }
         });
+        // The lowest priority where the system honours Java's thread priorities (Linux does not, by default).
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
@@ -74,7 +76,7 @@ public final class CalibrationWarmUp {
         double[] iv = new double[n];
         CosPricer.DEFAULT.impliedVolatilities(model, forwards, times, strikes, types, iv);
         double[] weights = new double[n];
-        java.util.Arrays.fill(weights, 1.0);
+        Arrays.fill(weights, 1.0);
         List<ParameterSpec> away = new ArrayList<>();
         for (ParameterSpec p : parameters) {
             // A tenth of the way to the middle of the bounds: a few iterations of real work, inside the domain.
