@@ -6,6 +6,7 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 import tech.tablesaw.api.Table;
@@ -47,7 +49,9 @@ import tech.tablesaw.api.Table;
  * that stays cached on the executors. A statement is then a map over the parts whose results come back to the driver
  * in partition order, which is the book's order. Nothing here computes a number: core does, on each part, with the
  * rule and pricer the recipe made in the driver (serialised with the task). Independent items (the cold fits of a
- * series' snapshots) are one task each, their results collected in order.
+ * series' snapshots) are one task each, their results collected in order. An export writes each part's rows where
+ * the part is: a CSV fragment the driver joins ({@link CsvExport}), or a Parquet data set's file
+ * ({@link ParquetExport}).
  */
 final class SparkEngine implements Engine {
 
@@ -181,16 +185,18 @@ final class SparkEngine implements Engine {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(book);
         List<BookPart.Rows> checked = collect(() -> book.map(BookPart::rows).collect());
-        return new Parts(book, checked);
+        return new Parts(spark, book, checked);
     }
 
     /** A book in parts: its rows' problems, gathered once, and the statements' jobs over the cached parts. */
     private static final class Parts implements PartitionedBook {
+        private final SparkSession spark;
         private final JavaRDD<BookPart> book;
         private final List<RowProblem> problems = new ArrayList<>();
         private final List<RowProblem> warnings = new ArrayList<>();
 
-        Parts(JavaRDD<BookPart> book, List<BookPart.Rows> checked) {
+        Parts(SparkSession spark, JavaRDD<BookPart> book, List<BookPart.Rows> checked) {
+            this.spark = spark;
             this.book = book;
             checked.forEach(part -> {
                 problems.addAll(part.problems());
@@ -238,6 +244,42 @@ final class SparkEngine implements Engine {
                 CsvExport.deleteFolder(folder);
             }
         }
+
+        /**
+         * Each part's rows computed once and kept where the part is: the first part's give the columns, then Spark's
+         * writer writes each part's rows as the data set's file of that part's index.
+         */
+        @Override
+        public long exportParquet(BookTask task, Path target) throws IOException {
+            requireSerialisable(task);
+            JavaRDD<TableBlock> blocks = book.map(part -> part.rows(task)).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                StructType schema = collect(blocks::first).schema();
+                Dataset<Row> rows = spark.createDataFrame(blocks.flatMap(TableBlock::rows), schema);
+                collect(() -> {
+                    try {
+                        ParquetExport.write(rows, target);
+                        return null;
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                });
+                return collect(() -> blocks.map(TableBlock::rowCount).collect()).stream().mapToLong(n -> n).sum();
+            } catch (UncheckedIOException failed) {
+                throw failed.getCause();
+            } finally {
+                blocks.unpersist();
+            }
+        }
+    }
+
+    @Override
+    public long exportParquet(Table table, Path target) throws IOException {
+        TableBlock block = TableBlock.of(table);
+        List<Row> rows = new ArrayList<>();
+        block.rows().forEachRemaining(rows::add);
+        ParquetExport.write(spark.createDataFrame(rows, block.schema()).coalesce(1), target);
+        return rows.size();
     }
 
     @Override

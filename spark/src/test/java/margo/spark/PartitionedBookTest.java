@@ -1,21 +1,20 @@
 package margo.spark;
 
+import static margo.spark.Recipes.CHAIN;
+import static margo.spark.Recipes.messages;
+import static margo.spark.Recipes.syntheticBook;
+import static margo.spark.Recipes.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import margo.core.margin.Black76PositionPricer;
-import margo.core.margin.Book;
-import margo.core.margin.BookCsv;
 import margo.core.margin.MarketSnapshot;
 import margo.core.margin.PositionPricer;
 import margo.core.market.ChainFormatException;
@@ -28,11 +27,7 @@ import margo.dsl.engine.TaskFailure;
 import margo.dsl.run.Execution;
 import margo.dsl.run.Mode;
 import margo.dsl.run.Session;
-import margo.dsl.run.DataLimit;
-import margo.dsl.run.Shown;
 import margo.dsl.syntax.SourceFile;
-import margo.dsl.value.TableValue;
-import margo.dsl.value.TabulatedValue;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -53,8 +48,6 @@ import tech.tablesaw.columns.Column;
  * book whole; its rows' problems are reported at the same lines; a part that fails is named.
  */
 class PartitionedBookTest {
-
-    private static final Path CHAIN = Path.of("../examples/data/deribit-btc-sample.csv").toAbsolutePath();
 
     private static SparkSession spark;
 
@@ -222,39 +215,16 @@ class PartitionedBookTest {
     }
 
     private static Execution onSpark(String recipe, int parts) {
-        try (SparkEngine engine = new SparkEngine(spark, parts)) {
-            return new Session(folder, DataLimit.DEFAULT, engine).run(new SourceFile("test.margo", recipe),
-                    Mode.RECIPE);
-        }
+        return Recipes.onSpark(spark, folder, recipe, parts);
     }
 
-    /** A synthetic book whose rows are shuffled through the file, so that every account is spread over the parts. */
     private static void writeShuffledBook(int accounts, long seed) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(syntheticBook(accounts).split("\n")));
-        String header = lines.removeFirst();
-        Collections.shuffle(lines, new Random(seed));
-        Files.writeString(folder.resolve("book.csv"), header + "\n" + String.join("\n", lines) + "\n");
-    }
-
-    private static String syntheticBook(int accounts) throws IOException {
-        StringWriter out = new StringWriter();
-        new SyntheticBook(CHAIN).write(out, accounts, 6, 11);
-        return out.toString();
+        Recipes.writeShuffledBook(folder.resolve("book.csv"), accounts, seed);
     }
 
     private static PositionPricer pricer() throws ChainFormatException {
         ChainLoad load = OptionChains.load(CHAIN, LoadOptions.DEFAULTS);
         return new Black76PositionPricer(MarketSnapshot.fromChain(load.chain(), 61000));
-    }
-
-    private static Table table(Shown shown) {
-        return shown.value() instanceof TabulatedValue tabulated ? tabulated.display().table()
-                : ((TableValue) shown.value()).table();
-    }
-
-    private static List<String> messages(Execution execution) {
-        return execution.diagnostics().stream()
-                .map(d -> d.span().line() + ":" + d.span().column() + " " + d.message()).toList();
     }
 
     private static void assertSameBits(Table expected, Table actual, String what) {

@@ -290,7 +290,7 @@ public final class Checker {
         }
     }
 
-    /** {@code export E to PATH}: E a table, PATH text naming a CSV file. */
+    /** {@code export E to PATH}: E a table, PATH text naming a CSV file or a Parquet data set. */
     private void export(Stmt.Export export) {
         Type type = expression(export.value());
         if (type.kind() != Kind.TABLE && !type.isError()) {
@@ -301,10 +301,15 @@ public final class Checker {
         if (path.kind() != Kind.TEXT && !path.isError()) {
             error(export.path().span(), "export needs the file's path as text, not " + path.kind().withArticle(),
                     "as in export margin(desk, pm) to \"margins.csv\"");
-        } else if (export.path() instanceof Expr.StringLiteral literal && !literal.value().endsWith(".csv")) {
-            error(export.path().span(), "export writes CSV, so the path must end in .csv: " + literal.value(),
-                    literal.value().endsWith(".parquet") ? "Parquet output is not supported yet; write .csv" : null);
+        } else if (export.path() instanceof Expr.StringLiteral literal && !literal.value().endsWith(".csv")
+                && !literal.value().endsWith(".parquet")) {
+            error(export.path().span(), exportFormats(literal.value()));
         }
+    }
+
+    /** The error of an export to a path that names neither a CSV file nor a Parquet data set. */
+    public static String exportFormats(String path) {
+        return "export writes CSV or Parquet, so the path must end in .csv or .parquet: " + path;
     }
 
         /** {@code plot E}: E must be a figure; plot has no settings yet. */

@@ -29,6 +29,12 @@ public record BookParts(PartitionedBook parts, BookAdjustment adjustment) {
         return parts.exportCsv(part -> task.rows(adjust.apply(part)), target);
     }
 
+    /** The task's rows of the adjusted book written to a Parquet data set, as {@link PartitionedBook#exportParquet}. */
+    public long exportParquet(BookTask task, Path target) throws IOException {
+        BookAdjustment adjust = adjustment;
+        return parts.exportParquet(part -> task.rows(adjust.apply(part)), target);
+    }
+
     /** The adjusted book gathered whole, as {@link PartitionedBook#whole}. */
     public Book whole() {
         return adjustment.apply(parts.whole());

@@ -1,10 +1,12 @@
 package margo.dsl.engine;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import margo.core.margin.BookFormatException;
 import margo.core.margin.PositionPricer;
+import tech.tablesaw.api.Table;
 
 /**
  * A distributed engine a recipe runs on ({@code margo run RECIPE --engine spark}): the statements that are the same
@@ -33,6 +35,15 @@ public interface Engine extends AutoCloseable {
      * @throws NotDistributable when the task or an item cannot be sent to the workers
      */
     <T extends Serializable, R extends Serializable> List<R> map(List<T> items, ItemTask<T, R> task);
+
+    /**
+     * A table made in the driver written to a Parquet data set as {@link PartitionedBook#exportParquet} writes a
+     * book's rows (there is no Parquet writer without an engine).
+     *
+     * @return the number of rows written
+     * @throws IOException when the data set cannot be written; the target is then as it was
+     */
+    long exportParquet(Table table, Path target) throws IOException;
 
     @Override
     void close();

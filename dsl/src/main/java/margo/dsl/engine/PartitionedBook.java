@@ -48,4 +48,17 @@ public interface PartitionedBook {
      * @throws IOException         when a fragment or the file cannot be written; the target is then as it was
      */
     long exportCsv(BookTask task, Path target) throws IOException;
+
+    /**
+     * The task's rows of every part written to a Parquet data set, a folder of one file per part named in the book's
+     * order ({@code part-00000-…}, {@code part-00001-…}), each file's rows in the book's order: the columns and values
+     * of {@link #rows}, bit for bit. The data set is written in a hidden folder beside the target, then renamed over
+     * it.
+     *
+     * @return the number of rows written
+     * @throws TaskFailure      when the task fails on a part, naming it
+     * @throws NotDistributable when the task cannot be sent to the engine's workers
+     * @throws IOException      when the data set cannot be written; the target is then as it was
+     */
+    long exportParquet(BookTask task, Path target) throws IOException;
 }

@@ -249,12 +249,15 @@ public final class Registry {
         statement(new StatementSpec("show", "show EXPR { columns [a, b]  rows N }",
                 "Displays a value; a table as a table with its row count.",
                 "let x = 1 + 2\nshow x"));
-        statement(new StatementSpec("export", "export TABLE to \"PATH.csv\"",
+        statement(new StatementSpec("export", "export TABLE to \"PATH.csv\" (or \"PATH.parquet\" on Spark)",
                 "Writes every row of a table to a CSV file, replaced all or nothing; a note says how many rows. The"
                         + " path is relative to the recipe's folder. Numbers are written so that they read back to"
                         + " the same double, a number with no value as an empty field. On an engine"
                         + " (`--engine spark`), the margin, stress or attribution of a book is written by the book's"
-                        + " parts and never gathered in the driver: the file has the same bytes as without the engine.",
+                        + " parts and never gathered in the driver: the file has the same bytes as without the engine."
+                        + " On the spark engine a path ending in `.parquet` writes a Parquet data set instead: a folder"
+                        + " of one file per part, in the book's order by the files' names, renamed over the previous"
+                        + " one only once complete.",
                 "data chain = options(\"data/deribit-btc-sample.csv\")\n"
                         + "book desk = positions(\"data/book.csv\", market chain, index 61000)\n"
                         + "export margin(desk, portfolio_margin) to \"margins.csv\""));

@@ -387,19 +387,19 @@ final class MarginBuiltins {
         return new TableValue(rows(job.book(), job.call(), job.task()), null);
     }
 
-    /** Whether {@code export E to PATH} of this call writes the book's rows part by part ({@link #exportCsv}). */
+    /** Whether {@code export E to PATH} of this call writes the book's rows part by part ({@link #export}). */
     static boolean exportsPerAccount(Expr.Call call) {
         return Set.of("margin", "stress", "attribution").contains(call.callee().id());
     }
 
     /**
-     * {@code export margin(...) to "PATH.csv"} (or stress, attribution): the rows written to the file by the engine's
-     * parts when it holds the book, never gathered in the driver, else written here; the same bytes either way.
+     * {@code export margin(...) to "PATH.csv"} (or {@code .parquet}; or stress, attribution): the rows written by the
+     * engine's parts when it holds the book, never gathered in the driver, else written here; the same rows either way.
      *
      * @return the number of rows written
      * @throws UncheckedIOException when the file cannot be written; it is then left as it was
      */
-    long exportCsv(Expr.Call call, Path target) {
+    long export(Expr.Call call, Path target) {
         List<Expr> arguments = checked.argumentsOf(call);
         BookRows job = reportingRejection(call, () -> switch (call.callee().id()) {
             case "margin" -> margin(call, arguments);
@@ -408,25 +408,36 @@ final class MarginBuiltins {
             default -> throw new IllegalStateException("not a per-account statement: " + call.callee().id());
         });
         BookTask task = job.task();
+        boolean parquet = parquet(target);
         return reportingRejection(call, () -> job.book().parts() == null
-                ? writeCsv(target, task.rows(job.book().book()))
+                ? write(target, task.rows(job.book().book()))
                 : onParts(job.book().parts(), call, job.book()::book, parts -> {
                     try {
-                        return parts.exportCsv(task, target);
+                        return parquet ? parts.exportParquet(task, target) : parts.exportCsv(task, target);
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
                     }
-                }, whole -> writeCsv(target, task.rows(whole))));
+                }, whole -> write(target, task.rows(whole))));
     }
 
-    /** The table written to {@code target} as {@link CsvExport} writes it; its row count. */
-    static long writeCsv(Path target, Table table) {
+    /**
+     * The table written to {@code target}: as {@link CsvExport} writes it, or by the engine as a Parquet data set when
+     * the target's name ends in {@code .parquet} (the runner refuses that without an engine); its row count.
+     */
+    long write(Path target, Table table) {
         try {
+            if (parquet(target)) {
+                return engine.exportParquet(table, target);
+            }
             CsvExport.write(target, table);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
         return table.rowCount();
+    }
+
+    private static boolean parquet(Path target) {
+        return target.getFileName().toString().endsWith(".parquet");
     }
 
     /**

@@ -15,6 +15,7 @@ import margo.core.calibration.CalibrationWarmUp;
 import margo.core.calibration.Cancellation;
 import margo.core.calibration.ProgressListener;
 import margo.dsl.check.CheckedProgram;
+import margo.dsl.check.Checker;
 import margo.dsl.check.Kind;
 import margo.dsl.check.Type;
 import margo.dsl.diagnostic.Diagnostic;
@@ -92,6 +93,7 @@ final class Runner {
     private final RulesCalibrator rulesCalibrator;
     private final Scripts scripts;
     private final ProofBuiltins proofs;
+    private final Engine engine;
 
     Runner(Registry registry, CheckedProgram checked, Map<String, Session.Bound> bindings, ChainLoader loader,
            BooleanSupplier interrupted) {
@@ -110,6 +112,7 @@ final class Runner {
            BooleanSupplier interrupted, Cancellation cancellation, ProgressListener progress, ReplayListener replays,
            Scripts scripts, Engine engine) {
         this.registry = registry;
+        this.engine = engine;
         this.scripts = scripts;
         this.checked = checked;
         this.source = checked.program().source();
@@ -218,20 +221,26 @@ final class Runner {
     }
 
     /**
-     * {@code export TABLE to "PATH.csv"}: every row of the table written to the file ({@link CsvExport}), replacing
-     * it all or nothing; a note says how many. The margin, stress or attribution of a book an engine holds is written
-     * by its parts and never gathered in the driver.
+     * {@code export TABLE to "PATH.csv"} (or {@code "PATH.parquet"} on an engine): every row of the table written to
+     * the file ({@link CsvExport}) or data set, replacing it all or nothing; a note says how many. The margin, stress
+     * or attribution of a book an engine holds is written by its parts and never gathered in the driver.
      */
     private void export(Stmt.Export export) {
         String path = ((TextValue) evaluate(export.path())).value();
         Span at = export.path().span();
-        if (!path.endsWith(".csv")) {
-            throw new RunFailure(at, "export writes CSV, so the path must end in .csv: " + path);
+        boolean parquet = path.endsWith(".parquet");
+        if (!path.endsWith(".csv") && !parquet) {
+            throw new RunFailure(at, Checker.exportFormats(path));
+        }
+        if (parquet && engine == null) {
+            throw new RunFailure(at, "cannot write " + path + ": a Parquet data set is written by the spark engine",
+                    "run with --engine spark (docs/scale-out.md), or write .csv");
         }
         Path target = loader.output(path);
         Path folder = target.getParent();
-        if (Files.isDirectory(target) || folder == null || !Files.isDirectory(folder)) {
-            throw new RunFailure(at, "cannot write " + path + ": " + (Files.isDirectory(target) ? "it is a folder"
+        boolean aFolder = Files.isDirectory(target) && !parquet;
+        if (aFolder || folder == null || !Files.isDirectory(folder)) {
+            throw new RunFailure(at, "cannot write " + path + ": " + (aFolder ? "it is a folder"
                     : "there is no folder " + folder), "paths are relative to the recipe's folder");
         }
         for (Path read : loader.filesRead()) {
@@ -243,11 +252,11 @@ final class Runner {
         long rows;
         try {
             rows = export.value() instanceof Expr.Call call && MarginBuiltins.exportsPerAccount(call)
-                    ? margins.exportCsv(call, target)
-                    : MarginBuiltins.writeCsv(target, ((TableValue) evaluate(export.value())).table());
+                    ? margins.export(call, target)
+                    : margins.write(target, ((TableValue) evaluate(export.value())).table());
         } catch (UncheckedIOException failed) {
             throw new RunFailure(at, "cannot write " + path + ": " + DataFile.reason(failed.getCause())
-                    + "; the file is left as it was");
+                    + (parquet ? "; the data set is left as it was" : "; the file is left as it was"));
         }
         diagnostics.add(Diagnostic.note(source, export.span(), label(export.value()) + ": " + rows
                 + (rows == 1 ? " row" : " rows") + " written to " + path));

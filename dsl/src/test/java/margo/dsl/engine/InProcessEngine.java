@@ -72,7 +72,17 @@ public final class InProcessEngine implements Engine {
                 CsvExport.write(target, rows);
                 return rows.rowCount();
             }
+
+            @Override
+            public long exportParquet(BookTask task, Path target) throws IOException {
+                return InProcessEngine.this.exportParquet(rows(task), target);
+            }
         };
+    }
+
+    @Override
+    public long exportParquet(Table table, Path target) throws IOException {
+        throw new IOException("the in-process test engine writes no Parquet");
     }
 
     @Override

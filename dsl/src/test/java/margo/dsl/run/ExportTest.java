@@ -105,14 +105,23 @@ class ExportTest {
     void onlyATableGoesToACsvFile() throws IOException {
         Execution execution = run(BOOK + """
                 export 1 + 2 to "three.csv"
-                export chain to "chain.parquet"
+                export chain to "chain.txt"
                 export chain to 42
                 """, null);
         List<String> errors = execution.diagnostics().stream().map(d -> d.span().line() + ": " + d.message()).toList();
         assertEquals(List.of("3: export writes a table to a file, and this is a number",
-                "4: export writes CSV, so the path must end in .csv: chain.parquet",
+                "4: export writes CSV or Parquet, so the path must end in .csv or .parquet: chain.txt",
                 "5: export needs the file's path as text, not a number"), errors);
-        assertEquals("Parquet output is not supported yet; write .csv", execution.diagnostics().get(1).hint());
+    }
+
+    @Test
+    void aParquetExportWithoutTheSparkEngineIsAnErrorThatSaysToRunWithIt() throws IOException {
+        Execution execution = run(BOOK + "export margin(desk, portfolio_margin) to \"margins.parquet\"\n", null);
+        assertEquals(List.of("cannot write margins.parquet: a Parquet data set is written by the spark engine"),
+                execution.diagnostics().stream().map(Diagnostic::message).toList());
+        assertEquals("run with --engine spark (docs/scale-out.md), or write .csv",
+                execution.diagnostics().getFirst().hint());
+        assertFalse(Files.exists(folder.resolve("margins.parquet")));
     }
 
     @Test
