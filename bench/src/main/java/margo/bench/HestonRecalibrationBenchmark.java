@@ -77,7 +77,7 @@ public class HestonRecalibrationBenchmark {
     static final int UPDATES = 256;
     private static final double MINUTE_YEARS = 60.0 / (365.0 * 86_400.0);
 
-    /** Levenberg-Marquardt's relative tolerance: the default, and one a real-time refit would set. */
+    /** Levenberg-Marquardt's relative tolerance: a fit's default, one between, and a replay's default. */
     @Param({"1e-12", "1e-8", "1e-6"})
     public double tolerance;
 
@@ -98,9 +98,16 @@ public class HestonRecalibrationBenchmark {
     /** The walk of updates from the chain, and the recalibrator primed with the fit of the first update. */
     @Setup(Level.Trial)
     public void setUp() {
+        updates = walk();
+        recalibrator = new Recalibrator(null);
+        recalibrator.update(() -> problem(updates[0]), ProgressListener.NONE, running);
+    }
+
+    /** The {@value #UPDATES} updates of the chain, a minute apart, from a fixed seed (see the class comment). */
+    static CalibrationQuotes[] walk() {
         CalibrationQuotes base = BtcSurfaceChain.quotes();
         SplittableRandom random = new SplittableRandom(20261206L);
-        updates = new CalibrationQuotes[UPDATES];
+        CalibrationQuotes[] walk = new CalibrationQuotes[UPDATES];
         int n = base.size();
         double[] forwards = base.forwards().clone();
         double[] times = base.timesYears().clone();
@@ -119,14 +126,19 @@ public class HestonRecalibrationBenchmark {
                 t[i] = times[i];
                 iv[i] = market[i];
             }
-            updates[u] = new CalibrationQuotes(base.expiryIndex(), base.types(), f, base.strikes(), t, iv,
+            walk[u] = new CalibrationQuotes(base.expiryIndex(), base.types(), f, base.strikes(), t, iv,
                     base.weights());
         }
-        recalibrator = new Recalibrator(null);
-        recalibrator.update(() -> problem(updates[0]), ProgressListener.NONE, running);
+        return walk;
     }
 
     private CalibrationProblem problem(CalibrationQuotes quotes) {
+        return problem(model, parameters, quotes, tolerance);
+    }
+
+    /** Heston's fit to one update with the recipe language's defaults but Levenberg-Marquardt's tolerance. */
+    static CalibrationProblem problem(SlicePricedModel model, List<ParameterSpec> parameters,
+                                      CalibrationQuotes quotes, double tolerance) {
         SolverMethod.LevenbergMarquardt defaults = SolverMethod.LevenbergMarquardt.defaults();
         return CalibrationProblem.of(model, parameters, quotes, Target.IMPLIED_VOLATILITY).withMethod(
                 new SolverMethod.LevenbergMarquardt(defaults.maxIterations(), defaults.maxEvaluations(), tolerance));
