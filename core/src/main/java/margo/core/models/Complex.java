@@ -121,7 +121,7 @@ public record Complex(double re, double im) {
 
     /** The principal logarithm, imaginary part in (-pi, pi]. */
     public Complex log() {
-        return new Complex(Math.log(abs()), Math.atan2(im, re));
+        return new Complex(Math.log(abs()), argument(re, im));
     }
 
     /**
@@ -157,21 +157,83 @@ public record Complex(double re, double im) {
 
     /** {@code Im ln(1 + z)} of {@code z = re + i im}, as {@link #log1p}. */
     static double log1pIm(double re, double im) {
-        return Math.atan2(im, 1.0 + re);
+        return argument(1.0 + re, im);
+    }
+
+    /** {@code atan(k / 8)} for k = 0 to 8 rounded to double, and the rest (mpmath at 200 bits). */
+    private static final double[] ATAN_EIGHTHS_HI = {0.0, 0.12435499454676144, 0.24497866312686414,
+            0.35877067027057225, 0.4636476090008061, 0.5585993153435624, 0.6435011087932844, 0.7188299996216245,
+            0.7853981633974483};
+    private static final double[] ATAN_EIGHTHS_LO = {0.0, -3.1253241424539383e-18, 1.0698755618734451e-17,
+            -2.4623815582638635e-17, 2.2698777452961687e-17, -5.4556305485916264e-18, 1.5834785051444286e-17,
+            -2.1478388444456983e-17, 3.061616997868383e-17};
+    private static final double HALF_PI_HI = 1.5707963267948966;
+    private static final double HALF_PI_LO = 6.123233995736766e-17;
+
+    /**
+     * By octant pair o (0: |im| <= re; 1: |im| > |re|, re >= 0; 2: |im| <= -re; 3: |im| > |re|, re < 0) and k,
+     * the argument's offset {@code 0, pi/2, pi, pi/2} plus (o = 0, 3) or minus (o = 1, 2) {@code atan(k / 8)}, as
+     * a sum of two doubles (Knuth's two-sum of the parts).
+     */
+    private static final double[] OCTANT_HI = new double[36];
+    private static final double[] OCTANT_LO = new double[36];
+
+    static {
+        double[] offsetHi = {0.0, HALF_PI_HI, 2.0 * HALF_PI_HI, HALF_PI_HI};
+        double[] offsetLo = {0.0, HALF_PI_LO, 2.0 * HALF_PI_LO, HALF_PI_LO};
+        for (int o = 0; o < 4; o++) {
+            double sign = o == 0 || o == 3 ? 1.0 : -1.0;
+            for (int k = 0; k <= 8; k++) {
+                double a = offsetHi[o];
+                double b = sign * ATAN_EIGHTHS_HI[k];
+                double sum = a + b;
+                double bPart = sum - a;
+                double error = (a - (sum - bPart)) + (b - bPart);
+                OCTANT_HI[9 * o + k] = sum;
+                OCTANT_LO[9 * o + k] = error + (offsetLo[o] + sign * ATAN_EIGHTHS_LO[k]);
+            }
+        }
+    }
+
+    /**
+     * The principal argument of {@code re + i im}, {@code atan2(im, re)} in [-pi, pi], within 2 ulps of
+     * {@link StrictMath#atan2} ({@code ComplexTest}), which Math.atan2 runs as fdlibm's port in Java with no
+     * compiler intrinsic: the smaller of |re|, |im| over the larger is t in (0, 1]; {@code atan t = atan c +
+     * atan r}, {@code r = (t - c) / (1 + t c)}, with c the nearest eighth, so |r| <= 1/16 and the Taylor series
+     * of atan r to r^15 is exact to rounding; the octant adds its multiple of pi/2 from a table. Zeros,
+     * infinities, NaN and ratios below 1e-300 go to Math.atan2.
+     */
+    static double argument(double re, double im) {
+        double absRe = Math.abs(re);
+        double absIm = Math.abs(im);
+        boolean steep = absIm > absRe;
+        double t = steep ? absRe / absIm : absIm / absRe;
+        if (!(t > 1e-300)) {
+            return Math.atan2(im, re);
+        }
+        int k = (int) (t * 8.0 + 0.5);
+        double c = k * 0.125;
+        double r = (t - c) / (1.0 + t * c);
+        double z = r * r;
+        double series = r + r * z * (-1.0 / 3.0 + z * (1.0 / 5.0 + z * (-1.0 / 7.0 + z * (1.0 / 9.0
+                + z * (-1.0 / 11.0 + z * (1.0 / 13.0 + z * (-1.0 / 15.0)))))));
+        int octant = (re < 0.0 ? 2 : 0) + (steep ? 1 : 0);
+        int at = 9 * octant + k;
+        double signed = octant == 0 || octant == 3 ? series : -series;
+        return Math.copySign(OCTANT_HI[at] + (OCTANT_LO[at] + signed), im);
     }
 
     /**
      * {@code arg a - arg b}, principal arguments, of {@code a = aRe + i aIm} and {@code b = bRe + i bIm}: where both
      * real parts are positive each argument is within (-pi/2, pi/2), so their difference is within (-pi, pi), where
-     * it is the principal argument of {@code a conj(b)}, one atan2 where the difference takes two (Math.atan2 runs
-     * StrictMath's fdlibm port in Java, a quarter of a Heston calibration's time). Elsewhere, or where the product
-     * could overflow or underflow, the difference of the two.
+     * it is the principal argument of {@code a conj(b)}, one {@link #argument} where the difference takes two.
+     * Elsewhere, or where the product could overflow or underflow, the difference of the two.
      */
     static double argumentDifference(double aRe, double aIm, double bRe, double bIm) {
         if (aRe > 0.0 && bRe > 0.0 && safeFactor(aRe, aIm) && safeFactor(bRe, bIm)) {
-            return Math.atan2(aIm * bRe - aRe * bIm, aRe * bRe + aIm * bIm);
+            return argument(aRe * bRe + aIm * bIm, aIm * bRe - aRe * bIm);
         }
-        return Math.atan2(aIm, aRe) - Math.atan2(bIm, bRe);
+        return argument(aRe, aIm) - argument(bRe, bIm);
     }
 
     /** True when a product with another such factor can neither overflow nor lose its digits to underflow. */

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast replacements of StrictMath's log1p and hypot in the characteristic functions' complex arithmetic agree
+ * The fast replacements of StrictMath's log1p, hypot and atan2 in the characteristic functions' complex arithmetic agree
  * with them to a few ulps over the whole range of magnitudes, so the prices they make are as accurate as before.
  */
 class ComplexTest {
@@ -64,13 +64,40 @@ class ComplexTest {
             double bIm = random.nextDouble(-1.0, 1.0) * scale;
             double expected = StrictMath.atan2(aIm, aRe) - StrictMath.atan2(bIm, bRe);
             double actual = Complex.argumentDifference(aRe, aIm, bRe, bIm);
-            if (aRe > 0.0 && bRe > 0.0) {
-                assertEquals(expected, actual, 4.0 * Math.ulp(Math.PI), "arg " + aRe + " + i " + aIm + " - arg "
-                        + bRe + " + i " + bIm);
-            } else {
-                assertEquals(expected, actual, 0.0, "where a real part is negative, the two atan2 themselves");
-            }
+            assertEquals(expected, actual, 4.0 * Math.ulp(Math.PI), "arg " + aRe + " + i " + aIm + " - arg "
+                    + bRe + " + i " + bIm);
         }
         assertEquals(Math.PI / 2, Complex.argumentDifference(1e-300, 1e-300, 1.0, -1.0), 1e-15);
+    }
+
+    @Test
+    void argumentAgreesWithStrictMathsAtan2ToTwoUlpsInEveryOctant() {
+        SplittableRandom random = new SplittableRandom(14);
+        for (int i = 0; i < DRAWS; i++) {
+            double re = random.nextDouble(-1.0, 1.0);
+            double im = switch (i % 4) {
+                case 0 -> random.nextDouble(-1.0, 1.0);
+                case 1 -> re * (1.0 + random.nextDouble(-1e-3, 1e-3)) * (random.nextBoolean() ? 1 : -1);
+                case 2 -> re * Math.pow(10.0, random.nextDouble(-250.0, 250.0));
+                default -> re * (random.nextInt(-8, 9) / 8.0 + random.nextDouble(-1e-9, 1e-9));
+            };
+            double scale = magnitude(random) * 1e-50;
+            double expected = StrictMath.atan2(im * scale, re * scale);
+            double actual = Complex.argument(re * scale, im * scale);
+            assertTrue(Math.abs(actual - expected) <= 2.0 * Math.ulp(expected), "arg(" + re * scale + " + i "
+                    + im * scale + ") = " + actual + ", StrictMath.atan2 " + expected);
+        }
+        double[] edges = {0.0, -0.0, 1.0, -1.0, 1e-310, -1e-310, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN};
+        for (double re : edges) {
+            for (double im : edges) {
+                assertEquals(StrictMath.atan2(im, re), Complex.argument(re, im), 2.0 * Math.ulp(1.0),
+                        "arg(" + re + " + i " + im + ")");
+                assertEquals(Math.copySign(1.0, StrictMath.atan2(im, re)), Math.copySign(1.0,
+                        Complex.argument(re, im)), "the sign of arg(" + re + " + i " + im + ")");
+            }
+        }
+        assertEquals(Math.PI, Complex.argument(-1.0, 0.0));
+        assertEquals(-Math.PI / 4, Complex.argument(1.0, -1.0));
     }
 }

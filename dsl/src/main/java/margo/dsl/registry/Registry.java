@@ -458,7 +458,7 @@ public final class Registry {
                 new SolverSetting("levenberg_marquardt", "max_iterations", "500", "the most outer iterations"),
                 new SolverSetting("levenberg_marquardt", "max_evaluations", "5000", "the most residual evaluations"),
                 new SolverSetting("levenberg_marquardt", "tolerance", "1e-12",
-                        "the relative tolerance on the cost and the parameters"),
+                        "the relative tolerance on the cost and the parameters, 1e-6 in a replay"),
                 new SolverSetting("bobyqa", "max_evaluations", "5000", "the most objective evaluations"),
                 new SolverSetting("bobyqa", "initial_radius", "0.1",
                         "the initial trust-region radius in scaled coordinates (bounds mapped to [0, 1]), in (0, 0.5]"),

@@ -529,7 +529,9 @@ final class Calibration {
         Target target = Target.IMPLIED_VOLATILITY;
         double[] weights = new double[table.rowCount()];
         java.util.Arrays.fill(weights, 1.0);
-        SolverMethod method = SolverMethod.LevenbergMarquardt.defaults();
+        SolverMethod.LevenbergMarquardt solverDefaults = binding.kind() == Stmt.BindingKind.REPLAY
+                ? SolverMethod.LevenbergMarquardt.replayDefaults() : SolverMethod.LevenbergMarquardt.defaults();
+        SolverMethod method = solverDefaults;
         int starts = 1;
         long seed = 0L;
         Duration timeLimit = null;
@@ -540,7 +542,7 @@ final class Calibration {
                 case "target" -> target = ((Expr.Name) setting.value()).id().equals("price") ? Target.PRICE
                         : Target.IMPLIED_VOLATILITY;
                 case "weight" -> weights = weights(data, setting.value());
-                case "method" -> method = method(setting);
+                case "method" -> method = method(setting, solverDefaults);
                 case "starts" -> starts = wholeNumber(setting.value(), 1);
                 case "seed" -> seed = wholeNumber(setting.value(), 0);
                 case "expiries" -> expiries = expiryIndices(table, (Expr.ListLiteral) setting.value());
@@ -657,8 +659,11 @@ final class Calibration {
         return weights;
     }
 
-    /** {@code method NAME { settings }}: the solver's defaults with the settings written in its block. */
-    private SolverMethod method(Clause.Setting setting) {
+    /**
+     * {@code method NAME { settings }}: the solver's defaults with the settings written in its block, those of
+     * Levenberg-Marquardt given (a replay's tolerance differs from a fit's).
+     */
+    private SolverMethod method(Clause.Setting setting, SolverMethod.LevenbergMarquardt levenbergMarquardt) {
         Map<String, Double> given = new HashMap<>();
         for (Clause clause : setting.block().clauses()) {
             Clause.Setting inner = (Clause.Setting) clause;
@@ -679,10 +684,10 @@ final class Calibration {
                             count(given, "population", d.populationSize()), given.getOrDefault("sigma", d.sigma()));
                 }
                 default -> {
-                    SolverMethod.LevenbergMarquardt d = SolverMethod.LevenbergMarquardt.defaults();
-                    yield new SolverMethod.LevenbergMarquardt(count(given, "max_iterations", d.maxIterations()),
-                            count(given, "max_evaluations", d.maxEvaluations()),
-                            given.getOrDefault("tolerance", d.relativeTolerance()));
+                    yield new SolverMethod.LevenbergMarquardt(
+                            count(given, "max_iterations", levenbergMarquardt.maxIterations()),
+                            count(given, "max_evaluations", levenbergMarquardt.maxEvaluations()),
+                            given.getOrDefault("tolerance", levenbergMarquardt.relativeTolerance()));
                 }
             };
         } catch (IllegalArgumentException outOfRange) {

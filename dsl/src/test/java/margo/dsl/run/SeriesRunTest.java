@@ -112,6 +112,51 @@ class SeriesRunTest {
         assertEquals(-0.30, seen.getLast().parameters()[4], 0.005, "rho on the last day");
     }
 
+    private static List<margo.core.calibration.CalibrationResult> replayed(String block) {
+        Execution run = Recipes.run(EXAMPLES, WEEK + "replay live = calibrate hs to week { budget 1h" + block
+                + " }\nshow live");
+        assertFalse(run.hasErrors(), () -> Recipes.located(run.diagnostics()).toString());
+        return ((margo.dsl.value.ReplayValue) run.shown().getFirst().value()).fit().results();
+    }
+
+    private static int iterations(List<margo.core.calibration.CalibrationResult> fits) {
+        return fits.stream().mapToInt(margo.core.calibration.CalibrationResult::iterations).sum();
+    }
+
+    @Test
+    void aReplayStopsAtTheToleranceItsDocsStateUnlessItsMethodSetsOne() throws java.io.IOException {
+        String doc = margo.dsl.registry.Registry.standard().setting("replay", "method").orElseThrow().doc();
+        var stated = java.util.regex.Pattern.compile("A replay's Levenberg-Marquardt tolerance is (\\S+) unless")
+                .matcher(doc);
+        assertTrue(stated.find(), doc);
+        String tolerance = stated.group(1);
+        assertTrue(java.nio.file.Files.readString(Path.of("../docs/series.md"))
+                .contains("a replay's default `tolerance` is " + tolerance), "docs/series.md states " + tolerance);
+
+        List<margo.core.calibration.CalibrationResult> byDefault = replayed("");
+        List<margo.core.calibration.CalibrationResult> asStated = replayed(
+                "; method levenberg_marquardt { tolerance " + tolerance + " }");
+        List<margo.core.calibration.CalibrationResult> polished = replayed(
+                "; method levenberg_marquardt { tolerance 1e-12 }");
+        for (int update = 0; update < byDefault.size(); update++) {
+            assertTrue(java.util.Arrays.equals(asStated.get(update).parameters(), byDefault.get(update).parameters()),
+                    "update " + update);
+        }
+        assertTrue(iterations(polished) > iterations(byDefault),
+                iterations(polished) + " iterations at 1e-12, " + iterations(byDefault) + " by default");
+    }
+
+    @Test
+    void aSeriesFitKeepsTheFitsTolerance() {
+        SeriesFitValue byDefault = fit(Recipes.run(EXAMPLES, WEEK + "fit hw = calibrate hs to week\nshow hw"));
+        SeriesFitValue polished = fit(Recipes.run(EXAMPLES, WEEK
+                + "fit hw = calibrate hs to week { method levenberg_marquardt { tolerance 1e-12 } }\nshow hw"));
+        for (int day = 0; day < 7; day++) {
+            assertTrue(java.util.Arrays.equals(polished.results().get(day).parameters(),
+                    byDefault.results().get(day).parameters()), "day " + day);
+        }
+    }
+
     @Test
     void aReplayOfOneChainIsAnError() {
         Execution run = Recipes.check("data chain = options(\"chain.csv\")\nmodel hs = heston\n"
