@@ -270,6 +270,13 @@ public final class PriceHistory {
         return window(first, end);
     }
 
+    /** The bar nearest {@code instant} in time, the later of two equally near; the first or last bar outside them. */
+    public int nearest(Instant instant) {
+        long second = instant.getEpochSecond();
+        int after = Math.min(size() - 1, firstAtOrAfter(second));
+        return after > 0 && second - epochSeconds[after - 1] < epochSeconds[after] - second ? after - 1 : after;
+    }
+
     private int firstAtOrAfter(long second) {
         int found = Arrays.binarySearch(epochSeconds, second);
         return found >= 0 ? found : -found - 1;

@@ -49,6 +49,17 @@ class PriceHistoryWindowsTest {
     }
 
     @Test
+    void theNearestBarIsTheClosestInTimeTheLaterOfTwoEquallyNearAndAnEndOutsideTheHistory() {
+        PriceHistory history = daily(1, 2, 3, 4, 5);
+        assertEquals(2, history.nearest(Instant.parse("2024-01-03T00:00:00Z")), "a bar's own time");
+        assertEquals(1, history.nearest(Instant.parse("2024-01-02T11:00:00Z")));
+        assertEquals(2, history.nearest(Instant.parse("2024-01-02T13:00:00Z")));
+        assertEquals(2, history.nearest(Instant.parse("2024-01-02T12:00:00Z")), "halfway: the later");
+        assertEquals(0, history.nearest(Instant.parse("2023-06-01T00:00:00Z")));
+        assertEquals(4, history.nearest(Instant.parse("2025-06-01T00:00:00Z")));
+    }
+
+    @Test
     void horizonsCountBarsOfTheHistory() {
         assertEquals(1, daily(1, 2).barsIn(Duration.ofDays(1)));
         assertEquals(2, daily(1, 2).barsIn(Duration.ofDays(2)));

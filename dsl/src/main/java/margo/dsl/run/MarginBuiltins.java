@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -304,13 +303,7 @@ final class MarginBuiltins {
      */
     private void warnIfAnotherCoin(Expr argument, HaircutValue calibrated, MarketSnapshot market) {
         PriceHistory prices = calibrated.prices();
-        long at = market.valuationTime().getEpochSecond();
-        long[] times = prices.epochSeconds();
-        int found = Arrays.binarySearch(times, at);
-        int nearest = found >= 0 ? found : Math.min(times.length - 1, -found - 1);
-        if (found < 0 && nearest > 0 && at - times[nearest - 1] < times[nearest] - at) {
-            nearest--;
-        }
+        int nearest = prices.nearest(market.valuationTime());
         double ratio = prices.close(nearest) / market.indexPrice();
         if (ratio > OTHER_COIN_RATIO || ratio < 1 / OTHER_COIN_RATIO) {
             warnings.add(Diagnostic.warning(source, argument.span(), label(argument) + " was calibrated on "
