@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import margo.dsl.run.Session;
 import margo.kernel.jupyter.ConnectionFile;
 import margo.kernel.jupyter.KernelServer;
@@ -35,11 +34,9 @@ final class KernelTraining {
     }
 
     static void run(Path folder, List<String> cells) throws IOException, InterruptedException {
-        // Ports the system chooses as the kernel binds them: free ones chosen first race with the build's other sockets.
-        ConnectionFile asked = new ConnectionFile("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256",
-                UUID.randomUUID().toString());
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        KernelServer server = new KernelServer(asked, new MargoKernel(new Session(folder), folder, "training", discard), discard);
+        KernelServer server = new KernelServer(ConnectionFile.loopbackOnAnyPorts(),
+                new MargoKernel(new Session(folder), folder, "training", discard), discard);
         server.start();
         ConnectionFile connection = server.connection();
         ZMQ.Context context = ZMQ.context(1);

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * The connection file Jupyter writes for a kernel it starts (Jupyter client docs, "Connection files"): where
@@ -19,6 +20,14 @@ import java.nio.file.Path;
  */
 public record ConnectionFile(String transport, String ip, int shellPort, int controlPort, int stdinPort,
                              int heartbeatPort, int iopubPort, String signatureScheme, String key) {
+
+    /**
+     * A loopback connection with a random key whose ports the kernel chooses as it binds them ({@link
+     * KernelServer#connection()} then gives them): ports chosen free beforehand race with every other socket.
+     */
+    public static ConnectionFile loopbackOnAnyPorts() {
+        return new ConnectionFile("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256", UUID.randomUUID().toString());
+    }
 
     /** Reads and checks {@code file}; a missing or malformed entry is an exception naming it and the file. */
     public static ConnectionFile read(Path file) throws IOException {

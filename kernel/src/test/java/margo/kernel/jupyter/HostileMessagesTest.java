@@ -44,7 +44,7 @@ class HostileMessagesTest {
     @BeforeEach
     void startTheKernel() throws Exception {
                 PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
-        server = new KernelServer(TestClient.anyPortsConnection(), new MargoKernel(new Session(folder), folder, "test", log), log);
+        server = new KernelServer(ConnectionFile.loopbackOnAnyPorts(), new MargoKernel(new Session(folder), folder, "test", log), log);
         server.start();
         client = new TestClient(server.connection());
         client.awaitIopub();

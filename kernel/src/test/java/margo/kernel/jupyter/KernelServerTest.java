@@ -29,7 +29,7 @@ class KernelServerTest {
 
     @BeforeEach
     void startAKernel() throws Exception {
-                server = new KernelServer(TestClient.anyPortsConnection(), language, new PrintStream(logged, true, StandardCharsets.UTF_8));
+                server = new KernelServer(ConnectionFile.loopbackOnAnyPorts(), language, new PrintStream(logged, true, StandardCharsets.UTF_8));
         server.start();
         client = new TestClient(server.connection());
         client.awaitIopub();

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -41,11 +40,6 @@ final class TestClient implements AutoCloseable {
         stdin = connect(SocketType.DEALER, connection.stdinPort());
         iopub = connect(SocketType.SUB, connection.iopubPort());
         iopub.subscribe(new byte[0]);
-    }
-
-    /** A local connection with a random key whose ports the kernel chooses when it binds (see its connection()). */
-    static ConnectionFile anyPortsConnection() {
-        return new ConnectionFile("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256", UUID.randomUUID().toString());
     }
 
     /**
