@@ -47,7 +47,8 @@ public sealed interface SolverMethod extends Serializable {
          * 1.4e-7 vol points, in 2.3 iterations per update against 8.6.
          */
         public static LevenbergMarquardt replayDefaults() {
-            return new LevenbergMarquardt(500, 5000, REPLAY_TOLERANCE);
+            LevenbergMarquardt fit = defaults();
+            return new LevenbergMarquardt(fit.maxIterations(), fit.maxEvaluations(), REPLAY_TOLERANCE);
         }
     }
 

@@ -103,12 +103,7 @@ final class CachingPricer implements PositionPricer {
     }
 
     private Remembered remembered(InstrumentName instrument) {
-        Remembered remembered = instruments.get(instrument);
-        if (remembered == null) {
-            remembered = new Remembered();
-            instruments.put(instrument, remembered);
-        }
-        return remembered;
+        return instruments.computeIfAbsent(instrument, asked -> new Remembered());
     }
 
     /**
