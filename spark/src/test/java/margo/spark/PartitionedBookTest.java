@@ -1,6 +1,7 @@
 package margo.spark;
 
 import static margo.spark.Recipes.CHAIN;
+import static margo.spark.Recipes.assertSameBits;
 import static margo.spark.Recipes.messages;
 import static margo.spark.Recipes.syntheticBook;
 import static margo.spark.Recipes.table;
@@ -38,9 +39,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * A recipe's margin, stress and attribution of a book run on Spark in {@code local[2]} give the in-process run's
@@ -225,23 +224,5 @@ class PartitionedBookTest {
     private static PositionPricer pricer() throws ChainFormatException {
         ChainLoad load = OptionChains.load(CHAIN, LoadOptions.DEFAULTS);
         return new Black76PositionPricer(MarketSnapshot.fromChain(load.chain(), 61000));
-    }
-
-    private static void assertSameBits(Table expected, Table actual, String what) {
-        assertEquals(expected.columnNames(), actual.columnNames(), what);
-        assertEquals(expected.rowCount(), actual.rowCount(), what);
-        for (int c = 0; c < expected.columnCount(); c++) {
-            Column<?> column = expected.column(c);
-            if (column instanceof DoubleColumn numbers) {
-                DoubleColumn other = (DoubleColumn) actual.column(c);
-                for (int r = 0; r < numbers.size(); r++) {
-                    assertEquals(Double.doubleToRawLongBits(numbers.getDouble(r)),
-                            Double.doubleToRawLongBits(other.getDouble(r)),
-                            what + ": " + column.name() + " row " + r);
-                }
-            } else {
-                assertEquals(column.asList(), actual.column(c).asList(), what + ": " + column.name());
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package margo.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,9 +19,14 @@ import margo.dsl.syntax.SourceFile;
 import margo.dsl.value.TableValue;
 import margo.dsl.value.TabulatedValue;
 import org.apache.spark.sql.SparkSession;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
-/** What the module's recipe tests share: the sample chain, a synthetic book, a run on Spark and what it showed. */
+/**
+ * What the module's recipe tests share: the sample chain, a synthetic book, a run on Spark, what it showed and the
+ * comparison of its tables with the in-process run's.
+ */
 final class Recipes {
 
     static final Path CHAIN = Path.of("../examples/data/deribit-btc-sample.csv").toAbsolutePath();
@@ -44,7 +51,12 @@ final class Recipes {
 
     /** A synthetic book whose rows are shuffled through the file, so that every account is spread over the parts. */
     static void writeShuffledBook(Path file, int accounts, long seed) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(syntheticBook(accounts).split("\n")));
+        writeShuffled(file, syntheticBook(accounts), seed);
+    }
+
+    /** A book's CSV text with its rows, after the header, shuffled through the file. */
+    static void writeShuffled(Path file, String csv, long seed) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(csv.split("\n")));
         String header = lines.removeFirst();
         Collections.shuffle(lines, new Random(seed));
         Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
@@ -54,6 +66,25 @@ final class Recipes {
     static Table table(Shown shown) {
         return shown.value() instanceof TabulatedValue tabulated ? tabulated.display().table()
                 : ((TableValue) shown.value()).table();
+    }
+
+    /** The tables have the same columns and rows, doubles with the same bits. */
+    static void assertSameBits(Table expected, Table actual, String what) {
+        assertEquals(expected.columnNames(), actual.columnNames(), what);
+        assertEquals(expected.rowCount(), actual.rowCount(), what);
+        for (int c = 0; c < expected.columnCount(); c++) {
+            Column<?> column = expected.column(c);
+            if (column instanceof DoubleColumn numbers) {
+                DoubleColumn other = (DoubleColumn) actual.column(c);
+                for (int r = 0; r < numbers.size(); r++) {
+                    assertEquals(Double.doubleToRawLongBits(numbers.getDouble(r)),
+                            Double.doubleToRawLongBits(other.getDouble(r)),
+                            what + ": " + column.name() + " row " + r);
+                }
+            } else {
+                assertEquals(column.asList(), actual.column(c).asList(), what + ": " + column.name());
+            }
+        }
     }
 
     /** The diagnostics as {@code line:column message}. */

@@ -1,5 +1,6 @@
 package margo.core.risk;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class BookBacktest {
      *
      * @param slope the IV shift per unit log price move, decimal
      */
-    public record VolatilityResponse(double slope) {
+    public record VolatilityResponse(double slope) implements Serializable {
 
         /** Vols as marked today in every scenario. */
         public static final VolatilityResponse UNCHANGED = new VolatilityResponse(0);

@@ -1,5 +1,7 @@
 package margo.core.risk;
 
+import java.io.Serializable;
+
 /**
  * The adverse price moves over a horizon, each tail on its own, as positive fractions of the price: after the
  * down shock the price is {@code P (1 - down)}, after the up shock {@code P (1 + up)}. A price range of
@@ -11,7 +13,7 @@ package margo.core.risk;
  * @param down the fall of the price, {@code 1 - exp(lower log quantile)}, below 1
  * @param up   the rise of the price, {@code exp(upper log quantile) - 1}, above -1
  */
-public record Shock(double down, double up) {
+public record Shock(double down, double up) implements Serializable {
 
     public Shock {
         if (!(down < 1) || !Double.isFinite(down)) {

@@ -1,5 +1,6 @@
 package margo.core.risk;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Arrays;
  * {@code [t, t + N)}, the realised move. The last origins have no realised move yet (NaN); the very last,
  * {@code t = n}, is the shock for the period after the data. Estimates are redone every {@code refitEvery} bars and
  * held in between. No estimate sees a return at or after its origin: changing later data never changes it.
+ *
+ * <p>A series is serialisable, so that a backtest over it can run on an engine's workers.
  */
-public final class ShockSeries {
+public final class ShockSeries implements Serializable {
 
     private final String method;
     private final ShockSpec spec;

@@ -1,5 +1,7 @@
 package margo.core.risk;
 
+import java.io.Serializable;
+
 /**
  * What a shock estimator is asked for: the confidence of each tail, the horizon and the measure.
  *
@@ -8,7 +10,7 @@ package margo.core.risk;
  * @param horizonBars the horizon in bars of the history (1 for a day on daily closes, 24 on hourly bars)
  * @param measure     value at risk or expected shortfall
  */
-public record ShockSpec(double confidence, int horizonBars, Measure measure) {
+public record ShockSpec(double confidence, int horizonBars, Measure measure) implements Serializable {
 
     public ShockSpec {
         RiskArguments.requireConfidence("confidence", confidence);

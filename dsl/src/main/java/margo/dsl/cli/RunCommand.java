@@ -47,8 +47,9 @@ final class RunCommand implements Callable<Integer> {
     Boolean timings;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "Run the per-account statements (margin, stress, attribution of a book) as jobs of a"
-                    + " distributed engine: spark (the spark module, docs/scale-out.md). Default: in this process.")
+            description = "Run the per-account statements (margin, stress, attribution, backtest of a book) as jobs"
+                    + " of a distributed engine: spark (the spark module, docs/scale-out.md). Default: in this"
+                    + " process.")
     String engineName;
 
     @Option(names = "--master", paramLabel = "URL",

@@ -5,10 +5,10 @@ import margo.core.margin.Book;
 import tech.tablesaw.api.Table;
 
 /**
- * The rows a statement makes from some accounts of a book: margin, stress or attribution of each account. A task's
- * rows of an account depend on that account alone, so the rows of a book's parts, put one after the other in the
- * book's order, are the rows of the whole book; an engine may run it on other machines, so it is serialisable, and
- * captures only core's values (a rule, a pricer, a number).
+ * The rows a statement makes from some accounts of a book: margin, stress, attribution or backtest of each account.
+ * A task's rows of an account depend on that account alone, so the rows of a book's parts, put one after the other
+ * in the book's order, are the rows of the whole book; an engine may run it on other machines, so it is
+ * serialisable, and captures only core's values (a rule, a pricer, a shock series, a number).
  */
 @FunctionalInterface
 public interface BookTask extends Serializable {

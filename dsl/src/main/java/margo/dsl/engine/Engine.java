@@ -10,8 +10,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * A distributed engine a recipe runs on ({@code margo run RECIPE --engine spark}): the statements that are the same
- * computation repeated per account (margin, stress, attribution of a book) run as its jobs over the book in parts,
- * and the cold fits of a series' snapshots one task each; every other statement runs in the driver as without it. Open for one run; closing it stops the engine's session.
+ * computation repeated per account (margin, stress, attribution and the backtest of a book) run as its jobs over the
+ * book in parts, and the cold fits of a series' snapshots one task each; every other statement runs in the driver as
+ * without it. Open for one run; closing it stops the engine's session.
  */
 public interface Engine extends AutoCloseable {
 

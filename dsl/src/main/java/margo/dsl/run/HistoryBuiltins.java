@@ -7,6 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import margo.core.margin.Book;
+import margo.core.margin.MarginRule;
+import margo.core.margin.PositionPricer;
 import margo.core.market.HistoryColumns;
 import margo.core.market.HistoryFormatException;
 import margo.core.market.HistoryLoad;
@@ -22,6 +25,7 @@ import margo.dsl.syntax.SourceFile;
 import margo.dsl.syntax.Span;
 import margo.core.risk.BookBacktest;
 import margo.core.risk.CollateralHaircut;
+import margo.core.risk.Shock;
 import margo.core.risk.ShockSeries;
 import margo.dsl.value.BookValue;
 import margo.core.risk.CoverageTable;
@@ -66,14 +70,17 @@ final class HistoryBuiltins {
     private final ChainLoader files;
     private final Function<Expr, Value> evaluator;
     private final List<Diagnostic> warnings;
+    private final MarginBuiltins margins;
 
+    /** @param margins the margin built-ins, whose engine runs a book's backtest over its parts */
     HistoryBuiltins(CheckedProgram checked, ChainLoader files, Function<Expr, Value> evaluator,
-                    List<Diagnostic> warnings) {
+                    List<Diagnostic> warnings, MarginBuiltins margins) {
         this.checked = checked;
         this.source = checked.program().source();
         this.files = files;
         this.evaluator = evaluator;
         this.warnings = warnings;
+        this.margins = margins;
     }
 
     static boolean handles(String function) {
@@ -95,7 +102,7 @@ final class HistoryBuiltins {
                 case "backtest" -> arguments.get(3) == null
                         ? HistoryReports.backtest(label(arguments.get(0)), calibrated(arguments.get(0)),
                                 instant(arguments.get(1)), instant(arguments.get(2)))
-                        : bookBacktest(arguments);
+                        : bookBacktest(call, arguments);
                 case "shocks" -> HistoryReports.shocks(label(arguments.get(0)), calibrated(arguments.get(0)));
                 case "coverage" -> coverage(arguments);
                 case "haircut" -> haircut(arguments);
@@ -141,16 +148,26 @@ final class HistoryBuiltins {
         return priceHistory((TableValue) evaluator.apply(argument), label(argument), argument.span());
     }
 
-    /** {@code backtest(rules, from?, to?, book, vol_response?)}: the book's loss against the margin before it. */
-    private ReportValue bookBacktest(List<Expr> arguments) {
+    /**
+     * {@code backtest(rules, from?, to?, book, vol_response?)}: the book's loss against the margin before it. Each
+     * margin group's backtest depends on that group alone, so under an engine it runs as one job over the book's
+     * parts, as margin does ({@link MarginBuiltins#rows}).
+     */
+    private ReportValue bookBacktest(Expr.Call call, List<Expr> arguments) {
         RulesValue rules = (RulesValue) evaluator.apply(arguments.get(0));
         RulesCalibration calibration = calibrated(arguments.get(0));
         BookValue book = (BookValue) evaluator.apply(arguments.get(3));
         ShockSeries period = HistoryReports.period(calibration, instant(arguments.get(1)), instant(arguments.get(2)));
-        BookBacktest.Result result = BookBacktest.run(book.book(), book.pricer(), period,
-                shock -> RulesCalibrator.recalibrated(rules.rule(), shock, null).rule(),
-                new BookBacktest.VolatilityResponse(number(arguments.get(4), 0)));
-        return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, result);
+        PositionPricer pricer = book.pricer();
+        Function<Shock, MarginRule> ruleAt = RulesCalibrator.ruleAt(rules.rule());
+        BookBacktest.VolatilityResponse response = new BookBacktest.VolatilityResponse(number(arguments.get(4), 0));
+        // The backtest of no account, here: core's rejection of the period (too few horizons) as in process, before
+        // any part runs, and the sentence of how positions are revalued, which does not depend on the accounts.
+        String revaluation = BookBacktest.run(new Book(List.of()), pricer, period, ruleAt, response).revaluation();
+        Table rows = margins.rows(book, call, part -> HistoryReports.bookBacktestRows(
+                BookBacktest.run(part, pricer, period, ruleAt, response)));
+        return HistoryReports.bookBacktest(label(arguments.get(0)), label(arguments.get(3)), calibration, revaluation,
+                rows);
     }
 
     /** {@code returns(history, horizon?, overlapping?)}: the horizon returns from the bar each starts at. */

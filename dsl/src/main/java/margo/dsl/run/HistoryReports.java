@@ -165,8 +165,12 @@ final class HistoryReports {
         return new ReportValue("backtest of " + name, sections, notes, null);
     }
 
-    /** {@code backtest(pm, book desk)}: each margin group's losses against the margin required before them. */
-    static ReportValue bookBacktest(String name, String bookLabel, RulesCalibration c, BookBacktest.Result result) {
+    /**
+     * The rows of {@code backtest(pm, book desk)}: each margin group's backtest, then its worst loss and the margin
+     * required before it. A group's row depends on that group alone, so the rows of a book's parts, one after the
+     * other, are the rows of the whole book.
+     */
+    static Table bookBacktestRows(BookBacktest.Result result) {
         List<String> labels = new ArrayList<>();
         List<Backtest> tests = new ArrayList<>();
         DoubleColumn worstLoss = DoubleColumn.create("worst_loss");
@@ -185,9 +189,19 @@ final class HistoryReports {
         }
         Table table = backtests("group", labels, tests);
         table.addColumns(worstLoss, marginThen);
+        return table;
+    }
+
+    /**
+     * {@code backtest(pm, book desk)}: each margin group's losses against the margin required before them, the
+     * groups' {@link #bookBacktestRows rows} in book order and {@code revaluation}, the backtest's sentence of how
+     * positions were revalued ({@link BookBacktest.Result#revaluation}).
+     */
+    static ReportValue bookBacktest(String name, String bookLabel, RulesCalibration c, String revaluation,
+                                    Table rows) {
         return new ReportValue("backtest of " + bookLabel + " under " + name, List.of(section("each margin group's"
-                        + " loss over the horizon against the initial margin required before it (USD)", table)),
-                List.of(result.revaluation() + ".", "The rule before each move has the shock "
+                        + " loss over the horizon against the initial margin required before it (USD)", rows)),
+                List.of(revaluation + ".", "The rule before each move has the shock "
                         + c.applied().method() + " knew then; collateral is left out (its risk is the haircut's)."),
                 null);
     }

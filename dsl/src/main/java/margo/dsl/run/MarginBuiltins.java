@@ -438,7 +438,7 @@ final class MarginBuiltins {
      * book here. A task the engine cannot send to its workers runs here, with a warning; core rejecting an account's
      * data in a part is the in-process run's error, naming the part.
      */
-    private Table rows(BookValue book, Expr.Call call, BookTask task) {
+    Table rows(BookValue book, Expr.Call call, BookTask task) {
         return book.parts() == null ? task.rows(book.book()) : rows(book.parts(), call, task, book::book);
     }
 

@@ -1,5 +1,6 @@
 package margo.dsl.run;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -158,6 +159,15 @@ final class RulesCalibrator {
                     + last.toString().substring(0, 10) + ", the end of " + historyLabel + ": " + tooShort.getMessage(),
                     "use a vol history that covers the lookback before the price history's end");
         }
+    }
+
+    /**
+     * The rule in force before each move of a book backtest: {@code rule} with the price shock known then
+     * ({@link #recalibrated}, vol shocks kept). Serialisable, and holding only the core rule, so that a backtest can
+     * run on an engine's workers.
+     */
+    static Function<Shock, MarginRule> ruleAt(MarginRule rule) {
+        return (Function<Shock, MarginRule> & Serializable) shock -> recalibrated(rule, shock, null).rule();
     }
 
     /**

@@ -124,7 +124,7 @@ final class Runner {
                 frame -> new Compiler(checked, registry, frame, this::value, undefined));
         this.margins = new MarginBuiltins(checked, loader, this::evaluate, diagnostics, marginRules, engine);
         this.surfaces = new SurfaceBuiltins(checked, this::evaluate);
-        this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics);
+        this.histories = new HistoryBuiltins(checked, loader, this::evaluate, diagnostics, margins);
         this.hedges = new HedgeBuiltins(checked, this::evaluate, margins, marginRules);
         this.rulesCalibrator = new RulesCalibrator(source, this::evaluate);
         this.proofs = new ProofBuiltins(checked, loader, this::evaluate);

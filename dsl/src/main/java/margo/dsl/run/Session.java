@@ -63,7 +63,7 @@ public final class Session {
 
     /**
      * A session whose books are held by {@code engine} in parts and whose per-account statements (margin, stress,
-     * attribution) run as its jobs; the caller closes the engine.
+     * attribution, a book's backtest) run as its jobs; the caller closes the engine.
      *
      * @param engine the engine, or null to run everything in this JVM
      */
