@@ -151,6 +151,7 @@ public final class BookCsv {
         List<RowProblem> warnings = new ArrayList<>();
         Map<List<String>, Integer> firstCopy = new java.util.HashMap<>();
         Map<String, Map<String, GroupRows>> accounts = new LinkedHashMap<>();
+        Instruments instruments = new Instruments(pricer);
         for (CsvFile.Record record : csv.records()) {
             int lineNumber = record.lineNumber();
             String fieldCount = csv.fieldCountProblem(record);
@@ -169,7 +170,7 @@ public final class BookCsv {
                 if (!instrumentText.contains("-")) {
                     group.collateral.add(collateral(csv, record, instrumentText, pricer));
                 } else {
-                    group.positions.add(position(csv, record, instrumentText, pricer));
+                    group.positions.add(position(csv, record, instruments.checked(instrumentText)));
                 }
                 Integer copied = firstCopy.putIfAbsent(trimmed(record.fields()), lineNumber);
                 if (copied != null) {
@@ -217,18 +218,8 @@ public final class BookCsv {
         return collateral;
     }
 
-    private static Position position(CsvFile csv, CsvFile.Record record, String instrumentText,
-            PositionPricer pricer) {
-        InstrumentName instrument;
-        try {
-            instrument = InstrumentName.parse(instrumentText);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown instrument: " + e.getMessage(), e);
-        }
-        String unpriceable = pricer.whyNotPriceable(instrument);
-        if (unpriceable != null) {
-            throw new IllegalArgumentException(unpriceable);
-        }
+    private static Position position(CsvFile csv, CsvFile.Record record, Instrument checked) {
+        InstrumentName instrument = checked.named();
         double size = number("size", csv.value(record, "size"));
         if (size == 0) {
             throw new IllegalArgumentException("size is 0; leave closed positions out of the book");
@@ -239,11 +230,53 @@ public final class BookCsv {
             throw new IllegalArgumentException("average_price is missing; futures and perpetuals need their entry price");
         }
         double averagePrice = priceText.isEmpty() ? Double.NaN : number("average_price", priceText);
-        double value = pricer.unitValue(instrument);
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("no price: the market gives " + value + " for " + instrument.text());
+        if (checked.noPrice() != null) {
+            throw new IllegalArgumentException(checked.noPrice());
         }
         return new Position(instrument, size, averagePrice);
+    }
+
+    /** An instrument the market can price, and why a position in it is still left out when it has no price. */
+    private record Instrument(InstrumentName named, String noPrice) {
+    }
+
+    /**
+     * The instruments of one read, each parsed and checked against the market once: a book names a few hundred
+     * instruments in millions of rows, and every position of one instrument then holds the same object (which
+     * {@link CachingPricer} looks up by identity).
+     */
+    private static final class Instruments {
+        private final PositionPricer pricer;
+        private final Map<String, Object> checked = new java.util.HashMap<>();
+
+        Instruments(PositionPricer pricer) {
+            this.pricer = pricer;
+        }
+
+        /** The instrument the text names, or why a row naming it is left out. */
+        Instrument checked(String text) {
+            Object known = checked.computeIfAbsent(text, this::check);
+            if (known instanceof String problem) {
+                throw new IllegalArgumentException(problem);
+            }
+            return (Instrument) known;
+        }
+
+        private Object check(String text) {
+            InstrumentName instrument;
+            try {
+                instrument = InstrumentName.parse(text);
+            } catch (IllegalArgumentException e) {
+                return "unknown instrument: " + e.getMessage();
+            }
+            String unpriceable = pricer.whyNotPriceable(instrument);
+            if (unpriceable != null) {
+                return unpriceable;
+            }
+            double value = pricer.unitValue(instrument);
+            return new Instrument(instrument, Double.isFinite(value) ? null
+                    : "no price: the market gives " + value + " for " + instrument.text());
+        }
     }
 
     private static List<String> trimmed(List<String> fields) {

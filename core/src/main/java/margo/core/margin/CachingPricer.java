@@ -1,6 +1,7 @@
 package margo.core.margin;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import margo.core.market.InstrumentName;
@@ -15,11 +16,15 @@ import margo.core.market.InstrumentName;
  * markets. None of an instrument's values there depends on the account, so one such pricer per market step serves
  * every account of a report: the Black-76 work is done once per instrument and step rather than once per position,
  * step and account. Not thread-safe: one report, one thread.
+ *
+ * <p>A book read from a file holds one instrument object per instrument ({@link BookCsv}), so each is looked up by
+ * identity first, which costs no hashing of its fields; any other equal object finds the same answers by equality.
  */
 final class CachingPricer implements PositionPricer {
 
     private final PositionPricer market;
     private final Map<InstrumentName, Remembered> instruments = new HashMap<>();
+    private final Map<InstrumentName, Remembered> byIdentity = new IdentityHashMap<>();
 
     /** What was asked about one instrument; null until asked. One map look-up serves every question. */
     private static final class Remembered {
@@ -103,7 +108,17 @@ final class CachingPricer implements PositionPricer {
     }
 
     private Remembered remembered(InstrumentName instrument) {
-        return instruments.computeIfAbsent(instrument, asked -> new Remembered());
+        Remembered known = byIdentity.get(instrument);
+        if (known != null) {
+            return known;
+        }
+        Remembered remembered = instruments.get(instrument);
+        if (remembered == null) {
+            remembered = new Remembered();
+            instruments.put(instrument, remembered);
+            byIdentity.put(instrument, remembered);
+        }
+        return remembered;
     }
 
     /**

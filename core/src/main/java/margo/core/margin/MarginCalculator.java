@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -105,9 +106,9 @@ public final class MarginCalculator implements Serializable {
     }
 
     private MarginState state(MarginGroup group, PositionPricer pricer, SearchMarkets markets) {
-        Map<String, List<Position>> net = netByCurrency(group);
-        Levels now = levels(group, net, pricer);
-        double[] liquidation = liquidationPrices(group, net, markets, now);
+        Revaluation revalued = new Revaluation(group);
+        Levels now = revalued.at(pricer);
+        double[] liquidation = liquidationPrices(revalued, markets, now);
         double index = pricer.indexPrice();
         return new MarginState(group.label(), index, now.equity, now.initialEquity, now.initial, now.maintenance,
                 ratio(now.initial, now.initialEquity), ratio(now.maintenance, now.equity),
@@ -119,7 +120,7 @@ public final class MarginCalculator implements Serializable {
      * liquidation search, for drawing both against many prices.
      */
     public double[] equityAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = levels(group, netByCurrency(group), pricer);
+        Levels at = new Revaluation(group).at(pricer);
         return new double[] {at.equity, at.maintenance};
     }
 
@@ -128,7 +129,7 @@ public final class MarginCalculator implements Serializable {
      * its liquidation search, for comparing many candidate books (hedges).
      */
     public double[] initialAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = levels(group, netByCurrency(group), pricer);
+        Levels at = new Revaluation(group).at(pricer);
         return new double[] {at.initial, at.maintenance};
     }
 
@@ -207,56 +208,87 @@ public final class MarginCalculator implements Serializable {
     private record Levels(double equity, double initialEquity, double initial, double maintenance) {
     }
 
-    private Levels levels(MarginGroup group, Map<String, List<Position>> net, PositionPricer pricer) {
-        double index = pricer.indexPrice();
-        double collateral = 0;
-        double haircutCollateral = 0;
-        for (Collateral holding : group.collateral()) {
-            double value = holding.valueUsd(pricer);
-            collateral += value;
-            haircutCollateral += value * (1 - holding.haircut());
+    /**
+     * A group as each market revalues it: its booked rows for equity and, per settlement currency, its net positions
+     * as the rule margins them at any market ({@link MarginRule#atMarkets}), so that the liquidation search's dozens
+     * of markets do not repeat the netting and the rule's market-free work.
+     */
+    private final class Revaluation {
+        private final MarginGroup group;
+        private final Settlement[] rowSettlements;
+        private final Settlement[] netSettlements;
+        private final List<Function<PositionPricer, MarginRequirement>> requirements = new ArrayList<>();
+
+        Revaluation(MarginGroup group) {
+            this.group = group;
+            List<Position> rows = group.positions();
+            rowSettlements = new Settlement[rows.size()];
+            for (int i = 0; i < rowSettlements.length; i++) {
+                rowSettlements[i] = rows.get(i).settlement();
+            }
+            Map<String, List<Position>> net = netByCurrency(group);
+            netSettlements = new Settlement[net.size()];
+            for (List<Position> positions : net.values()) {
+                netSettlements[requirements.size()] = positions.get(0).settlement();
+                requirements.add(rule.atMarkets(positions));
+            }
         }
-        double positionsValue = 0;
-        for (Position position : group.positions()) {
-            positionsValue += position.markValue(pricer) * position.settlement().usdPerUnit(index);
+
+        boolean hasPositions() {
+            return !requirements.isEmpty();
         }
-        double initial = 0;
-        double maintenance = 0;
-        for (List<Position> positions : net.values()) {
-            double usd = positions.get(0).settlement().usdPerUnit(index);
-            MarginRequirement requirement = rule.requirement(positions, pricer);
-            initial += requirement.initial() * usd;
-            maintenance += requirement.maintenance() * usd;
+
+        /** Equity, haircut equity, IM and MM at the pricer's market. */
+        Levels at(PositionPricer pricer) {
+            double index = pricer.indexPrice();
+            double collateral = 0;
+            double haircutCollateral = 0;
+            for (Collateral holding : group.collateral()) {
+                double value = holding.valueUsd(pricer);
+                collateral += value;
+                haircutCollateral += value * (1 - holding.haircut());
+            }
+            double positionsValue = 0;
+            List<Position> rows = group.positions();
+            for (int i = 0; i < rowSettlements.length; i++) {
+                positionsValue += rows.get(i).markValue(pricer) * rowSettlements[i].usdPerUnit(index);
+            }
+            double initial = 0;
+            double maintenance = 0;
+            for (int c = 0; c < netSettlements.length; c++) {
+                double usd = netSettlements[c].usdPerUnit(index);
+                MarginRequirement requirement = requirements.get(c).apply(pricer);
+                initial += requirement.initial() * usd;
+                maintenance += requirement.maintenance() * usd;
+            }
+            return new Levels(collateral + positionsValue, haircutCollateral + positionsValue, initial, maintenance);
         }
-        return new Levels(collateral + positionsValue, haircutCollateral + positionsValue, initial, maintenance);
     }
 
     /** Liquidation prices down and up (NaN where none), or the index twice when already liquidatable. */
-    private double[] liquidationPrices(MarginGroup group, Map<String, List<Position>> net, SearchMarkets markets,
-            Levels now) {
+    private double[] liquidationPrices(Revaluation group, SearchMarkets markets, Levels now) {
         double index = markets.pricer.indexPrice();
-        if (net.isEmpty()) {
+        if (!group.hasPositions()) {
             return new double[] {Double.NaN, Double.NaN};
         }
         if (now.equity - now.maintenance <= 0) {
             return new double[] {index, index};
         }
         return new double[] {
-                firstCrossing(group, net, markets, Math.log(LOWEST_PRICE_RATIO)),
-                firstCrossing(group, net, markets, Math.log(HIGHEST_PRICE_RATIO))};
+                firstCrossing(group, markets, Math.log(LOWEST_PRICE_RATIO)),
+                firstCrossing(group, markets, Math.log(HIGHEST_PRICE_RATIO))};
     }
 
     /** The index price of the first zero of equity - MM from log-move 0 towards {@code farLogMove}, or NaN. */
-    private double firstCrossing(MarginGroup group, Map<String, List<Position>> net, SearchMarkets markets,
-            double farLogMove) {
+    private double firstCrossing(Revaluation group, SearchMarkets markets, double farLogMove) {
         DoubleUnaryOperator excess = logMove -> {
-            Levels at = levels(group, net, markets.at(logMove));
+            Levels at = group.at(markets.at(logMove));
             return at.equity - at.maintenance;
         };
         double previous = 0.0;
         for (int k = 1; k <= SEARCH_STEPS; k++) {
             double logMove = farLogMove * k / SEARCH_STEPS;
-            Levels step = levels(group, net, markets.step(logMove));
+            Levels step = group.at(markets.step(logMove));
             if (step.equity - step.maintenance <= 0) {
                 double root = new BrentSolver(1e-12).solve(200, excess::applyAsDouble,
                         Math.min(previous, logMove), Math.max(previous, logMove));

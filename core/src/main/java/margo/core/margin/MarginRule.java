@@ -2,6 +2,7 @@ package margo.core.margin;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A margin methodology: Deribit's standard margin ({@link StandardMarginRule}), Deribit-style portfolio margin
@@ -18,6 +19,16 @@ public interface MarginRule extends Serializable {
      * @param pricer    the market and pricing of every instrument
      */
     MarginRequirement requirement(List<Position> positions, PositionPricer pricer);
+
+    /**
+     * The requirement of fixed positions at any market: what {@link #requirement} gives for them at each pricer,
+     * bit for bit. A liquidation search asks it at dozens of markets per margin group; a rule may do the work that
+     * does not depend on the market once. The default asks {@link #requirement} each time.
+     */
+    default Function<PositionPricer, MarginRequirement> atMarkets(List<Position> positions) {
+        List<Position> fixed = List.copyOf(positions);
+        return pricer -> requirement(fixed, pricer);
+    }
 
     /**
      * Each position's contribution to the initial margin, in the settlement currency, in the order of

@@ -1,6 +1,7 @@
 package margo.core.margin;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Deribit-style portfolio margin: the book is revalued on a grid of price and volatility scenarios and margined
@@ -84,6 +85,13 @@ public final class PortfolioMarginRule implements MarginRule {
     @Override
     public MarginRequirement requirement(List<Position> positions, PositionPricer pricer) {
         return evaluate(positions, pricer).requirement();
+    }
+
+    /** The positions laid out on the risk matrix once ({@link ScenarioPnlMatrix.Layout}), revalued at each market. */
+    @Override
+    public Function<PositionPricer, MarginRequirement> atMarkets(List<Position> positions) {
+        ScenarioPnlMatrix.Layout layout = ScenarioPnlMatrix.Layout.of(positions, scenarios);
+        return pricer -> evaluate(layout.at(pricer), pricer).requirement();
     }
 
     @Override

@@ -30,6 +30,22 @@ public final class ScenarioAggregation {
         }
     }
 
+    /**
+     * {@link #aggregate(double[], int, int[], double[], int, int, double[])} of every position, each instrument's
+     * unit P&amp;L a row of its own ({@code unitPnl[instrument][scenario]}): the same sums, in the same order.
+     */
+    public static void aggregate(double[][] unitPnl, int scenarioCount, int[] instrument, double[] quantity,
+            double[] out) {
+        java.util.Arrays.fill(out, 0, scenarioCount, 0.0);
+        for (int p = 0; p < quantity.length; p++) {
+            double q = quantity[p];
+            double[] row = unitPnl[instrument[p]];
+            for (int s = 0; s < scenarioCount; s++) {
+                out[s] += q * row[s];
+            }
+        }
+    }
+
     /** The largest loss, {@code max(0, -min_s pnl[s])}, as a positive amount. */
     public static double worstLoss(double[] pnl, int scenarioCount) {
         double min = 0.0;

@@ -18,29 +18,12 @@ import tech.tablesaw.api.Table;
  */
 public final class ScenarioPnlMatrix {
 
-    private final List<Position> positions;
-    private final List<Scenario> scenarios;
-    private final String currency;
-    private final double[] pnl;
-    private final double[] unitPnl;
-    private final int[] instrumentIndex;
-    private final double[] quantity;
+    private final Layout layout;
+    private final double[][] unitPnl;
 
-    private ScenarioPnlMatrix(List<Position> positions, List<Scenario> scenarios, String currency, double[] unitPnl,
-            int[] instrumentIndex, double[] quantity) {
-        this.positions = positions;
-        this.scenarios = scenarios;
-        this.currency = currency;
+    private ScenarioPnlMatrix(Layout layout, double[][] unitPnl) {
+        this.layout = layout;
         this.unitPnl = unitPnl;
-        this.instrumentIndex = instrumentIndex;
-        this.quantity = quantity;
-        int n = scenarios.size();
-        this.pnl = new double[positions.size() * n];
-        for (int p = 0; p < positions.size(); p++) {
-            for (int s = 0; s < n; s++) {
-                pnl[p * n + s] = quantity[p] * unitPnl[instrumentIndex[p] * n + s];
-            }
-        }
     }
 
     /**
@@ -51,26 +34,65 @@ public final class ScenarioPnlMatrix {
      * @param pricer    prices every instrument of the positions
      */
     public static ScenarioPnlMatrix of(List<Position> positions, List<Scenario> scenarios, PositionPricer pricer) {
-        String currency = Position.commonCurrency(positions);
-        if (scenarios == null || scenarios.isEmpty()) {
-            throw new IllegalArgumentException("scenarios must not be empty");
+        return Layout.of(positions, scenarios).at(pricer);
+    }
+
+    /**
+     * What a matrix of fixed positions and scenarios is, whatever the market: the positions' distinct instruments,
+     * which instrument each position holds and its {@link Position#scenarioQuantity()}. A liquidation search
+     * revalues the same positions at dozens of markets; it lays them out once. The scenarios are revalued as the
+     * caller's list, by which a {@link CachingPricer} knows its rows (a rule keeps its own list).
+     */
+    static final class Layout {
+        private final List<Position> positions;
+        private final List<Scenario> scenarios;
+        private final List<Scenario> asked;
+        private final String currency;
+        private final List<InstrumentName> instruments;
+        private final int[] instrumentIndex;
+        private final double[] quantity;
+
+        private Layout(List<Position> positions, List<Scenario> scenarios, List<Scenario> asked, String currency,
+                List<InstrumentName> instruments, int[] instrumentIndex, double[] quantity) {
+            this.positions = positions;
+            this.scenarios = scenarios;
+            this.asked = asked;
+            this.currency = currency;
+            this.instruments = instruments;
+            this.instrumentIndex = instrumentIndex;
+            this.quantity = quantity;
         }
-        if (pricer == null) {
-            throw new IllegalArgumentException("pricer must not be null");
+
+        /** The layout of the positions on the scenarios (the same arguments as {@link ScenarioPnlMatrix#of}). */
+        static Layout of(List<Position> positions, List<Scenario> scenarios) {
+            String currency = Position.commonCurrency(positions);
+            if (scenarios == null || scenarios.isEmpty()) {
+                throw new IllegalArgumentException("scenarios must not be empty");
+            }
+            Map<InstrumentName, Integer> index = new HashMap<>();
+            int[] instrumentIndex = new int[positions.size()];
+            double[] quantity = new double[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                instrumentIndex[p] = index.computeIfAbsent(positions.get(p).instrument(), k -> index.size());
+                quantity[p] = positions.get(p).scenarioQuantity();
+            }
+            InstrumentName[] instruments = new InstrumentName[index.size()];
+            index.forEach((instrument, at) -> instruments[at] = instrument);
+            return new Layout(List.copyOf(positions), List.copyOf(scenarios), scenarios, currency, List.of(instruments),
+                    instrumentIndex, quantity);
         }
-        int n = scenarios.size();
-        Map<InstrumentName, Integer> index = new HashMap<>();
-        int[] instrumentIndex = new int[positions.size()];
-        double[] quantity = new double[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            instrumentIndex[p] = index.computeIfAbsent(positions.get(p).instrument(), k -> index.size());
-            quantity[p] = positions.get(p).scenarioQuantity();
+
+        /** The positions revalued in the scenarios at the pricer's market. */
+        ScenarioPnlMatrix at(PositionPricer pricer) {
+            if (pricer == null) {
+                throw new IllegalArgumentException("pricer must not be null");
+            }
+            return new ScenarioPnlMatrix(this, unitPnlRows(instruments, asked, pricer));
         }
-        InstrumentName[] instruments = new InstrumentName[index.size()];
-        index.forEach((instrument, at) -> instruments[at] = instrument);
-        double[] unitPnl = unitPnl(List.of(instruments), scenarios, pricer);
-        return new ScenarioPnlMatrix(List.copyOf(positions), List.copyOf(scenarios), currency, unitPnl,
-                instrumentIndex, quantity);
+
+        List<Position> positions() {
+            return positions;
+        }
     }
 
     /**
@@ -83,70 +105,90 @@ public final class ScenarioPnlMatrix {
      */
     public static double[] unitPnl(List<InstrumentName> instruments, List<Scenario> scenarios, PositionPricer pricer) {
         int n = scenarios.size();
+        double[][] rows = unitPnlRows(instruments, scenarios, pricer);
         double[] unitPnl = new double[instruments.size() * n];
-        if (pricer instanceof CachingPricer cached) {
-            for (int i = 0; i < instruments.size(); i++) {
-                System.arraycopy(cached.unitPnl(instruments.get(i), scenarios), 0, unitPnl, i * n, n);
-            }
-            return unitPnl;
-        }
-        if (pricer instanceof Black76PositionPricer black && n > 0) {
-            ScenarioGrid grid = ScenarioGrid.of(scenarios);
-            MarkedPositions marked = MarkedPositions.of(instruments, null, black);
-            for (int i = 0; i < instruments.size(); i++) {
-                grid.unitPnl(marked, i, unitPnl, i * n);
-            }
-            return unitPnl;
-        }
-        for (int i = 0; i < instruments.size(); i++) {
-            InstrumentValuer valuer = pricer.valuer(instruments.get(i));
-            double base = valuer.value(0.0, 0.0);
-            for (int s = 0; s < n; s++) {
-                unitPnl[i * n + s] = scenarios.get(s).unitPnl(valuer, base);
-            }
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, unitPnl, i * n, n);
         }
         return unitPnl;
     }
 
+    /**
+     * {@link #unitPnl} as one row per instrument. A {@link CachingPricer}'s rows are its own, not copies: a
+     * liquidation search reads the same rows for every group at each of its markets. The caller must not modify them.
+     */
+    private static double[][] unitPnlRows(List<InstrumentName> instruments, List<Scenario> scenarios,
+            PositionPricer pricer) {
+        int n = scenarios.size();
+        double[][] rows = new double[instruments.size()][];
+        if (pricer instanceof CachingPricer cached) {
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = cached.unitPnl(instruments.get(i), scenarios);
+            }
+            return rows;
+        }
+        if (pricer instanceof Black76PositionPricer black && n > 0) {
+            ScenarioGrid grid = ScenarioGrid.of(scenarios);
+            MarkedPositions marked = MarkedPositions.of(instruments, null, black);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = new double[n];
+                grid.unitPnl(marked, i, rows[i], 0);
+            }
+            return rows;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            InstrumentValuer valuer = pricer.valuer(instruments.get(i));
+            double base = valuer.value(0.0, 0.0);
+            rows[i] = new double[n];
+            for (int s = 0; s < n; s++) {
+                rows[i][s] = scenarios.get(s).unitPnl(valuer, base);
+            }
+        }
+        return rows;
+    }
+
     /** The positions, in row order. */
     public List<Position> positions() {
-        return positions;
+        return layout.positions;
     }
 
     /** The scenarios, in column order. */
     public List<Scenario> scenarios() {
-        return scenarios;
+        return layout.scenarios;
     }
 
     /** The settlement currency every P&amp;L is in ({@code BTC} or {@code USDC}). */
     public String currency() {
-        return currency;
+        return layout.currency;
     }
 
     /** The P&amp;L of position {@code position} in scenario {@code scenario}, in {@link #currency()}. */
     public double pnl(int position, int scenario) {
-        return pnl[position * scenarios.size() + scenario];
+        return layout.quantity[position] * unitPnl[layout.instrumentIndex[position]][scenario];
     }
 
     /** The book's P&amp;L in each scenario: the column sums, in {@link #currency()}. */
     public double[] portfolioPnl() {
-        double[] out = new double[scenarios.size()];
-        ScenarioAggregation.aggregate(unitPnl, scenarios.size(), instrumentIndex, quantity, 0, positions.size(), out);
+        int n = layout.scenarios.size();
+        double[] out = new double[n];
+        ScenarioAggregation.aggregate(unitPnl, n, layout.instrumentIndex, layout.quantity, out);
         return out;
     }
 
     /** The largest loss of the book over the scenarios, as a positive amount (0 when no scenario loses). */
     public double worstLoss() {
-        return ScenarioAggregation.worstLoss(portfolioPnl(), scenarios.size());
+        return ScenarioAggregation.worstLoss(portfolioPnl(), layout.scenarios.size());
     }
 
     /** The index of the scenario with the book's lowest P&amp;L. */
     public int worstScenario() {
-        return ScenarioAggregation.worstScenario(portfolioPnl(), scenarios.size());
+        return ScenarioAggregation.worstScenario(portfolioPnl(), layout.scenarios.size());
     }
 
     /** One row per position (instrument, size) and one column of P&amp;L per scenario, named by its label. */
     public Table toTable() {
+        List<Position> positions = layout.positions;
+        List<Scenario> scenarios = layout.scenarios;
         Table table = Table.create("scenario_pnl");
         StringColumn instruments = StringColumn.create("instrument");
         DoubleColumn sizes = DoubleColumn.create("size");

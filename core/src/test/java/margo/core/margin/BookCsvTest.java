@@ -1,6 +1,7 @@
 package margo.core.margin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,22 @@ class BookCsvTest {
                 load.warnings().stream().map(RowProblem::message).toList());
         double held = load.book().account("a").positions().stream().mapToDouble(Position::size).sum();
         assertEquals(-5, held, 0.0, "every row counts, the copies included");
+    }
+
+    @Test
+    void positionsInOneInstrumentHoldOneInstrumentObject() {
+        java.util.Map<margo.core.market.InstrumentName, margo.core.market.InstrumentName> first = new java.util.HashMap<>();
+        int shared = 0;
+        for (Account account : SampleMarket.book().accounts()) {
+            for (Position position : account.positions()) {
+                margo.core.market.InstrumentName seen = first.putIfAbsent(position.instrument(), position.instrument());
+                if (seen != null) {
+                    assertSame(seen, position.instrument(), position.instrument().text());
+                    shared++;
+                }
+            }
+        }
+        assertTrue(shared > 0, "the sample book holds some instrument in more than one position");
     }
 
     @Test

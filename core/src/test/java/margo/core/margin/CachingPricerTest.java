@@ -2,6 +2,7 @@ package margo.core.margin;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import margo.core.market.InstrumentName;
@@ -30,6 +31,43 @@ class CachingPricerTest {
             }
             assertArrayEquals(ScenarioPnlMatrix.unitPnl(INSTRUMENTS, scenarios, moved),
                     ScenarioPnlMatrix.unitPnl(INSTRUMENTS, scenarios, cached));
+        }
+    }
+
+    @Test
+    void anEqualInstrumentParsedAgainFindsTheAnswersOfTheFirstOneAsked() {
+        CachingPricer cached = new CachingPricer(SampleMarket.PRICER.shifted(0.05, 0.0));
+        List<Scenario> scenarios = PortfolioMarginParameters.DERIBIT_BTC.scenarios();
+        for (InstrumentName instrument : INSTRUMENTS) {
+            InstrumentName again = InstrumentName.parse(instrument.text());
+            assertEquals(bits(cached.unitValue(instrument)), bits(cached.unitValue(again)));
+            assertSame(cached.unitPnl(instrument, scenarios), cached.unitPnl(again, scenarios));
+        }
+    }
+
+    @Test
+    void everyRuleGivesItsRequirementAtEachMarketBitForBitWhenLaidOutOnce() {
+        List<MarginRule> rules = List.of(new PortfolioMarginRule(PortfolioMarginParameters.DERIBIT_BTC),
+                new SpanRule(SpanParameters.CRYPTO_DEFAULT),
+                StandardMarginRule.DERIBIT);
+        for (Account account : SampleMarket.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                if (group.positions().isEmpty()) {
+                    continue;
+                }
+                for (MarginRule rule : rules) {
+                    var atMarkets = rule.atMarkets(group.positions());
+                    for (double move : new double[] {-0.4, -0.07, 0.0, 0.3}) {
+                        for (PositionPricer pricer : List.of(SampleMarket.PRICER.shifted(move, 0.0),
+                                new CachingPricer(SampleMarket.PRICER.shifted(move, 0.0)))) {
+                            MarginRequirement expected = rule.requirement(group.positions(), pricer);
+                            MarginRequirement laidOut = atMarkets.apply(pricer);
+                            assertEquals(bits(expected.initial()), bits(laidOut.initial()), account.name());
+                            assertEquals(bits(expected.maintenance()), bits(laidOut.maintenance()), account.name());
+                        }
+                    }
+                }
+            }
         }
     }
 
