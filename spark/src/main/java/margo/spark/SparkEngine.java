@@ -58,9 +58,17 @@ final class SparkEngine implements Engine {
     /** The setting (or Spark configuration {@code spark.margo.partitions}) fixing how many parts a book has. */
     static final String PARTITIONS = "partitions";
 
+    /**
+     * The Spark configuration naming where the parts of a book are kept between statements, a Spark storage level
+     * ({@code MEMORY_AND_DISK} by default); {@code NONE} keeps nothing and reads each part again from the shuffle's
+     * files for each statement, for a book larger than the executors' memory.
+     */
+    static final String STORAGE = "spark.margo.storage";
+
     private final SparkSession spark;
     private final JavaSparkContext context;
     private final int partitions;
+    private final StorageLevel storage;
     private final boolean ownsSession;
     private final List<JavaRDD<BookPart>> cached = new ArrayList<>();
 
@@ -78,6 +86,7 @@ final class SparkEngine implements Engine {
         this.spark = spark;
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.partitions = partitions;
+        this.storage = storageLevel(spark.sparkContext().getConf().get(STORAGE, "MEMORY_AND_DISK"));
         this.ownsSession = ownsSession;
     }
 
@@ -100,6 +109,15 @@ final class SparkEngine implements Engine {
         conf.setIfMissing("spark.app.name", "margo");
         int partitions = Integer.parseInt(settings.getOrDefault(PARTITIONS, conf.get("spark.margo.partitions", "0")));
         return new SparkEngine(SparkSession.builder().config(conf).getOrCreate(), partitions, true);
+    }
+
+    private static StorageLevel storageLevel(String name) {
+        try {
+            return StorageLevel.fromString(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(STORAGE + " must be a Spark storage level (MEMORY_AND_DISK, DISK_ONLY,"
+                    + " MEMORY_AND_DISK_SER, NONE, ...), not '" + name + "'", unknown);
+        }
     }
 
     @Override
@@ -182,7 +200,7 @@ final class SparkEngine implements Engine {
         JavaRDD<BookPart> book = accounts
                 .mapPartitionsWithIndex((index, part) -> List.of(BookPart.read(index, count, name, header, part,
                         pricer, origin)).iterator(), true)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(storage);
         cached.add(book);
         List<BookPart.Rows> checked = collect(() -> book.map(BookPart::rows).collect());
         return new Parts(spark, book, checked);

@@ -73,7 +73,12 @@ final class RunCommand implements Callable<Integer> {
                 + (Engines.names().isEmpty() ? "" : " (installed: " + String.join(", ", Engines.names()) + ")")
                 + ": build the spark module (mvn -pl spark -am package), then run ./margo run RECIPE --engine "
                 + engineName + ", or spark-submit spark/target/margo-spark.jar RECIPE (docs/scale-out.md)"));
-        return provider.start(master == null ? Map.of() : Map.of("master", master));
+        try {
+            return provider.start(master == null ? Map.of() : Map.of("master", master));
+        } catch (IllegalArgumentException badSetting) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the " + engineName
+                    + " engine cannot start: " + badSetting.getMessage());
+        }
     }
 
     @Override
