@@ -17,6 +17,10 @@ import margo.core.market.InstrumentName;
  * every account of a report: the Black-76 work is done once per instrument and step rather than once per position,
  * step and account. Not thread-safe: one report, one thread.
  *
+ * <p>The answers at the current market all come from the instrument's {@link #valuer}, bound once: every pricer
+ * here values an instrument through its valuer ({@code unitValue(i, x, v)} is {@code valuer(i).value(x, v)}), so
+ * the numbers are the same, without looking the market data up again for each question.
+ *
  * <p>A book read from a file holds one instrument object per instrument ({@link BookCsv}), so each is looked up by
  * identity first, which costs no hashing of its fields; any other equal object finds the same answers by equality.
  */
@@ -81,7 +85,7 @@ final class CachingPricer implements PositionPricer {
         }
         Remembered remembered = remembered(instrument);
         if (remembered.unitValue == null) {
-            remembered.unitValue = market.unitValue(instrument, priceMove, volatilityShift);
+            remembered.unitValue = valuer(instrument).value(priceMove, volatilityShift);
         }
         return remembered.unitValue;
     }
@@ -93,7 +97,7 @@ final class CachingPricer implements PositionPricer {
         }
         Remembered remembered = remembered(instrument);
         if (remembered.moveDelta == null) {
-            remembered.moveDelta = market.moveDelta(instrument, priceMove, volatilityShift);
+            remembered.moveDelta = valuer(instrument).moveDelta(priceMove, volatilityShift);
         }
         return remembered.moveDelta;
     }
@@ -128,7 +132,9 @@ final class CachingPricer implements PositionPricer {
     double[] unitPnl(InstrumentName instrument, List<Scenario> scenarios) {
         Remembered remembered = remembered(instrument);
         if (remembered.scenarios != scenarios) {
-            remembered.unitPnl = ScenarioPnlMatrix.unitPnl(List.of(instrument), scenarios, market);
+            remembered.unitPnl = market instanceof Black76PositionPricer
+                    ? ScenarioPnlMatrix.unitPnl(List.of(instrument), scenarios, market)
+                    : ScenarioPnlMatrix.unitPnl(valuer(instrument), unitValue(instrument), scenarios);
             remembered.scenarios = scenarios;
         }
         return remembered.unitPnl;

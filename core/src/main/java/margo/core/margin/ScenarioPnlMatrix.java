@@ -138,13 +138,18 @@ public final class ScenarioPnlMatrix {
         }
         for (int i = 0; i < rows.length; i++) {
             InstrumentValuer valuer = pricer.valuer(instruments.get(i));
-            double base = valuer.value(0.0, 0.0);
-            rows[i] = new double[n];
-            for (int s = 0; s < n; s++) {
-                rows[i][s] = scenarios.get(s).unitPnl(valuer, base);
-            }
+            rows[i] = unitPnl(valuer, valuer.value(0.0, 0.0), scenarios);
         }
         return rows;
+    }
+
+    /** One instrument's unit P&amp;L in each scenario, from its valuer and its value at the market, {@code base}. */
+    static double[] unitPnl(InstrumentValuer valuer, double base, List<Scenario> scenarios) {
+        double[] row = new double[scenarios.size()];
+        for (int s = 0; s < row.length; s++) {
+            row[s] = scenarios.get(s).unitPnl(valuer, base);
+        }
+        return row;
     }
 
     /** The positions, in row order. */
