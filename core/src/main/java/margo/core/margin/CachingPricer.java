@@ -1,5 +1,6 @@
 package margo.core.margin;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,21 +24,76 @@ import margo.core.market.InstrumentName;
  *
  * <p>A book read from a file holds one instrument object per instrument ({@link BookCsv}), so each is looked up by
  * identity first, which costs no hashing of its fields; any other equal object finds the same answers by equality.
+ * A liquidation search numbers its instruments ({@link InstrumentSlots}) and asks by slot, which is an array read
+ * once the slot has been asked; the answers are the same ones, remembered once per instrument.
  */
 final class CachingPricer implements PositionPricer {
 
     private final PositionPricer market;
     private final Map<InstrumentName, Remembered> instruments = new HashMap<>();
     private final Map<InstrumentName, Remembered> byIdentity = new IdentityHashMap<>();
+    private Remembered[] bySlot = new Remembered[0];
 
-    /** What was asked about one instrument; null until asked. One map look-up serves every question. */
-    private static final class Remembered {
-        Double unitValue;
-        Double moveDelta;
-        Double timeToExpiry;
-        InstrumentValuer valuer;
-        List<Scenario> scenarios;
-        double[] unitPnl;
+    /**
+     * What was asked about one instrument, each answer computed the first time it is asked. One look-up serves
+     * every question; the numbers are kept unboxed.
+     */
+    private final class Remembered {
+        private final InstrumentName instrument;
+        private boolean knowsUnitValue;
+        private double unitValue;
+        private boolean knowsMoveDelta;
+        private double moveDelta;
+        private boolean knowsTimeToExpiry;
+        private double timeToExpiry;
+        private InstrumentValuer valuer;
+        private List<Scenario> scenarios;
+        private double[] unitPnl;
+
+        Remembered(InstrumentName instrument) {
+            this.instrument = instrument;
+        }
+
+        double unitValue() {
+            if (!knowsUnitValue) {
+                unitValue = valuer().value(0.0, 0.0);
+                knowsUnitValue = true;
+            }
+            return unitValue;
+        }
+
+        double moveDelta() {
+            if (!knowsMoveDelta) {
+                moveDelta = valuer().moveDelta(0.0, 0.0);
+                knowsMoveDelta = true;
+            }
+            return moveDelta;
+        }
+
+        double timeToExpiry() {
+            if (!knowsTimeToExpiry) {
+                timeToExpiry = market.timeToExpiry(instrument);
+                knowsTimeToExpiry = true;
+            }
+            return timeToExpiry;
+        }
+
+        InstrumentValuer valuer() {
+            if (valuer == null) {
+                valuer = market.valuer(instrument);
+            }
+            return valuer;
+        }
+
+        double[] unitPnl(List<Scenario> asked) {
+            if (scenarios != asked) {
+                unitPnl = market instanceof Black76PositionPricer
+                        ? ScenarioPnlMatrix.unitPnl(List.of(instrument), asked, market)
+                        : ScenarioPnlMatrix.unitPnl(valuer(), unitValue(), asked);
+                scenarios = asked;
+            }
+            return unitPnl;
+        }
     }
 
     CachingPricer(PositionPricer market) {
@@ -66,11 +122,7 @@ final class CachingPricer implements PositionPricer {
 
     @Override
     public double timeToExpiry(InstrumentName instrument) {
-        Remembered remembered = remembered(instrument);
-        if (remembered.timeToExpiry == null) {
-            remembered.timeToExpiry = market.timeToExpiry(instrument);
-        }
-        return remembered.timeToExpiry;
+        return remembered(instrument).timeToExpiry();
     }
 
     @Override
@@ -83,11 +135,7 @@ final class CachingPricer implements PositionPricer {
         if (!atMarket(priceMove, volatilityShift)) {
             return market.unitValue(instrument, priceMove, volatilityShift);
         }
-        Remembered remembered = remembered(instrument);
-        if (remembered.unitValue == null) {
-            remembered.unitValue = valuer(instrument).value(priceMove, volatilityShift);
-        }
-        return remembered.unitValue;
+        return remembered(instrument).unitValue();
     }
 
     @Override
@@ -95,20 +143,55 @@ final class CachingPricer implements PositionPricer {
         if (!atMarket(priceMove, volatilityShift)) {
             return market.moveDelta(instrument, priceMove, volatilityShift);
         }
-        Remembered remembered = remembered(instrument);
-        if (remembered.moveDelta == null) {
-            remembered.moveDelta = valuer(instrument).moveDelta(priceMove, volatilityShift);
-        }
-        return remembered.moveDelta;
+        return remembered(instrument).moveDelta();
     }
 
     @Override
     public InstrumentValuer valuer(InstrumentName instrument) {
-        Remembered remembered = remembered(instrument);
-        if (remembered.valuer == null) {
-            remembered.valuer = market.valuer(instrument);
+        return remembered(instrument).valuer();
+    }
+
+    /**
+     * The instrument's unit P&amp;L in each of the scenarios ({@link ScenarioPnlMatrix#unitPnl}), remembered for the
+     * last scenario list asked (by identity: a rule keeps its own list). The caller must not modify the array.
+     */
+    double[] unitPnl(InstrumentName instrument, List<Scenario> scenarios) {
+        return remembered(instrument).unitPnl(scenarios);
+    }
+
+    /** {@link #unitValue(InstrumentName)} of the instrument numbered {@code slot} ({@link InstrumentSlots}). */
+    double unitValue(int slot, InstrumentName instrument) {
+        return remembered(slot, instrument).unitValue();
+    }
+
+    /** {@link #moveDelta(InstrumentName)} of the instrument numbered {@code slot}. */
+    double moveDelta(int slot, InstrumentName instrument) {
+        return remembered(slot, instrument).moveDelta();
+    }
+
+    /** {@link #timeToExpiry(InstrumentName)} of the instrument numbered {@code slot}. */
+    double timeToExpiry(int slot, InstrumentName instrument) {
+        return remembered(slot, instrument).timeToExpiry();
+    }
+
+    /** {@link #unitPnl(InstrumentName, List)} of the instrument numbered {@code slot}. */
+    double[] unitPnl(int slot, InstrumentName instrument, List<Scenario> scenarios) {
+        return remembered(slot, instrument).unitPnl(scenarios);
+    }
+
+    /** What was asked about the instrument numbered {@code slot}, which is {@code instrument}. */
+    private Remembered remembered(int slot, InstrumentName instrument) {
+        if (slot < bySlot.length) {
+            Remembered known = bySlot[slot];
+            if (known != null) {
+                return known;
+            }
+        } else {
+            bySlot = Arrays.copyOf(bySlot, Math.max(slot + 1, 2 * bySlot.length));
         }
-        return remembered.valuer;
+        Remembered remembered = remembered(instrument);
+        bySlot[slot] = remembered;
+        return remembered;
     }
 
     private Remembered remembered(InstrumentName instrument) {
@@ -118,26 +201,11 @@ final class CachingPricer implements PositionPricer {
         }
         Remembered remembered = instruments.get(instrument);
         if (remembered == null) {
-            remembered = new Remembered();
+            remembered = new Remembered(instrument);
             instruments.put(instrument, remembered);
-            byIdentity.put(instrument, remembered);
         }
+        byIdentity.put(instrument, remembered);
         return remembered;
-    }
-
-    /**
-     * The instrument's unit P&amp;L in each of the scenarios ({@link ScenarioPnlMatrix#unitPnl}), remembered for the
-     * last scenario list asked (by identity: a rule keeps its own list). The caller must not modify the array.
-     */
-    double[] unitPnl(InstrumentName instrument, List<Scenario> scenarios) {
-        Remembered remembered = remembered(instrument);
-        if (remembered.scenarios != scenarios) {
-            remembered.unitPnl = market instanceof Black76PositionPricer
-                    ? ScenarioPnlMatrix.unitPnl(List.of(instrument), scenarios, market)
-                    : ScenarioPnlMatrix.unitPnl(valuer(instrument), unitValue(instrument), scenarios);
-            remembered.scenarios = scenarios;
-        }
-        return remembered.unitPnl;
     }
 
     /** Whether the move and shift are both +0, the current market (what the one-argument calls ask). */

@@ -106,7 +106,7 @@ public final class MarginCalculator implements Serializable {
     }
 
     private MarginState state(MarginGroup group, PositionPricer pricer, SearchMarkets markets) {
-        Revaluation revalued = new Revaluation(group);
+        Revaluation revalued = new Revaluation(group, markets.slots);
         Levels now = revalued.at(pricer);
         double[] liquidation = liquidationPrices(revalued, markets, now);
         double index = pricer.indexPrice();
@@ -120,7 +120,7 @@ public final class MarginCalculator implements Serializable {
      * liquidation search, for drawing both against many prices.
      */
     public double[] equityAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = new Revaluation(group).at(pricer);
+        Levels at = new Revaluation(group, null).at(pricer);
         return new double[] {at.equity, at.maintenance};
     }
 
@@ -129,7 +129,7 @@ public final class MarginCalculator implements Serializable {
      * its liquidation search, for comparing many candidate books (hedges).
      */
     public double[] initialAndMaintenance(MarginGroup group, PositionPricer pricer) {
-        Levels at = new Revaluation(group).at(pricer);
+        Levels at = new Revaluation(group, null).at(pricer);
         return new double[] {at.initial, at.maintenance};
     }
 
@@ -212,25 +212,39 @@ public final class MarginCalculator implements Serializable {
      * A group as each market revalues it: its booked rows for equity and, per settlement currency, its net positions
      * as the rule margins them at any market ({@link MarginRule#atMarkets}), so that the liquidation search's dozens
      * of markets do not repeat the netting and the rule's market-free work.
+     *
+     * <p>At the search's own markets ({@link SearchMarkets}, each a {@link CachingPricer}) the rows' values and, under
+     * {@link PortfolioMarginRule}, the requirements are asked by the instruments' slots in the search's numbering
+     * ({@link InstrumentSlots}), resolved here once: the same answers, read from arrays instead of looked up in maps.
      */
     private final class Revaluation {
         private final MarginGroup group;
         private final Settlement[] rowSettlements;
+        private final int[] rowSlots;
         private final Settlement[] netSettlements;
         private final List<Function<PositionPricer, MarginRequirement>> requirements = new ArrayList<>();
+        private final PortfolioMarginRule.BySlot[] bySlot;
 
-        Revaluation(MarginGroup group) {
+        /** The group, its instruments numbered by {@code slots} for a search, or null when there is none. */
+        Revaluation(MarginGroup group, InstrumentSlots slots) {
             this.group = group;
             List<Position> rows = group.positions();
             rowSettlements = new Settlement[rows.size()];
+            rowSlots = new int[rows.size()];
             for (int i = 0; i < rowSettlements.length; i++) {
                 rowSettlements[i] = rows.get(i).settlement();
+                rowSlots[i] = slots == null ? -1 : slots.of(rows.get(i).instrument());
             }
             Map<String, List<Position>> net = netByCurrency(group);
             netSettlements = new Settlement[net.size()];
+            bySlot = new PortfolioMarginRule.BySlot[net.size()];
             for (List<Position> positions : net.values()) {
-                netSettlements[requirements.size()] = positions.get(0).settlement();
+                int c = requirements.size();
+                netSettlements[c] = positions.get(0).settlement();
                 requirements.add(rule.atMarkets(positions));
+                if (slots != null && requirements.get(c) instanceof PortfolioMarginRule.AtMarkets laidOut) {
+                    bySlot[c] = laidOut.bySlot(slots);
+                }
             }
         }
 
@@ -240,6 +254,16 @@ public final class MarginCalculator implements Serializable {
 
         /** Equity, haircut equity, IM and MM at the pricer's market. */
         Levels at(PositionPricer pricer) {
+            return at(pricer, null);
+        }
+
+        /** {@link #at(PositionPricer)} at a market of the search whose slots this group resolved. */
+        Levels at(CachingPricer market) {
+            return at(market, market);
+        }
+
+        /** The levels at the pricer's market, asked by slot when {@code searched}, the same market, is not null. */
+        private Levels at(PositionPricer pricer, CachingPricer searched) {
             double index = pricer.indexPrice();
             double collateral = 0;
             double haircutCollateral = 0;
@@ -251,13 +275,17 @@ public final class MarginCalculator implements Serializable {
             double positionsValue = 0;
             List<Position> rows = group.positions();
             for (int i = 0; i < rowSettlements.length; i++) {
-                positionsValue += rows.get(i).markValue(pricer) * rowSettlements[i].usdPerUnit(index);
+                Position row = rows.get(i);
+                double unitValue = searched == null ? pricer.unitValue(row.instrument())
+                        : searched.unitValue(rowSlots[i], row.instrument());
+                positionsValue += row.markValue(unitValue) * rowSettlements[i].usdPerUnit(index);
             }
             double initial = 0;
             double maintenance = 0;
             for (int c = 0; c < netSettlements.length; c++) {
                 double usd = netSettlements[c].usdPerUnit(index);
-                MarginRequirement requirement = requirements.get(c).apply(pricer);
+                MarginRequirement requirement = searched != null && bySlot[c] != null
+                        ? bySlot[c].requirement(searched) : requirements.get(c).apply(pricer);
                 initial += requirement.initial() * usd;
                 maintenance += requirement.maintenance() * usd;
             }
@@ -302,29 +330,43 @@ public final class MarginCalculator implements Serializable {
     /**
      * The markets of the liquidation search, each the index moved by {@code exp(logMove)}. The search's steps are the
      * same for every group, so each step's market is one {@link CachingPricer} shared by all the groups searched with
-     * these markets; the solver's points between steps depend on the group and get a market of their own.
+     * these markets; the solver's points between steps depend on the group and get a market of their own. All of
+     * them are asked by the slots of one numbering of the instruments.
      */
     private static final class SearchMarkets {
         private final PositionPricer pricer;
-        private final Map<Long, PositionPricer> steps = new HashMap<>();
+        private final Map<Long, CachingPricer> steps = new HashMap<>();
+        private final InstrumentSlots slots = new InstrumentSlots();
+        private final CachingPricer unmoved;
 
         SearchMarkets(PositionPricer pricer) {
             this.pricer = pricer;
+            this.unmoved = new CachingPricer(pricer);
         }
 
         /** The market of a step of the search, kept for the next group. */
-        PositionPricer step(double logMove) {
+        CachingPricer step(double logMove) {
             return steps.computeIfAbsent(Double.doubleToRawLongBits(logMove), bits -> moved(logMove));
         }
 
         /** The market at any log move: a step's when it is one (the solver starts from two), else a new one. */
-        PositionPricer at(double logMove) {
-            PositionPricer step = steps.get(Double.doubleToRawLongBits(logMove));
+        CachingPricer at(double logMove) {
+            CachingPricer step = steps.get(Double.doubleToRawLongBits(logMove));
             return step != null ? step : moved(logMove);
         }
 
-        private PositionPricer moved(double logMove) {
-            return new CachingPricer(pricer.shifted(Math.expm1(logMove), 0.0));
+        /**
+         * The market moved by {@code exp(logMove)}, {@code pricer.shifted}. A move the interface's default makes, a
+         * {@link PositionPricer.ShiftedPricer}, moves each instrument's valuer at the current market, which is the
+         * same at every move: it is asked of {@code unmoved}, which binds it once per instrument for all the markets
+         * rather than once per instrument and market (a solver's point binds every instrument of its group afresh).
+         */
+        private CachingPricer moved(double logMove) {
+            PositionPricer moved = pricer.shifted(Math.expm1(logMove), 0.0);
+            if (moved instanceof PositionPricer.ShiftedPricer shifted && shifted.base() == pricer) {
+                moved = new PositionPricer.ShiftedPricer(unmoved, shifted.move(), shifted.shift());
+            }
+            return new CachingPricer(moved);
         }
     }
 

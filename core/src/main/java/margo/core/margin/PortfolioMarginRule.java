@@ -87,11 +87,78 @@ public final class PortfolioMarginRule implements MarginRule {
         return evaluate(positions, pricer).requirement();
     }
 
-    /** The positions laid out on the risk matrix once ({@link ScenarioPnlMatrix.Layout}), revalued at each market. */
+    /**
+     * The positions laid out on the risk matrix once ({@link ScenarioPnlMatrix.Layout}), revalued at each market;
+     * a liquidation search also asks it by slot ({@link AtMarkets#bySlot}).
+     */
     @Override
     public Function<PositionPricer, MarginRequirement> atMarkets(List<Position> positions) {
-        ScenarioPnlMatrix.Layout layout = ScenarioPnlMatrix.Layout.of(positions, scenarios);
-        return pricer -> evaluate(layout.at(pricer), pricer).requirement();
+        return new AtMarkets(ScenarioPnlMatrix.Layout.of(positions, scenarios));
+    }
+
+    /** Fixed positions laid out once, whose requirement {@link #apply} gives at any market. */
+    final class AtMarkets implements Function<PositionPricer, MarginRequirement> {
+        private final ScenarioPnlMatrix.Layout layout;
+
+        private AtMarkets(ScenarioPnlMatrix.Layout layout) {
+            this.layout = layout;
+        }
+
+        @Override
+        public MarginRequirement apply(PositionPricer pricer) {
+            return evaluate(layout.at(pricer), pricer).requirement();
+        }
+
+        /** The same requirement at a search's markets, the positions' instruments numbered by {@code slots}. */
+        BySlot bySlot(InstrumentSlots slots) {
+            return new BySlot(layout, slots);
+        }
+    }
+
+    /**
+     * Fixed positions' requirement at the markets of a liquidation search, each a {@link CachingPricer} asked by the
+     * instruments' slots ({@link InstrumentSlots}), resolved once: {@code evaluate(positions, pricer).requirement()}
+     * bit for bit (the scenario sums in {@link ScenarioAggregation#aggregate} order, the shocks in position order),
+     * without the breakdown, and with one set of buffers reused at every market. One search, one thread.
+     */
+    final class BySlot {
+        private final ScenarioPnlMatrix.Layout layout;
+        private final ScenarioPnlMatrix.Slotted slotted;
+        private final List<Position> positions;
+        private final int[] positionSlots;
+        private final Settlement settlement;
+        private final double[] pnl;
+        private final double[] delta;
+        private final double[] timeToExpiry;
+        private final double[] charges = new double[2];
+
+        private BySlot(ScenarioPnlMatrix.Layout layout, InstrumentSlots slots) {
+            this.layout = layout;
+            this.slotted = layout.bySlot(slots);
+            this.positions = layout.positions();
+            positionSlots = new int[positions.size()];
+            for (int p = 0; p < positionSlots.length; p++) {
+                positionSlots[p] = slots.of(positions.get(p).instrument());
+            }
+            settlement = positions.get(0).settlement();
+            pnl = new double[scenarios.size()];
+            delta = new double[positionSlots.length];
+            timeToExpiry = new double[positionSlots.length];
+        }
+
+        /** {@code evaluate(positions, pricer).requirement()}. */
+        MarginRequirement requirement(CachingPricer pricer) {
+            slotted.portfolioPnl(pricer, pnl);
+            double worstCase = ScenarioAggregation.worstLoss(pnl, pnl.length);
+            for (int p = 0; p < positionSlots.length; p++) {
+                delta[p] = pricer.moveDelta(positionSlots[p], positions.get(p).instrument());
+                timeToExpiry[p] = pricer.timeToExpiry(positionSlots[p], positions.get(p).instrument());
+            }
+            shocks(layout.quantities(), delta, timeToExpiry, settlement.usdPerUnit(pricer.indexPrice()), null,
+                    charges);
+            double riskMatrix = worstCase + charges[0] + charges[1];
+            return new MarginRequirement(layout.currency(), riskMatrix, parameters.mmFactor() * riskMatrix);
+        }
     }
 
     @Override
@@ -113,20 +180,39 @@ public final class PortfolioMarginRule implements MarginRule {
      * not null, adds each position's share of both to it.
      */
     private double[] shocks(List<Position> positions, PositionPricer pricer, double[] contributions) {
+        double[] quantity = new double[positions.size()];
+        double[] delta = new double[quantity.length];
+        double[] timeToExpiry = new double[quantity.length];
+        for (int p = 0; p < quantity.length; p++) {
+            Position position = positions.get(p);
+            quantity[p] = position.scenarioQuantity();
+            delta[p] = pricer.moveDelta(position.instrument());
+            timeToExpiry[p] = pricer.timeToExpiry(position.instrument());
+        }
+        double[] out = new double[2];
+        shocks(quantity, delta, timeToExpiry, positions.get(0).settlement().usdPerUnit(pricer.indexPrice()),
+                contributions, out);
+        return out;
+    }
+
+    /**
+     * The roll shock and delta shock into {@code out[0]} and {@code out[1]}, given each position's
+     * {@link Position#scenarioQuantity()}, its instrument's unit {@link PositionPricer#moveDelta} in {@code delta}
+     * (replaced by the position's delta) and time to expiry, and USD per unit of the settlement currency.
+     */
+    private void shocks(double[] quantity, double[] delta, double[] timeToExpiry, double usdPerUnit,
+            double[] contributions, double[] out) {
         double roll = 0;
         double netDelta = 0;
-        double[] delta = new double[positions.size()];
         for (int p = 0; p < delta.length; p++) {
-            Position position = positions.get(p);
-            delta[p] = position.scenarioQuantity() * pricer.moveDelta(position.instrument());
-            double rollCharge = Math.abs(delta[p]) * parameters.rollMove(pricer.timeToExpiry(position.instrument()));
+            delta[p] = quantity[p] * delta[p];
+            double rollCharge = Math.abs(delta[p]) * parameters.rollMove(timeToExpiry[p]);
             roll += rollCharge;
             netDelta += delta[p];
             if (contributions != null) {
                 contributions[p] += rollCharge;
             }
         }
-        double usdPerUnit = positions.get(0).settlement().usdPerUnit(pricer.indexPrice());
         double excessUsd = Math.max(0.0, Math.abs(netDelta) * usdPerUnit - parameters.deltaShockThresholdUsd());
         double deltaShock = parameters.maxDeltaShock() * excessUsd / usdPerUnit;
         if (contributions != null && deltaShock > 0) {
@@ -134,6 +220,7 @@ public final class PortfolioMarginRule implements MarginRule {
                 contributions[p] += deltaShock * delta[p] / netDelta;
             }
         }
-        return new double[] {roll, deltaShock};
+        out[0] = roll;
+        out[1] = deltaShock;
     }
 }

@@ -93,6 +93,47 @@ public final class ScenarioPnlMatrix {
         List<Position> positions() {
             return positions;
         }
+
+        /** Each position's {@link Position#scenarioQuantity()}, in position order. The caller must not modify it. */
+        double[] quantities() {
+            return quantity;
+        }
+
+        String currency() {
+            return currency;
+        }
+
+        /** The layout at a liquidation search's markets, its instruments numbered by {@code slots}. */
+        Slotted bySlot(InstrumentSlots slots) {
+            return new Slotted(this, slots);
+        }
+    }
+
+    /**
+     * A {@link Layout} whose instruments' slots ({@link InstrumentSlots}) are resolved once, so that each market of a
+     * liquidation search, a {@link CachingPricer}, gives the instruments' rows by slot into rows kept here.
+     */
+    static final class Slotted {
+        private final Layout layout;
+        private final int[] slots;
+        private final double[][] rows;
+
+        private Slotted(Layout layout, InstrumentSlots slots) {
+            this.layout = layout;
+            this.slots = new int[layout.instruments.size()];
+            for (int i = 0; i < this.slots.length; i++) {
+                this.slots[i] = slots.of(layout.instruments.get(i));
+            }
+            rows = new double[this.slots.length][];
+        }
+
+        /** {@code layout.at(pricer).portfolioPnl()} into {@code out}: the same sums, in the same order. */
+        void portfolioPnl(CachingPricer pricer, double[] out) {
+            for (int i = 0; i < slots.length; i++) {
+                rows[i] = pricer.unitPnl(slots[i], layout.instruments.get(i), layout.asked);
+            }
+            ScenarioAggregation.aggregate(rows, layout.scenarios.size(), layout.instrumentIndex, layout.quantity, out);
+        }
     }
 
     /**

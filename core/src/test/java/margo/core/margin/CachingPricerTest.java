@@ -3,8 +3,12 @@ package margo.core.margin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import margo.core.market.InstrumentName;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +73,58 @@ class CachingPricerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void askedBySlotEveryAnswerIsTheOneAskedByName() {
+        CachingPricer cached = new CachingPricer(SampleMarket.PRICER.shifted(-0.2, 0.0));
+        InstrumentSlots slots = new InstrumentSlots();
+        List<Scenario> scenarios = PortfolioMarginParameters.DERIBIT_BTC.scenarios();
+        for (int ask = 0; ask < 2; ask++) {
+            for (InstrumentName instrument : INSTRUMENTS.reversed()) {
+                int slot = slots.of(InstrumentName.parse(instrument.text()));
+                assertEquals(bits(cached.unitValue(slot, instrument)), bits(cached.unitValue(instrument)));
+                assertEquals(bits(cached.moveDelta(slot, instrument)), bits(cached.moveDelta(instrument)));
+                assertEquals(bits(cached.timeToExpiry(slot, instrument)), bits(cached.timeToExpiry(instrument)));
+                assertSame(cached.unitPnl(instrument, scenarios), cached.unitPnl(slot, instrument, scenarios));
+            }
+        }
+    }
+
+    @Test
+    void portfolioMarginBySlotIsItsRequirementBitForBitAtMarketsSharedByGroups() {
+        PortfolioMarginRule rule = new PortfolioMarginRule(PortfolioMarginParameters.DERIBIT_BTC);
+        double[] moves = {-0.4, -0.07, 0.0, 0.3};
+        CachingPricer[] markets = new CachingPricer[moves.length];
+        for (int m = 0; m < moves.length; m++) {
+            markets[m] = new CachingPricer(SampleMarket.PRICER.shifted(moves[m], 0.0));
+        }
+        InstrumentSlots slots = new InstrumentSlots();
+        int groups = 0;
+        for (Account account : SampleMarket.book().accounts()) {
+            for (MarginGroup group : account.groups()) {
+                Map<String, List<Position>> byCurrency = new LinkedHashMap<>();
+                for (Position position : NetPositions.of(group.positions()).positions()) {
+                    byCurrency.computeIfAbsent(Settlement.currency(position.instrument()), c -> new ArrayList<>())
+                            .add(position);
+                }
+                for (List<Position> positions : byCurrency.values()) {
+                    var bySlot = ((PortfolioMarginRule.AtMarkets) rule.atMarkets(positions)).bySlot(slots);
+                    for (int m = 0; m < moves.length; m++) {
+                        MarginRequirement expected = rule.requirement(positions, SampleMarket.PRICER.shifted(moves[m],
+                                0.0));
+                        for (int ask = 0; ask < 2; ask++) {
+                            MarginRequirement slotted = bySlot.requirement(markets[m]);
+                            assertEquals(expected.currency(), slotted.currency());
+                            assertEquals(bits(expected.initial()), bits(slotted.initial()), account.name());
+                            assertEquals(bits(expected.maintenance()), bits(slotted.maintenance()), account.name());
+                        }
+                    }
+                    groups++;
+                }
+            }
+        }
+        assertTrue(groups > 1);
     }
 
     private static long bits(double value) {
