@@ -107,6 +107,7 @@ final class SparkEngine implements Engine {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.app.name", "margo");
+        storageLevel(conf.get(STORAGE, "MEMORY_AND_DISK")); // a bad level is refused before a session starts
         int partitions = Integer.parseInt(settings.getOrDefault(PARTITIONS, conf.get("spark.margo.partitions", "0")));
         return new SparkEngine(SparkSession.builder().config(conf).getOrCreate(), partitions, true);
     }
