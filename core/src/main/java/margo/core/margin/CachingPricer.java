@@ -23,7 +23,8 @@ import margo.core.market.InstrumentName;
  * the numbers are the same, without looking the market data up again for each question.
  *
  * <p>A book read from a file holds one instrument object per instrument ({@link BookCsv}), so each is looked up by
- * identity first, which costs no hashing of its fields; any other equal object finds the same answers by equality.
+ * identity first, which costs no hashing of its fields; any other equal object finds the same answers by equality,
+ * and only the first object asked is kept by identity, so the identity map holds no more than one per instrument.
  * A liquidation search numbers its instruments ({@link InstrumentSlots}) and asks by slot, which is an array read
  * once the slot has been asked; the answers are the same ones, remembered once per instrument.
  */
@@ -203,8 +204,8 @@ final class CachingPricer implements PositionPricer {
         if (remembered == null) {
             remembered = new Remembered(instrument);
             instruments.put(instrument, remembered);
+            byIdentity.put(instrument, remembered);
         }
-        byIdentity.put(instrument, remembered);
         return remembered;
     }
 

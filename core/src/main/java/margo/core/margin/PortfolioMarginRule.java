@@ -125,7 +125,6 @@ public final class PortfolioMarginRule implements MarginRule {
         private final ScenarioPnlMatrix.Layout layout;
         private final ScenarioPnlMatrix.Slotted slotted;
         private final List<Position> positions;
-        private final int[] positionSlots;
         private final Settlement settlement;
         private final double[] pnl;
         private final double[] delta;
@@ -136,23 +135,20 @@ public final class PortfolioMarginRule implements MarginRule {
             this.layout = layout;
             this.slotted = layout.bySlot(slots);
             this.positions = layout.positions();
-            positionSlots = new int[positions.size()];
-            for (int p = 0; p < positionSlots.length; p++) {
-                positionSlots[p] = slots.of(positions.get(p).instrument());
-            }
             settlement = positions.get(0).settlement();
             pnl = new double[scenarios.size()];
-            delta = new double[positionSlots.length];
-            timeToExpiry = new double[positionSlots.length];
+            delta = new double[positions.size()];
+            timeToExpiry = new double[positions.size()];
         }
 
         /** {@code evaluate(positions, pricer).requirement()}. */
         MarginRequirement requirement(CachingPricer pricer) {
             slotted.portfolioPnl(pricer, pnl);
             double worstCase = ScenarioAggregation.worstLoss(pnl, pnl.length);
-            for (int p = 0; p < positionSlots.length; p++) {
-                delta[p] = pricer.moveDelta(positionSlots[p], positions.get(p).instrument());
-                timeToExpiry[p] = pricer.timeToExpiry(positionSlots[p], positions.get(p).instrument());
+            for (int p = 0; p < delta.length; p++) {
+                int slot = slotted.slotOfPosition(p);
+                delta[p] = pricer.moveDelta(slot, positions.get(p).instrument());
+                timeToExpiry[p] = pricer.timeToExpiry(slot, positions.get(p).instrument());
             }
             shocks(layout.quantities(), delta, timeToExpiry, settlement.usdPerUnit(pricer.indexPrice()), null,
                     charges);

@@ -127,6 +127,11 @@ public final class ScenarioPnlMatrix {
             rows = new double[this.slots.length][];
         }
 
+        /** The slot of position {@code p}'s instrument. */
+        int slotOfPosition(int p) {
+            return slots[layout.instrumentIndex[p]];
+        }
+
         /** {@code layout.at(pricer).portfolioPnl()} into {@code out}: the same sums, in the same order. */
         void portfolioPnl(CachingPricer pricer, double[] out) {
             for (int i = 0; i < slots.length; i++) {
